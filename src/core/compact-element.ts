@@ -1,0 +1,177 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import type { CompactFeed, FeedFailure, LocalizedText } from '../feed/types.js';
+import { pickText } from '../feed/localized-text.js';
+import { withLocale } from '../i18n/locale.js';
+import { formatDateTime, formatRelative } from '../i18n/dates.js';
+import { DEFAULT_TIMEOUT } from './feed-loader.js';
+import { FeedController, type FeedState } from './feed-controller.js';
+import { LocaleController } from './locale-controller.js';
+import { baseStyles } from './styles.js';
+
+/**
+ * The thin base every feed-reading element extends. It owns what all of them must do the same way:
+ * where the feed comes from (`src`, `.feed`, inline JSON), the language, and the loading, error,
+ * saved-copy and empty states. A subclass renders only the feed itself.
+ *
+ * @attr src - URL of the compact feed (JSON). Relative URLs resolve against the page.
+ * @attr timeout - Milliseconds to wait for the feed before showing the error state (default 15000).
+ * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
+ * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
+ * @fires compact-feed-load - The feed was read. `detail`: `{feed, problems, staleBecause?, fetchedAt}`.
+ * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
+ * @csspart base - The element's outer wrapper.
+ * @csspart notice - The loading, error, empty and saved-copy messages.
+ * @csspart retry - The "Try again" button.
+ */
+export abstract class CompactElement extends LitElement {
+  static styles = [baseStyles];
+
+  @property() src?: string;
+  @property({ attribute: false }) feed?: unknown;
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+
+  protected readonly feedState = new FeedController(this);
+  protected readonly language = new LocaleController(this);
+
+  /** A polite message for screen readers, spoken once when it changes. */
+  @state() protected announcement = '';
+
+  /** Subclasses render the feed here. */
+  protected abstract renderFeed(feed: CompactFeed): TemplateResult | typeof nothing;
+
+  /** True when the feed has nothing for this element to show. */
+  protected isEmpty(_feed: CompactFeed): boolean {
+    return false;
+  }
+
+  protected renderEmpty(_feed: CompactFeed): TemplateResult {
+    return html`<p class="notice" part="notice">${msg('There is nothing to show yet.', { id: 'state.empty' })}</p>`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('feed')) this.feedState.sync();
+  }
+
+  /** Every `msg()` in render speaks this element's language. */
+  protected override update(changed: PropertyValues<this>): void {
+    withLocale(this.language.locale, () => super.update(changed));
+  }
+
+  /** For text made outside render (announcements, event details): in this element's language. */
+  protected inLocale<T>(fn: () => T): T {
+    return withLocale(this.language.locale, fn);
+  }
+
+  /** Feed text in this element's language, with the spec's fallbacks. */
+  protected text(value: LocalizedText | undefined, feed?: CompactFeed): string {
+    const fallback = feed?.compact.defaultLanguage ?? this.currentFeed?.compact.defaultLanguage ?? 'en';
+    return pickText(value, this.language.lang, fallback);
+  }
+
+  protected get currentFeed(): CompactFeed | undefined {
+    const state = this.feedState.state;
+    return state.status === 'ready' ? state.feed : undefined;
+  }
+
+  protected override render(): TemplateResult {
+    const state = this.feedState.state;
+    return html`
+      <div part="base" class="base" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
+        ${this.renderState(state)}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  private renderState(state: FeedState): TemplateResult | typeof nothing {
+    switch (state.status) {
+      case 'idle':
+        return html`<p class="notice" part="notice">
+          ${msg('This widget has no compact feed to show.', { id: 'state.noFeed' })}
+        </p>`;
+      case 'loading':
+        return html`<div class="loading" part="notice">
+          <p>${msg('Loading…', { id: 'state.loading' })}</p>
+          <div class="loading-bar" aria-hidden="true"></div>
+        </div>`;
+      case 'error':
+        return this.renderError(state.failure);
+      case 'ready':
+        return html`${state.staleBecause ? this.renderSavedCopyNotice(state.fetchedAt ?? Date.now()) : nothing}
+        ${this.isEmpty(state.feed) ? this.renderEmpty(state.feed) : this.renderFeed(state.feed)}`;
+    }
+  }
+
+  private renderError(failure: FeedFailure): TemplateResult {
+    return html`<div class="notice error" part="notice">
+      <h2 class="notice-title">${msg('Sorry, this information is not available right now', { id: 'state.error.title' })}</h2>
+      <p>${failureMessage(failure)}</p>
+      <button class="button secondary" part="retry" type="button" @click=${this.retry}>
+        ${msg('Try again', { id: 'state.retry' })}
+      </button>
+    </div>`;
+  }
+
+  private renderSavedCopyNotice(savedAt: number): TemplateResult {
+    const zone = this.currentFeed?.compact.timeZone ?? 'Europe/London';
+    const when = formatDateTime(savedAt, zone);
+    const ago = formatRelative(savedAt, Date.now());
+    return html`<div class="notice" part="notice">
+      <p>
+        ${msg(str`The latest version could not be loaded. You are seeing a copy saved ${ago} (${when}).`, {
+          id: 'state.savedCopy',
+        })}
+      </p>
+      <button class="button secondary" part="retry" type="button" @click=${this.retry}>
+        ${msg('Try again', { id: 'state.retry' })}
+      </button>
+    </div>`;
+  }
+
+  /** Asks the network again; the result is announced politely. */
+  retry = (): void => {
+    this.announcement = '';
+    this.feedState.retry();
+    const off = () => {
+      this.removeEventListener('compact-feed-load', onLoad);
+      this.removeEventListener('compact-feed-error', onError);
+    };
+    const onLoad = () => {
+      off();
+      this.announcement = this.inLocale(() => msg('Loaded.', { id: 'state.loaded' }));
+    };
+    const onError = (event: CustomEvent<{ failure: FeedFailure }>) => {
+      off();
+      this.announcement = this.inLocale(() => failureMessage(event.detail.failure));
+    };
+    this.addEventListener('compact-feed-load', onLoad);
+    this.addEventListener('compact-feed-error', onError);
+  };
+}
+
+/** A webmaster-readable reason, in the current language. */
+export function failureMessage(failure: FeedFailure): string {
+  switch (failure.code) {
+    case 'unsupported-version': {
+      const version = failure.detail ?? '?';
+      return msg(str`This feed is version ${version}; these widgets read version 1.x.`, { id: 'failure.version' });
+    }
+    case 'not-json':
+      return msg('The compact feed is not valid JSON.', { id: 'failure.notJson' });
+    case 'not-object':
+    case 'no-compact':
+      return msg('The compact feed is not in the expected format.', { id: 'failure.format' });
+    case 'http-error': {
+      const status = failure.detail ?? '';
+      return msg(str`The compact feed could not be fetched (the server answered ${status}).`, { id: 'failure.http' });
+    }
+    case 'timeout':
+      return msg('The compact feed took too long to arrive.', { id: 'failure.timeout' });
+    case 'bad-src':
+      return msg('The address of the compact feed is not a web address.', { id: 'failure.badSrc' });
+    case 'network':
+      return msg('The compact feed could not be loaded. Check your connection and try again.', { id: 'failure.network' });
+  }
+}

@@ -1,0 +1,150 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { checkFeed, checkFeedText } from '../feed/validate.js';
+import type { CompactFeed, FeedFailure, FeedProblem } from '../feed/types.js';
+import { loadFeed, resolveFeedUrl, type FeedResult } from './feed-loader.js';
+
+export type FeedState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; feed: CompactFeed; problems: FeedProblem[]; fetchedAt?: number; staleBecause?: FeedFailure }
+  | { status: 'error'; failure: FeedFailure };
+
+/** What an element gives the controller: where its feed comes from. */
+export interface FeedSourceHost extends ReactiveControllerHost, HTMLElement {
+  src?: string | null;
+  feed?: unknown;
+  timeout?: number;
+}
+
+export interface FeedLoadDetail {
+  feed: CompactFeed;
+  problems: FeedProblem[];
+  /** Set when a saved copy is shown because the newest could not be had. */
+  staleBecause?: FeedFailure;
+  fetchedAt?: number;
+}
+
+export interface FeedErrorDetail {
+  failure: FeedFailure;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'compact-feed-load': CustomEvent<FeedLoadDetail>;
+    'compact-feed-error': CustomEvent<FeedErrorDetail>;
+  }
+}
+
+const warned = new Set<string>();
+
+/**
+ * Gets the feed for one element from, in order of precedence, its `.feed` property, an inline
+ * `<script type="application/json">` child, or its `src` attribute; then reports it with the
+ * `compact-feed-load` / `compact-feed-error` events (bubbling, crossing shadow roots).
+ */
+export class FeedController implements ReactiveController {
+  state: FeedState = { status: 'idle' };
+  private abort?: AbortController;
+  private sourceKey?: unknown;
+
+  constructor(private readonly host: FeedSourceHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.sourceKey = undefined;
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    // Reconnecting (e.g. moving the element) must load again.
+    if (this.state.status === 'loading') this.state = { status: 'idle' };
+  }
+
+  /** Call from the host's `willUpdate`: reloads only when the source really changed. */
+  sync(): void {
+    const key = this.host.feed ?? this.inlineText() ?? this.host.src ?? undefined;
+    if (key === this.sourceKey) return;
+    this.sourceKey = key;
+    this.load(false);
+  }
+
+  /** The retry button: asks the network again. */
+  retry(): void {
+    this.load(true);
+  }
+
+  private inlineText(): string | undefined {
+    const script = this.host.querySelector(':scope > script[type="application/json"]');
+    return script?.textContent ?? undefined;
+  }
+
+  private load(reload: boolean): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    const { feed } = this.host;
+    if (feed !== undefined && feed !== null) {
+      this.settle(typeof feed === 'string' ? checkFeedText(feed) : checkFeed(feed));
+      return;
+    }
+    const inline = this.inlineText();
+    if (inline !== undefined) {
+      this.settle(checkFeedText(inline));
+      return;
+    }
+    const src = this.host.src;
+    if (!src) {
+      this.set({ status: 'idle' });
+      return;
+    }
+    const url = resolveFeedUrl(src);
+    if (!url) {
+      this.fail({ code: 'bad-src', message: `The src "${src}" is not an http: or https: address.` });
+      return;
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    this.set({ status: 'loading' });
+    void loadFeed(url, { signal: abort.signal, timeout: this.host.timeout, reload }).then((outcome) => {
+      if (abort.signal.aborted) return;
+      this.abort = undefined;
+      if (outcome.ok) this.succeed(outcome.result, url);
+      else this.fail(outcome.failure);
+    });
+  }
+
+  private settle(check: { feed: CompactFeed | null; problems: FeedProblem[]; failure?: FeedFailure }): void {
+    if (check.feed) this.succeed({ feed: check.feed, problems: check.problems, fetchedAt: Date.now() }, 'inline');
+    else this.fail(check.failure ?? { code: 'not-object', message: 'The feed could not be read.' });
+  }
+
+  private succeed(result: FeedResult, source: string): void {
+    const { feed, problems, fetchedAt, staleBecause } = result;
+    this.set({ status: 'ready', feed, problems, fetchedAt, staleBecause });
+    if (problems.length > 0 && !warned.has(source)) {
+      warned.add(source);
+      console.warn(
+        `compact-widgets: ${problems.length} problem(s) in the feed ${source}; the rest is shown.\n` +
+          problems.map((p) => `  ${p.path}: ${p.message}`).join('\n'),
+      );
+    }
+    this.emit<FeedLoadDetail>('compact-feed-load', { feed, problems, staleBecause, fetchedAt });
+  }
+
+  private fail(failure: FeedFailure): void {
+    this.set({ status: 'error', failure });
+    console.warn(`compact-widgets: ${failure.message}`);
+    this.emit<FeedErrorDetail>('compact-feed-error', { failure });
+  }
+
+  private set(state: FeedState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+
+  private emit<T>(type: string, detail: T): void {
+    this.host.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+}

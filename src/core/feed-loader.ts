@@ -1,0 +1,203 @@
+/**
+ * The one feed loader every element shares: fetch, validate, cache.
+ *
+ * However many elements on a page name the same `src`, one request is made (they share the pending
+ * promise and then the result). A request is aborted when every element that wanted it has gone.
+ * The last good copy of each feed is kept in localStorage and shown, marked as saved, when the
+ * network or the server fails, so a visitor still sees something true if not the newest.
+ */
+import { checkFeedText } from '../feed/validate.js';
+import type { CompactFeed, FeedFailure, FeedProblem } from '../feed/types.js';
+
+export interface FeedResult {
+  feed: CompactFeed;
+  problems: FeedProblem[];
+  /** When this copy was fetched (epoch ms). */
+  fetchedAt: number;
+  /** Set when the newest copy could not be had and the saved one is shown instead. */
+  staleBecause?: FeedFailure;
+}
+
+export type LoadOutcome = { ok: true; result: FeedResult } | { ok: false; failure: FeedFailure };
+
+export interface LoadOptions {
+  signal?: AbortSignal;
+  /** Milliseconds before the request is given up (the first caller's value is used). */
+  timeout?: number;
+  /** Ask the network again even if this page already has the feed (the retry button). */
+  reload?: boolean;
+}
+
+export const DEFAULT_TIMEOUT = 15_000;
+const STORAGE_PREFIX = 'compact-widgets:feed:v1:';
+
+interface Shared {
+  promise: Promise<LoadOutcome>;
+  abort: AbortController;
+  users: number;
+  settled: boolean;
+}
+
+const shared = new Map<string, Shared>();
+
+/** Requests made so far, by URL: lets tests and the benchmark see that requests are shared. */
+export const requestCounts = new Map<string, number>();
+
+/** Turns `src` into an absolute URL, or undefined when it is not an http(s) address. */
+export function resolveFeedUrl(src: string, base = document.baseURI): string | undefined {
+  try {
+    const url = new URL(src, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadOutcome> {
+  let entry = shared.get(url);
+  if (entry && options.reload && entry.settled) {
+    shared.delete(url);
+    entry = undefined;
+  }
+  if (!entry) {
+    const abort = new AbortController();
+    const created: Shared = {
+      abort,
+      users: 0,
+      settled: false,
+      promise: fetchFeed(url, abort.signal, options.timeout ?? DEFAULT_TIMEOUT).then((outcome) => {
+        created.settled = true;
+        // Keep successes for the page's lifetime; forget failures so the next element tries again.
+        if (!outcome.ok || outcome.result.staleBecause) shared.delete(url);
+        return outcome;
+      }),
+    };
+    entry = created;
+    shared.set(url, entry);
+  }
+  return join(url, entry, options.signal);
+}
+
+function join(url: string, entry: Shared, signal: AbortSignal | undefined): Promise<LoadOutcome> {
+  if (!signal) return entry.promise;
+  if (signal.aborted) return Promise.resolve(abortedOutcome());
+  entry.users++;
+  return new Promise<LoadOutcome>((resolve) => {
+    const leave = () => {
+      entry.users--;
+      if (entry.users === 0 && !entry.settled) {
+        entry.abort.abort();
+        if (shared.get(url) === entry) shared.delete(url);
+      }
+      resolve(abortedOutcome());
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    entry.promise.then((outcome) => {
+      signal.removeEventListener('abort', leave);
+      if (!signal.aborted) {
+        entry.users--;
+        resolve(outcome);
+      }
+    });
+  });
+}
+
+function abortedOutcome(): { ok: false; failure: FeedFailure } {
+  return { ok: false, failure: { code: 'network', message: 'The request was cancelled.' } };
+}
+
+async function fetchFeed(url: string, signal: AbortSignal, timeout: number): Promise<LoadOutcome> {
+  requestCounts.set(url, (requestCounts.get(url) ?? 0) + 1);
+  const outcome = await fetchAndCheck(url, signal, timeout);
+  if (outcome.ok) {
+    save(url, outcome.text, outcome.result.fetchedAt);
+    return { ok: true, result: outcome.result };
+  }
+  if (signal.aborted) return outcome;
+  const saved = restore(url);
+  return saved ? { ok: true, result: { ...saved, staleBecause: outcome.failure } } : outcome;
+}
+
+type FetchOutcome = { ok: true; result: FeedResult; text: string } | { ok: false; failure: FeedFailure };
+
+async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number): Promise<FetchOutcome> {
+  const timer = new AbortController();
+  const timeoutId = setTimeout(() => timer.abort(), timeout);
+  const onAbort = () => timer.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  let text: string;
+  try {
+    const response = await fetch(url, {
+      signal: timer.signal,
+      credentials: 'omit',
+      headers: { Accept: 'application/json' },
+    });
+    if (!response.ok) {
+      return {
+        ok: false,
+        failure: {
+          code: 'http-error',
+          message: `The feed address answered ${response.status} ${response.statusText}`.trim() + '.',
+          detail: String(response.status),
+        },
+      };
+    }
+    text = await response.text();
+  } catch {
+    if (signal.aborted) return abortedOutcome();
+    if (timer.signal.aborted) {
+      return { ok: false, failure: { code: 'timeout', message: `The feed did not arrive within ${timeout / 1000} seconds.` } };
+    }
+    return {
+      ok: false,
+      failure: {
+        code: 'network',
+        message: navigator.onLine
+          ? 'The feed could not be fetched: the network failed or the feed host does not allow this site (CORS).'
+          : 'The feed could not be fetched: this device is offline.',
+      },
+    };
+  } finally {
+    clearTimeout(timeoutId);
+    signal.removeEventListener('abort', onAbort);
+  }
+  const check = checkFeedText(text);
+  if (!check.feed) return { ok: false, failure: check.failure ?? { code: 'not-object', message: 'The feed could not be read.' } };
+  return { ok: true, text, result: { feed: check.feed, problems: check.problems, fetchedAt: Date.now() } };
+}
+
+function save(url: string, text: string, savedAt: number): void {
+  try {
+    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt, text }));
+  } catch {
+    // Storage may be full, disabled or blocked in a sandboxed iframe: the feed still shows.
+  }
+}
+
+function restore(url: string): FeedResult | undefined {
+  try {
+    const raw = localStorage.getItem(STORAGE_PREFIX + url);
+    if (!raw) return undefined;
+    const { savedAt, text } = JSON.parse(raw) as { savedAt: number; text: string };
+    const check = checkFeedText(text);
+    return check.feed ? { feed: check.feed, problems: check.problems, fetchedAt: savedAt } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** For tests: forget shared requests (not the saved copies). */
+export function resetFeedLoader(): void {
+  for (const entry of shared.values()) entry.abort.abort();
+  shared.clear();
+  requestCounts.clear();
+}
+
+/** For tests and for publishers who want a clean slate: remove every saved copy. */
+export function clearSavedFeeds(): void {
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
+  } catch {
+    // Nothing saved, or storage unavailable.
+  }
+}

@@ -1,0 +1,175 @@
+import { css } from 'lit';
+
+/**
+ * Shared look: close to the GOV.UK Design System, inheriting the host page's font. Every colour and
+ * size is a `--compact-*` custom property so a host can theme it; forced-colours mode gets system
+ * colours. Elements add their own styles after these.
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+    font: inherit;
+    color: var(--compact-text-colour, #0b0c0c);
+    line-height: var(--compact-line-height, 1.5);
+    --_link: var(--compact-link-colour, #1d70b8);
+    --_link-visited: var(--compact-link-visited-colour, #4c2c92);
+    --_focus: var(--compact-focus-colour, #ffdd00);
+    --_focus-text: var(--compact-focus-text-colour, #0b0c0c);
+    --_border: var(--compact-border-colour, #b1b4b6);
+    --_secondary: var(--compact-secondary-text-colour, #505a5f);
+    --_error: var(--compact-error-colour, #d4351c);
+    --_success: var(--compact-success-colour, #00703c);
+    --_surface: var(--compact-surface-colour, #f3f2f1);
+    --_background: var(--compact-background-colour, #ffffff);
+    --_button: var(--compact-button-colour, #00703c);
+    --_button-text: var(--compact-button-text-colour, #ffffff);
+    --_radius: var(--compact-radius, 0);
+    --_space: var(--compact-space, 1rem);
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  /* Hostile host CSS (e.g. "div { display: none !important }") cannot reach into the shadow root,
+     but inherited properties can: reset the ones that would break reading. */
+  .base {
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  a {
+    color: var(--_link);
+    text-decoration: underline;
+    text-decoration-thickness: max(1px, 0.0625rem);
+    text-underline-offset: 0.1578em;
+  }
+  a:visited {
+    color: var(--_link-visited);
+  }
+  a:hover {
+    text-decoration-thickness: max(3px, 0.1875rem);
+  }
+  a:focus-visible {
+    outline: 3px solid transparent;
+    color: var(--_focus-text);
+    background-color: var(--_focus);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    line-height: 1.25;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_focus-text);
+  }
+  .button {
+    display: inline-block;
+    min-height: 44px;
+    padding: 0.5rem 0.75rem;
+    border: 2px solid transparent;
+    border-radius: var(--_radius);
+    background: var(--_button);
+    color: var(--_button-text);
+    box-shadow: 0 2px 0 #002d18;
+    cursor: pointer;
+  }
+  .button.secondary {
+    background: var(--_surface);
+    color: var(--compact-text-colour, #0b0c0c);
+    box-shadow: 0 2px 0 #929191;
+  }
+  .button:focus-visible {
+    border-color: var(--_focus);
+    outline: 3px solid transparent;
+    box-shadow: inset 0 0 0 1px var(--_focus);
+    background: var(--_focus);
+    color: var(--_focus-text);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    border: 0 !important;
+    white-space: nowrap !important;
+  }
+  .secondary-text {
+    color: var(--_secondary);
+  }
+  .loading {
+    min-height: var(--compact-loading-min-height, 6rem);
+    color: var(--_secondary);
+  }
+  .notice {
+    margin: 0 0 var(--_space);
+    padding: 0.75rem 1rem;
+    border-inline-start: 5px solid var(--_border);
+    background: var(--_surface);
+  }
+  .notice.error {
+    border-color: var(--_error);
+  }
+  .notice > :first-child {
+    margin-top: 0;
+  }
+  .notice > :last-child {
+    margin-bottom: 0;
+  }
+  .notice-title {
+    margin: 0 0 0.5rem;
+    font-size: 1.1875rem;
+    font-weight: 700;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .loading-bar {
+      animation: compact-pulse 1.5s ease-in-out infinite;
+    }
+  }
+  .loading-bar {
+    height: 0.75rem;
+    max-width: 20rem;
+    margin-top: 0.5rem;
+    background: var(--_surface);
+  }
+  @keyframes compact-pulse {
+    50% {
+      opacity: 0.4;
+    }
+  }
+  @media (forced-colors: active) {
+    .button,
+    .notice {
+      border: 2px solid ButtonText;
+    }
+    a:focus-visible,
+    :focus-visible {
+      outline: 3px solid Highlight;
+      background: none;
+      color: LinkText;
+    }
+    .loading-bar {
+      background: GrayText;
+    }
+  }
+  @media print {
+    .button,
+    .no-print {
+      display: none !important;
+    }
+  }
+`;

@@ -1,0 +1,81 @@
+// Test-server routes for the browser tests: a feed that answers any status, body or delay on demand.
+//   /test-feed?status=404            answer with that status
+//   /test-feed?body=html             an HTML page instead of JSON
+//   /test-feed?body=truncated        a JSON document cut short
+//   /test-feed?delay=3000            answer after that many ms
+//   /test-feed?cors=refuse           no Access-Control-Allow-Origin (for cross-origin requests)
+//   /test-feed?key=abc&failAfter=1   answers 503 from the second request on (a saved copy then shows)
+//   /test-feed?key=abc               counts requests per key; /test-feed/count?key=abc reads the count
+//   /test-pledge?status=...&retryAfter=...   the pledge endpoint, with a log of received bodies
+import { readFileSync } from 'node:fs';
+
+const counts = new Map();
+const pledgeLog = [];
+const sampleFeed = () => readFileSync(new URL('../fixtures/feed.json', import.meta.url), 'utf8');
+
+export async function testRoutes(ctx, next) {
+  if (ctx.path === '/test-feed/count') {
+    ctx.body = { count: counts.get(ctx.query.key) ?? 0 };
+    return;
+  }
+  if (ctx.path === '/test-feed') {
+    const q = ctx.query;
+    const count = (counts.get(q.key) ?? 0) + 1;
+    if (q.key) counts.set(q.key, count);
+    if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
+    if (q.cors !== 'refuse') ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.status = q.failAfter && count > Number(q.failAfter) ? 503 : Number(q.status ?? 200);
+    if (ctx.status >= 400) {
+      ctx.body = 'Unavailable';
+      return;
+    }
+    if (q.body === 'html') {
+      ctx.type = 'text/html';
+      ctx.body = '<!doctype html><title>Page not found</title><p>Sorry';
+    } else if (q.body === 'truncated') {
+      ctx.type = 'application/json';
+      ctx.body = sampleFeed().slice(0, 200);
+    } else if (q.body === 'version2') {
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ ...JSON.parse(sampleFeed()), feedVersion: '2.0' });
+    } else {
+      ctx.type = 'application/json';
+      ctx.body = sampleFeed();
+    }
+    return;
+  }
+  if (ctx.path === '/test-pledge/log') {
+    ctx.body = pledgeLog;
+    return;
+  }
+  if (ctx.path === '/test-pledge/reset') {
+    pledgeLog.length = 0;
+    ctx.body = {};
+    return;
+  }
+  if (ctx.path === '/test-pledge') {
+    ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.set('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
+    ctx.set('Access-Control-Expose-Headers', 'Retry-After');
+    if (ctx.method === 'OPTIONS') {
+      ctx.status = 204;
+      return;
+    }
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    const q = ctx.query;
+    pledgeLog.push({
+      key: ctx.get('Idempotency-Key'),
+      contentType: ctx.get('Content-Type'),
+      body: Buffer.concat(chunks).toString('utf8'),
+      status: Number(q.status ?? 201),
+    });
+    if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
+    if (q.retryAfter) ctx.set('Retry-After', q.retryAfter);
+    ctx.status = Number(q.status ?? 201);
+    ctx.type = 'application/json';
+    ctx.body = q.reply ?? JSON.stringify({ id: 'p-1', status: q.pledgeStatus ?? 'pending' });
+    return;
+  }
+  return next();
+}
