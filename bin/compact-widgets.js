@@ -3,9 +3,9 @@
 //   compact-widgets validate <file or URL>
 // Exit codes: 0 valid, 1 invalid (the feed failed or has problems), 2 usage error or unreadable input.
 import { readFile } from 'node:fs/promises';
-import { checkFeedText } from '../dist/lib/feed/index.js';
 
 const HELP = `Usage: compact-widgets validate <file or URL>
+       compact-widgets validate -          (read the feed from standard input)
 
 Checks a compact feed (version 1) against the feed contract and lists every problem
 with its place in the feed, for example:
@@ -34,10 +34,28 @@ async function readSource(source) {
     if (!res.ok) throw new Error(`${source} answered HTTP ${res.status} ${res.statusText}`.trim());
     return res.text();
   }
+  if (source === '-') {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  }
   return readFile(source, 'utf8');
 }
 
+async function loadValidator() {
+  try {
+    return (await import('../dist/lib/feed/index.js')).checkFeedText;
+  } catch (err) {
+    process.stderr.write(
+      `compact-widgets: the validator is not built (${err?.message ?? err}); run "npm run build" first\n`,
+    );
+    return null;
+  }
+}
+
 async function validate(source) {
+  const checkFeedText = await loadValidator();
+  if (!checkFeedText) return 2;
   let text;
   try {
     text = await readSource(source);
