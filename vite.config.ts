@@ -1,0 +1,52 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+
+/**
+ * Two builds (see package.json "build"):
+ * - default: the script-tag bundle, dist/compact-widgets.js, one ES module that defines every
+ *   element, with chart.js and each non-English locale as separate chunks loaded on demand from
+ *   beside it (dynamic imports resolve relative to the module, wherever it is hosted);
+ * - `--mode lib`: the npm package's ES modules in dist/lib, one file per source module, with lit,
+ *   @lit/localize and chart.js left as dependencies so an app bundles them once.
+ */
+export default defineConfig(({ mode }) => {
+  if (mode === 'lib') {
+    return {
+      build: {
+        outDir: 'dist/lib',
+        emptyOutDir: true,
+        minify: false,
+        sourcemap: true,
+        lib: {
+          entry: {
+            index: resolve('src/index.ts'),
+            'feed/index': resolve('src/feed/index.ts'),
+          },
+          formats: ['es'],
+        },
+        rolldownOptions: {
+          external: [/^lit($|\/)/, /^@lit\//, /^chart\.js($|\/)/],
+          output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+        },
+      },
+    };
+  }
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      sourcemap: true,
+      lib: {
+        entry: resolve('src/index.ts'),
+        formats: ['es'],
+        fileName: () => 'compact-widgets.js',
+      },
+      rolldownOptions: {
+        output: {
+          minify: true,
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
+    },
+  };
+});
