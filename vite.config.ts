@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 export default defineConfig(({ mode }) => {
   if (mode === 'lib') {
     return {
+      publicDir: false,
       build: {
         outDir: 'dist/lib',
         emptyOutDir: true,
@@ -32,16 +33,22 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
+    publicDir: 'embed-public',
     build: {
       outDir: 'dist',
       emptyOutDir: true,
       sourcemap: true,
+      // embed.html, embed.css and embed-host.js are static files copied beside the bundle.
+      copyPublicDir: true,
       lib: {
-        entry: resolve('src/index.ts'),
+        entry: { 'compact-widgets': resolve('src/index.ts'), embed: resolve('src/embed/embed.ts') },
         formats: ['es'],
-        fileName: () => 'compact-widgets.js',
+        fileName: (_format, name) => `${name}.js`,
       },
       rolldownOptions: {
+        // Each entry keeps its own code (compact-widgets.js is not a stub importing a chunk), and chunks never
+        // import an entry, which would load a second copy when a page adds ?ver=… to the script URL.
+        preserveEntrySignatures: 'strict',
         output: {
           minify: true,
           chunkFileNames: 'chunks/[name]-[hash].js',

@@ -1,0 +1,58 @@
+/**
+ * dist/embed.html: one element chosen by query string, for CMSs that only allow iframes.
+ *
+ *   embed.html?widget=signatory-list&src=https://…/feed.json&lang=cy&page-size=20
+ *
+ * Only the known widgets and their documented attributes are taken from the query string, and only as
+ * attribute values (never markup). The page tells its parent its height so the iframe fits.
+ */
+// embed.html loads compact-widgets.js itself, so this file stays tiny and the bundle stays one file.
+
+const WIDGETS: Record<string, readonly string[]> = {
+  'signatory-list': ['sector', 'type', 'sort', 'group-by', 'page-size', 'no-search'],
+  'pledge-form': [],
+  'action-plan': ['aim', 'charts', 'hide-complete', 'status'],
+  'consultation-countdown': ['consultation', 'limit', 'show-closed', 'seconds', 'heading-level'],
+  'pledge-badge': ['signatory', 'variant'],
+};
+const SHARED = ['src', 'timeout'];
+
+export const HEIGHT_MESSAGE = 'compact-widgets:height';
+
+function mount(): void {
+  const params = new URLSearchParams(location.search);
+  const widget = params.get('widget') ?? '';
+  const allowed = WIDGETS[widget];
+  const main = document.querySelector('main') ?? document.body;
+  const lang = params.get('lang');
+  if (lang && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) document.documentElement.lang = lang;
+  if (!allowed) {
+    const p = document.createElement('p');
+    p.textContent = `Unknown widget "${widget}". Use one of: ${Object.keys(WIDGETS).join(', ')}.`;
+    main.append(p);
+    return;
+  }
+  const element = document.createElement(`compact-${widget}`);
+  for (const name of [...SHARED, ...allowed]) {
+    const value = params.get(name);
+    if (value !== null) element.setAttribute(name, value);
+  }
+  main.append(element);
+  reportHeight(params.get('id') ?? '');
+}
+
+/** Posts the page's height to the parent whenever it changes (the host snippet resizes the iframe). */
+function reportHeight(id: string): void {
+  if (window.parent === window) return;
+  let last = -1;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: HEIGHT_MESSAGE, id, height }, '*');
+  };
+  new ResizeObserver(post).observe(document.documentElement);
+  post();
+}
+
+mount();
