@@ -32,6 +32,8 @@ export const baseStyles = css`
   /* Hostile host CSS (e.g. "div { display: none !important }") cannot reach into the shadow root,
      but inherited properties can: reset the ones that would break reading. */
   .base {
+    color: var(--compact-text-colour, #0b0c0c);
+    line-height: var(--compact-line-height, 1.5);
     text-align: start;
     letter-spacing: normal;
     word-spacing: normal;

@@ -1,0 +1,82 @@
+// Grid.js and List.js on the same data and the same typing as <compact-signatory-list>, so the bench
+// compares like with like: 50 rows a page, search over every column, time from the input event to the
+// first animation frame after the DOM has changed.
+import { makeSignatories, QUERY } from './data.js';
+
+const SCRIPTS = {
+  'Grid.js': '/node_modules/gridjs/dist/gridjs.umd.js',
+  'List.js': '/node_modules/list.js/dist/list.min.js',
+};
+
+export async function measurePeers(page, peer, { count }) {
+  await page.addScriptTag({ url: SCRIPTS[peer] });
+  const data = makeSignatories(count);
+  return page.evaluate(
+    async ({ peer, data, query }) => {
+      const stage = document.getElementById('stage');
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      /** Resolves at the first frame after `container` changes (or after 5 s). */
+      const changed = (container) =>
+        new Promise((resolve) => {
+          const done = () => {
+            observer.disconnect();
+            clearTimeout(timer);
+            requestAnimationFrame(() => resolve());
+          };
+          const observer = new MutationObserver(done);
+          observer.observe(container, { subtree: true, childList: true, characterData: true });
+          const timer = setTimeout(done, 5000);
+        });
+      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const times = [];
+      let firstRowsMs;
+
+      if (peer === 'Grid.js') {
+        const t0 = performance.now();
+        new window.gridjs.Grid({
+          columns: ['Name', 'Sector', 'Type', 'Signed', 'Id'],
+          data: data.map((s) => [s.name, s.sector, s.type, s.signed, s.id]),
+          search: { debounceTimeout: 0 },
+          pagination: { limit: 50 },
+        }).render(stage);
+        while (!stage.querySelector('tbody tr')) await frame();
+        firstRowsMs = performance.now() - t0;
+        const input = stage.querySelector('.gridjs-search-input');
+        for (let i = 1; i <= query.length; i++) {
+          const wait = changed(stage.querySelector('.gridjs-wrapper') ?? stage);
+          const t = performance.now();
+          input.value = query.slice(0, i);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await wait;
+          times.push(performance.now() - t);
+        }
+      } else {
+        stage.innerHTML = '<input class="search" aria-label="Search"><ul class="list"></ul><ul class="pagination"></ul>';
+        const t0 = performance.now();
+        new window.List(
+          stage,
+          {
+            valueNames: ['name', 'sector', 'type', 'signed', 'id'],
+            item: '<li><h3 class="name"></h3><p class="sector"></p><p class="type"></p><p class="signed"></p><p class="id"></p></li>',
+            page: 50,
+            pagination: true,
+          },
+          data,
+        );
+        await frame();
+        firstRowsMs = performance.now() - t0;
+        const input = stage.querySelector('.search');
+        for (let i = 1; i <= query.length; i++) {
+          const wait = changed(stage.querySelector('.list'));
+          const t = performance.now();
+          input.value = query.slice(0, i);
+          input.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true }));
+          await wait;
+          times.push(performance.now() - t);
+        }
+      }
+      return { firstRowsMs, keystrokeMs: median(times), domNodes: stage.querySelectorAll('*').length };
+    },
+    { peer, data, query: QUERY },
+  );
+}

@@ -1,0 +1,236 @@
+// End-to-end tests of the built dist/ in Debian Chromium (playwright-core): the script-tag bundle on
+// a plain host page, on a page with hostile CSS, under a strict CSP with Trusted Types, inside the
+// iframe embed, and against a feed full of markup and javascript: URLs. Run after `npm run build`.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, root, shadowText, startServer, watchPage } from './helpers/browser.js';
+
+const DAY = 86_400_000;
+const iso = (ms) => new Date(ms).toISOString().slice(0, 19) + 'Z';
+
+/** The Southend sample feed with its consultations moved to around now, so the test never goes stale. */
+function liveFeed() {
+  const feed = JSON.parse(readFileSync(join(root, 'demo/feeds/southend.json'), 'utf8'));
+  const now = Date.now();
+  feed.consultations = [
+    { id: 'open-now', title: 'Community grants programme', opens: iso(now - 30 * DAY), closes: iso(now + 40 * DAY) },
+    { id: 'soon', title: 'Community safety plan', opens: iso(now + 5 * DAY), closes: iso(now + 100 * DAY) },
+  ];
+  return feed;
+}
+
+/** A feed whose text tries to inject markup and script, and whose URLs use other schemes. */
+function hostileFeed() {
+  const feed = liveFeed();
+  const attack = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  feed.compact.name = `Hostile ${attack} Compact`;
+  feed.signatories = [
+    { id: 'GB-CHC-1', name: `Evil ${attack} Org`, sector: 'voluntary', type: 'charity', url: 'javascript:window.__pwned=3', logo: 'data:image/svg+xml,<svg onload="window.__pwned=4"/>' },
+    { id: 'GB-CHC-2', name: 'Good Neighbours Trust', sector: 'voluntary', type: 'charity', url: 'https://example.org/good' },
+    { id: 'GB-CHC-3', name: 'Spacey URL Org', sector: 'voluntary', url: ' javascript:window.__pwned=5' },
+  ];
+  feed.actionPlan.aims[0].actions[0].title = `Action ${attack}`;
+  feed.consultations[0].url = 'javascript:window.__pwned=6';
+  feed.consultations[0].title = `Consultation ${attack}`;
+  return feed;
+}
+
+const ELEMENTS = (src) => [
+  { tag: 'compact-signatory-list', attrs: `src="${src}"`, expect: 'Southend-on-Sea City Council' },
+  { tag: 'compact-pledge-badge', attrs: `src="${src}" signatory="GB-CHC-1183305"`, expect: 'A Compact for Southend-on-Sea' },
+  { tag: 'compact-action-plan', attrs: `src="${src}"`, expect: 'Prepare codes of good practice' },
+  { tag: 'compact-consultation-countdown', attrs: `src="${src}"`, expect: 'Community grants programme' },
+  { tag: 'compact-pledge-form', attrs: `src="${src}"`, expect: 'A Compact for Southend-on-Sea' },
+];
+
+const hostPage = ({ src = '/feed.json', head = '', lang = 'en-GB' } = {}) => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>${head}
+<script type="module" src="/dist/compact-widgets.js"></script></head>
+<body><h1>A council page</h1>
+${ELEMENTS(src).map((e) => `<${e.tag} ${e.attrs}></${e.tag}>`).join('\n')}
+</body></html>`;
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; connect-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
+
+const HOSTILE_CSS = `<link rel="stylesheet" href="/hostile.css">`;
+
+describe('the built bundle in Chromium', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    const json = (body) => (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+      res.end(JSON.stringify(body));
+    };
+    server = await startServer({
+      pages: {
+        '/plain.html': { body: hostPage() },
+        '/welsh.html': { body: hostPage({ lang: 'cy' }) },
+        '/hostile-css.html': { body: hostPage({ head: HOSTILE_CSS }) },
+        '/csp.html': { body: hostPage(), headers: { 'Content-Security-Policy': CSP } },
+        '/hostile-feed.html': { body: hostPage({ src: '/hostile-feed.json' }) },
+        '/twice.html': {
+          body: hostPage({ head: '<script type="module" src="/dist/compact-widgets.js?copy=2"></script>' }),
+        },
+        '/iframe.html': {
+          body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Iframe host</title>
+<script src="/dist/embed-host.js" defer></script></head><body>
+<iframe data-compact-widget title="Organisations that have signed" style="width:100%;border:0" height="50"
+ src="/dist/embed.html?widget=signatory-list&src=/feed.json&page-size=10"></iframe></body></html>`,
+        },
+      },
+      routes: {
+        '/feed.json': json(liveFeed()),
+        '/hostile-feed.json': json(hostileFeed()),
+        '/hostile.css': (req, res) => {
+          res.writeHead(200, { 'Content-Type': 'text/css' });
+          res.end(`div, p, li, button, ul, table, h2, h3, span { display: none !important; }
+            * { font-family: "Comic Sans MS", cursive !important; line-height: 0.6 !important; letter-spacing: 4px !important; }
+            a { color: yellow !important; } body { font-size: 9px; }`);
+        },
+      },
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path, init) {
+    const page = await browser.newPage();
+    const problems = watchPage(page);
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+      );
+    });
+    if (init) await page.addInitScript(init);
+    await page.goto(`${server.origin}${path}`);
+    return { page, problems };
+  }
+
+  async function expectAllRendered(page, src = '/feed.json') {
+    for (const element of ELEMENTS(src)) {
+      await page.waitForFunction(
+        ({ tag, text }) => (document.querySelector(tag)?.shadowRoot?.textContent ?? '').includes(text),
+        { tag: element.tag, text: element.expect },
+        { timeout: 10_000 },
+      );
+    }
+  }
+
+  it('a plain host page: every element renders from one feed request, with no errors', async () => {
+    const { page, problems } = await open('/plain.html');
+    await expectAllRendered(page);
+    assert.deepEqual(problems.errors, []);
+    assert.equal(server.requests.filter((r) => r === '/feed.json').length >= 1, true);
+    const feedRequests = await page.evaluate(
+      () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/feed.json')).length,
+    );
+    assert.equal(feedRequests, 1, 'five elements share one request');
+    const chunks = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/chunks/')),
+    );
+    assert.ok(!chunks.some((p) => /\/(cy|gd)-/.test(p)), `an English page loads no translations: ${chunks}`);
+    await page.close();
+  });
+
+  it('a Welsh page loads the Welsh chunk from beside the script and speaks Welsh', async () => {
+    const { page, problems } = await open('/welsh.html');
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => /\/dist\/chunks\/cy-[\w-]+\.js$/.test(e.name)),
+    );
+    await page.waitForFunction(() => /Llwytho|llofnodi|Mae|sefydliad/i.test(document.querySelector('compact-signatory-list')?.shadowRoot?.textContent ?? ''));
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  it('a second copy of the script on the page warns and does not throw', async () => {
+    const warnings = [];
+    const { page, problems } = await open('/twice.html');
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await expectAllRendered(page);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  it('hostile host CSS cannot hide or break the widgets', async () => {
+    const { page, problems } = await open('/hostile-css.html');
+    await expectAllRendered(page);
+    for (const { tag } of ELEMENTS('/feed.json')) {
+      const box = await page.$eval(tag, (el) => {
+        const r = el.getBoundingClientRect();
+        return { width: r.width, height: r.height };
+      });
+      assert.ok(box.height > 40 && box.width > 100, `${tag} is visible under hostile CSS (${JSON.stringify(box)})`);
+    }
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  it('under a strict CSP with Trusted Types every element works with zero violations', async () => {
+    const { page, problems } = await open('/csp.html');
+    await expectAllRendered(page);
+    await page.waitForTimeout(300);
+    const violations = await page.evaluate(() => window.__violations);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(problems.console.filter((m) => /Content Security Policy|Trusted Type/i.test(m)), []);
+    await page.close();
+  });
+
+  it('a feed full of markup and javascript: URLs: nothing executes, nothing unsafe reaches the DOM, good items shown', async () => {
+    const { page, problems } = await open('/hostile-feed.html');
+    await page.waitForFunction(() =>
+      (document.querySelector('compact-signatory-list')?.shadowRoot?.textContent ?? '').includes('Good Neighbours Trust'),
+    );
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    const unsafe = await page.evaluate(() => {
+      const found = [];
+      const walk = (rootNode) => {
+        for (const el of rootNode.querySelectorAll('*')) {
+          for (const attr of ['href', 'src', 'action', 'formaction', 'xlink:href']) {
+            const value = el.getAttribute(attr);
+            if (value && !/^(https?:|blob:|\/|#|\.)/i.test(value.trim())) found.push(`${el.localName} ${attr}=${value}`);
+          }
+          if (/^on/i.test([...el.attributes].map((a) => a.name).join(' '))) found.push(`${el.localName} has an event attribute`);
+          if (el.localName === 'script' || (el.localName === 'img' && el.getAttribute('src') === 'x')) found.push(`injected <${el.localName}>`);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      return found;
+    });
+    assert.deepEqual(unsafe, []);
+    const listText = await shadowText(page, 'compact-signatory-list');
+    assert.match(listText, /Evil <img src=x onerror=/, 'markup in the feed is shown as text');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  it('the iframe embed renders one widget and its host resizes the iframe to fit', async () => {
+    const { page, problems } = await open('/iframe.html');
+    const frame = page.frameLocator('iframe');
+    await frame.locator('compact-signatory-list').waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('iframe').height) > 200, null, { timeout: 10_000 });
+    const { attr, content } = await page.evaluate(() => {
+      const iframe = document.querySelector('iframe');
+      return {
+        attr: Number(iframe.height),
+        content: iframe.contentDocument.documentElement.getBoundingClientRect().height,
+      };
+    });
+    assert.ok(Math.abs(attr - content) <= 2, `iframe height ${attr} fits its content ${content}`);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+});
