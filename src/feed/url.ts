@@ -7,8 +7,11 @@ import type { HttpUrl } from './types.js';
  */
 const UNSAFE_CHARS = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u2060\ufeff]/;
 
-/** Starts with the scheme and `//`, so that `http:example.org` (not absolute) is refused. */
-const HTTP_START = /^https?:\/\//i;
+/**
+ * The scheme, `//` and the start of a host, so that `http:example.org`, `http:///x` and
+ * `https://\\evil.example` (which the parser "repairs") are refused.
+ */
+const HTTP_START = /^https?:\/\/[^/\\]/i;
 
 /**
  * The normalised `href` of an absolute `http:` or `https:` URL, or undefined for anything else

@@ -19,7 +19,7 @@
  *   an empty string counts as a missing value. LocalizedText object keys must be non-empty.
  * - `null` is a wrong type like any other (for optional properties: leave them out instead).
  * - `consultationWeeks` must be a number greater than 0; `contact.email` must look like
- *   `name@domain`; `defaultLanguage` must look like a BCP 47 tag (`en`, `cy`, `en-GB`).
+ *   `name@domain`; `defaultLanguage` must look like a BCP 47 tag with a 2–3 letter language (`en`, `cy`, `en-GB`).
  * - `timeZone` must be an IANA zone name `Intl` knows; offsets such as "+01:00" are refused.
  * - A list whose items are all left out is still present (empty): `actionPlan.aims: []` keeps the
  *   plan. Aims need `actions` (the spec writes `actions: Action[]`, not `actions?`).
@@ -74,7 +74,7 @@ export const DEFAULT_TIME_ZONE = 'Europe/London';
 export const DEFAULT_CONSULTATION_WEEKS = 12;
 
 type Rec = Record<string, unknown>;
-type Action_ = FeedProblem['action'];
+type ProblemAction = FeedProblem['action'];
 
 // ---------------------------------------------------------------------------------------------
 // Small pieces
@@ -91,7 +91,7 @@ type Checker<T> = (value: unknown, path: string, r: Reporter) => T | Bad;
 
 class Reporter {
   readonly problems: FeedProblem[] = [];
-  add(path: string, message: string, action: Action_): void {
+  add(path: string, message: string, action: ProblemAction): void {
     this.problems.push({ path, message, action });
   }
 }
@@ -124,7 +124,8 @@ const hasText = (v: unknown): v is string => typeof v === 'string' && /\S/.test(
 // ---------------------------------------------------------------------------------------------
 // Field checkers, one per convention of the spec
 
-const text: Checker<string> = (v) => (hasText(v) ? v : bad(`must be text${got(v)}`));
+const text: Checker<string> = (v) =>
+  hasText(v) ? v : bad(typeof v === 'string' ? 'must not be empty' : `must be text${got(v)}`);
 
 const id: Checker<string> = (v) =>
   hasText(v) ? v : bad(`must be an id: a piece of text that is not empty${got(v)}`);
@@ -183,7 +184,7 @@ const email: Checker<string> = (v) =>
     : bad(`must be an email address such as "compact@example.gov.uk"${got(v)}`);
 
 const languageTag: Checker<string> = (v) =>
-  typeof v === 'string' && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(v)
+  typeof v === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v)
     ? v
     : bad(`must be a language tag such as "en" or "cy"${got(v)}`);
 
@@ -208,7 +209,7 @@ function oneOf<T extends string>(values: readonly T[]): Checker<T> {
 
 /** What happens to the enclosing thing when one of its required fields is bad. */
 interface Consequence {
-  action: Action_;
+  action: ProblemAction;
   note: string;
 }
 const leftOut = (noun: string): Consequence => ({ action: 'dropped-item', note: `so this ${noun} is left out` });
@@ -284,7 +285,7 @@ function object<T>(consequence: Consequence, read: (f: Fields) => T | undefined)
 }
 
 /**
- * A list of objects. Bad items are left out; with `unique`, an item whose id was already used in
+ * A list of objects. Bad items are left out; with `uniqueId`, an item whose id was already used in
  * the list is left out too.
  */
 function listOf<T>(
@@ -323,7 +324,6 @@ function listOf<T>(
     return out;
   };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // The parts of the feed
