@@ -1,0 +1,456 @@
+import { css } from 'lit';
+
+export const actionPlanStyles = css`
+  :host {
+    --_status-not-started: var(--compact-status-not-started, #505a5f);
+    --_status-in-progress: var(--compact-status-in-progress, #1d70b8);
+    --_status-delayed: var(--compact-status-delayed, #b3400b);
+    --_status-complete: var(--compact-status-complete, #00703c);
+    --_status-cancelled: var(--compact-status-cancelled, #6f2b8f);
+    --_overdue: var(--compact-overdue-colour, var(--_error));
+    --_progress: var(--compact-progress-colour, #1d70b8);
+    --_progress-track: var(--compact-progress-track-colour, var(--_surface));
+  }
+  [hidden] {
+    display: none !important;
+  }
+  h2,
+  h3,
+  h4 {
+    margin: 0 0 0.5rem;
+    line-height: 1.25;
+  }
+  .plan-title {
+    font-size: 1.5rem;
+  }
+  .plan-header p {
+    margin: 0 0 0.25rem;
+  }
+  .plan-header {
+    margin-bottom: var(--_space);
+  }
+
+  /* Overview */
+  .overview {
+    margin-bottom: calc(var(--_space) * 1.5);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .overview h3,
+  .aim-title {
+    font-size: 1.25rem;
+  }
+  .overall {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+  }
+  .overall-label {
+    font-weight: 700;
+  }
+  .overall progress {
+    flex: 1 1 10rem;
+    max-width: 24rem;
+    height: 1.25rem;
+  }
+  .overall-value {
+    font-size: 1.5rem;
+    font-weight: 700;
+  }
+  .method {
+    margin: 0.25rem 0 0.75rem;
+    font-size: 0.875rem;
+  }
+  .overdue-summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    margin: 0 0 var(--_space);
+  }
+  .overdue-summary.has-overdue {
+    font-weight: 700;
+  }
+  .link-button {
+    min-height: 24px;
+    padding: 0.125rem 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    font-weight: 400;
+    text-decoration: underline;
+    text-underline-offset: 0.1578em;
+    cursor: pointer;
+  }
+  .link-button:hover {
+    text-decoration-thickness: 3px;
+  }
+  .link-button:focus-visible {
+    outline: 3px solid transparent;
+    color: var(--_focus-text);
+    background: var(--_focus);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+
+  /* Charts and their tables */
+  .figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+    gap: var(--_space);
+  }
+  .figure {
+    min-width: 0;
+    margin: 0;
+  }
+  .figure-aims {
+    grid-column: 1 / -1;
+  }
+  .figure-title {
+    margin-bottom: 0.5rem;
+    font-weight: 700;
+  }
+  .view-switch {
+    display: inline-flex;
+    margin-bottom: 0.5rem;
+    border: 2px solid var(--_button);
+    border-radius: var(--_radius);
+  }
+  .toggle {
+    min-width: 44px;
+    min-height: 44px;
+    padding: 0.25rem 0.875rem;
+    border: 0;
+    background: var(--_background);
+    color: var(--_button);
+    cursor: pointer;
+  }
+  .toggle[aria-pressed='true'] {
+    background: var(--_button);
+    color: var(--_button-text);
+    font-weight: 700;
+  }
+  .toggle:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: none;
+  }
+  .chart-view {
+    position: relative;
+    width: 100%;
+    height: 18rem;
+  }
+  .figure[data-view='chart'] .table-view {
+    display: none;
+  }
+  .table-scroll {
+    overflow-x: auto;
+  }
+  .data-table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  .data-table th,
+  .data-table td {
+    padding: 0.375rem 0.5rem 0.375rem 0;
+    border-bottom: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  .data-table thead th {
+    font-weight: 700;
+  }
+  .data-table tbody th {
+    font-weight: 400;
+  }
+  .data-table tfoot th,
+  .data-table tfoot td {
+    font-weight: 700;
+  }
+  .data-table .number {
+    text-align: end;
+    white-space: nowrap;
+  }
+
+  /* Filters */
+  .filters {
+    margin-bottom: var(--_space);
+    padding: var(--_space);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+  }
+  .filters-title {
+    font-size: 1.1875rem;
+  }
+  .filter-fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+    gap: 0.75rem var(--_space);
+  }
+  .field label {
+    display: block;
+    margin-bottom: 0.25rem;
+    font-weight: 700;
+  }
+  select {
+    width: 100%;
+    min-height: 44px;
+    padding: 0.25rem;
+    border: 2px solid var(--compact-text-colour, #0b0c0c);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: inherit;
+  }
+  .checks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    margin-top: 0.75rem;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 44px;
+  }
+  .check input {
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    accent-color: var(--compact-text-colour, #0b0c0c);
+  }
+  .clear {
+    margin-top: 0.75rem;
+  }
+  .results {
+    margin: 0 0 var(--_space);
+    font-weight: 700;
+  }
+  .results:focus-visible {
+    outline-offset: 2px;
+  }
+
+  /* Aims and actions */
+  .aim {
+    margin-bottom: calc(var(--_space) * 2);
+    /* Long plans: the browser skips laying out aims far off screen. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 40rem;
+  }
+  .aim-summary {
+    margin: 0 0 0.75rem;
+  }
+  .actions,
+  .updates {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .action {
+    margin: 0 0 var(--_space);
+    padding: 0.75rem var(--_space);
+    border: 1px solid var(--_border);
+    border-inline-start: 5px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+  }
+  .action.is-overdue {
+    border-inline-start-color: var(--_overdue);
+  }
+  .action-title {
+    font-size: 1.125rem;
+  }
+  .description {
+    margin: 0 0 0.5rem;
+  }
+  .facts {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0 0 0.5rem;
+  }
+  .facts > div {
+    display: grid;
+    grid-template-columns: minmax(6rem, 9rem) 1fr;
+    gap: 0 0.75rem;
+  }
+  .facts dt {
+    font-weight: 700;
+  }
+  .facts dd {
+    margin: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  @media (max-width: 30rem) {
+    .facts > div {
+      grid-template-columns: 1fr;
+    }
+  }
+  .status,
+  .overdue-flag {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    margin-inline-end: 0.75rem;
+  }
+  .icon {
+    flex: none;
+    width: 1em;
+    height: 1em;
+  }
+  .icon-knockout {
+    stroke: var(--_background);
+  }
+  .icon-not-started {
+    color: var(--_status-not-started);
+  }
+  .icon-in-progress {
+    color: var(--_status-in-progress);
+  }
+  .icon-delayed {
+    color: var(--_status-delayed);
+  }
+  .icon-complete {
+    color: var(--_status-complete);
+  }
+  .icon-cancelled {
+    color: var(--_status-cancelled);
+  }
+  .overdue-flag,
+  .icon-overdue {
+    color: var(--_overdue);
+    font-weight: 700;
+  }
+  .joint {
+    display: inline-block;
+    margin-inline-start: 0.25rem;
+    padding: 0 0.375rem;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    font-size: 0.875rem;
+  }
+  .progress-row {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .progress-row progress {
+    width: min(100%, 12rem);
+    height: 0.875rem;
+  }
+  progress {
+    appearance: none;
+    border: 1px solid var(--_secondary);
+    border-radius: var(--_radius);
+    background: var(--_progress-track);
+    color: var(--_progress);
+  }
+  progress::-webkit-progress-bar {
+    background: var(--_progress-track);
+  }
+  progress::-webkit-progress-value {
+    background: var(--_progress);
+  }
+  progress::-moz-progress-bar {
+    background: var(--_progress);
+  }
+  .latest p {
+    margin: 0;
+  }
+  .update-date time {
+    margin-inline-start: 0.25rem;
+  }
+  .history {
+    margin-top: 0.5rem;
+  }
+  .history summary {
+    display: inline-block;
+    min-height: 24px;
+    color: var(--_link);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .history summary::before {
+    content: '▸ ';
+  }
+  .history[open] summary::before {
+    content: '▾ ';
+  }
+  .updates li {
+    margin-top: 0.5rem;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 3px solid var(--_border);
+  }
+  .updates .update-date {
+    display: block;
+    font-weight: 700;
+  }
+
+  @media (forced-colors: active) {
+    /* Canvas colours cannot follow the system palette: the tables say the same. */
+    .chart-view,
+    .view-switch {
+      display: none;
+    }
+    .figure .table-view {
+      display: block !important;
+    }
+    /* The bar's fill is a background, which forced colours would wipe out: draw it in system colours. */
+    progress {
+      forced-color-adjust: none;
+      border-color: CanvasText;
+      background: Canvas;
+    }
+    progress::-webkit-progress-bar {
+      background: Canvas;
+    }
+    progress::-webkit-progress-value {
+      background: Highlight;
+    }
+    progress::-moz-progress-bar {
+      background: Highlight;
+    }
+    .toggle[aria-pressed='true'] {
+      border: 2px solid Highlight;
+    }
+    .action.is-overdue {
+      border-inline-start-width: 8px;
+    }
+    .icon-knockout {
+      stroke: Canvas;
+    }
+  }
+
+  @media print {
+    .filters,
+    .view-switch,
+    .link-button,
+    .chart-view {
+      display: none !important;
+    }
+    .figure .table-view {
+      display: block !important;
+    }
+    .action,
+    .figure {
+      break-inside: avoid;
+      border-color: #000;
+    }
+    .aim {
+      content-visibility: visible;
+    }
+    .history summary::before {
+      content: '';
+    }
+    /* Chromium shows the body of a closed <details> in print with this; the element also opens them on beforeprint. */
+    .history::details-content {
+      content-visibility: visible;
+      display: block;
+    }
+    a {
+      color: inherit;
+    }
+  }
+`;

@@ -1,0 +1,6 @@
+import { defineElement } from '../core/define.js';
+import { CompactActionPlan } from './action-plan.js';
+
+defineElement('compact-action-plan', CompactActionPlan);
+
+export { CompactActionPlan };

@@ -1,0 +1,83 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/action-plan/define.js';
+import { ERROR_SRC, LOADING_SRC, sampleFeed } from './support.js';
+import southAyrshire from '../demo/feeds/south-ayrshire.json' with { type: 'json' };
+import wales from '../demo/feeds/bilingual-wales.json' with { type: 'json' };
+
+interface Args {
+  charts: 'auto' | 'none';
+  aim?: string;
+  status?: string;
+  hideComplete: boolean;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/compact-action-plan',
+  component: 'compact-action-plan',
+  args: { charts: 'auto', hideComplete: false },
+  argTypes: {
+    charts: { control: 'inline-radio', options: ['auto', 'none'] },
+    aim: { control: 'text' },
+    status: {
+      control: 'select',
+      options: [undefined, 'not-started', 'in-progress', 'delayed', 'complete', 'cancelled', 'overdue'],
+    },
+    hideComplete: { control: 'boolean', name: 'hide-complete' },
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const withFeed = (feed: unknown) => (args: Args) =>
+  html`<compact-action-plan
+    .feed=${feed}
+    charts=${args.charts}
+    aim=${ifDefined(args.aim || undefined)}
+    status=${ifDefined(args.status || undefined)}
+    ?hide-complete=${args.hideComplete}
+  ></compact-action-plan>`;
+
+/** South Ayrshire's eight strategic aims and 27 actions (leads, dates and progress illustrative). */
+export const SouthAyrshire: Story = { render: withFeed(southAyrshire) };
+
+/** The same plan with `charts="none"`: tables only, and chart.js is never loaded. */
+export const TablesOnly: Story = { args: { charts: 'none' }, render: withFeed(southAyrshire) };
+
+/** One aim, with completed actions hidden. */
+export const OneAimHideComplete: Story = { args: { aim: 'aim-5', hideComplete: true }, render: withFeed(southAyrshire) };
+
+/** Overdue actions: due dates in the past, not complete. Starts filtered to them. */
+const overdueFeed = {
+  ...sampleFeed,
+  actionPlan: {
+    title: 'Action plan with overdue actions',
+    updated: '2026-11-01T09:00:00Z',
+    aims: [
+      {
+        id: 'late',
+        title: 'Communication',
+        actions: [
+          { id: 'o1', title: 'Publish the annual report', lead: 'GB-LAE-TST', due: '2024-06-30', status: 'delayed', progress: 70, updates: [{ date: '2024-07-15', text: 'Waiting for the finance figures.' }] },
+          { id: 'o2', title: 'Agree the consultation protocol', lead: ['GB-LAE-TST', 'GB-CHC-1234567'], timescale: 'by spring 2025', due: '2025-04-30', status: 'in-progress', progress: 30 },
+          { id: 'o3', title: 'Train every partner’s staff', lead: 'Testshire CVS', due: '2025-01-31', status: 'not-started' },
+          { id: 'o4', title: 'Launch the compact website', lead: 'GB-LAE-TST', due: '2024-03-31', status: 'complete', progress: 100 },
+        ],
+      },
+    ],
+  },
+};
+export const WithOverdueActions: Story = { args: { status: 'overdue' }, render: withFeed(overdueFeed) };
+
+/** A feed without an action plan. */
+export const Empty: Story = { render: withFeed({ ...sampleFeed, actionPlan: undefined }) };
+
+/** The bilingual Ceredigion feed inside `lang="cy"`: Welsh interface and Welsh feed text. */
+export const Welsh: Story = {
+  render: (args) => html`<div lang="cy">${withFeed(wales)(args)}</div>`,
+};
+
+export const Loading: Story = { render: () => html`<compact-action-plan src=${LOADING_SRC}></compact-action-plan>` };
+
+export const ErrorState: Story = { name: 'Error', render: () => html`<compact-action-plan src=${ERROR_SRC}></compact-action-plan>` };
