@@ -3,6 +3,7 @@
  * Apps that want only some elements import their `define.js` modules instead.
  */
 import './action-plan/define.js';
+import './pledge-form/define.js';
 
 export { CompactElement } from './core/compact-element.js';
 export { defineElement } from './core/define.js';

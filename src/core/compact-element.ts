@@ -97,14 +97,14 @@ export abstract class CompactElement extends LitElement {
           <div class="loading-bar" aria-hidden="true"></div>
         </div>`;
       case 'error':
-        return this.renderError(state.failure);
+        return this.renderFailure(state.failure);
       case 'ready':
         return html`${state.staleBecause ? this.renderSavedCopyNotice(state.fetchedAt ?? Date.now()) : nothing}
         ${this.isEmpty(state.feed) ? this.renderEmpty(state.feed) : this.renderFeed(state.feed)}`;
     }
   }
 
-  private renderError(failure: FeedFailure): TemplateResult {
+  private renderFailure(failure: FeedFailure): TemplateResult {
     return html`<div class="notice error" part="notice">
       <h2 class="notice-title">${msg('Sorry, this information is not available right now', { id: 'state.error.title' })}</h2>
       <p>${failureMessage(failure)}</p>

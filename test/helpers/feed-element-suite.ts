@@ -41,9 +41,11 @@ export function shadowText(el: Element): string {
 }
 
 export async function settled(el: Element & { updateComplete?: Promise<unknown> }, test: () => boolean): Promise<void> {
-  await waitUntil(test, `${el.localName} did not reach the expected state: "${shadowText(el).slice(0, 200)}"`, {
-    timeout: 4000,
-  });
+  try {
+    await waitUntil(test, undefined, { timeout: 4000 });
+  } catch {
+    throw new Error(`${el.localName} did not reach the expected state: "${shadowText(el).slice(0, 300)}"`);
+  }
   await el.updateComplete;
 }
 

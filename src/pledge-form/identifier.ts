@@ -1,0 +1,78 @@
+/**
+ * Registration numbers as people type them, turned into org-id identifiers
+ * (https://org-id.guide), and the "has this organisation already signed?" match.
+ */
+import type { CompactFeed, LocalizedText, Signatory } from '../feed/types.js';
+
+/** Which register the number belongs to. The number alone is ambiguous (an 8-digit number can be a
+ *  charity in England and Wales or a company), so the form asks. */
+export type RegisterKind = 'chc' | 'sc' | 'nic' | 'coh';
+export const REGISTER_KINDS: readonly RegisterKind[] = ['chc', 'sc', 'nic', 'coh'];
+
+/** Spaces, dots, hyphens and slashes people put in numbers ("SC 012345", "NIC/100001"). */
+const SEPARATORS = /[\s./-]/g;
+
+/**
+ * The org-id for a number on a register, or undefined when it is not in that register's format.
+ * Forgiving where the meaning is clear: a Scottish charity number without its `SC`, a Northern
+ * Ireland number with its `NIC` prefix, a company number without its leading zeros.
+ */
+export function toOrgId(kind: RegisterKind, raw: string): string | undefined {
+  const value = raw.replace(SEPARATORS, '').toUpperCase();
+  switch (kind) {
+    case 'chc':
+      // Charity Commission for England and Wales: 6 or 7 digits today; 8 allowed for the future.
+      return /^\d{6,8}$/.test(value) ? `GB-CHC-${value}` : undefined;
+    case 'sc': {
+      // OSCR: SC and 6 digits (SC012345).
+      const number = /^\d{6}$/.test(value) ? `SC${value}` : value;
+      return /^SC\d{6}$/.test(number) ? `GB-SC-${number}` : undefined;
+    }
+    case 'nic': {
+      // Charity Commission for Northern Ireland: numbers from 100000, often written NIC100001.
+      const number = value.replace(/^NIC/, '');
+      return /^\d{6}$/.test(number) && Number(number) >= 100000 ? `GB-NIC-${number}` : undefined;
+    }
+    case 'coh': {
+      // Companies House: 8 characters, digits (01234567) or a 1–2 letter prefix (SC123456, NI…, OC…).
+      if (/^\d{1,8}$/.test(value)) return `GB-COH-${value.padStart(8, '0')}`;
+      return /^[A-Z]{1,2}\d+$/.test(value) && value.length === 8 ? `GB-COH-${value}` : undefined;
+    }
+  }
+}
+
+/**
+ * A name reduced to what identifies it: no case, accents or punctuation, "&" read as "and".
+ * "St. John's  Community-Trust" and "st johns community trust" compare equal; so do "Côr" and "Cor".
+ */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’‘`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function names(text: LocalizedText): string[] {
+  return typeof text === 'string' ? [text] : Object.values(text);
+}
+
+/** The signatory with this org-id, or whose name in any language matches `name`. */
+export function findSignatory(
+  feed: CompactFeed,
+  query: { name?: string; orgId?: string },
+): { signatory: Signatory; by: 'name' | 'id' } | undefined {
+  const wanted = query.name ? normaliseName(query.name) : '';
+  if (wanted) {
+    const signatory = feed.signatories.find((s) => names(s.name).some((n) => normaliseName(n) === wanted));
+    if (signatory) return { signatory, by: 'name' };
+  }
+  if (query.orgId) {
+    const signatory = feed.signatories.find((s) => s.id === query.orgId);
+    if (signatory) return { signatory, by: 'id' };
+  }
+  return undefined;
+}

@@ -1,0 +1,273 @@
+import { css } from 'lit';
+
+/**
+ * GOV.UK Design System form patterns (labels, hints, error messages, error summary, panel,
+ * character count), built on the shared tokens. Native radios and checkboxes, enlarged, so that
+ * forced-colours mode and every assistive technology treat them as what they are.
+ */
+export const pledgeFormStyles = css`
+  :host {
+    --_input-border: var(--compact-input-border-colour, #0b0c0c);
+    --_panel: var(--compact-panel-colour, var(--_success));
+    --_panel-text: var(--compact-panel-text-colour, #ffffff);
+    --_field-width: var(--compact-field-max-width, 30rem);
+  }
+  .heading {
+    margin: 0 0 var(--_space);
+    font-size: var(--compact-heading-size, 1.5rem);
+    line-height: 1.25;
+  }
+  h3 {
+    margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) * 0.75);
+    font-size: 1.1875rem;
+    line-height: 1.3;
+  }
+  p {
+    margin: 0 0 var(--_space);
+  }
+  .statement {
+    margin: 0 0 var(--_space);
+    padding: 0.75rem 1rem;
+    border-inline-start: 5px solid var(--_border);
+  }
+  .statement > h3 {
+    margin-top: 0;
+  }
+  .statement > :last-child {
+    margin-bottom: 0;
+  }
+  .statement-text {
+    white-space: pre-line;
+  }
+  .statement ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .statement li + li {
+    margin-top: 0.25rem;
+  }
+  form {
+    margin: 0;
+  }
+  .field {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .field-error {
+    padding-inline-start: 0.75rem;
+    border-inline-start: 5px solid var(--_error);
+  }
+  fieldset {
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  legend,
+  .label {
+    display: block;
+    max-width: 100%;
+    margin: 0 0 0.3rem;
+    padding: 0;
+    font-weight: 700;
+    white-space: normal;
+  }
+  .hint {
+    margin: 0 0 0.5rem;
+    color: var(--_secondary);
+  }
+  .error-message {
+    display: block;
+    margin: 0 0 0.5rem;
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .input,
+  .textarea {
+    display: block;
+    width: 100%;
+    max-width: var(--_field-width);
+    min-height: 2.5rem;
+    padding: 0.3rem 0.4rem;
+    border: 2px solid var(--_input-border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: inherit;
+  }
+  .textarea {
+    max-width: calc(var(--_field-width) * 1.5);
+    resize: vertical;
+  }
+  .input.narrow {
+    max-width: 14rem;
+  }
+  .input[aria-invalid='true'],
+  .textarea[aria-invalid='true'],
+  .textarea.over {
+    border-color: var(--_error);
+  }
+  .input:focus-visible,
+  .textarea:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_input-border);
+  }
+  .choices {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.6rem;
+  }
+  .choice input {
+    flex: none;
+    width: 1.75rem;
+    height: 1.75rem;
+    margin: 0;
+    accent-color: var(--compact-text-colour, #0b0c0c);
+    cursor: pointer;
+  }
+  .choice label {
+    padding-top: 0.15rem;
+    cursor: pointer;
+  }
+  .choice .hint {
+    margin: 0.15rem 0 0;
+  }
+  .conditional {
+    margin: 0.75rem 0 0 0.8rem;
+    padding-inline-start: 1.3rem;
+    border-inline-start: 4px solid var(--_border);
+  }
+  .count {
+    margin: 0.3rem 0 0;
+  }
+  .count.over {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .already {
+    margin: 0.5rem 0 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 5px solid var(--_link);
+    background: var(--_surface);
+    max-width: var(--_field-width);
+  }
+  .already a {
+    display: inline-block;
+    margin-top: 0.25rem;
+  }
+  .error-summary {
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: 1rem;
+    border: 5px solid var(--_error);
+  }
+  .error-summary:focus {
+    outline: 3px solid var(--_focus);
+  }
+  .error-summary-title {
+    margin: 0 0 0.75rem;
+    font-size: 1.3rem;
+  }
+  .error-list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .error-list li + li {
+    margin-top: 0.4rem;
+  }
+  .error-list a,
+  .error-list a:visited {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .error-list a:focus-visible {
+    color: var(--_focus-text);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 1rem 1.5rem;
+  }
+  .actions .button {
+    min-width: 8rem;
+  }
+  .button[aria-disabled='true'] {
+    opacity: 0.75;
+    cursor: progress;
+  }
+  .link-button {
+    min-height: 44px;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    text-decoration: underline;
+    text-underline-offset: 0.1578em;
+    cursor: pointer;
+  }
+  .link-button:focus-visible {
+    outline: 3px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+  .panel {
+    margin: 0 0 var(--_space);
+    padding: 1.5rem 1rem;
+    border: 5px solid transparent;
+    background: var(--_panel);
+    color: var(--_panel-text);
+    text-align: center;
+  }
+  .panel:focus {
+    outline: 3px solid var(--_focus);
+  }
+  .panel-title {
+    margin: 0 0 0.75rem;
+    font-size: 1.75rem;
+  }
+  .panel p:last-child {
+    margin-bottom: 0;
+  }
+  .reference {
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  .outbox:focus {
+    outline: 3px solid var(--_focus);
+  }
+  .honeypot {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+  }
+  @media (forced-colors: active) {
+    .panel,
+    .error-summary,
+    .field-error,
+    .already,
+    .statement {
+      border-color: CanvasText;
+    }
+    .choice input {
+      accent-color: auto;
+    }
+    .input[aria-invalid='true'],
+    .textarea[aria-invalid='true'],
+    .textarea.over {
+      border-style: double;
+      border-width: 4px;
+    }
+    .link-button {
+      color: LinkText;
+    }
+  }
+`;

@@ -1,0 +1,139 @@
+/**
+ * What the form holds, and how it becomes the body the pledge endpoint expects (feed-spec.md,
+ * "The pledge endpoint"). Kept apart from rendering so the draft, the validators and the sender
+ * all share one shape.
+ */
+import { safeHttpUrl } from '../feed/url.js';
+import type { Sector } from '../feed/types.js';
+import { toOrgId, type RegisterKind } from './identifier.js';
+
+export type RegisteredAnswer = RegisterKind | 'none' | '';
+
+export interface PledgeValues {
+  orgName: string;
+  /** Which register the organisation is on; `none` for an unregistered group. */
+  registered: RegisteredAnswer;
+  regNumber: string;
+  sector: Sector | '';
+  type: string;
+  website: string;
+  contactName: string;
+  contactEmail: string;
+  contactRole: string;
+  championName: string;
+  championRole: string;
+  pledge: string;
+  consentPublish: boolean;
+  consentContact: boolean;
+}
+
+export type FieldName = keyof PledgeValues;
+
+export const EMPTY_VALUES: Readonly<PledgeValues> = Object.freeze({
+  orgName: '',
+  registered: '',
+  regNumber: '',
+  sector: '',
+  type: '',
+  website: '',
+  contactName: '',
+  contactEmail: '',
+  contactRole: '',
+  championName: '',
+  championRole: '',
+  pledge: '',
+  consentPublish: false,
+  consentContact: false,
+});
+
+/** Form order: the error summary lists errors in this order. */
+export const FIELD_ORDER: readonly FieldName[] = Object.keys(EMPTY_VALUES) as FieldName[];
+
+/** Types the spec suggests, voluntary ones first, by the sector they belong to. */
+export const TYPES_BY_SECTOR: Readonly<Record<Sector, readonly string[]>> = {
+  voluntary: [
+    'charity',
+    'community-group',
+    'faith-group',
+    'bme-organisation',
+    'social-enterprise',
+    'infrastructure',
+    'other-voluntary',
+  ],
+  public: ['local-authority', 'health', 'police', 'fire-rescue', 'other-public'],
+};
+
+/** The body's dotted paths (as the endpoint names them in 400/422 errors) for each field. */
+export const FIELD_PATHS: Readonly<Record<string, FieldName>> = {
+  'organisation.name': 'orgName',
+  'organisation.id': 'regNumber',
+  'organisation.sector': 'sector',
+  'organisation.type': 'type',
+  'organisation.url': 'website',
+  'contact.name': 'contactName',
+  'contact.email': 'contactEmail',
+  'contact.role': 'contactRole',
+  'champion.name': 'championName',
+  'champion.role': 'championRole',
+  pledge: 'pledge',
+  'consent.publish': 'consentPublish',
+  'consent.contact': 'consentContact',
+};
+
+/** A draft read back from storage: only known fields of the right type survive. */
+export function reviveValues(saved: unknown): PledgeValues | undefined {
+  if (!saved || typeof saved !== 'object') return undefined;
+  const values: Record<string, unknown> = { ...EMPTY_VALUES };
+  for (const name of FIELD_ORDER) {
+    const value = (saved as Record<string, unknown>)[name];
+    if (typeof value === typeof EMPTY_VALUES[name]) values[name] = value;
+  }
+  return values as unknown as PledgeValues;
+}
+
+/** "www.example.org" is what people type; it means https://www.example.org/. */
+export function websiteUrl(raw: string): string | undefined {
+  const value = raw.trim();
+  if (!value) return undefined;
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
+  const url = safeHttpUrl(withScheme);
+  // A host without a dot ("https://charity") is almost always a typing slip.
+  return url && new URL(url).hostname.includes('.') ? url : undefined;
+}
+
+/** The organisation's org-id, when it is registered and the number is in the right format. */
+export function orgIdOf(values: Pick<PledgeValues, 'registered' | 'regNumber'>): string | undefined {
+  const { registered, regNumber } = values;
+  return registered && registered !== 'none' ? toOrgId(registered, regNumber) : undefined;
+}
+
+export interface PledgeBody {
+  compactId: string;
+  organisation: { name: string; id?: string; sector: Sector; type?: string; url?: string };
+  contact: { name: string; email: string; role?: string };
+  champion?: { name: string; role?: string };
+  pledge?: string;
+  consent: { publish: boolean; contact: boolean };
+  locale: string;
+}
+
+/** The body the endpoint receives; empty optional answers are left out, text is trimmed. */
+export function toBody(values: PledgeValues, compactId: string, locale: string): PledgeBody {
+  const t = (s: string) => s.trim() || undefined;
+  const championName = t(values.championName);
+  return {
+    compactId,
+    organisation: {
+      name: values.orgName.trim(),
+      id: orgIdOf(values),
+      sector: values.sector as Sector,
+      type: t(values.type),
+      url: websiteUrl(values.website),
+    },
+    contact: { name: values.contactName.trim(), email: values.contactEmail.trim(), role: t(values.contactRole) },
+    champion: championName ? { name: championName, role: t(values.championRole) } : undefined,
+    pledge: t(values.pledge),
+    consent: { publish: values.consentPublish, contact: values.consentContact },
+    locale,
+  };
+}
