@@ -13,13 +13,17 @@ const counts = new Map();
 const pledgeLog = [];
 const sampleFeed = () => readFileSync(new URL('../fixtures/feed.json', import.meta.url), 'utf8');
 
+/** A repeated query parameter (?status=1&status=2) arrives as an array: the last one wins. */
+const last = (query) =>
+  Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : v]));
+
 export async function testRoutes(ctx, next) {
   if (ctx.path === '/test-feed/count') {
     ctx.body = { count: counts.get(ctx.query.key) ?? 0 };
     return;
   }
   if (ctx.path === '/test-feed') {
-    const q = ctx.query;
+    const q = last(ctx.query);
     const count = (counts.get(q.key) ?? 0) + 1;
     if (q.key) counts.set(q.key, count);
     if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
@@ -63,7 +67,7 @@ export async function testRoutes(ctx, next) {
     }
     const chunks = [];
     for await (const chunk of ctx.req) chunks.push(chunk);
-    const q = ctx.query;
+    const q = last(ctx.query);
     pledgeLog.push({
       key: ctx.get('Idempotency-Key'),
       contentType: ctx.get('Content-Type'),
