@@ -43,7 +43,7 @@ export async function measurePeers(page, peer, { count }) {
         firstRowsMs = performance.now() - t0;
         const input = stage.querySelector('.gridjs-search-input');
         for (let i = 1; i <= query.length; i++) {
-          const wait = changed(stage.querySelector('.gridjs-wrapper') ?? stage);
+          const wait = changed(stage);
           const t = performance.now();
           input.value = query.slice(0, i);
           input.dispatchEvent(new Event('input', { bubbles: true }));

@@ -4,6 +4,8 @@
  */
 import './action-plan/define.js';
 import './pledge-form/define.js';
+import './pledge-badge/define.js';
+import './signatory-list/define.js';
 
 export { CompactElement } from './core/compact-element.js';
 export { defineElement } from './core/define.js';

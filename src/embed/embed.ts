@@ -9,7 +9,7 @@
 // embed.html loads compact-widgets.js itself, so this file stays tiny and the bundle stays one file.
 
 const WIDGETS: Record<string, readonly string[]> = {
-  'signatory-list': ['sector', 'type', 'sort', 'group-by', 'page-size', 'no-search'],
+  'signatory-list': ['sector', 'type', 'sort', 'group-by', 'page-size', 'no-search', 'heading-level'],
   'pledge-form': [],
   'action-plan': ['aim', 'charts', 'hide-complete', 'status'],
   'consultation-countdown': ['consultation', 'limit', 'show-closed', 'seconds', 'heading-level'],

@@ -1,0 +1,140 @@
+/**
+ * The signatory list's data, kept apart from rendering so that a keystroke costs only a loop of
+ * substring tests: each signatory's search text is worked out once per feed, each sort order once
+ * per feed and language, and the page shows at most `page-size` of the results.
+ */
+import type { CompactFeed, Sector, Signatory } from '../feed/types.js';
+import { pickText } from '../feed/localized-text.js';
+import { searchText } from './search-text.js';
+
+export type SortOrder = 'name' | 'signed' | 'signed-desc';
+export const SORT_ORDERS: readonly SortOrder[] = ['name', 'signed', 'signed-desc'];
+export const SECTORS: readonly Sector[] = ['public', 'voluntary'];
+
+export interface Entry {
+  signatory: Signatory;
+  /** The name in the list's language. */
+  name: string;
+  /**
+   * Every name the organisation has in the feed (all languages) and its id, as `searchText`.
+   * Worked out on first need (see `searchKey`), so that the first rows are not kept waiting.
+   */
+  key?: string;
+  /** `''` when the feed gives no type. */
+  type: string;
+}
+
+export interface Filters {
+  query: string;
+  sector: Sector | '';
+  type: string;
+}
+
+/** Search keys depend only on the feed: all languages go in, so a Welsh page finds English names too. */
+const keys = new WeakMap<Signatory, string>();
+
+function keyOf(signatory: Signatory): string {
+  let key = keys.get(signatory);
+  if (key === undefined) {
+    const names = typeof signatory.name === 'string' ? [signatory.name] : Object.values(signatory.name);
+    // A separator that searchText never produces, so a query cannot match across two names.
+    key = [...names, signatory.id].map(searchText).join('\u0000');
+    keys.set(signatory, key);
+  }
+  return key;
+}
+
+export function buildEntries(feed: CompactFeed, lang: string): Entry[] {
+  return feed.signatories.map((signatory) => ({
+    signatory,
+    name: pickText(signatory.name, lang, feed.compact.defaultLanguage),
+    type: signatory.type ?? '',
+  }));
+}
+
+export function searchKey(entry: Entry): string {
+  return (entry.key ??= keyOf(entry.signatory));
+}
+
+/** Works out every search key now (the element calls this when the browser is idle after the first rows). */
+export function prepareSearch(entries: readonly Entry[]): void {
+  for (const entry of entries) searchKey(entry);
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+/** One collator per language: creating them is slow, comparing with one is fast. */
+export function collator(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) {
+    c = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+    collators.set(locale, c);
+  }
+  return c;
+}
+
+/**
+ * A sorted copy. By name: the language's own collation (accents sort with their letter). By date
+ * signed: oldest or newest first; organisations without a date come last either way, and equal
+ * dates fall back to the name.
+ */
+export function sortEntries(entries: readonly Entry[], order: SortOrder, locale: string): Entry[] {
+  const byName = collator(locale).compare;
+  const sorted = [...entries];
+  if (order === 'name') return sorted.sort((a, b) => byName(a.name, b.name));
+  const direction = order === 'signed' ? 1 : -1;
+  return sorted.sort((a, b) => {
+    const x = a.signatory.signed;
+    const y = b.signatory.signed;
+    if (x !== y) {
+      if (!x) return 1;
+      if (!y) return -1;
+      return x < y ? -direction : direction;
+    }
+    return byName(a.name, b.name);
+  });
+}
+
+/** The entries that pass every filter, in the order given. */
+export function filterEntries(entries: readonly Entry[], filters: Filters): readonly Entry[] {
+  const query = searchText(filters.query);
+  const { sector, type } = filters;
+  if (!query && !sector && !type) return entries;
+  return entries.filter(
+    (e) => (!sector || e.signatory.sector === sector) && (!type || e.type === type) && (!query || searchKey(e).includes(query)),
+  );
+}
+
+/** Public bodies first, then voluntary, each keeping the order it had (for "group by sector"). */
+export function groupBySector(entries: readonly Entry[]): Entry[] {
+  return SECTORS.flatMap((sector) => entries.filter((e) => e.signatory.sector === sector));
+}
+
+/** How many signatories have each value of `pick`, in first-seen order. */
+export function countBy(entries: readonly Entry[], pick: (e: Entry) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entries) {
+    const value = pick(e);
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The page numbers to offer: always the first, the last, and the pages either side of the current
+ * one, with a gap (`null`) where pages are left out: 1 … 4 5 [6] 7 8 … 200.
+ */
+export function pageWindow(current: number, count: number, around = 1): (number | null)[] {
+  const wanted = new Set([1, count]);
+  for (let page = current - around; page <= current + around; page++) wanted.add(page);
+  const pages: (number | null)[] = [];
+  let last = 0;
+  for (const page of [...wanted].filter((p) => p >= 1 && p <= count).sort((a, b) => a - b)) {
+    // A gap of one page is shown as that page: "1 2 3" reads better than "1 … 3".
+    if (page - last === 2) pages.push(page - 1);
+    else if (page - last > 2) pages.push(null);
+    pages.push(page);
+    last = page;
+  }
+  return pages;
+}

@@ -1,0 +1,576 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { live } from 'lit/directives/live.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { msg, str } from '@lit/localize';
+import { CompactElement } from '../core/compact-element.js';
+import { baseStyles } from '../core/styles.js';
+import type { CompactFeed, Sector } from '../feed/types.js';
+import { safeHttpUrl } from '../feed/url.js';
+import { formatIsoDate } from '../i18n/dates.js';
+import { toCsv } from './csv.js';
+import { foundMessage, formatCount, sectorName, signedSummary, typeName } from './labels.js';
+import {
+  buildEntries,
+  collator,
+  countBy,
+  filterEntries,
+  groupBySector,
+  pageWindow,
+  prepareSearch,
+  sortEntries,
+  SECTORS,
+  SORT_ORDERS,
+  type Entry,
+  type Filters,
+  type SortOrder,
+} from './model.js';
+import { signatoryListStyles } from './signatory-list.styles.js';
+
+/** How long typing must pause before the number of results is read out. */
+const ANNOUNCE_DELAY = 500;
+const DEFAULT_PAGE_SIZE = 50;
+/** Query parameters used with `sync-url` when it has no value of its own. */
+const DEFAULT_URL_PREFIX = 'signatories-';
+const HEADINGS: Record<number, StaticValue> = {
+  2: literal`h2`,
+  3: literal`h3`,
+  4: literal`h4`,
+  5: literal`h5`,
+  6: literal`h6`,
+};
+
+interface Index {
+  feed: CompactFeed;
+  lang: string;
+  entries: Entry[];
+  sorted: Map<SortOrder, Entry[]>;
+  resultsKey?: string;
+  results?: readonly Entry[];
+}
+
+/**
+ * Who has signed the compact: a searchable, filterable, paged list of the feed's signatories, with
+ * a count per sector and a CSV download of the results. Fast with ten thousand signatories: search
+ * text is prepared once per feed, and only one page of results is in the DOM.
+ *
+ * @attr src - URL of the compact feed (JSON).
+ * @attr sector - Show only one sector at first: `public` or `voluntary`. People can change it.
+ * @attr type - Show only one type of organisation at first (e.g. `charity`). People can change it.
+ * @attr sort - First order: `name` (default), `signed` (oldest first) or `signed-desc` (newest first).
+ * @attr group-by - `sector` for a heading per sector; `none` (default).
+ * @attr page-size - Organisations per page (default 50).
+ * @attr heading-level - Level of the results heading (2–6, default 2); sector headings are one below.
+ * @attr no-search - Hides the search, filter and sort controls: a plain list as the attributes set it.
+ * @attr sync-url - Keeps the person's search, filters, sort and page in the page address (so the back
+ *   button, bookmarks and shared links keep them). Its value is the query-parameter prefix
+ *   (default `signatories-`: `?signatories-q=cor&signatories-page=2`).
+ * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
+ * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
+ * @fires compact-feed-load - The feed was read. `detail`: `{feed, problems, staleBecause?, fetchedAt}`.
+ * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
+ * @csspart base - The element's outer wrapper.
+ * @csspart notice - The loading, error, empty and saved-copy messages.
+ * @csspart retry - The "Try again" button.
+ * @csspart summary - How many have signed, in total and per sector.
+ * @csspart controls - The search, filter and sort form.
+ * @csspart search - The search box.
+ * @csspart results-heading - "Showing 1 to 50 of 3,201" (keyboard focus lands here on a new page).
+ * @csspart download - The "Download this list (CSV)" button.
+ * @csspart group-heading - A sector's heading when `group-by="sector"`.
+ * @csspart list - A list of signatories.
+ * @csspart item - One signatory.
+ * @csspart logo - A signatory's logo.
+ * @csspart name - A signatory's name (a link when the feed gives its website).
+ * @csspart meta - Sector, type and date signed.
+ * @csspart champion - The signatory's Compact Champion.
+ * @csspart no-results - The "No organisations match" message and its clear button.
+ * @csspart pagination - The page navigation.
+ * @csspart page-button - Previous, Next and page-number buttons.
+ * @cssprop --compact-logo-size - Width and height of logos (default 3rem).
+ * @cssprop --compact-item-gap - Space between signatories (default 0.75rem).
+ * @cssprop --compact-text-colour - Text colour (shared).
+ * @cssprop --compact-link-colour - Link colour (shared).
+ * @cssprop --compact-border-colour - Borders of inputs and between signatories (shared).
+ * @cssprop --compact-focus-colour - Focus highlight (shared).
+ * @cssprop --compact-surface-colour - Background of the summary and notices (shared).
+ * @cssprop --compact-button-colour - Background of the current page button (shared).
+ */
+export class CompactSignatoryList extends CompactElement {
+  static override styles = [baseStyles, signatoryListStyles];
+
+  @property() sector = '';
+  @property() type = '';
+  @property() sort: string = 'name';
+  @property({ attribute: 'group-by' }) groupBy = 'none';
+  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+  @property({ attribute: 'no-search', type: Boolean }) noSearch = false;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  @property({ attribute: 'sync-url' }) syncUrl: string | null = null;
+
+  @state() private query = '';
+  @state() private page = 1;
+
+  private index?: Index;
+  private announceTimer?: number;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl !== null) this.readUrl();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.announceTimer);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.syncUrl !== null && this.currentFeed) this.writeUrl();
+  }
+
+  // --- what is chosen -----------------------------------------------------------------------
+
+  private get sortOrder(): SortOrder {
+    return (SORT_ORDERS as readonly string[]).includes(this.sort) ? (this.sort as SortOrder) : 'name';
+  }
+
+  private get filters(): Filters {
+    const sector = (SECTORS as readonly string[]).includes(this.sector) ? (this.sector as Sector) : '';
+    return { query: this.query, sector, type: this.type ?? '' };
+  }
+
+  private get grouped(): boolean {
+    return this.groupBy === 'sector';
+  }
+
+  private get perPage(): number {
+    return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : DEFAULT_PAGE_SIZE;
+  }
+
+  /** The results heading's tag, then the sector headings' (one level down, at most h6). */
+  private headingTag(offset = 0): StaticValue {
+    const level = Number.isInteger(this.headingLevel) ? Math.min(Math.max(this.headingLevel, 2), 6) : 2;
+    return HEADINGS[Math.min(level + offset, 6)]!;
+  }
+
+  private get filtering(): boolean {
+    const { query, sector, type } = this.filters;
+    return query.trim() !== '' || sector !== '' || type !== '';
+  }
+
+  // --- data, worked out once per feed / sort / filter --------------------------------------
+
+  private indexFor(feed: CompactFeed): Index {
+    const lang = this.language.lang;
+    if (this.index?.feed !== feed || this.index.lang !== lang) {
+      const entries = buildEntries(feed, lang);
+      this.index = { feed, lang, entries, sorted: new Map() };
+      // Search keys are ready before the first key is pressed, without delaying the first rows.
+      const whenIdle = window.requestIdleCallback ?? ((task: () => void) => setTimeout(task, 50));
+      whenIdle(() => prepareSearch(entries));
+    }
+    return this.index;
+  }
+
+  /** Every signatory that matches, in order (all pages). */
+  private results(feed: CompactFeed): readonly Entry[] {
+    const index = this.indexFor(feed);
+    const order = this.sortOrder;
+    const key = JSON.stringify([order, this.grouped, this.filters]);
+    if (index.resultsKey !== key || !index.results) {
+      let sorted = index.sorted.get(order);
+      if (!sorted) {
+        sorted = sortEntries(index.entries, order, this.language.locale);
+        index.sorted.set(order, sorted);
+      }
+      const matching = filterEntries(sorted, this.filters);
+      index.results = this.grouped ? groupBySector(matching) : matching;
+      index.resultsKey = key;
+    }
+    return index.results;
+  }
+
+  // --- rendering ----------------------------------------------------------------------------
+
+  protected override isEmpty(feed: CompactFeed): boolean {
+    return feed.signatories.length === 0;
+  }
+
+  protected override renderEmpty(): TemplateResult {
+    return html`<p class="notice" part="notice">
+      ${msg('No organisations have signed yet.', { id: 'signatory-list.empty' })}
+    </p>`;
+  }
+
+  protected renderFeed(feed: CompactFeed): TemplateResult {
+    const { entries } = this.indexFor(feed);
+    const results = this.results(feed);
+    const perPage = this.perPage;
+    const pageCount = Math.max(1, Math.ceil(results.length / perPage));
+    const page = Math.min(Math.max(1, this.page), pageCount);
+    const start = (page - 1) * perPage;
+    const shown = results.slice(start, start + perPage);
+    return html`
+      ${this.renderSummary(feed, entries)} ${this.noSearch ? nothing : this.renderControls(feed, entries)}
+      <div class="results-bar">
+        ${this.renderHeading(
+          results.length > 0 ? this.showingText(start + 1, start + shown.length, results.length) : this.noMatchText(),
+        )}
+        ${results.length > 0
+          ? html`<button type="button" class="button secondary download" part="download" @click=${this.download}>
+              ${msg('Download this list (CSV)', { id: 'signatory-list.download' })}
+            </button>`
+          : nothing}
+      </div>
+      ${results.length > 0 ? this.renderResults(feed, shown) : this.renderNoResults()}
+      ${pageCount > 1 ? this.renderPagination(page, pageCount) : nothing}
+    `;
+  }
+
+  private renderHeading(text: string): TemplateResult {
+    const tag = this.headingTag();
+    return staticHtml`<${tag} id="results-heading" class="results-heading" part="results-heading" tabindex="-1">${text}</${tag}>`;
+  }
+
+  private showingText(from: number, to: number, of: number): string {
+    const [first, last, total] = [formatCount(from), formatCount(to), formatCount(of)];
+    return msg(str`Showing ${first} to ${last} of ${total}`, { id: 'signatory-list.results.showing' });
+  }
+
+  private noMatchText(): string {
+    const query = this.query.trim();
+    return query
+      ? msg(str`No organisations match “${query}”`, { id: 'signatory-list.results.noMatchQuery' })
+      : msg('No organisations match these filters', { id: 'signatory-list.results.noMatch' });
+  }
+
+  private renderSummary(feed: CompactFeed, entries: readonly Entry[]): TemplateResult {
+    const perSector = countBy(entries, (e) => e.signatory.sector);
+    return html`<div class="summary" part="summary">
+      <p class="summary-total">${signedSummary(entries.length)}</p>
+      <ul class="sector-counts">
+        ${SECTORS.filter((s) => perSector.has(s)).map((sector) => {
+          const label = sectorName(feed, sector, this.language.lang);
+          const count = formatCount(perSector.get(sector)!);
+          return html`<li>${msg(str`${label}: ${count}`, { id: 'signatory-list.summary.sector' })}</li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  private renderControls(feed: CompactFeed, entries: readonly Entry[]): TemplateResult {
+    const { sector, type } = this.filters;
+    const lang = this.language.lang;
+    const sectorCounts = countBy(entries, (e) => e.signatory.sector);
+    const typeCounts = countBy(entries, (e) => e.type);
+    typeCounts.delete('');
+    if (type && !typeCounts.has(type)) typeCounts.set(type, 0);
+    const byLabel = collator(this.language.locale).compare;
+    const types = [...typeCounts].map(([value, count]) => ({ value, count, label: typeName(value) }));
+    types.sort((a, b) => byLabel(a.label, b.label));
+    const option = (value: string, label: string, count: number, current: string) => {
+      const n = formatCount(count);
+      return html`<option value=${value} .selected=${live(value === current)}>
+        ${msg(str`${label} (${n})`, { id: 'signatory-list.filter.option' })}
+      </option>`;
+    };
+    return html`<form class="controls" part="controls" role="search" @submit=${(e: Event) => e.preventDefault()}>
+      <div class="field field-search">
+        <label for="search">${msg('Search by name or number', { id: 'signatory-list.search.label' })}</label>
+        <p id="search-hint" class="hint secondary-text">
+          ${msg('For example, part of a name or a charity number', { id: 'signatory-list.search.hint' })}
+        </p>
+        <input
+          id="search"
+          part="search"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          aria-describedby="search-hint"
+          .value=${live(this.query)}
+          @input=${this.onSearch}
+        />
+      </div>
+      ${sectorCounts.size > 1 || sector
+        ? html`<div class="field">
+            <label for="filter-sector">${msg('Sector', { id: 'signatory-list.filter.sector' })}</label>
+            <select id="filter-sector" @change=${this.onSector}>
+              ${option('', msg('All sectors', { id: 'signatory-list.filter.allSectors' }), entries.length, sector)}
+              ${SECTORS.map((s) => option(s, sectorName(feed, s, lang), sectorCounts.get(s) ?? 0, sector))}
+            </select>
+          </div>`
+        : nothing}
+      ${types.length > 1 || type
+        ? html`<div class="field">
+            <label for="filter-type">${msg('Type of organisation', { id: 'signatory-list.filter.type' })}</label>
+            <select id="filter-type" @change=${this.onType}>
+              ${option('', msg('All types', { id: 'signatory-list.filter.allTypes' }), entries.length, type)}
+              ${types.map((t) => option(t.value, t.label, t.count, type))}
+            </select>
+          </div>`
+        : nothing}
+      <div class="field">
+        <label for="sort">${msg('Sort by', { id: 'signatory-list.sort.label' })}</label>
+        <select id="sort" @change=${this.onSort}>
+          ${SORT_ORDERS.map(
+            (order) => html`<option value=${order} .selected=${live(order === this.sortOrder)}>
+              ${sortLabel(order)}
+            </option>`,
+          )}
+        </select>
+      </div>
+    </form>`;
+  }
+
+  private renderResults(feed: CompactFeed, shown: readonly Entry[]): TemplateResult {
+    if (!this.grouped) return this.renderList(feed, shown);
+    const groups = SECTORS.map((sector) => ({ sector, entries: shown.filter((e) => e.signatory.sector === sector) }));
+    return html`${repeat(
+      groups.filter((g) => g.entries.length > 0),
+      (g) => g.sector,
+      (g) => {
+        const tag = this.headingTag(1);
+        return staticHtml`<${tag} class="group-heading" part="group-heading">${sectorName(feed, g.sector, this.language.lang)}</${tag}>
+          ${this.renderList(feed, g.entries)}`;
+      },
+    )}`;
+  }
+
+  private renderList(feed: CompactFeed, entries: readonly Entry[]): TemplateResult {
+    return html`<ul class="list" part="list">
+      ${repeat(
+        entries,
+        (e) => e.signatory.id,
+        (e) => this.renderItem(feed, e),
+      )}
+    </ul>`;
+  }
+
+  private renderItem(feed: CompactFeed, entry: Entry): TemplateResult {
+    const s = entry.signatory;
+    const url = safeHttpUrl(s.url);
+    const logo = safeHttpUrl(s.logo);
+    const date = s.signed ? formatIsoDate(s.signed) : '';
+    const champion = s.champion;
+    // One space between the parts (so that they are read as words), and a dot drawn by CSS.
+    const meta = [
+      this.grouped ? '' : sectorName(feed, s.sector, this.language.lang),
+      entry.type ? typeName(entry.type) : '',
+      date ? msg(str`Signed ${date}`, { id: 'signatory-list.signed' }) : '',
+    ].filter(Boolean);
+    return html`<li class="item" part="item">
+      ${logo
+        ? // The name is right beside the logo, so the logo adds nothing for a screen reader: alt="".
+          html`<img class="logo" part="logo" src=${logo} alt="" loading="lazy" decoding="async" width="48" height="48" @error=${hideImage} />`
+        : nothing}
+      <div class="item-body">
+        <p class="name">${url ? html`<a part="name" href=${url}>${entry.name}</a>` : html`<span part="name">${entry.name}</span>`}</p>
+        <p class="meta secondary-text" part="meta">${meta.map((part, i) => html`${i ? ' ' : ''}<span>${part}</span>`)}</p>
+        ${champion ? html`<p class="champion" part="champion">${championText(champion.name, champion.role)}</p>` : nothing}
+      </div>
+    </li>`;
+  }
+
+  private renderNoResults(): TemplateResult {
+    return html`<div class="no-results" part="no-results">
+      ${this.filtering
+        ? html`<button type="button" class="button secondary" @click=${this.clearFilters}>
+            ${msg('Clear search and filters', { id: 'signatory-list.results.clear' })}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderPagination(page: number, pageCount: number): TemplateResult {
+    const button = (target: number, label: string, className: string) =>
+      html`<li class=${className}>
+        <button type="button" class="page-button" part="page-button" @click=${() => this.goToPage(target)}>${label}</button>
+      </li>`;
+    return html`<nav class="pagination" part="pagination" aria-label=${msg('Pages of results', { id: 'signatory-list.pages.label' })}>
+      <ul>
+        ${page > 1 ? button(page - 1, msg('Previous page', { id: 'signatory-list.pages.previous' }), 'previous') : nothing}
+        ${pageWindow(page, pageCount).map((n) =>
+          n === null
+            ? html`<li class="gap">…</li>`
+            : html`<li>
+                <button
+                  type="button"
+                  class="page-button number"
+                  part="page-button"
+                  aria-label=${msg(str`Page ${n}`, { id: 'signatory-list.pages.page' })}
+                  aria-current=${n === page ? 'page' : nothing}
+                  @click=${() => this.goToPage(n)}
+                >
+                  ${n}
+                </button>
+              </li>`,
+        )}
+        ${page < pageCount ? button(page + 1, msg('Next page', { id: 'signatory-list.pages.next' }), 'next') : nothing}
+      </ul>
+    </nav>`;
+  }
+
+  // --- what people do -------------------------------------------------------------------------
+
+  private onSearch = (event: Event): void => {
+    this.query = (event.target as HTMLInputElement).value;
+    this.page = 1;
+    // The list updates on every key; the count is read out only once typing pauses.
+    clearTimeout(this.announceTimer);
+    this.announceTimer = window.setTimeout(() => this.announceResults(), ANNOUNCE_DELAY);
+  };
+
+  private onSector = (event: Event): void => {
+    this.sector = (event.target as HTMLSelectElement).value;
+    this.filtersChanged();
+  };
+
+  private onType = (event: Event): void => {
+    this.type = (event.target as HTMLSelectElement).value;
+    this.filtersChanged();
+  };
+
+  private onSort = (event: Event): void => {
+    this.sort = (event.target as HTMLSelectElement).value;
+    this.page = 1;
+  };
+
+  private filtersChanged(): void {
+    this.page = 1;
+    clearTimeout(this.announceTimer);
+    this.announceResults();
+  }
+
+  private clearFilters = async (): Promise<void> => {
+    this.query = '';
+    this.sector = '';
+    this.type = '';
+    this.filtersChanged();
+    await this.updateComplete;
+    // The clear button has gone: keep keyboard focus somewhere useful.
+    const target = this.renderRoot.querySelector<HTMLElement>('#search') ?? this.resultsHeading;
+    target?.focus();
+  };
+
+  private async goToPage(page: number): Promise<void> {
+    this.page = page;
+    await this.updateComplete;
+    // The button pressed may have gone (Next on the last page): start the new page from its heading.
+    this.resultsHeading?.focus();
+  }
+
+  private get resultsHeading(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('#results-heading');
+  }
+
+  /** Says how many match, once; the same text twice in a row is still spoken. */
+  private async announceResults(): Promise<void> {
+    const feed = this.currentFeed;
+    if (!feed) return;
+    const n = this.results(feed).length;
+    const text = this.inLocale(() => foundMessage(n));
+    if (text === this.announcement) {
+      this.announcement = '';
+      await this.updateComplete;
+    }
+    this.announcement = text;
+  }
+
+  /** Every matching signatory (not only this page) as a CSV file. */
+  private download = (): void => {
+    const feed = this.currentFeed;
+    if (!feed) return;
+    const lang = this.language.lang;
+    const rows = this.inLocale(() => [
+      [
+        msg('Identifier', { id: 'signatory-list.csv.id' }),
+        msg('Name', { id: 'signatory-list.csv.name' }),
+        msg('Sector', { id: 'signatory-list.csv.sector' }),
+        msg('Type', { id: 'signatory-list.csv.type' }),
+        msg('Date signed', { id: 'signatory-list.csv.signed' }),
+      ],
+      ...this.results(feed).map((e) => [
+        e.signatory.id,
+        e.name,
+        sectorName(feed, e.signatory.sector, lang),
+        e.type ? typeName(e.type) : '',
+        e.signatory.signed ?? '',
+      ]),
+    ]);
+    const href = URL.createObjectURL(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = href;
+    link.download = `${feed.compact.id.replace(/[^a-z0-9-]+/gi, '-') || 'compact'}-signatories.csv`;
+    link.hidden = true;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    // Revoking at once can cancel the download in some browsers.
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  };
+
+  // --- the page address (only with sync-url) ------------------------------------------------
+
+  private get urlPrefix(): string {
+    return this.syncUrl || DEFAULT_URL_PREFIX;
+  }
+
+  /** The person's last choices, from the address: they win over the host's attributes. */
+  private readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    const get = (name: string) => params.get(this.urlPrefix + name);
+    this.query = get('q') ?? this.query;
+    this.sector = get('sector') ?? this.sector;
+    this.type = get('type') ?? this.type;
+    this.sort = get('sort') ?? this.sort;
+    const page = Number.parseInt(get('page') ?? '', 10);
+    if (page >= 1) this.page = page;
+  }
+
+  /** Writes only what differs from the host's own settings, and replaces (never adds) history entries. */
+  private writeUrl(): void {
+    const url = new URL(location.href);
+    const values: [string, string, string][] = [
+      ['q', this.query, ''],
+      ['sector', this.sector, this.getAttribute('sector') ?? ''],
+      ['type', this.type, this.getAttribute('type') ?? ''],
+      ['sort', this.sort, this.getAttribute('sort') ?? 'name'],
+      ['page', String(this.page), '1'],
+    ];
+    for (const [name, value, byDefault] of values) {
+      if (value === byDefault) url.searchParams.delete(this.urlPrefix + name);
+      else url.searchParams.set(this.urlPrefix + name, value);
+    }
+    if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+  }
+}
+
+function sortLabel(order: SortOrder): string {
+  switch (order) {
+    case 'name':
+      return msg('Name (A to Z)', { id: 'signatory-list.sort.name' });
+    case 'signed':
+      return msg('Date signed (oldest first)', { id: 'signatory-list.sort.signed' });
+    case 'signed-desc':
+      return msg('Date signed (newest first)', { id: 'signatory-list.sort.signedDesc' });
+  }
+}
+
+function championText(name: string, role: string | undefined): string {
+  return role
+    ? msg(str`Compact Champion: ${name}, ${role}`, { id: 'signatory-list.championRole' })
+    : msg(str`Compact Champion: ${name}`, { id: 'signatory-list.champion' });
+}
+
+/** A logo that fails to load would show a broken-image box: hide it; the name says it all. */
+function hideImage(event: Event): void {
+  (event.target as HTMLImageElement).hidden = true;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'compact-signatory-list': CompactSignatoryList;
+  }
+}
