@@ -3,6 +3,7 @@
  * Apps that want only some elements import their `define.js` modules instead.
  */
 import './action-plan/define.js';
+import './consultation-countdown/define.js';
 import './pledge-form/define.js';
 import './pledge-badge/define.js';
 import './signatory-list/define.js';

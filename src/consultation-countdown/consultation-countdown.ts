@@ -1,0 +1,455 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { CompactElement } from '../core/compact-element.js';
+import type { CompactFeed, Consultation } from '../feed/types.js';
+import { partyName } from '../feed/lookup.js';
+import { safeHttpUrl } from '../feed/url.js';
+import { todayInZone } from '../feed/time.js';
+import { calendarDateAt, formatCalendarDate, formatDateTime, formatDuration, formatTime } from '../i18n/dates.js';
+import { plural } from '../i18n/plural.js';
+import {
+  MILESTONES,
+  countdown,
+  isShorterThanStandard,
+  isStartOfDay,
+  isoInZone,
+  periodDays,
+  selectConsultations,
+  type Countdown,
+  type Milestone,
+  type Phase,
+} from './countdown.js';
+import { schedule, unschedule, type TickerSubscriber } from './ticker.js';
+import { countdownStyles } from './consultation-countdown.styles.js';
+
+export interface ConsultationChangeDetail {
+  id: string;
+  state: 'open' | 'closed';
+  previous: 'upcoming' | 'open';
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'compact-consultation-change': CustomEvent<ConsultationChangeDetail>;
+  }
+  interface HTMLElementTagNameMap {
+    'compact-consultation-countdown': CompactConsultationCountdown;
+  }
+}
+
+/** What one render shows, worked out once in willUpdate (announcements and events come from it). */
+interface Model {
+  feed: CompactFeed;
+  /** In the order shown. */
+  shown: Consultation[];
+  countdowns: Map<string, Countdown>;
+  /** True when a named `consultation` is not in the feed. */
+  missing: boolean;
+}
+
+let visitorZone: string | undefined;
+/** The visitor's own time zone, read once. */
+function visitorTimeZone(): string {
+  return (visitorZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/**
+ * How long is left to have a say in a consultation, in plain GOV.UK wording: "Closes in 12 days,
+ * at 11:59pm on Monday 14 June 2027", "Closes in 5 hours 20 minutes, at 5pm today". With
+ * `consultation` it shows that one (even once closed); without it, the open consultations
+ * soonest-closing first, then upcoming ones. It flags consultations shorter than the compact's
+ * standard period, with the reason given.
+ *
+ * The figure changes at most once a minute (once a second in the last hour only if the person
+ * asks), all countdowns on a page share one timer that wakes only when some text will change, and
+ * screen readers hear only milestones: opened, a day left, an hour left, closed.
+ *
+ * Light-DOM children are a fallback: shown until the feed has loaded and in the error state,
+ * hidden once the live countdown renders.
+ *
+ * @attr consultation - The id of one consultation to show. Without it: a list.
+ * @attr limit - How many consultations the list shows at most (default 3).
+ * @attr show-closed - Also list closed consultations, most recently closed first.
+ * @attr heading-level - The heading level of each consultation's title, 2–6 (default 3).
+ * @attr seconds - Count down in seconds during the last hour (otherwise minutes). The person can
+ *   also switch this with the "Show seconds" button shown in the last hour.
+ * @attr time-zone-label - The name shown after times, e.g. "UK time". By default the compact's zone
+ *   is named only when the visitor's own zone differs; `time-zone-label=""` never names it.
+ * @prop seconds - As the attribute.
+ * @fires compact-consultation-change - A consultation opened or closed while the page was open.
+ *   `detail`: `{id, state: 'open' | 'closed', previous: 'upcoming' | 'open'}`.
+ * @csspart consultation - One consultation's block.
+ * @csspart title - Its title (a heading).
+ * @csspart tag - The status tag ("Open", "Closing soon", "Not open yet", "Closed").
+ * @csspart countdown - The countdown sentence.
+ * @csspart summary - The consultation's summary.
+ * @csspart owner - The body consulting.
+ * @csspart standard - The notice that the period is shorter than the compact's standard.
+ * @csspart respond - The "Respond to this consultation" link.
+ * @csspart seconds-toggle - The "Show seconds" button (last hour only).
+ * @csspart fallback - The wrapper of the light-DOM fallback content.
+ * @cssprop --compact-countdown-soon-colour - Text of the "Closing soon" tag and the bar beside the sentence (#6e3619).
+ * @cssprop --compact-countdown-soon-background - Background of the "Closing soon" tag (#fcd6c3).
+ * @cssprop --compact-countdown-tag-colour - Text of the "Open" and "Not open yet" tags (#0c2d4a).
+ * @cssprop --compact-countdown-tag-background - Background of those tags (#bbd4ea).
+ * @slot - Fallback content, shown while loading and on error (e.g. `<p>Closes 14 June 2027</p>`).
+ */
+export class CompactConsultationCountdown extends CompactElement {
+  static override styles = [...CompactElement.styles, countdownStyles];
+
+  @property() consultation?: string;
+  @property({ type: Number }) limit = 3;
+  @property({ type: Boolean, attribute: 'show-closed' }) showClosed = false;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  @property({ type: Boolean, reflect: true }) seconds = false;
+  @property({ attribute: 'time-zone-label' }) timeZoneLabel?: string | null;
+
+  private model?: Model;
+  /** The milestone each consultation was last seen at, for this feed: announce and fire on change only. */
+  private seen = new Map<string, Milestone>();
+  private seenFeed?: CompactFeed;
+  private shownBefore = new Set<string>();
+  private pendingEvents: ConsultationChangeDetail[] = [];
+  private readonly subscriber: TickerSubscriber = { tick: () => this.requestUpdate() };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate(); // re-read the clock after being moved or re-attached
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unschedule(this.subscriber);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.model = this.buildModel();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    for (const detail of this.pendingEvents.splice(0)) {
+      this.dispatchEvent(new CustomEvent('compact-consultation-change', { detail, bubbles: true, composed: true }));
+    }
+    const next = this.model ? nextChange(this.model) : undefined;
+    if (next !== undefined && this.isConnected) schedule(this.subscriber, next);
+    else unschedule(this.subscriber);
+  }
+
+  /** Where everything stands now; notes milestones reached since the last render. */
+  private buildModel(): Model | undefined {
+    const feed = this.currentFeed;
+    if (!feed) return undefined;
+    if (feed !== this.seenFeed) {
+      // A new feed (or the first): what it says now is the starting point, not news.
+      this.seen.clear();
+      this.shownBefore.clear();
+      this.seenFeed = feed;
+    }
+    const now = Date.now();
+    const zone = feed.compact.timeZone;
+    const scope = this.consultation
+      ? feed.consultations.filter((c) => c.id === this.consultation)
+      : feed.consultations;
+    const shown = this.consultation
+      ? scope
+      : selectConsultations(scope, now, { limit: this.listLimit, showClosed: this.showClosed });
+    const shownIds = new Set(shown.map((c) => c.id));
+    const countdowns = new Map<string, Countdown>();
+    const news: string[] = [];
+    for (const c of scope) {
+      // Seconds matter only for what is on screen; the rest need only their opening and closing.
+      const cd = countdown(c, now, zone, this.seconds && shownIds.has(c.id));
+      if (!shownIds.has(c.id) && cd.next !== undefined) {
+        cd.next = cd.phase === 'upcoming' ? c.opensAt : c.closesAt;
+      }
+      countdowns.set(c.id, cd);
+      const before = this.seen.get(c.id);
+      this.seen.set(c.id, cd.milestone);
+      // Only forwards: a clock set back is not news.
+      if (before === undefined || MILESTONES.indexOf(cd.milestone) <= MILESTONES.indexOf(before)) continue;
+      const previous = phaseOf(before);
+      if (cd.phase !== previous && cd.phase !== 'upcoming') {
+        this.pendingEvents.push({ id: c.id, state: cd.phase, previous: previous as 'upcoming' | 'open' });
+      }
+      if (shownIds.has(c.id) || this.shownBefore.has(c.id)) news.push(this.milestoneMessage(c, cd.milestone, feed));
+    }
+    this.shownBefore = shownIds;
+    if (news.length > 0) this.announcement = news.join(' ');
+    return { feed, shown, countdowns, missing: !!this.consultation && scope.length === 0 };
+  }
+
+  private get listLimit(): number {
+    const n = Math.floor(this.limit);
+    return Number.isFinite(n) && n >= 1 ? n : 3;
+  }
+
+  private milestoneMessage(c: Consultation, milestone: Milestone, feed: CompactFeed): string {
+    return this.inLocale(() => {
+      const title = this.text(c.title, feed);
+      switch (milestone) {
+        case 'open':
+          return msg(str`${title}: this consultation is now open.`, { id: 'consultation-countdown.announce.opened' });
+        case 'day':
+          return msg(str`${title}: less than a day left to respond.`, { id: 'consultation-countdown.announce.day' });
+        case 'hour':
+          return msg(str`${title}: less than an hour left to respond.`, { id: 'consultation-countdown.announce.hour' });
+        default:
+          return msg(str`${title}: this consultation has now closed.`, {
+            id: 'consultation-countdown.announce.closed',
+          });
+      }
+    });
+  }
+
+  protected override isEmpty(_feed: CompactFeed): boolean {
+    return !this.model || this.model.shown.length === 0;
+  }
+
+  protected override renderEmpty(_feed: CompactFeed): TemplateResult {
+    const id = this.consultation ?? '';
+    return html`<p class="notice" part="notice">
+      ${this.model?.missing
+        ? msg(str`There is no consultation with the id "${id}" in this feed.`, {
+            id: 'consultation-countdown.notFound',
+          })
+        : msg('There are no open consultations at the moment.', { id: 'consultation-countdown.empty' })}
+    </p>`;
+  }
+
+  /** The light-DOM fallback shows until the live countdown can render (loading, error, no feed). */
+  protected override render(): TemplateResult {
+    const live = this.feedState.state.status === 'ready';
+    return html`${live ? nothing : html`<div class="fallback" part="fallback"><slot></slot></div>`}${super.render()}`;
+  }
+
+  protected renderFeed(feed: CompactFeed): TemplateResult {
+    const model = this.model!;
+    if (this.consultation) return this.renderConsultation(model.shown[0]!, feed);
+    return html`<ul class="list" role="list">
+      ${model.shown.map((c) => html`<li>${this.renderConsultation(c, feed)}</li>`)}
+    </ul>`;
+  }
+
+  private renderConsultation(c: Consultation, feed: CompactFeed): TemplateResult {
+    const cd = this.model!.countdowns.get(c.id)!;
+    const zone = feed.compact.timeZone;
+    const title = this.text(c.title, feed);
+    const summary = this.text(c.summary, feed);
+    const url = cd.phase === 'open' ? safeHttpUrl(c.url) : undefined;
+    const state = cd.phase === 'open' && cd.closingSoon ? 'soon' : cd.phase;
+    return html`<div class="consultation ${state}" part="consultation">
+      ${this.heading(title)}
+      <p><strong class="tag ${state}" part="tag">${tagText(cd)}</strong></p>
+      <p class="countdown" part="countdown">${this.sentence(c, cd, zone)}</p>
+      ${cd.phase === 'open' && cd.lastHour ? this.secondsToggle() : nothing}
+      ${summary ? html`<p class="summary" part="summary">${summary}</p>` : nothing}
+      ${c.owner ? this.renderOwner(partyName(feed, c.owner, this.language.lang)) : nothing}
+      ${isShorterThanStandard(c, feed.compact.consultationWeeks, zone) ? this.renderStandard(c, feed) : nothing}
+      ${url
+        ? html`<p>
+            <a class="button" part="respond" href=${url}
+              >${msg('Respond to this consultation', { id: 'consultation-countdown.respond' })}<span
+                class="visually-hidden"
+                >: ${title}</span
+              ></a
+            >
+          </p>`
+        : nothing}
+    </div>`;
+  }
+
+  /** `heading-level` chooses the tag; each is written out so that no markup is built from strings. */
+  private heading(title: string): TemplateResult {
+    const level = Math.min(6, Math.max(2, Math.floor(this.headingLevel) || 3));
+    switch (level) {
+      case 2:
+        return html`<h2 class="title" part="title">${title}</h2>`;
+      case 4:
+        return html`<h4 class="title" part="title">${title}</h4>`;
+      case 5:
+        return html`<h5 class="title" part="title">${title}</h5>`;
+      case 6:
+        return html`<h6 class="title" part="title">${title}</h6>`;
+      default:
+        return html`<h3 class="title" part="title">${title}</h3>`;
+    }
+  }
+
+  private renderOwner(owner: string): TemplateResult {
+    return html`<p class="owner secondary-text" part="owner">
+      ${msg(str`Run by ${owner}`, { id: 'consultation-countdown.owner' })}
+    </p>`;
+  }
+
+  private renderStandard(c: Consultation, feed: CompactFeed): TemplateResult {
+    const period = formatPeriod(periodDays(c, feed.compact.timeZone));
+    const standard = formatDuration(feed.compact.consultationWeeks, 'week');
+    const reason = this.text(c.shorterBecause, feed);
+    return html`<div class="standard" part="standard">
+      <p>
+        ${msg(str`This consultation runs for ${period}, shorter than the ${standard} the compact expects.`, {
+          id: 'consultation-countdown.standard.shorter',
+        })}
+      </p>
+      <p>
+        ${reason
+          ? msg(str`Reason given: ${reason}`, { id: 'consultation-countdown.standard.reason' })
+          : msg('No reason has been given.', { id: 'consultation-countdown.standard.noReason' })}
+      </p>
+    </div>`;
+  }
+
+  private secondsToggle(): TemplateResult {
+    return html`<p>
+      <button
+        class="button secondary toggle"
+        part="seconds-toggle"
+        type="button"
+        aria-pressed=${this.seconds ? 'true' : 'false'}
+        @click=${() => (this.seconds = !this.seconds)}
+      >
+        ${msg('Show seconds', { id: 'consultation-countdown.secondsToggle' })}
+      </button>
+    </p>`;
+  }
+
+  /** The countdown sentence, with every date in a `<time>` element and the zone named if needed. */
+  private sentence(c: Consultation, cd: Countdown, zone: string): TemplateResult {
+    const dateTime = (instant: number) =>
+      html`<time datetime=${isoInZone(instant, zone)}>${formatDateTime(instant, zone)}</time>`;
+    const time = (instant: number) => html`<time datetime=${isoInZone(instant, zone)}>${formatTime(instant, zone)}</time>`;
+    const zoneNote = () => {
+      const label = this.zoneLabel(zone);
+      return label ? html` (${label})` : nothing;
+    };
+
+    if (cd.phase === 'upcoming') {
+      const dateOnly = isStartOfDay(c.opensAt, zone);
+      const date = html`<time datetime=${todayInZone(c.opensAt, zone)}
+        >${formatCalendarDate(calendarDateAt(c.opensAt, zone), { weekday: true })}</time
+      >`;
+      const when = dateOnly ? date : dateTime(c.opensAt);
+      let text: TemplateResult;
+      if (cd.days === 0) {
+        text = msg(html`Opens today at ${time(c.opensAt)}`, { id: 'consultation-countdown.opens.today' });
+      } else if (cd.days === 1) {
+        text = dateOnly
+          ? msg(html`Opens tomorrow, on ${when}`, { id: 'consultation-countdown.opens.tomorrowOn' })
+          : msg(html`Opens tomorrow, at ${when}`, { id: 'consultation-countdown.opens.tomorrowAt' });
+      } else {
+        const days = formatDuration(cd.days, 'day');
+        text = dateOnly
+          ? msg(html`Opens in ${days}, on ${when}`, { id: 'consultation-countdown.opens.inOn' })
+          : msg(html`Opens in ${days}, at ${when}`, { id: 'consultation-countdown.opens.inAt' });
+      }
+      return html`${text}${dateOnly ? nothing : zoneNote()}`;
+    }
+
+    if (cd.phase === 'closed') {
+      return html`${msg(html`This consultation closed at ${dateTime(c.closesAt)}`, {
+        id: 'consultation-countdown.closed',
+      })}${zoneNote()}`;
+    }
+
+    // Fewer than 48 hours: hours and minutes, "today" or "tomorrow". Before that: calendar days.
+    if (!cd.lastHours && cd.days === 1) {
+      return html`${msg(html`Closes tomorrow, at ${dateTime(c.closesAt)}`, {
+        id: 'consultation-countdown.closes.tomorrow',
+      })}${zoneNote()}`;
+    }
+    const left = cd.lastHours ? this.timeLeft(cd) : formatDuration(cd.days, 'day');
+    let text: TemplateResult;
+    if (cd.lastHours && cd.days === 0) {
+      text = msg(html`Closes in ${left}, at ${time(c.closesAt)} today`, {
+        id: 'consultation-countdown.closes.inAtToday',
+      });
+    } else if (cd.lastHours && cd.days === 1) {
+      text = msg(html`Closes in ${left}, at ${time(c.closesAt)} tomorrow`, {
+        id: 'consultation-countdown.closes.inAtTomorrow',
+      });
+    } else {
+      text = msg(html`Closes in ${left}, at ${dateTime(c.closesAt)}`, { id: 'consultation-countdown.closes.inAt' });
+    }
+    return html`${text}${zoneNote()}`;
+  }
+
+  /** "5 hours 20 minutes", "12 minutes 30 seconds", "less than a minute". */
+  private timeLeft(cd: Countdown): string {
+    if (this.seconds && cd.lastHour) {
+      const m = Math.floor(cd.seconds / 60);
+      const s = cd.seconds % 60;
+      return joinUnits(m > 0 ? formatDuration(m, 'minute') : '', s > 0 || m === 0 ? formatSeconds(s) : '');
+    }
+    if (cd.minutes === 0) return msg('less than a minute', { id: 'consultation-countdown.lessThanMinute' });
+    const h = Math.floor(cd.minutes / 60);
+    const m = cd.minutes % 60;
+    return joinUnits(h > 0 ? formatDuration(h, 'hour') : '', m > 0 ? formatDuration(m, 'minute') : '');
+  }
+
+  /** The zone's name after a time, when the visitor's clock may read differently (or as the page says). */
+  private zoneLabel(zone: string): string {
+    if (this.timeZoneLabel !== undefined && this.timeZoneLabel !== null) return this.timeZoneLabel;
+    if (visitorTimeZone() === zone) return '';
+    if (zone === 'Europe/London') return msg('UK time', { id: 'consultation-countdown.zone.uk' });
+    const city = zone.split('/').pop()!.replace(/_/g, ' ');
+    return msg(str`${city} time`, { id: 'consultation-countdown.zone.city' });
+  }
+}
+
+function phaseOf(milestone: Milestone): Phase {
+  return milestone === 'day' || milestone === 'hour' ? 'open' : milestone;
+}
+
+/** The earliest instant at which anything this element shows will change. */
+function nextChange(model: Model): number | undefined {
+  let next: number | undefined;
+  for (const cd of model.countdowns.values()) {
+    if (cd.next !== undefined && (next === undefined || cd.next < next)) next = cd.next;
+  }
+  return next;
+}
+
+function tagText(cd: Countdown): string {
+  switch (cd.phase) {
+    case 'upcoming':
+      return msg('Not open yet', { id: 'consultation-countdown.tag.upcoming' });
+    case 'closed':
+      return msg('Closed', { id: 'consultation-countdown.tag.closed' });
+    default:
+      return cd.closingSoon
+        ? msg('Closing soon', { id: 'consultation-countdown.tag.closingSoon' })
+        : msg('Open', { id: 'consultation-countdown.tag.open' });
+  }
+}
+
+/**
+ * Two amounts side by side ("5 hours 20 minutes"). Not a message: lit-localize merges placeholders
+ * separated only by a space, so translators could not change it anyway; Welsh and Gaelic write
+ * such durations side by side too.
+ */
+function joinUnits(a: string, b: string): string {
+  return [a, b].filter(Boolean).join(' ');
+}
+
+/** "6 weeks", "10 days", "8 weeks and 1 day". */
+function formatPeriod(days: number): string {
+  if (days % 7 === 0) return formatDuration(days / 7, 'week');
+  if (days < 14) return formatDuration(days, 'day');
+  const weeks = formatDuration(Math.floor(days / 7), 'week');
+  const rest = formatDuration(days % 7, 'day');
+  return msg(str`${weeks} and ${rest}`, { id: 'consultation-countdown.weeksAndDays' });
+}
+
+function formatSeconds(n: number): string {
+  return plural(n, {
+    zero: () => msg(str`${n} seconds`, { id: 'consultation-countdown.second.zero' }),
+    one: () => msg(str`${n} second`, { id: 'consultation-countdown.second.one' }),
+    two: () => msg(str`${n} seconds`, { id: 'consultation-countdown.second.two' }),
+    few: () => msg(str`${n} seconds`, { id: 'consultation-countdown.second.few' }),
+    many: () => msg(str`${n} seconds`, { id: 'consultation-countdown.second.many' }),
+    other: () => msg(str`${n} seconds`, { id: 'consultation-countdown.second.other' }),
+  });
+}
