@@ -8,6 +8,8 @@ const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
+  // The elements warn in the console about every bad feed the tests give them; show only errors.
+  filterBrowserLogs: ({ type }) => type === 'error',
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180000,

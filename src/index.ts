@@ -1,12 +1,13 @@
 /**
  * The script-tag bundle: `<script type="module" src="…/compact-widgets.js">` defines every element.
- * Apps that want only some elements import their `define.js` modules instead.
+ * Apps that want only some elements import their `define.js` modules instead
+ * (`import 'compact-widgets/signatory-list/define'`).
  */
-import './action-plan/define.js';
-import './consultation-countdown/define.js';
-import './pledge-form/define.js';
-import './pledge-badge/define.js';
-import './signatory-list/define.js';
+export { CompactActionPlan } from './action-plan/define.js';
+export { CompactConsultationCountdown } from './consultation-countdown/define.js';
+export { CompactPledgeBadge } from './pledge-badge/define.js';
+export { CompactPledgeForm } from './pledge-form/define.js';
+export { CompactSignatoryList } from './signatory-list/define.js';
 
 export { CompactElement } from './core/compact-element.js';
 export { defineElement } from './core/define.js';
