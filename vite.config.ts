@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 
 /**
  * Two builds (see package.json "build"):
- * - default: the script-tag bundle, dist/compact-widgets.js, one ES module that defines every
- *   element, with chart.js and each non-English locale as separate chunks loaded on demand from
- *   beside it (dynamic imports resolve relative to the module, wherever it is hosted);
+ * - default: the script-tag bundle, dist/compact-widgets.js (src/bundle.ts), one ES module that
+ *   defines every element; each element's code, chart.js and each non-English locale are chunks
+ *   loaded on demand from beside it (dynamic imports resolve relative to the module, wherever it
+ *   is hosted);
  * - `--mode lib`: the npm package's ES modules in dist/lib, one file per source module, with lit,
  *   @lit/localize and chart.js left as dependencies so an app bundles them once.
  */
@@ -41,7 +42,7 @@ export default defineConfig(({ mode }) => {
       // embed.html, embed.css and embed-host.js are static files copied beside the bundle.
       copyPublicDir: true,
       lib: {
-        entry: { 'compact-widgets': resolve('src/index.ts'), embed: resolve('src/embed/embed.ts') },
+        entry: { 'compact-widgets': resolve('src/bundle.ts'), embed: resolve('src/embed/embed.ts') },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
@@ -51,7 +52,11 @@ export default defineConfig(({ mode }) => {
         preserveEntrySignatures: 'strict',
         output: {
           minify: true,
-          chunkFileNames: 'chunks/[name]-[hash].js',
+          // Name each element's chunk after its folder (every entry module is called define.ts).
+          chunkFileNames: (chunk) => {
+            const folder = chunk.facadeModuleId?.match(/src\/([\w-]+)\/define\.ts$/)?.[1];
+            return `chunks/${folder ?? '[name]'}-[hash].js`;
+          },
         },
       },
     },

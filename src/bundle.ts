@@ -1,0 +1,56 @@
+/**
+ * The script-tag bundle, dist/compact-widgets.js.
+ *
+ * One `<script type="module">` defines every element, but each element's code is a chunk fetched
+ * (from beside this script) the first time its tag appears in the page, the way Shoelace's
+ * autoloader works. A charity page with one badge then downloads the badge, not the pledge form.
+ * Tags added later (by a CMS or a script) are found too. Pages that create elements inside their
+ * own shadow roots, where no observer can see them, call `defineAll()`.
+ */
+const ELEMENTS: Record<string, () => Promise<unknown>> = {
+  'compact-action-plan': () => import('./action-plan/define.js'),
+  'compact-consultation-countdown': () => import('./consultation-countdown/define.js'),
+  'compact-pledge-badge': () => import('./pledge-badge/define.js'),
+  'compact-pledge-form': () => import('./pledge-form/define.js'),
+  'compact-signatory-list': () => import('./signatory-list/define.js'),
+};
+const TAGS = Object.keys(ELEMENTS);
+const requested = new Map<string, Promise<void>>();
+
+function define(tag: string): Promise<void> {
+  let loading = requested.get(tag);
+  if (!loading) {
+    loading = ELEMENTS[tag]().then(
+      () => undefined,
+      (error: unknown) => {
+        requested.delete(tag); // a later sighting of the tag tries again
+        console.error(`compact-widgets: could not load <${tag}>`, error);
+      },
+    );
+    requested.set(tag, loading);
+  }
+  return loading;
+}
+
+function scan(root: ParentNode): void {
+  for (const tag of TAGS) if (!requested.has(tag) && root.querySelector(tag)) void define(tag);
+}
+
+/** Defines every element now, whether or not it is on the page yet. */
+export function defineAll(): Promise<void> {
+  return Promise.all(TAGS.map(define)).then(() => undefined);
+}
+
+scan(document);
+const observer = new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (!(node instanceof Element)) continue;
+      if (node.localName in ELEMENTS) void define(node.localName);
+      if (node.firstElementChild) scan(node);
+    }
+  }
+  // Once every element is loaded there is nothing left to look for.
+  if (requested.size === TAGS.length) observer.disconnect();
+});
+observer.observe(document.documentElement, { childList: true, subtree: true });
