@@ -140,6 +140,7 @@ describe('the built bundle in Chromium', () => {
       performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/chunks/')),
     );
     assert.ok(!chunks.some((p) => /\/(cy|gd)-/.test(p)), `an English page loads no translations: ${chunks}`);
+    assert.ok(!chunks.some((p) => /\/charts-/.test(p)), `chart.js waits until a chart is in view: ${chunks}`);
     await page.close();
   });
 
@@ -181,6 +182,17 @@ describe('the built bundle in Chromium', () => {
   it('under a strict CSP with Trusted Types every element works with zero violations', async () => {
     const { page, problems } = await open('/csp.html');
     await expectAllRendered(page);
+    // Bring the action plan's charts into view so chart.js loads and draws under the policy too.
+    await page.$eval('compact-action-plan', (el) => el.scrollIntoView());
+    await page.waitForFunction(
+      () => !!document.querySelector('compact-action-plan')?.shadowRoot?.querySelector('canvas'),
+      null,
+      { timeout: 10_000 },
+    );
+    const chartChunk = await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((e) => /\/chunks\/charts-[\w-]+\.js$/.test(e.name)),
+    );
+    assert.ok(chartChunk, 'chart.js was loaded (from beside the script) and drew under the CSP');
     await page.waitForTimeout(300);
     const violations = await page.evaluate(() => window.__violations);
     assert.deepEqual(violations, []);
