@@ -4,9 +4,10 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
 import type { Action, ActionStatus, Aim, CompactFeed, IsoDate } from '../feed/types.js';
-import { partyName, sectorLabel } from '../feed/lookup.js';
+import { partyName } from '../feed/lookup.js';
 import { parseDateTime, todayInZone } from '../feed/time.js';
 import { formatDateTime, formatIsoDate, formatMonthYear, formatRelative } from '../i18n/dates.js';
+import { sectorName } from '../i18n/labels.js';
 import {
   NO_FILTERS,
   STATUS_ORDER,
@@ -558,9 +559,8 @@ export class CompactActionPlan extends CompactElement {
     const lang = this.language.lang;
     const names = joinWithAnd(leads.map((id) => partyName(feed, id, lang)));
     if (!isJointLead(feed, leads)) return html`${names}`;
-    const publicName = sectorLabel(feed, 'public', lang) ?? msg('Public sector', { id: 'action-plan.sector.public' });
-    const voluntaryName =
-      sectorLabel(feed, 'voluntary', lang) ?? msg('Voluntary and community sector', { id: 'action-plan.sector.voluntary' });
+    const publicName = sectorName(feed, 'public', lang);
+    const voluntaryName = sectorName(feed, 'voluntary', lang);
     return html`${names}
       <span class="joint">${msg(str`Joint lead: ${publicName} and ${voluntaryName}`, { id: 'action-plan.jointLead' })}</span>`;
   }

@@ -31,13 +31,8 @@ export const ACTION_STATUSES: readonly ActionStatus[] = [
   'cancelled',
 ];
 
-/** The spec's suggested signatory types; any other string is allowed too. */
-export const SUGGESTED_SIGNATORY_TYPES = [
-  'local-authority',
-  'health',
-  'police',
-  'fire-rescue',
-  'other-public',
+const PUBLIC_TYPES = ['local-authority', 'health', 'police', 'fire-rescue', 'other-public'] as const;
+const VOLUNTARY_TYPES = [
   'charity',
   'community-group',
   'faith-group',
@@ -46,6 +41,15 @@ export const SUGGESTED_SIGNATORY_TYPES = [
   'infrastructure',
   'other-voluntary',
 ] as const;
+
+/** The spec's suggested signatory types; any other string is allowed too. */
+export const SUGGESTED_SIGNATORY_TYPES = [...PUBLIC_TYPES, ...VOLUNTARY_TYPES] as const;
+
+/** The same suggested types, by the sector they belong to. */
+export const TYPES_BY_SECTOR: Readonly<Record<Sector, readonly string[]>> = {
+  voluntary: VOLUNTARY_TYPES,
+  public: PUBLIC_TYPES,
+};
 
 export interface Principle {
   id: string;

@@ -3,6 +3,7 @@
  * (https://org-id.guide), and the "has this organisation already signed?" match.
  */
 import type { CompactFeed, LocalizedText, Signatory } from '../feed/types.js';
+import { normaliseName } from '../feed/text-match.js';
 
 /** Which register the number belongs to. The number alone is ambiguous (an 8-digit number can be a
  *  charity in England and Wales or a company), so the form asks. */
@@ -39,21 +40,6 @@ export function toOrgId(kind: RegisterKind, raw: string): string | undefined {
       return /^[A-Z]{1,2}\d+$/.test(value) && value.length === 8 ? `GB-COH-${value}` : undefined;
     }
   }
-}
-
-/**
- * A name reduced to what identifies it: no case, accents or punctuation, "&" read as "and".
- * "St. John's  Community-Trust" and "st johns community trust" compare equal; so do "Côr" and "Cor".
- */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/['’‘`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 function names(text: LocalizedText): string[] {

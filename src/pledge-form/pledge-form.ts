@@ -5,11 +5,11 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
 import { baseStyles } from '../core/styles.js';
-import type { CompactFeed, Sector } from '../feed/types.js';
-import { sectorLabel } from '../feed/lookup.js';
+import { TYPES_BY_SECTOR, type CompactFeed, type Sector } from '../feed/types.js';
 import { safeHttpUrl } from '../feed/url.js';
 import { plural } from '../i18n/plural.js';
 import { formatDuration } from '../i18n/dates.js';
+import { sectorName, typeName } from '../i18n/labels.js';
 import { findSignatory, REGISTER_KINDS, type RegisterKind } from './identifier.js';
 import {
   checkEndpoint,
@@ -28,7 +28,6 @@ import {
   orgIdOf,
   reviveValues,
   toBody,
-  TYPES_BY_SECTOR,
   type FieldName,
   type PledgeValues,
 } from './values.js';
@@ -469,20 +468,15 @@ export class CompactPledgeForm extends CompactElement {
 
   private renderSector(feed: CompactFeed): TemplateResult {
     const lang = this.language.lang;
-    const names: Record<Sector, string> = {
-      voluntary:
-        sectorLabel(feed, 'voluntary', lang) ?? msg('Voluntary and community sector', { id: 'pledge-form.sector.voluntary' }),
-      public: sectorLabel(feed, 'public', lang) ?? msg('Public sector', { id: 'pledge-form.sector.public' }),
-    };
     const sector = this.values.sector;
     return html`${this.radioGroup('sector', {
       legend: msg('Which sector is your organisation part of?', { id: 'pledge-form.sector.legend' }),
-      options: (['voluntary', 'public'] as const).map((value) => ({ value, label: names[value] })),
+      options: (['voluntary', 'public'] as const).map((value) => ({ value, label: sectorName(feed, value, lang) })),
     })}
     ${sector
       ? this.radioGroup('type', {
           legend: msg('What type of organisation is it?', { id: 'pledge-form.type.legend' }),
-          options: TYPES_BY_SECTOR[sector].map((value) => ({ value, label: typeLabel(value) })),
+          options: TYPES_BY_SECTOR[sector].map((value) => ({ value, label: typeName(value) })),
         })
       : nothing}`;
   }
@@ -887,37 +881,5 @@ export class CompactPledgeForm extends CompactElement {
 
   private emit<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-  }
-}
-
-/** Labels for the spec's suggested signatory types. */
-function typeLabel(type: string): string {
-  switch (type) {
-    case 'charity':
-      return msg('Charity', { id: 'pledge-form.type.charity' });
-    case 'community-group':
-      return msg('Community group', { id: 'pledge-form.type.community-group' });
-    case 'faith-group':
-      return msg('Faith group', { id: 'pledge-form.type.faith-group' });
-    case 'bme-organisation':
-      return msg('Black and minority ethnic (BME) organisation', { id: 'pledge-form.type.bme-organisation' });
-    case 'social-enterprise':
-      return msg('Social enterprise', { id: 'pledge-form.type.social-enterprise' });
-    case 'infrastructure':
-      return msg('Infrastructure or support organisation (for example, a CVS)', { id: 'pledge-form.type.infrastructure' });
-    case 'other-voluntary':
-      return msg('Other voluntary or community organisation', { id: 'pledge-form.type.other-voluntary' });
-    case 'local-authority':
-      return msg('Local authority', { id: 'pledge-form.type.local-authority' });
-    case 'health':
-      return msg('Health body', { id: 'pledge-form.type.health' });
-    case 'police':
-      return msg('Police', { id: 'pledge-form.type.police' });
-    case 'fire-rescue':
-      return msg('Fire and rescue service', { id: 'pledge-form.type.fire-rescue' });
-    case 'other-public':
-      return msg('Other public body', { id: 'pledge-form.type.other-public' });
-    default:
-      return type;
   }
 }

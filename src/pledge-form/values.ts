@@ -49,20 +49,6 @@ export const EMPTY_VALUES: Readonly<PledgeValues> = Object.freeze({
 /** Form order: the error summary lists errors in this order. */
 export const FIELD_ORDER: readonly FieldName[] = Object.keys(EMPTY_VALUES) as FieldName[];
 
-/** Types the spec suggests, voluntary ones first, by the sector they belong to. */
-export const TYPES_BY_SECTOR: Readonly<Record<Sector, readonly string[]>> = {
-  voluntary: [
-    'charity',
-    'community-group',
-    'faith-group',
-    'bme-organisation',
-    'social-enterprise',
-    'infrastructure',
-    'other-voluntary',
-  ],
-  public: ['local-authority', 'health', 'police', 'fire-rescue', 'other-public'],
-};
-
 /** The body's dotted paths (as the endpoint names them in 400/422 errors) for each field. */
 export const FIELD_PATHS: Readonly<Record<string, FieldName>> = {
   'organisation.name': 'orgName',

@@ -1,46 +1,9 @@
 /**
- * People's words for the feed's codes. Call these while rendering (or inside `inLocale`): `msg()`
- * answers in the language being rendered.
+ * The list's counts in words. Call these while rendering (or inside `inLocale`): `msg()` answers in
+ * the language being rendered. Sector and type names are shared: src/i18n/labels.ts.
  */
 import { msg, str } from '@lit/localize';
-import type { CompactFeed, Sector } from '../feed/types.js';
-import { sectorLabel } from '../feed/lookup.js';
 import { plural } from '../i18n/plural.js';
-
-/** The compact's own name for a sector ("Third sector", "Statutory organisations"), else ours. */
-export function sectorName(feed: CompactFeed, sector: Sector, lang: string): string {
-  return (
-    sectorLabel(feed, sector, lang) ??
-    (sector === 'public'
-      ? msg('Public sector', { id: 'signatory-list.sector.public' })
-      : msg('Voluntary and community sector', { id: 'signatory-list.sector.voluntary' }))
-  );
-}
-
-/** The spec's suggested types in words; any other type tidied ("housing-association" → "Housing association"). */
-export function typeName(type: string): string {
-  switch (type) {
-    case 'local-authority': return msg('Local authority', { id: 'signatory-list.type.local-authority' });
-    case 'health': return msg('Health body', { id: 'signatory-list.type.health' });
-    case 'police': return msg('Police', { id: 'signatory-list.type.police' });
-    case 'fire-rescue': return msg('Fire and rescue', { id: 'signatory-list.type.fire-rescue' });
-    case 'other-public': return msg('Other public body', { id: 'signatory-list.type.other-public' });
-    case 'charity': return msg('Charity', { id: 'signatory-list.type.charity' });
-    case 'community-group': return msg('Community group', { id: 'signatory-list.type.community-group' });
-    case 'faith-group': return msg('Faith group', { id: 'signatory-list.type.faith-group' });
-    case 'bme-organisation':
-      return msg('Black and minority ethnic organisation', { id: 'signatory-list.type.bme-organisation' });
-    case 'social-enterprise': return msg('Social enterprise', { id: 'signatory-list.type.social-enterprise' });
-    case 'infrastructure': return msg('Infrastructure organisation', { id: 'signatory-list.type.infrastructure' });
-    case 'other-voluntary': return msg('Other voluntary organisation', { id: 'signatory-list.type.other-voluntary' });
-    default: return tidy(type);
-  }
-}
-
-function tidy(type: string): string {
-  const words = type.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 const numbers = new Intl.NumberFormat('en-GB');
 

@@ -5,7 +5,7 @@
  */
 import type { CompactFeed, Sector, Signatory } from '../feed/types.js';
 import { pickText } from '../feed/localized-text.js';
-import { searchText } from './search-text.js';
+import { searchText } from '../feed/text-match.js';
 
 export type SortOrder = 'name' | 'signed' | 'signed-desc';
 export const SORT_ORDERS: readonly SortOrder[] = ['name', 'signed', 'signed-desc'];

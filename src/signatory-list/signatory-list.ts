@@ -9,8 +9,9 @@ import { baseStyles } from '../core/styles.js';
 import type { CompactFeed, Sector } from '../feed/types.js';
 import { safeHttpUrl } from '../feed/url.js';
 import { formatIsoDate } from '../i18n/dates.js';
+import { sectorName, typeName } from '../i18n/labels.js';
 import { toCsv } from './csv.js';
-import { foundMessage, formatCount, sectorName, signedSummary, typeName } from './labels.js';
+import { foundMessage, formatCount, signedSummary } from './labels.js';
 import {
   buildEntries,
   collator,

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { findSignatory, normaliseName, toOrgId, type RegisterKind } from '../../../src/pledge-form/identifier.js';
+import { findSignatory, toOrgId, type RegisterKind } from '../../../src/pledge-form/identifier.js';
+import { normaliseName } from '../../../src/feed/text-match.js';
 import { validateField, validateForm, VALIDATORS } from '../../../src/pledge-form/validators.js';
 import { EMPTY_VALUES, reviveValues, toBody, websiteUrl, type PledgeValues } from '../../../src/pledge-form/values.js';
 import { checkFeed } from '../../../src/feed/validate.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { searchText } from '../../../src/signatory-list/search-text.js';
+import { searchText } from '../../../src/feed/text-match.js';
 import { csvCell, toCsv } from '../../../src/signatory-list/csv.js';
 import { buildEntries, filterEntries, pageWindow, sortEntries, type Filters } from '../../../src/signatory-list/model.js';
 import { checkFeed } from '../../../src/feed/validate.js';
