@@ -41,6 +41,13 @@ export function defineAll(): Promise<void> {
   return Promise.all(TAGS.map(define)).then(() => undefined);
 }
 
+// Two script tags for the library (two CMS blocks each pasting it) are harmless: elements are defined
+// once (src/core/define.ts). Say so once, for the webmaster tidying the page.
+const LOADED = Symbol.for('compact-widgets.bundle');
+const marked = globalThis as unknown as Record<symbol, boolean>;
+if (marked[LOADED]) console.warn('compact-widgets: the script is on this page more than once; one copy is enough.');
+marked[LOADED] = true;
+
 scan(document);
 const observer = new MutationObserver((records) => {
   for (const record of records) {

@@ -72,10 +72,11 @@ export async function launchBrowser() {
 
 /** Collects page errors, console errors and CSP violations for a page. */
 export function watchPage(page) {
-  const problems = { errors: [], console: [], csp: [] };
+  const problems = { errors: [], console: [], warnings: [] };
   page.on('pageerror', (error) => problems.errors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.console.push(message.text());
+    if (message.type() === 'warning') problems.warnings.push(message.text());
   });
   return problems;
 }
