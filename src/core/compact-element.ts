@@ -78,7 +78,7 @@ export abstract class CompactElement extends LitElement {
   protected override render(): TemplateResult {
     const state = this.feedState.state;
     return html`
-      <div part="base" class="base" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
+      <div part="base" class="base" tabindex="-1" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
         ${this.renderState(state)}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </div>
@@ -106,7 +106,7 @@ export abstract class CompactElement extends LitElement {
 
   private renderFailure(failure: FeedFailure): TemplateResult {
     return html`<div class="notice error" part="notice">
-      <h2 class="notice-title">${msg('Sorry, this information is not available right now', { id: 'state.error.title' })}</h2>
+      <p class="notice-title">${msg('Sorry, this information is not available right now', { id: 'state.error.title' })}</p>
       <p>${failureMessage(failure)}</p>
       <button class="button secondary" part="retry" type="button" @click=${this.retry}>
         ${msg('Try again', { id: 'state.retry' })}
@@ -130,25 +130,45 @@ export abstract class CompactElement extends LitElement {
     </div>`;
   }
 
-  /** Asks the network again; the result is announced politely. */
+  /**
+   * Asks the network again. The outcome is announced politely, and keyboard focus, which was on the
+   * "Try again" button that the loading state removes, goes to the new "Try again" button or, when
+   * the feed arrives, to the widget itself.
+   */
   retry = (): void => {
+    const hadFocus = this.matches(':focus-within');
     this.announcement = '';
-    this.feedState.retry();
-    const off = () => {
+    this.stopListeningForRetry?.();
+    const onLoad = () => settle(() => msg('Loaded.', { id: 'state.loaded' }));
+    const onError = (event: CustomEvent<{ failure: FeedFailure }>) => settle(() => failureMessage(event.detail.failure));
+    const settle = (message: () => string) => {
+      this.stopListeningForRetry?.();
+      this.announcement = this.inLocale(message);
+      if (hadFocus) void this.updateComplete.then(() => this.focusAfterRetry());
+    };
+    this.stopListeningForRetry = () => {
       this.removeEventListener('compact-feed-load', onLoad);
       this.removeEventListener('compact-feed-error', onError);
+      this.stopListeningForRetry = undefined;
     };
-    const onLoad = () => {
-      off();
-      this.announcement = this.inLocale(() => msg('Loaded.', { id: 'state.loaded' }));
-    };
-    const onError = (event: CustomEvent<{ failure: FeedFailure }>) => {
-      off();
-      this.announcement = this.inLocale(() => failureMessage(event.detail.failure));
-    };
+    // Listen first: an inline or `.feed` source answers synchronously.
     this.addEventListener('compact-feed-load', onLoad);
     this.addEventListener('compact-feed-error', onError);
+    this.feedState.retry();
   };
+
+  private stopListeningForRetry?: () => void;
+
+  private focusAfterRetry(): void {
+    const root = this.renderRoot as ShadowRoot;
+    const target = root.querySelector<HTMLElement>('[part="retry"]') ?? root.querySelector<HTMLElement>('.base');
+    target?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListeningForRetry?.();
+  }
 }
 
 /** A webmaster-readable reason, in the current language. */

@@ -30,6 +30,11 @@ export interface LoadOptions {
 
 export const DEFAULT_TIMEOUT = 15_000;
 const STORAGE_PREFIX = 'compact-widgets:feed:v1:';
+const STORAGE_INDEX = 'compact-widgets:feed-index:v1';
+/** Saved copies kept per site, newest first; the rest are removed so the host's storage never fills. */
+const MAX_SAVED_FEEDS = 3;
+/** Larger feeds are not saved (localStorage is ~5 MB per site and belongs to the host page too). */
+const MAX_SAVED_CHARS = 1_500_000;
 
 interface Shared {
   promise: Promise<LoadOutcome>;
@@ -68,7 +73,8 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadOu
       promise: fetchFeed(url, abort.signal, options.timeout ?? DEFAULT_TIMEOUT).then((outcome) => {
         created.settled = true;
         // Keep successes for the page's lifetime; forget failures so the next element tries again.
-        if (!outcome.ok || outcome.result.staleBecause) shared.delete(url);
+        // (Only if this is still the entry: an aborted one may have been replaced meanwhile.)
+        if ((!outcome.ok || outcome.result.staleBecause) && shared.get(url) === created) shared.delete(url);
         return outcome;
       }),
     };
@@ -167,10 +173,24 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
 }
 
 function save(url: string, text: string, savedAt: number): void {
+  if (text.length > MAX_SAVED_CHARS) return;
   try {
+    const index = savedUrls().filter((saved) => saved !== url);
+    index.unshift(url);
+    for (const old of index.splice(MAX_SAVED_FEEDS)) localStorage.removeItem(STORAGE_PREFIX + old);
+    localStorage.setItem(STORAGE_INDEX, JSON.stringify(index));
     localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt, text }));
   } catch {
     // Storage may be full, disabled or blocked in a sandboxed iframe: the feed still shows.
+  }
+}
+
+function savedUrls(): string[] {
+  try {
+    const index: unknown = JSON.parse(localStorage.getItem(STORAGE_INDEX) ?? '[]');
+    return Array.isArray(index) ? index.filter((u): u is string => typeof u === 'string') : [];
+  } catch {
+    return [];
   }
 }
 
@@ -178,7 +198,9 @@ function restore(url: string): FeedResult | undefined {
   try {
     const raw = localStorage.getItem(STORAGE_PREFIX + url);
     if (!raw) return undefined;
-    const { savedAt, text } = JSON.parse(raw) as { savedAt: number; text: string };
+    const { savedAt, text } = JSON.parse(raw) as { savedAt: unknown; text: unknown };
+    // Storage is the host site's: anything there may have been changed by something else.
+    if (typeof savedAt !== 'number' || !Number.isFinite(savedAt) || typeof text !== 'string') return undefined;
     const check = checkFeedText(text);
     return check.feed ? { feed: check.feed, problems: check.problems, fetchedAt: savedAt } : undefined;
   } catch {
@@ -197,6 +219,7 @@ export function resetFeedLoader(): void {
 export function clearSavedFeeds(): void {
   try {
     for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
+    localStorage.removeItem(STORAGE_INDEX);
   } catch {
     // Nothing saved, or storage unavailable.
   }

@@ -17,6 +17,29 @@ const WIDGETS: Record<string, readonly string[]> = {
 };
 const SHARED = ['src', 'timeout'];
 
+/**
+ * Which feeds this embed page may show. The page is on the council's (or its CDN's) origin, so it
+ * must not become a way to show anyone's feed under that name, least of all a sign-up form that
+ * posts to someone else's endpoint. embed.html lists the allowed feed origins in
+ *   <meta name="compact-widgets-feeds" content="https://council.example https://cdn.example">
+ * With none listed, display widgets may read any feed, and the pledge form only a feed from this
+ * page's own origin.
+ */
+function feedAllowed(widget: string, src: string | null): boolean {
+  if (!src) return true; // the element shows its own "no feed" message
+  let origin: string;
+  try {
+    origin = new URL(src, location.href).origin;
+  } catch {
+    return true; // the element refuses it itself, with a clear message
+  }
+  const listed = (document.querySelector<HTMLMetaElement>('meta[name="compact-widgets-feeds"]')?.content ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (origin === location.origin || listed.includes(origin)) return true;
+  return listed.length === 0 && widget !== 'pledge-form';
+}
+
 export const HEIGHT_MESSAGE = 'compact-widgets:height';
 
 function mount(): void {
@@ -30,6 +53,13 @@ function mount(): void {
     const p = document.createElement('p');
     p.textContent = `Unknown widget "${widget}". Use one of: ${Object.keys(WIDGETS).join(', ')}.`;
     main.append(p);
+    return;
+  }
+  if (!feedAllowed(widget, params.get('src'))) {
+    const p = document.createElement('p');
+    p.textContent = 'This embed page is not set up to show that feed. Its owner can list the feed in embed.html.';
+    main.append(p);
+    reportHeight(params.get('id') ?? '');
     return;
   }
   const element = document.createElement(`compact-${widget}`);

@@ -124,11 +124,19 @@ export class CompactSignatoryList extends CompactElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
+    clearTimeout(this.urlTimer);
   }
+
+  private urlTimer?: ReturnType<typeof setTimeout>;
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.syncUrl !== null && this.currentFeed) this.writeUrl();
+    // Debounced: browsers limit replaceState calls (Safari throws after ~100 in 30 s), and a link
+    // to share only needs the choice the person settled on.
+    if (this.syncUrl !== null && this.currentFeed) {
+      clearTimeout(this.urlTimer);
+      this.urlTimer = setTimeout(() => this.writeUrl(), 300);
+    }
   }
 
   // --- what is chosen -----------------------------------------------------------------------
@@ -544,7 +552,11 @@ export class CompactSignatoryList extends CompactElement {
       if (value === byDefault) url.searchParams.delete(this.urlPrefix + name);
       else url.searchParams.set(this.urlPrefix + name, value);
     }
-    if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+    try {
+      if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+    } catch {
+      // A browser that refuses (rate limit, sandboxed iframe) loses only the shareable link.
+    }
   }
 }
 

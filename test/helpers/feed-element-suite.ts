@@ -178,6 +178,18 @@ export function feedElementSuite(options: FeedElementSuiteOptions): void {
       expect(await requestCount(url)).to.equal(3);
     });
 
+    it('keeps keyboard focus on "Try again" when a retry fails again, and announces why', async () => {
+      const el = await element(feedUrl({ status: 503 }));
+      await settled(el, () => !!retryButton(el));
+      retryButton(el)!.focus();
+      retryButton(el)!.click();
+      const live = () => el.shadowRoot!.querySelector('[role="status"]')!.textContent ?? '';
+      const focusedRetry = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.getAttribute('part') === 'retry';
+      await settled(el, () => live().includes('503'));
+      await el.updateComplete;
+      expect(focusedRetry(), 'focus is on the new "Try again" button').to.equal(true);
+    });
+
     it('shows the last good copy, saying so, when the network fails later', async () => {
       const url = feedUrl({ failAfter: 1 });
       const first = await element(url);

@@ -252,4 +252,13 @@ describe('the built bundle in Chromium', () => {
     assert.deepEqual(problems.errors, []);
     await page.close();
   });
+
+  it('the iframe embed refuses a pledge form whose feed is on another origin', async () => {
+    const { page } = await open(
+      `/dist/embed.html?widget=pledge-form&src=${encodeURIComponent('http://localhost:9/feed.json')}`,
+    );
+    await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('not set up to show'));
+    assert.equal(await page.$('compact-pledge-form'), null);
+    await page.close();
+  });
 });

@@ -358,6 +358,7 @@ describe('<compact-signatory-list>: attributes', () => {
       await choose(el, '#filter-sector', 'voluntary');
       $<HTMLButtonElement>(el, '.pagination .next button').click();
       await el.updateComplete;
+      await aTimeout(350); // the address is written once choices settle
       const params = new URL(location.href).searchParams;
       expect(params.get('list-q')).to.equal('trust');
       expect(params.get('list-sector')).to.equal('voluntary');
