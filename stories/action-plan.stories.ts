@@ -11,12 +11,13 @@ interface Args {
   aim?: string;
   status?: string;
   hideComplete: boolean;
+  headingLevel: number;
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/compact-action-plan',
   component: 'compact-action-plan',
-  args: { charts: 'auto', hideComplete: false },
+  args: { charts: 'auto', hideComplete: false, headingLevel: 2 },
   argTypes: {
     charts: { control: 'inline-radio', options: ['auto', 'none'] },
     aim: { control: 'text' },
@@ -25,6 +26,7 @@ const meta: Meta<Args> = {
       options: [undefined, 'not-started', 'in-progress', 'delayed', 'complete', 'cancelled', 'overdue'],
     },
     hideComplete: { control: 'boolean', name: 'hide-complete' },
+    headingLevel: { control: { type: 'number', min: 2, max: 6, step: 1 }, name: 'heading-level' },
   },
 };
 export default meta;
@@ -37,6 +39,7 @@ const withFeed = (feed: unknown) => (args: Args) =>
     aim=${ifDefined(args.aim || undefined)}
     status=${ifDefined(args.status || undefined)}
     ?hide-complete=${args.hideComplete}
+    heading-level=${args.headingLevel}
   ></compact-action-plan>`;
 
 /** South Ayrshire's eight strategic aims and 27 actions (leads, dates and progress illustrative). */

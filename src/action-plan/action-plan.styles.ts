@@ -16,7 +16,9 @@ export const actionPlanStyles = css`
   }
   h2,
   h3,
-  h4 {
+  h4,
+  h5,
+  h6 {
     margin: 0 0 0.5rem;
     line-height: 1.25;
   }
@@ -37,7 +39,7 @@ export const actionPlanStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  .overview h3,
+  .overview-title,
   .aim-title {
     font-size: 1.25rem;
   }

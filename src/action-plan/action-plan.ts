@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
@@ -37,6 +38,7 @@ import {
 import { overdueIcon, statusIcon } from './icons.js';
 import { actionPlanStyles } from './action-plan.styles.js';
 import type { Chart } from './charts.js';
+import type { UiLocale } from '../i18n/locale.js';
 
 /** The chart module's shape; `import type` keeps chart.js out of this module's dependencies. */
 export type ChartsModule = typeof import('./charts.js');
@@ -58,6 +60,43 @@ interface AimFigure {
 }
 
 /**
+ * One collator per interface language, for sorting the leads. Keyed by the UI locale (always a
+ * valid tag) rather than the inherited `lang`, which a page may spell wrongly (`en_GB`).
+ */
+const collators = new Map<UiLocale, Intl.Collator>();
+function collatorFor(locale: UiLocale): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
+  return collator;
+}
+
+interface HeadingOptions {
+  class?: string;
+  id?: string;
+  part?: string;
+}
+
+/** A heading at `level` (2–6). Each tag is written out, so no markup is ever built from strings. */
+function heading(level: number, options: HeadingOptions, content: unknown): TemplateResult {
+  const { class: cls, id, part } = options;
+  switch (level) {
+    case 3:
+      return html`<h3 class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h3>`;
+    case 4:
+      return html`<h4 class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h4>`;
+    case 5:
+      return html`<h5 class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h5>`;
+    case 6:
+      return html`<h6 class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h6>`;
+    default:
+      return html`<h2 class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h2>`;
+  }
+}
+
+/**
  * A compact's action plan and its progress: the aims in order with their actions, who leads each,
  * when it is due, where it stands and the latest update; an overview with counts, overall progress,
  * overdue actions and two charts (each with a data table to switch to); filters.
@@ -76,6 +115,7 @@ interface AimFigure {
  * @attr aim - Show only the aim with this id.
  * @attr hide-complete - Start with completed actions hidden (a checkbox lets readers show them).
  * @attr status - Start filtered to one status (`not-started`, `in-progress`, `delayed`, `complete`, `cancelled`) or to `overdue` actions.
+ * @attr heading-level - Level of the plan's title, 2–6 (default 2). The overview, filters and aims are one level below, each action two below (never beyond h6).
  * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
  * @fires compact-feed-load - The feed was read. `detail`: `{feed, problems, staleBecause?, fetchedAt}`.
  * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
@@ -115,6 +155,7 @@ export class CompactActionPlan extends CompactElement {
   @property() aim?: string;
   @property({ type: Boolean, attribute: 'hide-complete' }) hideComplete = false;
   @property() status?: string;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private filters: Filters = { ...NO_FILTERS };
   @state() private views: Record<FigureKind, View> = { status: 'chart', aims: 'chart' };
@@ -130,6 +171,12 @@ export class CompactActionPlan extends CompactElement {
   private forcedQuery?: MediaQueryList;
   private focusResults = false;
   private openedForPrint: HTMLDetailsElement[] = [];
+
+  /** The plan title's level from `heading-level` (2–6, else 2), plus `offset`, at most 6. */
+  private level(offset = 0): number {
+    const base = Number.isInteger(this.headingLevel) ? Math.min(Math.max(this.headingLevel, 2), 6) : 2;
+    return Math.min(base + offset, 6);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -212,9 +259,11 @@ export class CompactActionPlan extends CompactElement {
 
     return html`<div class="plan">
       <div class="plan-header">
-        <h2 class="plan-title" part="title">
-          ${plan.title ? this.text(plan.title, feed) : msg('Action plan', { id: 'action-plan.title' })}
-        </h2>
+        ${heading(
+          this.level(),
+          { class: 'plan-title', part: 'title' },
+          plan.title ? this.text(plan.title, feed) : msg('Action plan', { id: 'action-plan.title' }),
+        )}
         ${period ? html`<p class="period secondary-text">${period}</p>` : nothing}
         ${this.renderUpdated(feed)}
       </div>
@@ -231,7 +280,7 @@ export class CompactActionPlan extends CompactElement {
         // cheaper than building the DOM again when a filter is cleared.
         const anyShown = aim.actions.some((a) => visible.has(a));
         return html`<section class="aim" part="aim" aria-labelledby="aim-${index}" ?hidden=${!anyShown}>
-          <h3 class="aim-title" id="aim-${index}">${this.text(aim.title, feed)}</h3>
+          ${heading(this.level(1), { class: 'aim-title', id: `aim-${index}` }, this.text(aim.title, feed))}
           <p class="aim-summary secondary-text">${this.aimSummary(aim.actions, today)}</p>
           <ol class="actions" role="list">
             ${aim.actions.map((action) => this.renderAction(feed, action, today, !visible.has(action)))}
@@ -273,7 +322,7 @@ export class CompactActionPlan extends CompactElement {
     this.prepareChartData(feed, aims, actions, counts);
 
     return html`<section class="overview" part="overview" aria-labelledby="overview-title">
-      <h3 id="overview-title">${msg('Progress overview', { id: 'action-plan.overview' })}</h3>
+      ${heading(this.level(1), { class: 'overview-title', id: 'overview-title' }, msg('Progress overview', { id: 'action-plan.overview' }))}
       <div class="figures">
         <div class="summary">
           ${overall === undefined
@@ -426,12 +475,13 @@ export class CompactActionPlan extends CompactElement {
     const f = this.filters;
     const counts = countByStatus(actions);
     const lang = this.language.lang;
+    const collator = collatorFor(this.language.locale);
     const leads = distinctLeads(aims)
       .map((id) => ({ id, name: partyName(feed, id, lang) }))
-      .sort((a, b) => a.name.localeCompare(b.name, lang));
+      .sort((a, b) => collator.compare(a.name, b.name));
     const overdue = actions.filter((a) => isOverdue(a, today)).length;
     return html`<form class="filters no-print" part="filters" aria-labelledby="filters-title" @change=${this.onFilterChange} @submit=${(e: Event) => e.preventDefault()}>
-      <h3 class="filters-title" id="filters-title">${msg('Filter actions', { id: 'action-plan.filters' })}</h3>
+      ${heading(this.level(1), { class: 'filters-title', id: 'filters-title' }, msg('Filter actions', { id: 'action-plan.filters' }))}
       <div class="filter-fields">
         <div class="field">
           <label for="filter-status">${msg('Status', { id: 'action-plan.status' })}</label>
@@ -496,7 +546,7 @@ export class CompactActionPlan extends CompactElement {
         : timescale;
 
     return html`<li class=${overdue ? 'action is-overdue' : 'action'} part="action" data-status=${action.status} ?hidden=${hidden}>
-      <h4 class="action-title">${this.text(action.title, feed)}</h4>
+      ${heading(this.level(2), { class: 'action-title' }, this.text(action.title, feed))}
       ${action.description ? html`<p class="description">${this.text(action.description, feed)}</p>` : nothing}
       <dl class="facts">
         <div>
@@ -618,6 +668,12 @@ export class CompactActionPlan extends CompactElement {
 
   /** After each render: load chart.js when needed, draw charts whose canvas is new, drop the rest. */
   private syncCharts(): void {
+    // Removed (or removed with an update still pending, or chart.js arriving late): draw nothing.
+    // A chart on a detached canvas would leave chart.js watching the document for its return.
+    if (!this.isConnected) {
+      this.destroyCharts();
+      return;
+    }
     const area = this.renderRoot.querySelector('.figures');
     if (!area || this.charts === 'none' || this.forcedColours) {
       this.stopObserving();
@@ -665,6 +721,8 @@ export class CompactActionPlan extends CompactElement {
             );
       this.drawn.set(kind, { chart, canvas, key });
     }
+    // Belt and braces: should drawing have ended with the element out of the page, keep nothing.
+    if (!this.isConnected) this.destroyCharts();
   }
 
   /** Loads chart.js only once the chart area is about to scroll into view. */

@@ -218,6 +218,58 @@ describe('<compact-action-plan>', () => {
       expect(text($(el, '.results'))).to.equal('Yn dangos 3 o’r 3 cham gweithredu');
       await expect(el).to.be.accessible();
     });
+
+    it('renders under a malformed inherited lang such as "en_GB", sorting the leads in English', async () => {
+      const el = await mount(sampleFeed(), 'charts="none"', 'en_GB');
+      expect(el.shadowRoot!.querySelector('.plan')).to.exist;
+      expect(text($(el, '.plan-title'))).to.equal('Compact action plan');
+      expect(text($(el, '.results'))).to.equal('Showing 3 of 3 actions');
+      expect(actionTitles(el)).to.have.length(3);
+      const leadOptions = $$<HTMLOptionElement>(el, '[name="lead"] option').map((o) => o.textContent!.trim());
+      expect(leadOptions).to.deep.equal(['Any lead', "St John's Community Trust", 'Testshire Council', 'Testshire CVS']);
+    });
+
+    describe('heading-level', () => {
+      const levels = (el: Element) => ({
+        plan: $(el, '.plan-title')!.localName,
+        overview: $(el, '.overview-title')!.localName,
+        filters: $(el, '.filters-title')!.localName,
+        aim: $(el, '.aim-title')!.localName,
+        action: $(el, '.action-title')!.localName,
+      });
+
+      it('uses h2, then h3 for the overview, filters and aims, and h4 for actions by default', async () => {
+        const el = await mount(sampleFeed(), 'charts="none"');
+        expect(levels(el)).to.deep.equal({ plan: 'h2', overview: 'h3', filters: 'h3', aim: 'h3', action: 'h4' });
+        expect($(el, '.plan-title')!.getAttribute('part')).to.equal('title');
+        expect($(el, '.aim-title')!.id).to.equal('aim-0');
+      });
+
+      it('starts from heading-level, sub-headings one and two below, capped at h6', async () => {
+        const three = await mount(sampleFeed(), 'charts="none" heading-level="3"');
+        expect(levels(three)).to.deep.equal({ plan: 'h3', overview: 'h4', filters: 'h4', aim: 'h4', action: 'h5' });
+        await expect(three).to.be.accessible();
+        const five = await mount(sampleFeed(), 'charts="none" heading-level="5"');
+        expect(levels(five)).to.deep.equal({ plan: 'h5', overview: 'h6', filters: 'h6', aim: 'h6', action: 'h6' });
+        const six = await mount(sampleFeed(), 'charts="none" heading-level="6"');
+        expect(levels(six)).to.deep.equal({ plan: 'h6', overview: 'h6', filters: 'h6', aim: 'h6', action: 'h6' });
+        // The sections keep their names whatever the level.
+        expect($(six, 'section.overview')!.getAttribute('aria-labelledby')).to.equal('overview-title');
+        expect($(six, '#overview-title')!.localName).to.equal('h6');
+      });
+
+      it('falls back to 2 for values out of range or not whole numbers, and follows changes', async () => {
+        for (const value of ['1', '9', 'x', '2.5']) {
+          const el = await mount(sampleFeed(), `charts="none" heading-level="${value}"`);
+          const expected = value === '9' ? 'h6' : 'h2';
+          expect($(el, '.plan-title')!.localName, value).to.equal(expected);
+        }
+        const el = await mount(sampleFeed(), 'charts="none"');
+        el.setAttribute('heading-level', '4');
+        await el.updateComplete;
+        expect(levels(el)).to.deep.equal({ plan: 'h4', overview: 'h5', filters: 'h5', aim: 'h5', action: 'h6' });
+      });
+    });
   });
 
   describe('overdue, with a frozen clock', () => {
@@ -440,6 +492,47 @@ describe('<compact-action-plan>', () => {
       expect(canvases.map((c) => Chart.getChart(c))).to.deep.equal([undefined, undefined]);
       parent.append(el);
       await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => Chart.getChart(c)));
+    });
+
+    it('draws no chart when chart.js arrives after the element was removed, and draws once put back', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const loader = sinon.spy(async () => {
+        await gate;
+        return realLoader();
+      });
+      CompactActionPlan.loadCharts = loader;
+      const el = await mount(sampleFeed());
+      await waitUntil(() => loader.called, 'chart.js was not requested');
+      const parent = el.parentElement!;
+      el.remove();
+      release();
+      // The module arrives, and the element renders its canvases while out of the page.
+      await waitUntil(() => $$(el, 'canvas').length === 2, 'the element did not take the chart module');
+      await el.updateComplete;
+      await aTimeout(50);
+      const ours = () => Object.values(Chart.instances).filter((c) => el.shadowRoot!.contains(c.canvas));
+      expect(ours()).to.deep.equal([]);
+      expect($$<HTMLCanvasElement>(el, 'canvas').map((c) => Chart.getChart(c))).to.deep.equal([undefined, undefined]);
+      parent.append(el);
+      await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => Chart.getChart(c)), 'not drawn when put back');
+      expect(ours()).to.have.length(2);
+    });
+
+    it('draws no chart for an update still pending when the element is removed', async () => {
+      const el = await mount(sampleFeed());
+      await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').length === 2);
+      await waitUntil(() => $$<HTMLCanvasElement>(el, 'canvas').every((c) => Chart.getChart(c)));
+      // Switch the doughnut to its table and back, then remove before that update runs.
+      const [chartButton, tableButton] = $$<HTMLButtonElement>(el, '.figure-status .view-switch button');
+      tableButton.click();
+      await el.updateComplete;
+      chartButton.click();
+      el.remove();
+      await el.updateComplete;
+      await aTimeout(50);
+      expect($$(el, 'canvas')).to.have.length(2);
+      expect(Object.values(Chart.instances).filter((c) => el.shadowRoot!.contains(c.canvas))).to.deep.equal([]);
     });
 
     it('waits until the charts near the viewport before loading chart.js', async () => {
