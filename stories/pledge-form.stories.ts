@@ -80,13 +80,17 @@ async function clickSignUp({ canvasElement }: { canvasElement: HTMLElement }) {
 
 interface Args {
   lang: 'en-GB' | 'cy' | 'gd';
+  headingLevel: number;
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/compact-pledge-form',
   component: 'compact-pledge-form',
-  args: { lang: 'en-GB' },
-  argTypes: { lang: { control: 'inline-radio', options: ['en-GB', 'cy', 'gd'] } },
+  args: { lang: 'en-GB', headingLevel: 2 },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['en-GB', 'cy', 'gd'] },
+    headingLevel: { control: { type: 'number', min: 2, max: 6, step: 1 }, name: 'heading-level' },
+  },
   parameters: {
     docs: {
       description: {
@@ -101,16 +105,18 @@ export default meta;
 type Story = StoryObj<Args>;
 
 const show = (feed: unknown) => (args: Args) =>
-  html`<div lang=${args.lang}><compact-pledge-form .feed=${feed} .minFillMs=${0}></compact-pledge-form></div>`;
+  html`<div lang=${args.lang}>
+    <compact-pledge-form .feed=${feed} .minFillMs=${0} heading-level=${args.headingLevel}></compact-pledge-form>
+  </div>`;
 
 const southendPending = answering(southend, 'pending');
 
 export const Loading: Story = {
-  render: (args) => html`<div lang=${args.lang}><compact-pledge-form src=${LOADING_SRC}></compact-pledge-form></div>`,
+  render: (args) => html`<div lang=${args.lang}><compact-pledge-form src=${LOADING_SRC} heading-level=${args.headingLevel}></compact-pledge-form></div>`,
 };
 
 export const Error: Story = {
-  render: (args) => html`<div lang=${args.lang}><compact-pledge-form src=${ERROR_SRC}></compact-pledge-form></div>`,
+  render: (args) => html`<div lang=${args.lang}><compact-pledge-form src=${ERROR_SRC} heading-level=${args.headingLevel}></compact-pledge-form></div>`,
 };
 
 /** The feed has no `pledge` settings (South Lanarkshire). */
@@ -177,11 +183,17 @@ export const ConfigurationError: Story = {
 /** Heading and introduction replaced through slots. */
 export const OwnHeadingAndIntro: Story = {
   render: (args) => html`<div lang=${args.lang}>
-    <compact-pledge-form .feed=${southendPending} .minFillMs=${0}>
+    <compact-pledge-form .feed=${southendPending} .minFillMs=${0} heading-level=${args.headingLevel}>
       <span slot="heading">Join A Compact for Southend-on-Sea</span>
       <p slot="intro">Any voluntary or community group in Southend can sign. It takes about five minutes.</p>
     </compact-pledge-form>
   </div>`,
+};
+
+/** Under an `<h3>` of the page: the form's heading is an `<h4>`, the headings inside it `<h5>`. */
+export const HeadingLevel4: Story = {
+  args: { headingLevel: 4 },
+  render: show(southendPending),
 };
 
 /** Compact Ceredigion, in Welsh: interface and feed text. */

@@ -10,8 +10,8 @@
 
 const WIDGETS: Record<string, readonly string[]> = {
   'signatory-list': ['sector', 'type', 'sort', 'group-by', 'page-size', 'no-search', 'heading-level'],
-  'pledge-form': [],
-  'action-plan': ['aim', 'charts', 'hide-complete', 'status'],
+  'pledge-form': ['heading-level'],
+  'action-plan': ['aim', 'charts', 'hide-complete', 'status', 'heading-level'],
   'consultation-countdown': ['consultation', 'limit', 'show-closed', 'seconds', 'heading-level'],
   'pledge-badge': ['signatory', 'variant'],
 };

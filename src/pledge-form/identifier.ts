@@ -46,19 +46,41 @@ function names(text: LocalizedText): string[] {
   return typeof text === 'string' ? [text] : Object.values(text);
 }
 
+interface SignatoryIndex {
+  /** Each normalised name (in any language) → the first signatory, in feed order, with it. */
+  byName: Map<string, Signatory>;
+  byId: Map<string, Signatory>;
+}
+
+/** Built once per list of signatories (a feed's list is never changed in place): a lookup per keystroke. */
+const indexes = new WeakMap<readonly Signatory[], SignatoryIndex>();
+
+function indexOf(signatories: readonly Signatory[]): SignatoryIndex {
+  let index = indexes.get(signatories);
+  if (!index) {
+    index = { byName: new Map(), byId: new Map() };
+    for (const s of signatories) {
+      for (const n of names(s.name)) {
+        const key = normaliseName(n);
+        if (key && !index.byName.has(key)) index.byName.set(key, s);
+      }
+      if (!index.byId.has(s.id)) index.byId.set(s.id, s);
+    }
+    indexes.set(signatories, index);
+  }
+  return index;
+}
+
 /** The signatory with this org-id, or whose name in any language matches `name`. */
 export function findSignatory(
   feed: CompactFeed,
   query: { name?: string; orgId?: string },
 ): { signatory: Signatory; by: 'name' | 'id' } | undefined {
   const wanted = query.name ? normaliseName(query.name) : '';
-  if (wanted) {
-    const signatory = feed.signatories.find((s) => names(s.name).some((n) => normaliseName(n) === wanted));
-    if (signatory) return { signatory, by: 'name' };
-  }
-  if (query.orgId) {
-    const signatory = feed.signatories.find((s) => s.id === query.orgId);
-    if (signatory) return { signatory, by: 'id' };
-  }
-  return undefined;
+  if (!wanted && !query.orgId) return undefined;
+  const index = indexOf(feed.signatories);
+  const byName = wanted ? index.byName.get(wanted) : undefined;
+  if (byName) return { signatory: byName, by: 'name' };
+  const byId = query.orgId ? index.byId.get(query.orgId) : undefined;
+  return byId ? { signatory: byId, by: 'id' } : undefined;
 }

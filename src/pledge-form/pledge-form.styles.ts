@@ -17,7 +17,9 @@ export const pledgeFormStyles = css`
     font-size: var(--compact-heading-size, 1.5rem);
     line-height: 1.25;
   }
-  h3 {
+  /* The headings one level below the form's own (h3 by default; see heading-level). :where() keeps
+     this as weak as a tag selector, so .notice-title, .panel-title and the like still win. */
+  :where(.subheading) {
     margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) * 0.75);
     font-size: 1.1875rem;
     line-height: 1.3;
@@ -30,7 +32,7 @@ export const pledgeFormStyles = css`
     padding: 0.75rem 1rem;
     border-inline-start: 5px solid var(--_border);
   }
-  .statement > h3 {
+  .statement > .subheading {
     margin-top: 0;
   }
   .statement > :last-child {

@@ -35,6 +35,8 @@ import {
 /** An error shown at a field: one of ours (re-localised on render) or the endpoint's own words. */
 type FieldError = { validator: Validator; text?: undefined } | { validator?: undefined; text: string };
 
+type SignatoryMatch = ReturnType<typeof findSignatory>;
+
 /** Which of the form's three faces is showing. */
 type View = 'form' | 'outbox' | 'done';
 
@@ -50,6 +52,25 @@ const PATH_OF: Record<string, string> = {
   registered: 'organisation.id',
 };
 
+/**
+ * A heading of `level` (2–6). Each tag is written out so that no markup is built from strings
+ * (no `unsafeStatic`), as in <compact-consultation-countdown>.
+ */
+function heading(level: number, content: unknown, className: string, part?: string): TemplateResult {
+  switch (level) {
+    case 3:
+      return html`<h3 class=${className} part=${ifDefined(part)}>${content}</h3>`;
+    case 4:
+      return html`<h4 class=${className} part=${ifDefined(part)}>${content}</h4>`;
+    case 5:
+      return html`<h5 class=${className} part=${ifDefined(part)}>${content}</h5>`;
+    case 6:
+      return html`<h6 class=${className} part=${ifDefined(part)}>${content}</h6>`;
+    default:
+      return html`<h2 class=${className} part=${ifDefined(part)}>${content}</h2>`;
+  }
+}
+
 /** After the last keystroke, how long before the character count is spoken (as GOV.UK). */
 const COUNT_ANNOUNCE_DELAY = 1000;
 
@@ -62,6 +83,9 @@ const COUNT_ANNOUNCE_DELAY = 1000;
  * @attr src - URL of the compact feed (JSON). Relative URLs resolve against the page.
  * @attr timeout - Milliseconds to wait for the feed before showing the error state (default 15000).
  * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
+ * @attr heading-level - Level of the form's heading, 2–6 (default 2). The headings inside it (what
+ *   signing means, the form's sections, the error summary, the outbox message and the confirmation
+ *   panel) are one level below, never beyond h6.
  * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
  * @prop minFillMs - Shortest time in ms from first showing the form to sending it (default 3000);
  *   an earlier submission is held until then (a spam check that never loses a quick person).
@@ -91,6 +115,7 @@ export class CompactPledgeForm extends CompactElement {
   static override styles = [baseStyles, pledgeFormStyles];
 
   @property({ attribute: false }) minFillMs = 3000;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private values: PledgeValues = { ...EMPTY_VALUES };
   @state() private errors = new Map<FieldName, FieldError>();
@@ -112,6 +137,7 @@ export class CompactPledgeForm extends CompactElement {
   private formShownAt?: number;
   private countTimer?: ReturnType<typeof setTimeout>;
   private lastMatch = '';
+  private matchMemo?: { feed: CompactFeed; values: PledgeValues; result: SignatoryMatch };
   private configReported?: CompactFeed;
   /** The person submitted (or asked to try again) and the answer has not come yet. */
   private awaitingAnswer = false;
@@ -222,10 +248,20 @@ export class CompactPledgeForm extends CompactElement {
     return html`${this.renderHeading()}${body}`;
   }
 
+  /** The heading's level from `heading-level` (2–6, else 2), plus `offset`, at most 6. */
+  private level(offset = 0): number {
+    const base = Number.isInteger(this.headingLevel) ? Math.min(Math.max(this.headingLevel, 2), 6) : 2;
+    return Math.min(base + offset, 6);
+  }
+
   private renderHeading(): TemplateResult {
-    return html`<h2 class="heading" part="heading">
-      <slot name="heading">${msg('Sign up to the compact', { id: 'pledge-form.heading' })}</slot>
-    </h2>`;
+    const content = html`<slot name="heading">${msg('Sign up to the compact', { id: 'pledge-form.heading' })}</slot>`;
+    return heading(this.level(), content, 'heading', 'heading');
+  }
+
+  /** A heading one level below the form's own. */
+  private subheading(content: unknown, className = 'subheading'): TemplateResult {
+    return heading(this.level(1), content, className);
   }
 
   private renderContact(feed: CompactFeed): TemplateResult | typeof nothing {
@@ -245,7 +281,7 @@ export class CompactPledgeForm extends CompactElement {
     const commitments = feed.compact.commitments.filter((c) => c.by === 'voluntary' || c.by === 'joint');
     if (!statement && commitments.length === 0) return nothing;
     return html`<div class="statement" part="statement">
-      <h3>${msg('What signing means', { id: 'pledge-form.statement.heading' })}</h3>
+      ${this.subheading(msg('What signing means', { id: 'pledge-form.statement.heading' }))}
       ${statement
         ? html`<p class="statement-text">${statement}</p>`
         : html`<p>${msg('By signing, your organisation agrees to:', { id: 'pledge-form.statement.commitments' })}</p>
@@ -268,7 +304,7 @@ export class CompactPledgeForm extends CompactElement {
       ${this.renderStatement(feed)}
       <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange}>
         ${this.renderSummary()}
-        <h3>${msg('Your organisation', { id: 'pledge-form.section.organisation' })}</h3>
+        ${this.subheading(msg('Your organisation', { id: 'pledge-form.section.organisation' }))}
         ${this.textField('orgName', {
           label: msg('Name of your organisation', { id: 'pledge-form.orgName.label' }),
           autocomplete: 'organization',
@@ -281,7 +317,7 @@ export class CompactPledgeForm extends CompactElement {
           autocomplete: 'url',
           type: 'url',
         })}
-        <h3>${msg('Your details', { id: 'pledge-form.section.contact' })}</h3>
+        ${this.subheading(msg('Your details', { id: 'pledge-form.section.contact' }))}
         ${this.textField('contactName', {
           label: msg('Full name', { id: 'pledge-form.contactName.label' }),
           autocomplete: 'name',
@@ -328,7 +364,7 @@ export class CompactPledgeForm extends CompactElement {
     if (!this.summaryShown || fields.length + others.length === 0) return nothing;
     return html`<div class="error-summary" id="summary" part="error-summary" tabindex="-1">
       <div role="alert">
-        <h3 class="error-summary-title">${msg('There is a problem', { id: 'pledge-form.summary.title' })}</h3>
+        ${this.subheading(msg('There is a problem', { id: 'pledge-form.summary.title' }), 'subheading error-summary-title')}
         <ul class="error-list">
           ${fields.map(
             (field) =>
@@ -421,8 +457,13 @@ export class CompactPledgeForm extends CompactElement {
     });
   }
 
-  private match(feed: CompactFeed) {
-    return findSignatory(feed, { name: this.values.orgName, orgId: orgIdOf(this.values) });
+  /** The "already signed?" match, worked out once for each feed and set of answers. */
+  private match(feed: CompactFeed): SignatoryMatch {
+    const memo = this.matchMemo;
+    if (memo?.feed === feed && memo.values === this.values) return memo.result;
+    const result = findSignatory(feed, { name: this.values.orgName, orgId: orgIdOf(this.values) });
+    this.matchMemo = { feed, values: this.values, result };
+    return result;
   }
 
   private renderRegistered(feed: CompactFeed): TemplateResult {
@@ -476,7 +517,7 @@ export class CompactPledgeForm extends CompactElement {
     ${sector
       ? this.radioGroup('type', {
           legend: msg('What type of organisation is it?', { id: 'pledge-form.type.legend' }),
-          options: TYPES_BY_SECTOR[sector].map((value) => ({ value, label: typeName(value) })),
+          options: (TYPES_BY_SECTOR[sector] ?? []).map((value) => ({ value, label: typeName(value) })),
         })
       : nothing}`;
   }
@@ -505,7 +546,7 @@ export class CompactPledgeForm extends CompactElement {
   }
 
   private renderChampion(): TemplateResult {
-    return html`<h3>${msg('Compact Champion (optional)', { id: 'pledge-form.section.champion' })}</h3>
+    return html`${this.subheading(msg('Compact Champion (optional)', { id: 'pledge-form.section.champion' }))}
       <p class="hint" id="champion-hint">
         ${msg('A named person who promotes the compact in your organisation. You can add one later.', {
           id: 'pledge-form.champion.hint',
@@ -593,11 +634,12 @@ export class CompactPledgeForm extends CompactElement {
     const state = this.sender.state;
     const waiting = state.phase === 'waiting' ? state : undefined;
     return html`<div class="notice outbox" id="outbox" part="outbox" tabindex="-1">
-      <h3 class="notice-title">
-        ${waiting
+      ${this.subheading(
+        waiting
           ? msg('Your sign-up has not been sent yet', { id: 'pledge-form.outbox.title' })
-          : msg('Sending your saved sign-up…', { id: 'pledge-form.outbox.sending' })}
-      </h3>
+          : msg('Sending your saved sign-up…', { id: 'pledge-form.outbox.sending' }),
+        'subheading notice-title',
+      )}
       ${waiting ? html`<p>${this.waitingText(waiting.reason, waiting.retryInMs)}</p>` : nothing}
       <p>
         ${msg('If you close this page, we will send it the next time you open it on this device.', {
@@ -703,13 +745,13 @@ export class CompactPledgeForm extends CompactElement {
     }[status]();
     const reference = done?.id;
     return html`<div class="panel" id="confirmation" part="confirmation" tabindex="-1">
-        <h3 class="panel-title">${title}</h3>
+        ${this.subheading(title, 'subheading panel-title')}
         ${reference
           ? html`<p>${msg('Your reference', { id: 'pledge-form.done.reference' })}<br /><span class="reference">${reference}</span></p>`
           : nothing}
       </div>
       <p>${text}</p>
-      ${done && !done.body.consent.publish
+      ${done?.body?.consent?.publish === false
         ? html`<p>
             ${msg('As you asked, your organisation’s name will not be published in the list of signatories.', {
               id: 'pledge-form.done.unpublished',
@@ -730,7 +772,7 @@ export class CompactPledgeForm extends CompactElement {
     if (!(name in EMPTY_VALUES)) return; // the honeypot is never saved
     const value = input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : input.value;
     const next = { ...this.values, [name]: value } as PledgeValues;
-    if (name === 'sector' && !TYPES_BY_SECTOR[next.sector as Sector].includes(next.type)) next.type = '';
+    if (name === 'sector' && !(TYPES_BY_SECTOR[next.sector as Sector] ?? []).includes(next.type)) next.type = '';
     this.values = next;
     this.sender.saveDraft(next);
     if (name === 'pledge') this.announceCountLater();
@@ -835,7 +877,7 @@ export class CompactPledgeForm extends CompactElement {
       case 'sector':
         return 'sector-voluntary';
       case 'type':
-        return `type-${TYPES_BY_SECTOR[(this.values.sector || 'voluntary') as Sector][0]}`;
+        return `type-${(TYPES_BY_SECTOR[this.values.sector as Sector] ?? TYPES_BY_SECTOR.voluntary)[0]}`;
       default:
         return field;
     }

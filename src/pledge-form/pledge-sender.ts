@@ -161,6 +161,23 @@ function readId(json: unknown): string | undefined {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object';
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/** What sending and the confirmation rely on in a body read back from storage. */
+function isPledgeBody(body: unknown): body is PledgeBody {
+  if (!isObject(body) || !isObject(body.organisation) || !isObject(body.contact) || !isObject(body.consent)) return false;
+  const { organisation, contact, consent } = body;
+  return (
+    isText(organisation.name) &&
+    (organisation.sector === 'voluntary' || organisation.sector === 'public') &&
+    isText(contact.name) &&
+    isText(contact.email) &&
+    typeof consent.publish === 'boolean' &&
+    typeof consent.contact === 'boolean'
+  );
+}
+
 export const STORAGE_PREFIX = 'compact-widgets:pledge:';
 
 export class PledgeSender implements ReactiveController {
@@ -374,8 +391,12 @@ export class PledgeSender implements ReactiveController {
       this.setState({ phase: 'done', status: pledgeStatus, id, body: entry.body });
       this.emit<PledgeSubmitDetail>('compact-pledge-submit', { id, status: pledgeStatus, body: entry.body });
     } else if (status === 429) {
+      // Never sooner than the back-off (`Retry-After: 0` or a past date would otherwise resend in a
+      // tight loop), never later than the cap.
       const asked = retryAfterMs(outcome.retryAfter, this.clock.now());
-      this.wait(entry, 'busy', asked === undefined ? undefined : Math.min(asked, this.opts.maxRetryAfterMs));
+      const { backoffBaseMs, backoffMaxMs, maxRetryAfterMs } = this.opts;
+      const floor = backoffMs(entry.attempts, backoffBaseMs, backoffMaxMs, this.options.random ?? Math.random);
+      this.wait(entry, 'busy', asked === undefined ? undefined : Math.min(Math.max(asked, floor), maxRetryAfterMs));
     } else if (status === 408 || status >= 500) {
       this.wait(entry, 'unavailable');
     } else {
@@ -399,9 +420,14 @@ export class PledgeSender implements ReactiveController {
     this.emit<PledgeErrorDetail>('compact-pledge-error', { kind: 'retrying', retryInMs });
   }
 
+  /** The saved outbox entry, if it has the shape this form writes; anything else is removed. */
   private readOutbox(): OutboxEntry | undefined {
     const saved = this.read('outbox') as Partial<OutboxEntry> | undefined;
-    if (!saved || typeof saved.key !== 'string' || !saved.body || typeof saved.body !== 'object') return undefined;
+    if (saved === undefined) return undefined;
+    if (!saved || typeof saved.key !== 'string' || saved.key === '' || !isPledgeBody(saved.body)) {
+      this.remove('outbox');
+      return undefined;
+    }
     return {
       key: saved.key,
       body: saved.body,

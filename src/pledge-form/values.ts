@@ -4,8 +4,8 @@
  * all share one shape.
  */
 import { safeHttpUrl } from '../feed/url.js';
-import type { Sector } from '../feed/types.js';
-import { toOrgId, type RegisterKind } from './identifier.js';
+import { TYPES_BY_SECTOR, type Sector } from '../feed/types.js';
+import { REGISTER_KINDS, toOrgId, type RegisterKind } from './identifier.js';
 
 export type RegisteredAnswer = RegisterKind | 'none' | '';
 
@@ -66,7 +66,13 @@ export const FIELD_PATHS: Readonly<Record<string, FieldName>> = {
   'consent.contact': 'consentContact',
 };
 
-/** A draft read back from storage: only known fields of the right type survive. */
+const SECTORS: readonly string[] = ['', ...Object.keys(TYPES_BY_SECTOR)];
+const REGISTERED_ANSWERS: readonly string[] = ['', 'none', ...REGISTER_KINDS];
+
+/**
+ * A draft read back from storage: only known fields of the right type survive, and the choices only
+ * with a value the form offers (a sector, register or type from elsewhere would break rendering).
+ */
 export function reviveValues(saved: unknown): PledgeValues | undefined {
   if (!saved || typeof saved !== 'object') return undefined;
   const values: Record<string, unknown> = { ...EMPTY_VALUES };
@@ -74,7 +80,12 @@ export function reviveValues(saved: unknown): PledgeValues | undefined {
     const value = (saved as Record<string, unknown>)[name];
     if (typeof value === typeof EMPTY_VALUES[name]) values[name] = value;
   }
-  return values as unknown as PledgeValues;
+  const revived = values as unknown as PledgeValues;
+  if (!SECTORS.includes(revived.sector)) revived.sector = '';
+  if (!REGISTERED_ANSWERS.includes(revived.registered)) revived.registered = '';
+  const types = revived.sector ? TYPES_BY_SECTOR[revived.sector] : [];
+  if (!types.includes(revived.type)) revived.type = '';
+  return revived;
 }
 
 /** "www.example.org" is what people type; it means https://www.example.org/. */

@@ -5,6 +5,7 @@ import { validateField, validateForm, VALIDATORS } from '../../../src/pledge-for
 import { EMPTY_VALUES, reviveValues, toBody, websiteUrl, type PledgeValues } from '../../../src/pledge-form/values.js';
 import { checkFeed } from '../../../src/feed/validate.js';
 import { sampleFeed } from '../../helpers/feed-element-suite.js';
+import type { CompactFeed, LocalizedText, Signatory } from '../../../src/feed/types.js';
 
 describe('registration numbers → org-id', () => {
   const cases: [RegisterKind, string, string | undefined][] = [
@@ -56,6 +57,72 @@ describe('already signed?', () => {
   it('matches the org-id exactly', () => {
     expect(findSignatory(feed, { orgId: 'GB-SC-SC012345' })).to.deep.include({ by: 'id' });
     expect(findSignatory(feed, { orgId: 'GB-SC-SC012346' })).to.equal(undefined);
+  });
+
+  /** The matching as it was before the index: every signatory's every name, normalised per query. */
+  function reference(f: CompactFeed, query: { name?: string; orgId?: string }) {
+    const all = (t: LocalizedText) => (typeof t === 'string' ? [t] : Object.values(t));
+    const wanted = query.name ? normaliseName(query.name) : '';
+    if (wanted) {
+      const s = f.signatories.find((x) => all(x.name).some((n) => normaliseName(n) === wanted));
+      if (s) return { signatory: s, by: 'name' };
+    }
+    if (query.orgId) {
+      const s = f.signatories.find((x) => x.id === query.orgId);
+      if (s) return { signatory: s, by: 'id' };
+    }
+    return undefined;
+  }
+
+  it('the indexed lookup answers exactly as matching every signatory did (first in feed order wins)', () => {
+    const signatory = (id: string, name: LocalizedText): Signatory => ({ id, name, sector: 'voluntary' });
+    const many: CompactFeed = {
+      ...feed,
+      signatories: [
+        signatory('GB-CHC-1000001', 'Leigh Larder'),
+        signatory('GB-CHC-1000002', { en: 'LEIGH LARDER!', cy: 'Pantri Leigh' }), // same name, second: never matched by name
+        signatory('GB-CHC-1000003', { en: 'Two Names Trust', cy: 'Ymddiriedolaeth Dau Enw' }),
+        signatory('GB-CHC-1000001', 'Duplicate id'), // same id, second: never matched by id
+        signatory('GB-CHC-1000004', '!!!'), // normalises to nothing
+        ...Array.from({ length: 500 }, (_, i) => signatory(`GB-COH-${String(i).padStart(8, '0')}`, `Group ${i}`)),
+      ],
+    };
+    const queries = [
+      { name: 'leigh larder' },
+      { name: 'Pantri  Leigh' },
+      { name: 'ymddiriedolaeth dau enw', orgId: 'GB-CHC-1000001' },
+      { name: 'Nobody', orgId: 'GB-CHC-1000001' },
+      { name: 'Nobody', orgId: 'GB-CHC-9999999' },
+      { name: '!!!' },
+      { name: '' },
+      { orgId: '' },
+      {},
+      { name: 'group 499' },
+      { name: 'Group 12', orgId: 'GB-COH-00000013' },
+      { orgId: 'GB-COH-00000250' },
+    ];
+    for (const query of queries) {
+      expect(findSignatory(many, query), JSON.stringify(query)).to.deep.equal(reference(many, query));
+      expect(findSignatory(many, query), `${JSON.stringify(query)}, from the index`).to.deep.equal(reference(many, query));
+    }
+    for (const query of [{ name: 'st johns community trust' }, { orgId: 'GB-SC-SC012345' }, { name: 'Leigh Larder' }]) {
+      expect(findSignatory(feed, query), `the sample feed has its own index: ${JSON.stringify(query)}`).to.deep.equal(reference(feed, query));
+    }
+  });
+
+  // Speed is for the benchmark, not a timed test; this checks the per-feed index gives right answers.
+  it('looks up in a large compact through its per-feed index', () => {
+    const big: CompactFeed = {
+      ...feed,
+      signatories: Array.from({ length: 10_000 }, (_, i) => ({
+        id: `GB-CHC-${1_000_000 + i}`,
+        name: { en: `Community Organisation Number ${i}`, cy: `Sefydliad Cymunedol Rhif ${i}` },
+        sector: 'voluntary' as const,
+      })),
+    };
+    expect(findSignatory(big, { name: 'warm up' })).to.equal(undefined);
+    expect(findSignatory(big, { name: 'Community Organisation Number 42' })?.signatory.id).to.equal('GB-CHC-1000042');
+    expect(findSignatory(big, { name: 'sefydliad cymunedol rhif 9999' })?.signatory.id).to.equal('GB-CHC-1009999');
   });
 });
 
@@ -116,5 +183,22 @@ describe('validators', () => {
     expect(JSON.parse(JSON.stringify(out)).organisation).to.deep.equal({ name: 'Org', sector: 'voluntary', type: 'charity' });
     expect(reviveValues({ orgName: 'X', consentPublish: 'yes', evil: 1 })).to.deep.equal({ ...EMPTY_VALUES, orgName: 'X' });
     expect(reviveValues('nonsense')).to.equal(undefined);
+  });
+
+  it('revives a corrupt draft as far as it makes sense: choices only with values the form offers', () => {
+    expect(reviveValues({ orgName: 'X', sector: 'joint', type: 'charity', registered: 'nope' })).to.deep.equal({
+      ...EMPTY_VALUES,
+      orgName: 'X',
+    });
+    for (const sector of ['__proto__', 'constructor', 'toString', 'Voluntary']) {
+      expect(reviveValues({ sector })?.sector, sector).to.equal('');
+    }
+    expect(reviveValues({ sector: 'public', type: 'charity' })).to.deep.include({ sector: 'public', type: '' });
+    expect(reviveValues({ sector: 'public', type: 'police' })).to.deep.include({ sector: 'public', type: 'police' });
+    expect(reviveValues({ sector: '', type: 'charity' })).to.deep.include({ sector: '', type: '' });
+    expect(reviveValues({ registered: 'sc', regNumber: 'SC012345' })).to.deep.include({ registered: 'sc', regNumber: 'SC012345' });
+    expect(reviveValues({ registered: 'none' })?.registered).to.equal('none');
+    expect(reviveValues({ registered: 'hasOwnProperty' })?.registered).to.equal('');
+    expect(reviveValues([])).to.deep.equal(EMPTY_VALUES);
   });
 });

@@ -298,6 +298,83 @@ describe('<compact-pledge-form>: the form', () => {
     expect(Object.keys(localStorage).filter((k) => k.startsWith(STORAGE_PREFIX))).to.deep.equal([]);
   });
 
+  it('a corrupt draft on the device never breaks the form: impossible choices are dropped, the rest kept', async () => {
+    const feed = pledgeFeed();
+    const key = `${STORAGE_PREFIX}${feed.compact.id}:${(feed.pledge as { endpoint: string }).endpoint}:draft`;
+    const corrupt = [
+      { orgName: 'Leigh Community Larder', sector: 'joint', type: 'charity', registered: 'xyz', regNumber: '1' },
+      { orgName: 'Leigh Community Larder', sector: 'public', type: 'charity', registered: 'none' },
+      { orgName: 'Leigh Community Larder', sector: '__proto__', type: 7, consentPublish: 'yes' },
+    ];
+    for (const draft of corrupt) {
+      localStorage.setItem(key, JSON.stringify(draft));
+      const el = await form(pledgeFeed());
+      expect($<HTMLInputElement>(el, '#orgName')!.value, JSON.stringify(draft)).to.equal('Leigh Community Larder');
+      expect($$<HTMLInputElement>(el, 'input[name=type]:checked'), 'no type kept that the sector does not offer').to.have.length(0);
+      expect($$<HTMLInputElement>(el, 'input[name=registered]:checked').map((r) => r.value)).to.deep.equal(
+        draft.registered === 'none' ? ['none'] : [],
+      );
+      // Still usable: choosing a sector shows its types, and the form sends.
+      await choose(el, 'sector-voluntary');
+      expect($(el, '#type-charity')).to.exist;
+      el.remove();
+    }
+    const el = await form(pledgeFeed());
+    await fillValid(el);
+    await submit(el);
+    await until(el, () => $(el, '[part=confirmation]'));
+    const [sent] = await pledgeLog();
+    expect(JSON.parse(sent.body).organisation).to.deep.include({ sector: 'voluntary', type: 'charity' });
+  });
+
+  it('heading-level sets the heading’s level (2–6, default 2); the headings inside are one below, at most h6', async () => {
+    const levels = (el: CompactPledgeForm) => ({
+      heading: $(el, '[part=heading]')!.tagName,
+      sub: [...new Set($$(el, '.subheading').map((h) => h.tagName))],
+    });
+    const el = await form(pledgeFeed());
+    expect(levels(el)).to.deep.equal({ heading: 'H2', sub: ['H3'] });
+    expect($$(el, '.subheading').map((h) => h.textContent!.trim())).to.deep.equal([
+      'What signing means',
+      'Your organisation',
+      'Your details',
+      'Compact Champion (optional)',
+    ]);
+    const subSize = getComputedStyle($(el, '.subheading')!).fontSize;
+
+    const four = await form(pledgeFeed(), '<compact-pledge-form heading-level="4"></compact-pledge-form>');
+    expect(four.headingLevel).to.equal(4);
+    expect(levels(four)).to.deep.equal({ heading: 'H4', sub: ['H5'] });
+    expect($<HTMLSlotElement>(four, 'h4 slot[name=heading]')).to.exist;
+    await submit(four);
+    expect($(four, '.error-summary-title')!.tagName).to.equal('H5');
+    expect(getComputedStyle($(four, '.subheading:not(.error-summary-title)')!).fontSize).to.equal(subSize, 'looks the same at any level');
+    await expect(four).to.be.accessible();
+    await fillValid(four);
+    await submit(four);
+    await until(four, () => $(four, '[part=confirmation]'));
+    expect($(four, '.panel-title')!.tagName).to.equal('H5');
+
+    for (const [attribute, heading, sub] of [
+      ['6', 'H6', 'H6'],
+      ['5', 'H5', 'H6'],
+      ['9', 'H6', 'H6'],
+      ['1', 'H2', 'H3'],
+      ['three', 'H2', 'H3'],
+      ['3.5', 'H2', 'H3'],
+    ]) {
+      const other = await form(pledgeFeed(), `<compact-pledge-form heading-level="${attribute}"></compact-pledge-form>`);
+      expect(levels(other), attribute).to.deep.equal({ heading, sub: [sub] });
+    }
+
+    // The empty state's heading follows it too, and a change re-renders.
+    const empty = await form(withoutPledge(), '<compact-pledge-form heading-level="3"></compact-pledge-form>');
+    expect($(empty, '[part=heading]')!.tagName).to.equal('H3');
+    empty.setAttribute('heading-level', '5');
+    await empty.updateComplete;
+    expect($(empty, '[part=heading]')!.tagName).to.equal('H5');
+  });
+
   it('can be completed with the keyboard alone', async () => {
     const el = await form(pledgeFeed());
     $<HTMLInputElement>(el, '#orgName')!.focus();

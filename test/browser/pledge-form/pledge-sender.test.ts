@@ -178,6 +178,47 @@ describe('PledgeSender', () => {
     t.done();
   });
 
+  it('429 with Retry-After: 0 or a past date waits at least the back-off, never in a loop', async () => {
+    const t = setup(
+      [
+        () => json(429, {}, { 'Retry-After': '0' }),
+        () => json(429, {}, { 'Retry-After': new Date(1_000_000 - 60_000).toUTCString() }),
+        () => json(429, {}, { 'Retry-After': '0' }),
+        () => json(202),
+      ],
+      { random: () => 1 }, // the top of each jitter range: the back-off is 2 s, 4 s, 8 s
+    );
+    t.sender.submit(body);
+    await t.clock.advance(0);
+    expect(t.calls).to.have.length(1);
+    expect(t.sender.state).to.include({ phase: 'waiting', reason: 'busy', retryInMs: 2_000 });
+    await t.clock.advance(1_999);
+    expect(t.calls).to.have.length(1, 'the second attempt waits at least the back-off base');
+    await t.clock.advance(1);
+    expect(t.calls).to.have.length(2);
+    expect(t.sender.state).to.include({ phase: 'waiting', reason: 'busy', retryInMs: 4_000 });
+    await t.clock.advance(3_999);
+    expect(t.calls).to.have.length(2);
+    await t.clock.advance(1);
+    expect(t.sender.state).to.include({ phase: 'waiting', reason: 'busy', retryInMs: 8_000 });
+    await t.clock.advance(8_000);
+    expect(t.sender.state.phase).to.equal('done');
+    expect(t.calls).to.have.length(4);
+    t.done();
+  });
+
+  it('429: the back-off floor, with jitter, is never below half the base; a longer Retry-After still wins', async () => {
+    const t = setup([() => json(429, {}, { 'Retry-After': '0' }), () => json(429, {}, { 'Retry-After': '30' }), () => json(202)], {
+      random: () => 0,
+    });
+    t.sender.submit(body);
+    await t.clock.advance(0);
+    expect(t.sender.state).to.include({ phase: 'waiting', retryInMs: 1_000 });
+    await t.clock.advance(1_000);
+    expect(t.sender.state).to.include({ phase: 'waiting', retryInMs: 30_000 });
+    t.done();
+  });
+
   it('reads Retry-After in both forms, and ignores nonsense', () => {
     expect(retryAfterMs('120', 0)).to.equal(120_000);
     expect(retryAfterMs('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT'))).to.equal(60_000);
@@ -256,6 +297,48 @@ describe('PledgeSender', () => {
     window.dispatchEvent(new Event('pagehide'));
     expect(t.storage.writes).to.equal(2);
     expect(JSON.parse([...t.storage.items.values()][0])).to.deep.equal({ orgName: 'Org 2' });
+    t.done();
+  });
+
+  it('drops a saved outbox entry of the wrong shape instead of sending it; a well-formed one is sent', async () => {
+    const outboxKey = 'compact-widgets:pledge:c:https://pledges.example.org/api:outbox';
+    const entry = (changes: Record<string, unknown> = {}, bodyChanges: Record<string, unknown> = {}) =>
+      JSON.stringify({ key: 'k-1', createdAt: 1, attempts: 2, ...changes, body: { ...body, ...bodyChanges } });
+    const corrupt = [
+      entry({ key: '' }),
+      entry({ key: 42 }),
+      JSON.stringify({ key: 'k-1' }),
+      JSON.stringify({ key: 'k-1', body: 'text' }),
+      JSON.stringify(null),
+      JSON.stringify([1, 2]),
+      entry({}, { organisation: { name: 'Org', sector: 'joint' } }),
+      entry({}, { organisation: { name: '  ', sector: 'voluntary' } }),
+      entry({}, { organisation: null }),
+      entry({}, { contact: { name: 'A' } }),
+      entry({}, { contact: { name: 'A', email: 7 } }),
+      entry({}, { consent: { publish: 'yes', contact: true } }),
+      entry({}, { consent: { publish: true } }),
+      entry({}, { consent: undefined }),
+    ];
+    for (const saved of corrupt) {
+      const t = setup([() => json(202)]);
+      t.storage.items.set(outboxKey, saved);
+      t.sender.attach(undefined);
+      t.sender.attach({ compactId: 'c', endpoint: 'https://pledges.example.org/api' });
+      await t.clock.advance(0);
+      expect(t.calls, saved).to.have.length(0);
+      expect(t.sender.state.phase, saved).to.equal('idle');
+      expect(t.storage.items.has(outboxKey), `${saved} is removed`).to.equal(false);
+      t.done();
+    }
+    const t = setup([() => json(202, { id: 'p-1' })]);
+    t.storage.items.set(outboxKey, entry());
+    t.sender.attach(undefined);
+    t.sender.attach({ compactId: 'c', endpoint: 'https://pledges.example.org/api' });
+    await t.clock.advance(0);
+    expect(t.calls).to.have.length(1);
+    expect(t.keyOf(t.calls[0])).to.equal('k-1');
+    expect(t.sender.state).to.deep.include({ phase: 'done', id: 'p-1', body });
     t.done();
   });
 
