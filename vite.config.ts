@@ -57,6 +57,16 @@ export default defineConfig(({ mode }) => {
             const folder = chunk.facadeModuleId?.match(/src\/([\w-]+)\/define\.ts$/)?.[1];
             return `chunks/${folder ?? '[name]'}-[hash].js`;
           },
+          // Lit and the shared src/ folders (core, feed, i18n) go into one "shared" chunk rather than
+          // several tiny ones, so a page with a few elements makes fewer requests.
+          advancedChunks: {
+            groups: [
+              {
+                name: 'shared',
+                test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](core|feed|i18n)[\\/]|src[\\/]generated[\\/]locale-codes/,
+              },
+            ],
+          },
         },
       },
     },
