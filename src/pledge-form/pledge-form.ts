@@ -25,6 +25,7 @@ import {
   EMPTY_VALUES,
   FIELD_ORDER,
   FIELD_PATHS,
+  isFieldName,
   orgIdOf,
   reviveValues,
   toBody,
@@ -41,16 +42,17 @@ type SignatoryMatch = ReturnType<typeof findSignatory>;
 type View = 'form' | 'outbox' | 'done';
 
 /** Answers that make another answer right or wrong: re-checked together on change. */
-const DEPENDENTS: Partial<Record<FieldName, FieldName[]>> = {
-  registered: ['regNumber'],
-  sector: ['type'],
-  championRole: ['championName'],
-};
+const DEPENDENTS: ReadonlyMap<FieldName, FieldName[]> = new Map<FieldName, FieldName[]>([
+  ['registered', ['regNumber']],
+  ['sector', ['type']],
+  ['championRole', ['championName']],
+]);
 
-const PATH_OF: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(FIELD_PATHS).map(([path, field]) => [field, path])),
-  registered: 'organisation.id',
-};
+/** Each field's dotted path in the body, for the `compact-pledge-error` event. */
+const PATH_OF: ReadonlyMap<FieldName, string> = new Map<FieldName, string>([
+  ...[...FIELD_PATHS].map(([path, field]) => [field, path] as [FieldName, string]),
+  ['registered', 'organisation.id'],
+]);
 
 /**
  * A heading of `level` (2–6). Each tag is written out so that no markup is built from strings
@@ -671,6 +673,16 @@ export class CompactPledgeForm extends CompactElement {
           id: 'pledge-form.waiting.busy',
         });
       }
+      case 'misdirected':
+        return msg(
+          'Saved on this device, but not sent: the sign-up service’s address on this website is set up wrongly. Please tell the compact officer. We’ll keep trying.',
+          { id: 'pledge-form.waiting.misdirected' },
+        );
+      case 'unconfirmed':
+        return msg(
+          'Saved on this device, but not sent: the sign-up service did not confirm that it received your sign-up. If you use a Wi-Fi network that asks you to sign in, sign in first. We’ll keep trying.',
+          { id: 'pledge-form.waiting.unconfirmed' },
+        );
     }
   }
 
@@ -768,8 +780,8 @@ export class CompactPledgeForm extends CompactElement {
 
   private onInput = (event: Event): void => {
     const input = event.target as HTMLInputElement | HTMLTextAreaElement;
-    const name = input.name as FieldName;
-    if (!(name in EMPTY_VALUES)) return; // the honeypot is never saved
+    const name = input.name;
+    if (!isFieldName(name)) return; // the honeypot is never saved
     const value = input instanceof HTMLInputElement && input.type === 'checkbox' ? input.checked : input.value;
     const next = { ...this.values, [name]: value } as PledgeValues;
     if (name === 'sector' && !(TYPES_BY_SECTOR[next.sector as Sector] ?? []).includes(next.type)) next.type = '';
@@ -781,8 +793,9 @@ export class CompactPledgeForm extends CompactElement {
 
   /** Once a field has shown an error, it (and the answers it depends on) re-validate on change. */
   private onChange = (event: Event): void => {
-    const name = (event.target as HTMLInputElement).name as FieldName;
-    const fields = [name, ...(DEPENDENTS[name] ?? [])].filter((f) => this.shownErrors.has(f));
+    const name = (event.target as HTMLInputElement).name;
+    if (!isFieldName(name)) return;
+    const fields = [name, ...(DEPENDENTS.get(name) ?? [])].filter((f) => this.shownErrors.has(f));
     if (fields.length === 0) return;
     const errors = new Map(this.errors);
     for (const field of fields) {
@@ -825,7 +838,7 @@ export class CompactPledgeForm extends CompactElement {
     if (failed.size > 0) {
       this.focusNext = 'summary';
       const errors = [...failed].map(([field, validator]) => ({
-        field: PATH_OF[field]!,
+        field: PATH_OF.get(field)!,
         message: this.inLocale(() => validator.message(this.values)),
       }));
       this.emit<PledgeErrorDetail>('compact-pledge-error', { kind: 'validation', errors });
@@ -848,7 +861,7 @@ export class CompactPledgeForm extends CompactElement {
     const placed = new Map<FieldName, FieldError>();
     const others: string[] = [];
     for (const error of errors) {
-      let field = FIELD_PATHS[error.field];
+      let field = FIELD_PATHS.get(error.field);
       // An id error belongs to the number when one was given, else to the question before it.
       if (field === 'regNumber' && (!this.values.registered || this.values.registered === 'none')) field = 'registered';
       if (field && !placed.has(field)) placed.set(field, { text: error.message });

@@ -1,10 +1,17 @@
 /**
- * Sends a pledge to the compact's endpoint and makes sure nothing is lost on the way.
+ * Sends a pledge to the compact's endpoint and makes sure nothing is lost on the way, and that
+ * nothing is reported as received unless the endpoint said so in the contract's own words.
  *
  * A reactive controller, separate from rendering: it owns the draft and the outbox in
- * localStorage, the request (JSON, Idempotency-Key, 15 s timeout), every answer of the contract in
- * feed-spec.md ("The pledge endpoint"), and retrying (Retry-After, exponential back-off with jitter,
- * the browser's `online` event). The clock, fetch, storage and randomness are injectable for tests.
+ * localStorage, the request (JSON, Idempotency-Key, 15 s timeout, redirects never followed), every
+ * answer of the contract in feed-spec.md ("The pledge endpoint"), and retrying (Retry-After,
+ * exponential back-off with jitter, the browser's `online` event). The clock, fetch, storage and
+ * randomness are injectable for tests.
+ *
+ * Several tabs (or several forms on one page) share one localStorage, so nothing is kept in a
+ * shared slot: each submission is its own outbox entry, stored under its idempotency key, and each
+ * tab has its own draft. An entry being sent is claimed for a while, so that another tab leaves it
+ * alone; a claim ends when its tab or element goes, or when it runs out.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { safeHttpUrl } from '../feed/url.js';
@@ -54,7 +61,8 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as number),
 };
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** `key` and `length` list the outbox entries, which live under keys of their own. */
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
 export interface SenderOptions {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
@@ -71,10 +79,17 @@ export interface SenderOptions {
   maxRetryAfterMs?: number;
   /** Quiet time after typing before the draft is saved. */
   draftDelayMs?: number;
+  /** This tab's (and form's) name for its draft. Default: one kept in sessionStorage, so a reload finds it again. */
+  tabId?: string;
 }
 
-/** Why a pledge is waiting: no network, the endpoint failing or silent, or it asked us to slow down. */
-export type WaitReason = 'offline' | 'unavailable' | 'busy';
+/**
+ * Why a pledge is waiting: no network, the endpoint failing or silent, or it asked us to slow down;
+ * `misdirected`: it answered with a redirect (a configuration problem: a pledge is never re-sent to
+ * another address); `unconfirmed`: it answered, but not as the contract says a receipt looks (a
+ * 200 sign-in or Wi-Fi login page, a body of the wrong shape), so the pledge is not counted as sent.
+ */
+export type WaitReason = 'offline' | 'unavailable' | 'busy' | 'misdirected' | 'unconfirmed';
 
 export type SenderState =
   | { phase: 'idle' }
@@ -91,14 +106,18 @@ export interface PledgeTarget {
 }
 
 interface OutboxEntry {
+  /** The Idempotency-Key, which also names the entry in storage. */
   key: string;
   body: PledgeBody;
   createdAt: number;
   attempts: number;
+  /** Which sender is looking after it, and until when (ms): other tabs leave it alone meanwhile. */
+  claim?: { by: string; until: number };
 }
 
 type Outcome =
   | { kind: 'response'; status: number; json: unknown; retryAfter: string | null }
+  | { kind: 'redirect'; status: number; location: string | null }
   | { kind: 'timeout' }
   | { kind: 'network' };
 
@@ -139,6 +158,28 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * An Idempotency-Key that fetch will send as it is: visible ASCII only (a stored key with a line
+ * break or a non-Latin-1 character would make every attempt throw, and the pledge wait for ever).
+ */
+export function isValidKey(key: unknown): key is string {
+  return typeof key === 'string' && /^[\x21-\x7e]{1,200}$/.test(key);
+}
+
+/** Names this tab's draft; kept in sessionStorage, which is per tab and survives a reload. */
+function defaultTabId(): string {
+  const name = 'compact-widgets:tab';
+  try {
+    const saved = globalThis.sessionStorage?.getItem(name);
+    if (saved && isValidKey(saved)) return saved;
+    const id = newIdempotencyKey();
+    globalThis.sessionStorage?.setItem(name, id);
+    return id;
+  } catch {
+    return newIdempotencyKey();
+  }
+}
+
 function defaultStorage(): StorageLike | null {
   try {
     return globalThis.localStorage ?? null;
@@ -162,6 +203,16 @@ function readId(json: unknown): string | undefined {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object';
+
+/**
+ * A receipt as the contract writes it: `{"status": "pending" | "accepted"}` with an optional `id`
+ * (text or a number). Anything else, an HTML page above all, is not a receipt.
+ */
+function isReceipt(json: unknown): json is { status: 'pending' | 'accepted'; id?: string | number } {
+  if (!isObject(json) || Array.isArray(json)) return false;
+  const { status, id } = json;
+  return (status === 'pending' || status === 'accepted') && (id === undefined || typeof id === 'string' || typeof id === 'number');
+}
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 /** What sending and the confirmation rely on in a body read back from storage. */
@@ -180,12 +231,20 @@ function isPledgeBody(body: unknown): body is PledgeBody {
 
 export const STORAGE_PREFIX = 'compact-widgets:pledge:';
 
+let sendersOnPage = 0;
+
+/** How long a claim outlasts the attempt it covers (a slow answer, a busy tab). */
+const CLAIM_MARGIN_MS = 30_000;
+
 export class PledgeSender implements ReactiveController {
   state: SenderState = { phase: 'idle' };
 
   private readonly clock: Clock;
   private readonly storage: StorageLike | null;
   private readonly opts: Required<Pick<SenderOptions, 'timeoutMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'maxRetryAfterMs' | 'draftDelayMs'>>;
+  /** This sender's name in claims: two forms on one page are as separate as two tabs. */
+  private readonly id = newIdempotencyKey();
+  private readonly tabId: string;
   private target?: PledgeTarget;
   private entry?: OutboxEntry;
   private connected = false;
@@ -194,6 +253,8 @@ export class PledgeSender implements ReactiveController {
   private retryTimer?: unknown;
   private draftTimer?: unknown;
   private pendingDraft?: unknown;
+  /** The draft this tab last saved: written back when the tab is hidden, should another tab have taken it. */
+  private savedDraft?: unknown;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -208,6 +269,9 @@ export class PledgeSender implements ReactiveController {
       maxRetryAfterMs: options.maxRetryAfterMs ?? 3_600_000,
       draftDelayMs: options.draftDelayMs ?? 500,
     };
+    // The tab's id and this form's place among the page's forms: two forms on one page keep their
+    // drafts apart, and after a reload each finds its own again.
+    this.tabId = options.tabId ?? `${defaultTabId()}.${++sendersOnPage}`;
     host.addController(this);
   }
 
@@ -218,7 +282,7 @@ export class PledgeSender implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     window.addEventListener('online', this.onOnline);
-    window.addEventListener('pagehide', this.flushDraft);
+    window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
     if (this.state.phase !== 'done') this.resume();
   }
@@ -226,10 +290,11 @@ export class PledgeSender implements ReactiveController {
   hostDisconnected(): void {
     this.connected = false;
     window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('pagehide', this.flushDraft);
+    window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.flushDraft();
     this.stop();
+    this.release();
     // Whatever was on its way is still in the outbox: it goes again when the element comes back.
     if (this.state.phase === 'sending' || this.state.phase === 'waiting') this.state = { phase: 'idle' };
   }
@@ -239,8 +304,10 @@ export class PledgeSender implements ReactiveController {
     if (target?.compactId === this.target?.compactId && target?.endpoint === this.target?.endpoint) return;
     this.flushDraft();
     this.stop();
+    this.release();
     this.target = target;
     this.entry = undefined;
+    this.savedDraft = undefined;
     this.setState({ phase: 'idle' });
     if (this.connected) this.resume();
   }
@@ -253,7 +320,7 @@ export class PledgeSender implements ReactiveController {
     if (!this.target || this.state.phase === 'sending' || this.state.phase === 'waiting') return false;
     const entry: OutboxEntry = { key: newIdempotencyKey(), body, createdAt: this.clock.now(), attempts: 0 };
     this.entry = entry;
-    this.write('outbox', entry);
+    this.keep(entry, Math.max(0, notBefore - this.clock.now()));
     this.flushDraft();
     void this.attempt(entry, notBefore);
     return true;
@@ -266,15 +333,44 @@ export class PledgeSender implements ReactiveController {
     void this.attempt(this.entry, 0);
   }
 
-  /** Back to an empty form after a confirmation ("sign up another organisation"). */
+  /**
+   * Back to an empty form after a confirmation ("sign up another organisation"). Another sign-up
+   * left waiting on this device (by an earlier visit or a closed tab) is sent next.
+   */
   reset(): void {
     this.stop();
+    this.entry = undefined;
     this.setState({ phase: 'idle' });
+    if (this.connected) this.resume();
   }
 
-  /** The saved draft for this target, as stored (the form revives it). */
+  /**
+   * The saved draft for this target, as stored (the form revives it): this tab's own, else the
+   * newest one a closed tab left behind, which this tab takes over (so it is never revived twice).
+   */
   readDraft(): unknown {
-    return this.pendingDraft ?? this.read('draft');
+    if (this.pendingDraft !== undefined) return this.pendingDraft;
+    const own = this.draftKey();
+    if (!own) return undefined;
+    let values = this.readSaved(own)?.values;
+    if (values === undefined) {
+      // The one draft slot of earlier versions held the values themselves.
+      const legacy = `${this.base()}draft`;
+      const legacyValues = this.readItem(legacy);
+      const newest = this.draftKeys()
+        .filter((key) => key !== own)
+        .map((key) => ({ key, saved: this.readSaved(key) }))
+        .concat(legacyValues === undefined ? [] : [{ key: legacy, saved: { savedAt: 0, values: legacyValues } }])
+        .filter((d) => d.saved?.values !== undefined)
+        .sort((a, b) => b.saved!.savedAt - a.saved!.savedAt)[0];
+      if (newest) {
+        values = newest.saved!.values;
+        this.writeItem(own, { savedAt: newest.saved!.savedAt, values });
+        this.removeItem(newest.key);
+      }
+    }
+    this.savedDraft = values;
+    return values;
   }
 
   /** Saves the draft after a pause in typing; a closing tab saves it at once (pagehide). */
@@ -284,31 +380,55 @@ export class PledgeSender implements ReactiveController {
     this.draftTimer = this.clock.setTimeout(this.flushDraft, this.opts.draftDelayMs);
   }
 
+  /** Forgets this tab's draft (and only this tab's). */
   clearDraft(): void {
     this.clock.clearTimeout(this.draftTimer);
     this.pendingDraft = undefined;
-    this.remove('draft');
+    this.savedDraft = undefined;
+    const key = this.draftKey();
+    if (key) this.removeItem(key);
   }
 
   flushDraft = (): void => {
     this.clock.clearTimeout(this.draftTimer);
     if (this.pendingDraft === undefined) return;
-    this.write('draft', this.pendingDraft);
+    this.writeDraft(this.pendingDraft);
     this.pendingDraft = undefined;
   };
 
+  private writeDraft(values: unknown): void {
+    const key = this.draftKey();
+    this.savedDraft = values;
+    if (key) this.writeItem(key, { savedAt: this.clock.now(), values });
+  }
+
   private onOnline = (): void => this.retryNow();
 
-  private onVisibility = (): void => {
-    if (document.visibilityState === 'hidden') this.flushDraft();
+  /**
+   * Leaving the page: save the draft, and write it again even if unchanged (a tab opened meanwhile
+   * may have taken it over); give up the claim on the entry being sent, so the next visit sends it.
+   */
+  private onPageHide = (): void => {
+    this.saveDraftNow();
+    this.release();
   };
 
-  /** An unconfirmed pledge from an earlier visit is sent again, with its own key. */
+  private onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.saveDraftNow();
+  };
+
+  private saveDraftNow(): void {
+    if (this.pendingDraft !== undefined) this.flushDraft();
+    else if (this.savedDraft !== undefined) this.writeDraft(this.savedDraft);
+  }
+
+  /** An unconfirmed pledge from an earlier visit (or a closed tab) is sent again, with its own key. */
   private resume(): void {
     if (!this.target || this.state.phase === 'sending' || this.state.phase === 'waiting') return;
-    const entry = this.entry ?? this.readOutbox();
+    const entry = this.entry ?? this.nextFromOutbox();
     if (!entry) return;
     this.entry = entry;
+    this.keep(entry, 0);
     void this.attempt(entry, 0, true);
   }
 
@@ -352,8 +472,14 @@ export class PledgeSender implements ReactiveController {
           headers: { 'Content-Type': 'application/json', 'Idempotency-Key': entry.key },
           body: JSON.stringify(entry.body),
           credentials: 'omit',
+          // A redirected POST is resent by browsers as a GET (301, 302) or re-posted to wherever
+          // it points (307, 308): either way the pledge would not reach the endpoint it was meant for.
+          redirect: 'manual',
           signal: abort.signal,
         });
+        if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+          return { kind: 'redirect', status: response.status, location: response.headers.get('Location') };
+        }
         const text = await response.text();
         let json: unknown = null;
         try {
@@ -374,19 +500,29 @@ export class PledgeSender implements ReactiveController {
   }
 
   private settle(entry: OutboxEntry, outcome: Outcome): void {
+    if (outcome.kind === 'redirect') {
+      this.warn(
+        `the pledge endpoint answered with a redirect (${outcome.status || 'opaque'}` +
+          `${outcome.location ? ` to ${outcome.location}` : ''}). Pledges are never sent on to another address: ` +
+          'set pledge.endpoint in the feed to the address that receives them. The pledge is kept on the visitor’s device.',
+      );
+      this.wait(entry, 'misdirected');
+      return;
+    }
     if (outcome.kind !== 'response') {
       const online = this.options.isOnline?.() ?? navigator.onLine;
       this.wait(entry, outcome.kind === 'network' && !online ? 'offline' : 'unavailable');
       return;
     }
     const { status, json } = outcome;
-    if ((status >= 200 && status < 300) || status === 409) {
-      // 409: the same key or the same organisation was received before. That is success.
-      const pledgeStatus: PledgeStatus =
-        status === 409 ? 'duplicate' : (json as { status?: unknown } | null)?.status === 'accepted' ? 'accepted' : 'pending';
+    const received = (status === 201 || status === 202) && isReceipt(json);
+    // 409: the same key or the same organisation was received before. That is success.
+    const duplicate = status === 409 && isObject(json) && !Array.isArray(json);
+    if (received || duplicate) {
+      const pledgeStatus: PledgeStatus = duplicate ? 'duplicate' : json.status === 'accepted' ? 'accepted' : 'pending';
       const id = readId(json);
       this.entry = undefined;
-      this.remove('outbox');
+      this.removeEntry(entry);
       this.clearDraft();
       this.setState({ phase: 'done', status: pledgeStatus, id, body: entry.body });
       this.emit<PledgeSubmitDetail>('compact-pledge-submit', { id, status: pledgeStatus, body: entry.body });
@@ -399,71 +535,175 @@ export class PledgeSender implements ReactiveController {
       this.wait(entry, 'busy', asked === undefined ? undefined : Math.min(Math.max(asked, floor), maxRetryAfterMs));
     } else if (status === 408 || status >= 500) {
       this.wait(entry, 'unavailable');
+    } else if (status >= 200 && status < 300) {
+      // A 200 sign-in or Wi-Fi login page, a 204, a receipt of the wrong shape: something answered,
+      // but not the endpoint as the contract describes it. Keep the pledge and try again later.
+      this.warn(
+        `the pledge endpoint answered ${status} without a receipt ({"status": "pending" | "accepted"} with 201 or 202), ` +
+          'so the pledge is not counted as sent. Is pledge.endpoint the address of the endpoint itself?',
+      );
+      this.wait(entry, 'unconfirmed');
     } else {
       // 400/422 and any other refusal: nothing was stored, so the next submission gets a new key.
       const errors = status === 400 || status === 422 ? readErrors(json) : [];
       this.entry = undefined;
-      this.remove('outbox');
+      this.removeEntry(entry);
       this.setState({ phase: 'rejected', errors, httpStatus: status });
       this.emit<PledgeErrorDetail>('compact-pledge-error', { kind: 'rejected', errors, status });
     }
   }
 
+  /** Tells the webmaster, once per reason and endpoint (retries would otherwise repeat it). */
+  private warned = new Set<string>();
+  private warn(message: string): void {
+    const key = `${this.target?.endpoint}\n${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    console.warn(`compact-widgets: <${this.host.localName}> sending to "${this.target?.endpoint}": ${message}`);
+  }
+
   private wait(entry: OutboxEntry, reason: WaitReason, delay?: number): void {
     entry.attempts++;
-    this.write('outbox', entry);
     const { backoffBaseMs, backoffMaxMs } = this.opts;
     const retryInMs = delay ?? backoffMs(entry.attempts - 1, backoffBaseMs, backoffMaxMs, this.options.random ?? Math.random);
+    this.keep(entry, retryInMs);
     this.setState({ phase: 'waiting', reason, retryAt: this.clock.now() + retryInMs, retryInMs });
     // Offline too: `navigator.onLine` can be wrong, so the timer is the fallback to `online`.
     this.retryTimer = this.clock.setTimeout(() => this.retryNow(), retryInMs);
     this.emit<PledgeErrorDetail>('compact-pledge-error', { kind: 'retrying', retryInMs });
   }
 
-  /** The saved outbox entry, if it has the shape this form writes; anything else is removed. */
-  private readOutbox(): OutboxEntry | undefined {
-    const saved = this.read('outbox') as Partial<OutboxEntry> | undefined;
-    if (saved === undefined) return undefined;
-    if (!saved || typeof saved.key !== 'string' || saved.key === '' || !isPledgeBody(saved.body)) {
-      this.remove('outbox');
+  /**
+   * The oldest saved entry for this target that no other tab or form is looking after. Entries of
+   * the wrong shape are removed; one whose key fetch could not send is given a new key (it was never
+   * sent, so nothing can be received twice).
+   */
+  private nextFromOutbox(): OutboxEntry | undefined {
+    const now = this.clock.now();
+    const entries: OutboxEntry[] = [];
+    for (const slot of this.outboxSlots()) {
+      const entry = this.readEntry(slot);
+      if (!entry) {
+        this.removeItem(slot);
+        continue;
+      }
+      if (slot !== this.entrySlot(entry.key)) {
+        // An entry from before entries had a key of their own, or one given a new key.
+        this.writeItem(this.entrySlot(entry.key)!, entry);
+        this.removeItem(slot);
+      }
+      const claim = entry.claim;
+      if (claim && claim.by !== this.id && claim.until > now) continue;
+      entries.push(entry);
+    }
+    return entries.sort((a, b) => a.createdAt - b.createdAt)[0];
+  }
+
+  private readEntry(slot: string): OutboxEntry | undefined {
+    const saved = this.readItem(slot) as Partial<OutboxEntry> | undefined;
+    if (!isObject(saved) || Array.isArray(saved) || typeof saved.key !== 'string' || saved.key === '' || !isPledgeBody(saved.body)) {
       return undefined;
     }
+    const claim = isObject(saved.claim) && typeof saved.claim.by === 'string' && Number.isFinite(saved.claim.until) ? saved.claim : undefined;
     return {
-      key: saved.key,
+      key: isValidKey(saved.key) ? saved.key : newIdempotencyKey(),
       body: saved.body,
       createdAt: Number(saved.createdAt) || 0,
       attempts: Number(saved.attempts) || 0,
+      claim: claim && { by: claim.by, until: Number(claim.until) },
     };
   }
 
-  /** One key per compact and endpoint, so two compacts on one site never mix their pledges. */
-  private key(kind: 'draft' | 'outbox'): string | undefined {
-    return this.target ? `${STORAGE_PREFIX}${this.target.compactId}:${this.target.endpoint}:${kind}` : undefined;
+  /** Saves the entry, claimed by this sender until a while after its next attempt is due. */
+  private keep(entry: OutboxEntry, nextAttemptInMs: number): void {
+    entry.claim = { by: this.id, until: this.clock.now() + nextAttemptInMs + this.opts.timeoutMs + CLAIM_MARGIN_MS };
+    const slot = this.entrySlot(entry.key);
+    if (slot) this.writeItem(slot, entry);
   }
 
-  private read(kind: 'draft' | 'outbox'): unknown {
-    const key = this.key(kind);
+  /** Lets another tab (or the next visit) send the entry this sender was looking after. */
+  private release(): void {
+    const entry = this.entry;
+    if (!entry || this.state.phase === 'done') return;
+    const slot = this.entrySlot(entry.key);
+    // Only if it is still there: a tab that has delivered it may have removed it meanwhile.
+    if (!slot || this.readItem(slot) === undefined) return;
+    entry.claim = undefined;
+    this.writeItem(slot, entry);
+  }
+
+  private removeEntry(entry: OutboxEntry): void {
+    const slot = this.entrySlot(entry.key);
+    if (slot) this.removeItem(slot);
+  }
+
+  /** Every key of this compact and endpoint, so two compacts on one site never mix their pledges. */
+  private base(): string | undefined {
+    return this.target ? `${STORAGE_PREFIX}${this.target.compactId}:${this.target.endpoint}:` : undefined;
+  }
+
+  private entrySlot(key: string): string | undefined {
+    const base = this.base();
+    return base && `${base}outbox:${key}`;
+  }
+
+  private draftKey(): string | undefined {
+    const base = this.base();
+    return base && `${base}draft:${this.tabId}`;
+  }
+
+  /** This target's outbox entries, and the single entry saved before entries had keys of their own. */
+  private outboxSlots(): string[] {
+    const base = this.base();
+    return base ? this.keysStartingWith(`${base}outbox`).filter((k) => k === `${base}outbox` || k.startsWith(`${base}outbox:`)) : [];
+  }
+
+  private draftKeys(): string[] {
+    const base = this.base();
+    return base ? this.keysStartingWith(`${base}draft:`) : [];
+  }
+
+  private keysStartingWith(prefix: string): string[] {
+    const keys: string[] = [];
     try {
-      const text = key ? this.storage?.getItem(key) : null;
+      const storage = this.storage;
+      if (!storage) return keys;
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i);
+        if (key?.startsWith(prefix)) keys.push(key);
+      }
+    } catch {
+      // Storage refused: nothing saved to find.
+    }
+    return keys;
+  }
+
+  /** A saved draft: `{savedAt, values}` (undefined for anything else). */
+  private readSaved(key: string): { savedAt: number; values: unknown } | undefined {
+    const saved = this.readItem(key);
+    return isObject(saved) && 'values' in saved ? { savedAt: Number(saved.savedAt) || 0, values: saved.values } : undefined;
+  }
+
+  private readItem(key: string): unknown {
+    try {
+      const text = this.storage?.getItem(key);
       return text ? JSON.parse(text) : undefined;
     } catch {
       return undefined;
     }
   }
 
-  private write(kind: 'draft' | 'outbox', value: unknown): void {
-    const key = this.key(kind);
+  private writeItem(key: string, value: unknown): void {
     try {
-      if (key) this.storage?.setItem(key, JSON.stringify(value));
+      this.storage?.setItem(key, JSON.stringify(value));
     } catch {
       // Storage full or refused: the pledge still lives in memory for this visit.
     }
   }
 
-  private remove(kind: 'draft' | 'outbox'): void {
-    const key = this.key(kind);
+  private removeItem(key: string): void {
     try {
-      if (key) this.storage?.removeItem(key);
+      this.storage?.removeItem(key);
     } catch {
       // as above
     }

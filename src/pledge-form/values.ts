@@ -49,22 +49,30 @@ export const EMPTY_VALUES: Readonly<PledgeValues> = Object.freeze({
 /** Form order: the error summary lists errors in this order. */
 export const FIELD_ORDER: readonly FieldName[] = Object.keys(EMPTY_VALUES) as FieldName[];
 
-/** The body's dotted paths (as the endpoint names them in 400/422 errors) for each field. */
-export const FIELD_PATHS: Readonly<Record<string, FieldName>> = {
-  'organisation.name': 'orgName',
-  'organisation.id': 'regNumber',
-  'organisation.sector': 'sector',
-  'organisation.type': 'type',
-  'organisation.url': 'website',
-  'contact.name': 'contactName',
-  'contact.email': 'contactEmail',
-  'contact.role': 'contactRole',
-  'champion.name': 'championName',
-  'champion.role': 'championRole',
-  pledge: 'pledge',
-  'consent.publish': 'consentPublish',
-  'consent.contact': 'consentContact',
-};
+/**
+ * The body's dotted paths (as the endpoint names them in 400/422 errors) for each field. A Map: the
+ * names come from the server, and `constructor` or `__proto__` must find nothing.
+ */
+export const FIELD_PATHS: ReadonlyMap<string, FieldName> = new Map<string, FieldName>([
+  ['organisation.name', 'orgName'],
+  ['organisation.id', 'regNumber'],
+  ['organisation.sector', 'sector'],
+  ['organisation.type', 'type'],
+  ['organisation.url', 'website'],
+  ['contact.name', 'contactName'],
+  ['contact.email', 'contactEmail'],
+  ['contact.role', 'contactRole'],
+  ['champion.name', 'championName'],
+  ['champion.role', 'championRole'],
+  ['pledge', 'pledge'],
+  ['consent.publish', 'consentPublish'],
+  ['consent.contact', 'consentContact'],
+]);
+
+/** A form field's name, for names read from the page (an input's `name`). */
+export function isFieldName(name: string): name is FieldName {
+  return Object.hasOwn(EMPTY_VALUES, name);
+}
 
 const SECTORS: readonly string[] = ['', ...Object.keys(TYPES_BY_SECTOR)];
 const REGISTERED_ANSWERS: readonly string[] = ['', 'none', ...REGISTER_KINDS];
@@ -77,7 +85,7 @@ export function reviveValues(saved: unknown): PledgeValues | undefined {
   if (!saved || typeof saved !== 'object') return undefined;
   const values: Record<string, unknown> = { ...EMPTY_VALUES };
   for (const name of FIELD_ORDER) {
-    const value = (saved as Record<string, unknown>)[name];
+    const value = Object.hasOwn(saved, name) ? (saved as Record<string, unknown>)[name] : undefined;
     if (typeof value === typeof EMPTY_VALUES[name]) values[name] = value;
   }
   const revived = values as unknown as PledgeValues;

@@ -6,7 +6,10 @@
 //   /test-feed?cors=refuse           no Access-Control-Allow-Origin (for cross-origin requests)
 //   /test-feed?key=abc&failAfter=1   answers 503 from the second request on (a saved copy then shows)
 //   /test-feed?key=abc               counts requests per key; /test-feed/count?key=abc reads the count
-//   /test-pledge?status=...&retryAfter=...   the pledge endpoint, with a log of received bodies
+//   /test-pledge?status=...&retryAfter=...   the pledge endpoint, with a log of received requests
+//   /test-pledge?body=html           an HTML page (a sign-in or Wi-Fi login page) instead of a receipt
+//   /test-pledge?reply=text          that body, as it is (e.g. `{}` or `OK`)
+//   /test-pledge/redirect?status=301&to=URL   a redirect (logged, and the target logs whatever reaches it)
 import { readFileSync } from 'node:fs';
 
 const counts = new Map();
@@ -57,6 +60,20 @@ export async function testRoutes(ctx, next) {
     ctx.body = {};
     return;
   }
+  if (ctx.path === '/test-pledge/redirect') {
+    const q = last(ctx.query);
+    ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.set('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
+    if (ctx.method === 'OPTIONS') {
+      ctx.status = 204;
+      return;
+    }
+    pledgeLog.push({ key: ctx.get('Idempotency-Key'), method: ctx.method, path: ctx.path, status: Number(q.status ?? 302) });
+    ctx.status = Number(q.status ?? 302);
+    ctx.set('Location', q.to ?? '/test-pledge');
+    ctx.body = '';
+    return;
+  }
   if (ctx.path === '/test-pledge') {
     ctx.set('Access-Control-Allow-Origin', '*');
     ctx.set('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
@@ -70,6 +87,8 @@ export async function testRoutes(ctx, next) {
     const q = last(ctx.query);
     pledgeLog.push({
       key: ctx.get('Idempotency-Key'),
+      method: ctx.method,
+      path: ctx.path,
       contentType: ctx.get('Content-Type'),
       body: Buffer.concat(chunks).toString('utf8'),
       status: Number(q.status ?? 201),
@@ -77,6 +96,11 @@ export async function testRoutes(ctx, next) {
     if (q.delay) await new Promise((r) => setTimeout(r, Number(q.delay)));
     if (q.retryAfter) ctx.set('Retry-After', q.retryAfter);
     ctx.status = Number(q.status ?? 201);
+    if (q.body === 'html') {
+      ctx.type = 'text/html';
+      ctx.body = '<!doctype html><title>Sign in</title><p>Sign in to continue';
+      return;
+    }
     ctx.type = 'application/json';
     ctx.body = q.reply ?? JSON.stringify({ id: 'p-1', status: q.pledgeStatus ?? 'pending' });
     return;

@@ -21,6 +21,8 @@ export function pledgeFeed(query: Record<string, string | number> = {}, endpoint
 
 export interface Logged {
   key: string;
+  method: string;
+  path: string;
   contentType: string;
   body: string;
   status: number;

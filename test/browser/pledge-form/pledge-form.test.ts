@@ -286,7 +286,7 @@ describe('<compact-pledge-form>: the form', () => {
     await type(first, 'orgName', 'Leigh Community Larder');
     await choose(first, 'sector-voluntary');
     await type(first, 'pledge', 'We will share what we learn.');
-    await waitUntil(() => Object.keys(localStorage).some((k) => k.startsWith(STORAGE_PREFIX) && k.endsWith(':draft')), 'draft saved');
+    await waitUntil(() => Object.keys(localStorage).some((k) => k.startsWith(STORAGE_PREFIX) && k.includes(':draft:')), 'draft saved');
     first.remove();
     const second = await form(pledgeFeed());
     expect($<HTMLInputElement>(second, '#orgName')!.value).to.equal('Leigh Community Larder');
@@ -307,7 +307,11 @@ describe('<compact-pledge-form>: the form', () => {
       { orgName: 'Leigh Community Larder', sector: '__proto__', type: 7, consentPublish: 'yes' },
     ];
     for (const draft of corrupt) {
-      localStorage.setItem(key, JSON.stringify(draft));
+      // Each one alone on the device (the last form's own draft would otherwise come first), in
+      // both the earlier single slot and a closed tab's slot.
+      for (const k of Object.keys(localStorage)) if (k.startsWith(STORAGE_PREFIX)) localStorage.removeItem(k);
+      if (corrupt.indexOf(draft) % 2) localStorage.setItem(key, JSON.stringify(draft));
+      else localStorage.setItem(`${key}:closed-tab`, JSON.stringify({ savedAt: 1, values: draft }));
       const el = await form(pledgeFeed());
       expect($<HTMLInputElement>(el, '#orgName')!.value, JSON.stringify(draft)).to.equal('Leigh Community Larder');
       expect($$<HTMLInputElement>(el, 'input[name=type]:checked'), 'no type kept that the sector does not offer').to.have.length(0);

@@ -57,6 +57,10 @@ class MemoryStorage {
     this.items.set(k, v);
   };
   removeItem = (k: string) => void this.items.delete(k);
+  key = (i: number) => [...this.items.keys()][i] ?? null;
+  get length() {
+    return this.items.size;
+  }
 }
 
 /** The smallest host a reactive controller needs. */
@@ -85,6 +89,8 @@ const body: PledgeBody = {
 };
 const json = (status: number, data: unknown = {}, headers: Record<string, string> = {}) =>
   Promise.resolve(new Response(status === 204 ? null : JSON.stringify(data), { status, headers }));
+/** A receipt as the contract writes it. */
+const receipt = (status = 202, data: unknown = { id: 'p-1', status: 'pending' }) => json(status, data);
 
 interface Call {
   url: string;
@@ -104,6 +110,7 @@ function setup(answers: ((call: Call) => Promise<Response>)[], options: SenderOp
     storage,
     random: () => 0.5,
     isOnline: () => true,
+    tabId: 'tab-1',
     fetch: (url, init) => {
       const call = { url, init };
       calls.push(call);
@@ -164,7 +171,7 @@ describe('PledgeSender', () => {
     const t = setup([
       () => json(429, {}, { 'Retry-After': new Date(1_000_000 + 90_000).toUTCString() }),
       () => json(429, {}, { 'Retry-After': '999999' }),
-      () => json(202),
+      () => receipt(),
     ], { maxRetryAfterMs: 600_000 });
     t.sender.submit(body);
     await t.clock.advance(0);
@@ -184,7 +191,7 @@ describe('PledgeSender', () => {
         () => json(429, {}, { 'Retry-After': '0' }),
         () => json(429, {}, { 'Retry-After': new Date(1_000_000 - 60_000).toUTCString() }),
         () => json(429, {}, { 'Retry-After': '0' }),
-        () => json(202),
+        () => receipt(),
       ],
       { random: () => 1 }, // the top of each jitter range: the back-off is 2 s, 4 s, 8 s
     );
@@ -208,7 +215,7 @@ describe('PledgeSender', () => {
   });
 
   it('429: the back-off floor, with jitter, is never below half the base; a longer Retry-After still wins', async () => {
-    const t = setup([() => json(429, {}, { 'Retry-After': '0' }), () => json(429, {}, { 'Retry-After': '30' }), () => json(202)], {
+    const t = setup([() => json(429, {}, { 'Retry-After': '0' }), () => json(429, {}, { 'Retry-After': '30' }), () => receipt()], {
       random: () => 0,
     });
     t.sender.submit(body);
@@ -229,7 +236,7 @@ describe('PledgeSender', () => {
 
   it('offline: waits for the browser’s online event, then sends at once', async () => {
     let online = false;
-    const t = setup([() => Promise.reject(new TypeError('Failed to fetch')), () => json(202)], { isOnline: () => online });
+    const t = setup([() => Promise.reject(new TypeError('Failed to fetch')), () => receipt()], { isOnline: () => online });
     t.sender.submit(body);
     await t.clock.advance(0);
     expect(t.sender.state).to.include({ phase: 'waiting', reason: 'offline' });
@@ -261,7 +268,7 @@ describe('PledgeSender', () => {
   });
 
   it('sends JSON with the headers the contract asks for, without cookies', async () => {
-    const t = setup([() => json(202)]);
+    const t = setup([() => receipt()]);
     t.sender.submit(body);
     await t.clock.advance(0);
     const { url, init } = t.calls[0];
@@ -276,7 +283,7 @@ describe('PledgeSender', () => {
   });
 
   it('still sends when storage refuses to save (private browsing, full)', async () => {
-    const t = setup([() => json(202)]);
+    const t = setup([() => receipt()]);
     t.storage.failing = true;
     t.sender.submit(body);
     await t.clock.advance(0);
@@ -296,7 +303,7 @@ describe('PledgeSender', () => {
     t.sender.saveDraft({ orgName: 'Org 2' });
     window.dispatchEvent(new Event('pagehide'));
     expect(t.storage.writes).to.equal(2);
-    expect(JSON.parse([...t.storage.items.values()][0])).to.deep.equal({ orgName: 'Org 2' });
+    expect(JSON.parse([...t.storage.items.values()][0]).values).to.deep.equal({ orgName: 'Org 2' });
     t.done();
   });
 
@@ -321,7 +328,7 @@ describe('PledgeSender', () => {
       entry({}, { consent: undefined }),
     ];
     for (const saved of corrupt) {
-      const t = setup([() => json(202)]);
+      const t = setup([() => receipt()]);
       t.storage.items.set(outboxKey, saved);
       t.sender.attach(undefined);
       t.sender.attach({ compactId: 'c', endpoint: 'https://pledges.example.org/api' });
@@ -331,7 +338,7 @@ describe('PledgeSender', () => {
       expect(t.storage.items.has(outboxKey), `${saved} is removed`).to.equal(false);
       t.done();
     }
-    const t = setup([() => json(202, { id: 'p-1' })]);
+    const t = setup([() => json(202, { id: 'p-1', status: 'pending' })]);
     t.storage.items.set(outboxKey, entry());
     t.sender.attach(undefined);
     t.sender.attach({ compactId: 'c', endpoint: 'https://pledges.example.org/api' });
@@ -349,7 +356,7 @@ describe('PledgeSender', () => {
     expect(t.sender.readDraft()).to.equal(undefined);
     t.sender.attach({ compactId: 'c', endpoint: 'https://pledges.example.org/api' });
     expect(t.sender.readDraft()).to.deep.equal({ orgName: 'For c' });
-    expect([...t.storage.items.keys()]).to.deep.equal(['compact-widgets:pledge:c:https://pledges.example.org/api:draft']);
+    expect([...t.storage.items.keys()]).to.deep.equal(['compact-widgets:pledge:c:https://pledges.example.org/api:draft:tab-1']);
     t.done();
   });
 });
@@ -370,5 +377,297 @@ describe('checkEndpoint and keys', () => {
     const keys = new Set(Array.from({ length: 50 }, newIdempotencyKey));
     expect(keys.size).to.equal(50);
     for (const key of keys) expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('PledgeSender: nothing is counted as received unless the endpoint said so', () => {
+  const html = (status: number) =>
+    Promise.resolve(new Response('<!doctype html><title>Sign in</title><form>…', { status, headers: { 'Content-Type': 'text/html' } }));
+  const text = (status: number, data: string) => Promise.resolve(new Response(data, { status }));
+  const outbox = (t: ReturnType<typeof setup>) => [...t.storage.items.keys()].filter((k) => k.includes(':outbox'));
+  let warn: typeof console.warn;
+  let warnings: string[];
+  beforeEach(() => {
+    warn = console.warn;
+    warnings = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+  });
+  afterEach(() => {
+    console.warn = warn;
+  });
+
+  const notReceipts: [string, () => Promise<Response>][] = [
+    ['200 HTML (a sign-in or Wi-Fi login page)', () => html(200)],
+    ['200 with a receipt (only 201 or 202 count)', () => receipt(200)],
+    ['204 without a body', () => json(204)],
+    ['203 with a receipt', () => receipt(203)],
+    ['201 HTML', () => html(201)],
+    ['201 not JSON at all', () => text(201, 'OK')],
+    ['201 empty', () => text(201, '')],
+    ['201 {}', () => json(201, {})],
+    ['201 null', () => json(201, null)],
+    ['201 a JSON string', () => json(201, 'pending')],
+    ['201 an array', () => json(201, [{ status: 'pending' }])],
+    ['201 another status', () => json(201, { id: 'p-1', status: 'received' })],
+    ['202 status of the wrong case', () => json(202, { id: 'p-1', status: 'Pending' })],
+    ['202 an id that is an object', () => json(202, { id: { $gt: '' }, status: 'pending' })],
+    ['202 JSON cut short', () => text(202, '{"id":"p-1","status":"pend')],
+  ];
+  for (const [label, answer] of notReceipts) {
+    it(`${label}: not sent; the pledge stays in the outbox and is tried again`, async () => {
+      const submitted: unknown[] = [];
+      const t = setup([answer, () => receipt(201, { id: 'p-2', status: 'accepted' })]);
+      t.host.addEventListener('compact-pledge-submit', (e) => submitted.push(e));
+      t.sender.submit(body);
+      await t.clock.advance(0);
+      expect(t.sender.state).to.include({ phase: 'waiting', reason: 'unconfirmed' });
+      expect(submitted).to.have.length(0);
+      expect(outbox(t)).to.have.length(1);
+      expect(warnings.join('\n')).to.match(/without a receipt/);
+      await t.clock.advance(t.sender.state.phase === 'waiting' ? t.sender.state.retryInMs : 0);
+      expect(t.sender.state).to.include({ phase: 'done', status: 'accepted', id: 'p-2' });
+      expect(t.keyOf(t.calls[1])).to.equal(t.keyOf(t.calls[0]));
+      expect(outbox(t)).to.have.length(0);
+      t.done();
+    });
+  }
+
+  for (const status of [201, 202]) {
+    for (const data of [{ status: 'pending' }, { id: 'p-9', status: 'accepted' }, { id: 42, status: 'pending' }]) {
+      it(`${status} ${JSON.stringify(data)} is a receipt`, async () => {
+        const t = setup([() => json(status, data)]);
+        t.sender.submit(body);
+        await t.clock.advance(0);
+        expect(t.sender.state.phase).to.equal('done');
+        expect(outbox(t)).to.have.length(0);
+        t.done();
+      });
+    }
+  }
+
+  it('asks fetch never to follow a redirect', async () => {
+    const t = setup([() => receipt()]);
+    t.sender.submit(body);
+    await t.clock.advance(0);
+    expect(t.calls[0].init.redirect).to.equal('manual');
+    t.done();
+  });
+
+  const redirects: [string, () => Promise<Response>][] = [
+    ...[301, 302, 303, 307, 308].map(
+      (status) =>
+        [`${status}`, () => Promise.resolve(new Response(null, { status, headers: { Location: 'https://elsewhere.example/' } }))] as [
+          string,
+          () => Promise<Response>,
+        ],
+    ),
+    // What a browser gives for `redirect: 'manual'`: status 0, no headers to read.
+    ['an opaque redirect', () => Promise.resolve({ type: 'opaqueredirect', status: 0, headers: new Headers(), text: async () => '' } as Response)],
+  ];
+  for (const [label, answer] of redirects) {
+    it(`a redirect (${label}) is a configuration problem: kept, not counted, the webmaster told once`, async () => {
+      const t = setup([answer, answer, answer]);
+      t.sender.submit(body);
+      await t.clock.advance(0);
+      expect(t.sender.state).to.include({ phase: 'waiting', reason: 'misdirected' });
+      expect(outbox(t)).to.have.length(1);
+      await t.clock.advance((t.sender.state as { retryInMs: number }).retryInMs);
+      expect(t.calls).to.have.length(2);
+      expect(t.sender.state).to.include({ phase: 'waiting', reason: 'misdirected' });
+      expect(warnings.filter((w) => /redirect/.test(w))).to.have.length(1);
+      expect(warnings[0]).to.include('https://pledges.example.org/api');
+      t.done();
+    });
+  }
+
+  it('a 409 with a JSON body is "already received"; one that is not JSON is not counted as received', async () => {
+    const a = setup([() => json(409, { id: 'p-1' })]);
+    a.sender.submit(body);
+    await a.clock.advance(0);
+    expect(a.sender.state).to.include({ phase: 'done', status: 'duplicate' });
+    a.done();
+    const b = setup([() => html(409)]);
+    b.sender.submit(body);
+    await b.clock.advance(0);
+    expect(b.sender.state.phase).to.equal('rejected');
+    b.done();
+  });
+});
+
+describe('PledgeSender: two tabs (or two forms) share localStorage but never an outbox slot', () => {
+  const target = { compactId: 'c', endpoint: 'https://pledges.example.org/api' };
+  const other = { ...body, organisation: { name: 'Other org', sector: 'voluntary' as const } };
+
+  /** Two senders on one storage, as two tabs of one browser are. */
+  function twoTabs(answersA: Parameters<typeof setup>[0], answersB: Parameters<typeof setup>[0]) {
+    const storage = new MemoryStorage();
+    const a = setup(answersA, { storage, tabId: 'tab-a' });
+    const b = setup(answersB, { storage, tabId: 'tab-b' });
+    b.clock = a.clock; // one time for both (each sender keeps its own clock object: move both)
+    const entries = () => [...storage.items.entries()].filter(([k]) => k.includes(':outbox')).map(([, v]) => JSON.parse(v));
+    return { storage, a, b, entries };
+  }
+
+  it('each submission has its own entry, under its key: a second tab’s pledge overwrites nothing', async () => {
+    const { a, b, entries } = twoTabs([() => json(503)], [() => json(503)]);
+    a.sender.submit(body);
+    b.sender.submit(other);
+    await a.clock.advance(0);
+    await b.clock.advance(0);
+    const saved = entries();
+    expect(saved).to.have.length(2);
+    expect(saved.map((e) => e.body.organisation.name).sort()).to.deep.equal(['Org', 'Other org']);
+    expect(saved.map((e) => e.key).sort()).to.deep.equal([a.keyOf(a.calls[0]), b.keyOf(b.calls[0])].sort());
+    a.done();
+    b.done();
+  });
+
+  it('a delivery in one tab removes only its own entry', async () => {
+    const { a, b, entries } = twoTabs([() => json(503), () => receipt()], [() => json(503)]);
+    a.sender.submit(body);
+    b.sender.submit(other);
+    await a.clock.advance(0);
+    await b.clock.advance(0);
+    await a.clock.advance((a.sender.state as { retryInMs: number }).retryInMs);
+    expect(a.sender.state.phase).to.equal('done');
+    expect(entries().map((e) => e.body.organisation.name)).to.deep.equal(['Other org']);
+    expect(b.sender.state.phase).to.equal('waiting');
+    a.done();
+    b.done();
+  });
+
+  it('a tab does not take over an entry another live tab is sending; it does once that tab has gone', async () => {
+    const storage = new MemoryStorage();
+    const a = setup([() => json(503)], { storage, tabId: 'tab-a' });
+    a.sender.submit(body);
+    await a.clock.advance(0);
+    const b = setup([() => receipt()], { storage, tabId: 'tab-b' });
+    await b.clock.advance(0);
+    expect(b.calls, 'B leaves A’s pledge to A').to.have.length(0);
+    expect(b.sender.state.phase).to.equal('idle');
+    a.done(); // A's tab closes: its claim ends
+    const c = setup([() => receipt()], { storage, tabId: 'tab-c' });
+    await c.clock.advance(0);
+    expect(c.calls).to.have.length(1);
+    expect(c.keyOf(c.calls[0])).to.equal(a.keyOf(a.calls[0]));
+    expect(c.sender.state.phase).to.equal('done');
+    b.done();
+    c.done();
+  });
+
+  it('a claim left by a tab that crashed runs out, and the entry is sent by the next visit', async () => {
+    const storage = new MemoryStorage();
+    const a = setup([() => json(503)], { storage, tabId: 'tab-a' });
+    a.sender.submit(body);
+    await a.clock.advance(0);
+    // No pagehide, no disconnect: the tab just died. Its claim says how long it lasts.
+    const [saved] = [...storage.items.values()].map((v) => JSON.parse(v));
+    const late = new FakeClock();
+    late.time = saved.claim.until + 1;
+    const b = setup([() => receipt()], { storage, tabId: 'tab-b', clock: late });
+    await late.advance(0);
+    expect(b.calls).to.have.length(1);
+    expect(b.sender.state.phase).to.equal('done');
+    b.done();
+  });
+
+  it('after a confirmation, "sign up another" sends the next sign-up left waiting on this device', async () => {
+    const storage = new MemoryStorage();
+    const a = setup([() => json(503)], { storage, tabId: 'tab-a' });
+    a.sender.submit(other);
+    await a.clock.advance(0);
+    a.done();
+    const b = setup([() => receipt(), () => receipt()], { storage, tabId: 'tab-b' });
+    await b.clock.advance(0);
+    expect(b.sender.state.phase).to.equal('done'); // the left-behind one, resumed on load
+    b.sender.reset();
+    await b.clock.advance(0);
+    expect(b.sender.state.phase).to.equal('idle');
+    expect([...storage.items.keys()].filter((k) => k.includes(':outbox'))).to.deep.equal([]);
+    b.done();
+  });
+
+  it('drafts are per tab: one tab’s typing and clearing never touch the other’s', async () => {
+    const { a, b } = twoTabs([], []);
+    a.sender.saveDraft({ orgName: 'Typed in A' });
+    b.sender.saveDraft({ orgName: 'Typed in B' });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(a.sender.readDraft()).to.deep.equal({ orgName: 'Typed in A' });
+    expect(b.sender.readDraft()).to.deep.equal({ orgName: 'Typed in B' });
+    a.sender.clearDraft();
+    expect(b.sender.readDraft()).to.deep.equal({ orgName: 'Typed in B' });
+    a.done();
+    b.done();
+  });
+
+  it('a new tab takes over the newest draft a closed tab left (once), and writes it back if it was taken meanwhile', async () => {
+    const base = `compact-widgets:pledge:c:${target.endpoint}:`;
+    const storage = new MemoryStorage();
+    const a = setup([], { storage, tabId: 'tab-a' });
+    a.sender.saveDraft({ orgName: 'Older' });
+    a.sender.flushDraft();
+    a.done();
+    a.clock.time += 1000;
+    const b = setup([], { storage, tabId: 'tab-b', clock: a.clock });
+    b.sender.saveDraft({ orgName: 'Newer' });
+    b.sender.flushDraft();
+    b.done();
+    const c = setup([], { storage, tabId: 'tab-c', clock: a.clock });
+    expect(c.sender.readDraft()).to.deep.equal({ orgName: 'Newer' });
+    expect(storage.items.has(`${base}draft:tab-b`), 'taken over, so not revived again').to.equal(false);
+    // Another tab opened while C is still open takes C's draft over (it cannot tell C is alive) …
+    const d = setup([], { storage, tabId: 'tab-d', clock: a.clock });
+    expect(d.sender.readDraft()).to.deep.equal({ orgName: 'Newer' });
+    expect(storage.items.has(`${base}draft:tab-c`)).to.equal(false);
+    // … and C writes its own back when it is left: nothing typed in C is lost.
+    window.dispatchEvent(new Event('pagehide'));
+    expect(JSON.parse(storage.items.get(`${base}draft:tab-c`)!).values).to.deep.equal({ orgName: 'Newer' });
+    const e = setup([], { storage, tabId: 'tab-e', clock: a.clock });
+    expect(e.sender.readDraft()).to.not.equal(undefined);
+    for (const t of [c, d, e]) t.done();
+  });
+});
+
+describe('PledgeSender: saved entries from elsewhere', () => {
+  const base = 'compact-widgets:pledge:c:https://pledges.example.org/api:';
+  const saved = (key: unknown) => JSON.stringify({ key, body, createdAt: 1, attempts: 3 });
+
+  for (const key of ['with space', 'line\nbreak', 'cr\rlf', 'clé', 'emoji 😀', '\u0000', 'x'.repeat(201), 'tab\t']) {
+    it(`an entry whose key is not a valid header value (${JSON.stringify(key).slice(0, 20)}) gets a new key and is sent`, async () => {
+      const t = setup([() => receipt()]);
+      t.sender.attach(undefined);
+      t.storage.items.set(`${base}outbox:${key}`, saved(key));
+      t.sender.attach({ compactId: 'c', endpoint: 'https://pledges.example.org/api' });
+      await t.clock.advance(0);
+      expect(t.calls).to.have.length(1);
+      const sent = t.keyOf(t.calls[0])!;
+      expect(sent).to.match(/^[0-9a-f-]{36}$/);
+      expect(t.sender.state.phase).to.equal('done');
+      expect([...t.storage.items.keys()]).to.deep.equal([]);
+      t.done();
+    });
+  }
+
+  it('the single outbox slot of earlier versions is still sent, with its key, and then removed', async () => {
+    const t = setup([() => receipt()]);
+    t.sender.attach(undefined);
+    t.storage.items.set(`${base}outbox`, saved('k-legacy'));
+    t.sender.attach({ compactId: 'c', endpoint: 'https://pledges.example.org/api' });
+    await t.clock.advance(0);
+    expect(t.keyOf(t.calls[0])).to.equal('k-legacy');
+    expect([...t.storage.items.keys()]).to.deep.equal([]);
+    t.done();
+  });
+
+  it('the oldest of several waiting entries goes first', async () => {
+    const t = setup([() => receipt()]);
+    t.sender.attach(undefined);
+    t.storage.items.set(`${base}outbox:k-new`, JSON.stringify({ key: 'k-new', body, createdAt: 50, attempts: 0 }));
+    t.storage.items.set(`${base}outbox:k-old`, JSON.stringify({ key: 'k-old', body, createdAt: 10, attempts: 0 }));
+    t.sender.attach({ compactId: 'c', endpoint: 'https://pledges.example.org/api' });
+    await t.clock.advance(0);
+    expect(t.keyOf(t.calls[0])).to.equal('k-old');
+    expect([...t.storage.items.keys()]).to.deep.equal([`${base}outbox:k-new`]);
+    t.done();
   });
 });

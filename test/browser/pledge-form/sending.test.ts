@@ -10,7 +10,7 @@ import { $, fillValid, form, pledgeFeed, pledgeLog, resetPledges, shadowText, su
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
-const outboxKeys = () => Object.keys(localStorage).filter((k) => k.startsWith(STORAGE_PREFIX) && k.endsWith(':outbox'));
+const outboxKeys = () => Object.keys(localStorage).filter((k) => k.startsWith(STORAGE_PREFIX) && /:outbox(:|$)/.test(k));
 const storedKeys = () => Object.keys(localStorage).filter((k) => k.startsWith(STORAGE_PREFIX));
 
 /** Collects the element's pledge events. */
