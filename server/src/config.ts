@@ -1,0 +1,104 @@
+/**
+ * The server's whole configuration, read once from the environment. A bad value stops the server at
+ * start with a message naming the variable, rather than surfacing later as a strange failure.
+ * docs: server/README.md ("Configuration") lists every variable with its default.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the SQLite file (and, later, the mail outbox) live. */
+  dataDir: string;
+  /** PostgreSQL connection string; when unset the server uses SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** The address people reach this server at: feeds name their pledge endpoint from it. No trailing slash. */
+  publicUrl: string;
+  /** Used in feeds whose imported copy had no `pledge.privacyNotice`. */
+  privacyNoticeUrl: string | undefined;
+  /** Seconds a feed may be cached by browsers and CDNs. */
+  feedMaxAge: number;
+  /** Origins allowed to POST pledges, for every compact: `['*']` is any. */
+  pledgeOrigins: string[];
+  /** Pledge POSTs one client address may make per window. */
+  pledgeRateLimit: number;
+  pledgeRateWindowMs: number;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** Hours an idempotency key's stored answer is replayed for (at least 24). */
+  idempotencyHours: number;
+  /** Trust X-Forwarded-For from a proxy in front (needed for per-client rate limits behind one). */
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (it is "${raw}")`);
+  }
+  return value;
+}
+
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http: or https: address (it is "${raw}")`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw new ConfigError(`${name} must be an absolute http: or https: address without a user name or password`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function origins(env: Env, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw || raw === '*') return ['*'];
+  return raw.split(/[\s,]+/).filter(Boolean).map((origin) => {
+    const url = httpUrl({ [name]: origin }, name);
+    if (!url || new URL(url).origin !== url) {
+      throw new ConfigError(`${name} must list origins such as https://council.example, separated by commas (not "${origin}")`);
+    }
+    return url;
+  });
+}
+
+const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 8080, 0, 65535);
+  const host = env.HOST?.trim() || 'localhost';
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// connection string');
+  }
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.has(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')}`);
+  return {
+    port,
+    host,
+    dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
+    databaseUrl,
+    // The default follows PORT, so `PORT=18080 npm start` gives feeds whose forms post to :18080.
+    publicUrl: httpUrl(env, 'PUBLIC_URL') ?? `http://localhost:${port}`,
+    privacyNoticeUrl: httpUrl(env, 'PRIVACY_NOTICE_URL'),
+    feedMaxAge: integer(env, 'FEED_MAX_AGE', 60, 0, 86_400),
+    pledgeOrigins: origins(env, 'PLEDGE_ORIGINS'),
+    pledgeRateLimit: integer(env, 'PLEDGE_RATE_LIMIT', 10, 1, 1_000_000),
+    pledgeRateWindowMs: integer(env, 'PLEDGE_RATE_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
+    bodyLimit: integer(env, 'BODY_LIMIT', 64 * 1024, 1024, 10 * 1024 * 1024),
+    idempotencyHours: integer(env, 'IDEMPOTENCY_HOURS', 48, 24, 24 * 365),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    logLevel,
+  };
+}

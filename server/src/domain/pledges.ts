@@ -1,0 +1,273 @@
+/**
+ * The pledge's life on this server: received (pending) → approved (a signatory) or rejected.
+ * Every answer to a sender is decided here, and a 202 is only returned after the commit.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { todayInZone } from 'compact-widgets/feed';
+import type { Db } from '../db/transaction.js';
+import { inTransaction, isUniqueViolation } from '../db/transaction.js';
+import { findCompact, touchCompact } from '../db/compacts.js';
+import {
+  decidePledge,
+  deleteAnswersBefore,
+  findContact,
+  findLivePledge,
+  findPledge,
+  findStoredAnswer,
+  insertPledge,
+  listPledges,
+  storeAnswer,
+  type PledgeFilter,
+  type PledgeRow,
+} from '../db/pledges.js';
+import { findActiveSignatory, nextSignatoryPosition, signatoryIdTaken, upsertSignatory } from '../db/signatories.js';
+import { format, toLocale } from '../i18n/locale.js';
+import { PLEDGE_MESSAGES } from '../i18n/pledge-messages.js';
+import type { Clock } from './clock.js';
+import type { CompactDocument } from './compacts.js';
+import { nameKey, orgKey } from './names.js';
+import { checkPledge, type FieldError, type PledgeInput } from './pledge-input.js';
+
+export interface Answer {
+  status: number;
+  body: { id: string; status?: string } | { errors: FieldError[] };
+}
+
+export interface Submission {
+  compactId: string;
+  idempotencyKey: string | undefined;
+  /** The body exactly as received: its hash is what "the same request" means for a key. */
+  rawBody: string;
+  body: unknown;
+  clock: Clock;
+}
+
+/** Visible ASCII without spaces, as a header value always can be; a UUID fits easily. */
+const KEY = /^[\x21-\x7e]{1,200}$/;
+
+const errors = (status: number, field: string, message: string): Answer => ({ status, body: { errors: [{ field, message }] } });
+
+export async function submitPledge(db: Db, submission: Submission): Promise<Answer> {
+  const locale = toLocale((submission.body as { locale?: unknown } | null)?.locale);
+  const { compactId, idempotencyKey: key } = submission;
+  if (!(await findCompact(db, compactId))) {
+    return errors(404, 'compactId', format(PLEDGE_MESSAGES.unknownCompact, locale, { id: compactId }));
+  }
+  if (!key || !KEY.test(key)) return errors(400, 'Idempotency-Key', format(PLEDGE_MESSAGES.keyMissing, locale));
+  const bodyHash = createHash('sha256').update(submission.rawBody).digest('hex');
+
+  const replay = await replayStored(db, compactId, key, bodyHash, locale);
+  if (replay) return replay;
+
+  // Invalid input is answered but not stored against the key: the person corrects it and the
+  // form sends again (the same key with a new body would otherwise be refused).
+  const checked = checkPledge(submission.body, locale);
+  if (!checked.ok) return { status: 422, body: { errors: checked.errors } };
+  const bodyCompact = (submission.body as { compactId?: unknown }).compactId;
+  if (bodyCompact !== undefined && bodyCompact !== compactId) {
+    return errors(422, 'compactId', format(PLEDGE_MESSAGES.compactMismatch, locale));
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(db, (tx) => receive(tx, checked.input, { compactId, key, bodyHash, locale, clock: submission.clock }));
+    } catch (error) {
+      // Another request with this key, or for this organisation, committed first: answer as it did.
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function replayStored(db: Db, compactId: string, key: string, bodyHash: string, locale: ReturnType<typeof toLocale>): Promise<Answer | undefined> {
+  const stored = await findStoredAnswer(db, compactId, key);
+  if (!stored) return undefined;
+  if (stored.body_hash !== bodyHash) return errors(422, 'Idempotency-Key', format(PLEDGE_MESSAGES.keyReused, locale));
+  return { status: stored.status, body: JSON.parse(stored.response) };
+}
+
+interface ReceiveContext {
+  compactId: string;
+  key: string;
+  bodyHash: string;
+  locale: ReturnType<typeof toLocale>;
+  clock: Clock;
+}
+
+async function receive(tx: Db, input: PledgeInput, context: ReceiveContext): Promise<Answer> {
+  const { compactId, key, bodyHash, locale } = context;
+  const replay = await replayStored(tx, compactId, key, bodyHash, locale);
+  if (replay) return replay;
+  const now = context.clock().toISOString();
+  const keys = { name: nameKey(input.organisation.name), org: orgKey(input.organisation.id) };
+
+  let answer: Answer;
+  const signatory = await findActiveSignatory(tx, compactId, keys.name, keys.org);
+  const live = signatory ? undefined : await findLivePledge(tx, compactId, keys.name, keys.org);
+  if (signatory || live) {
+    answer = { status: 409, body: { id: (signatory ?? live)!.id } };
+  } else {
+    const id = randomUUID();
+    await insertPledge(
+      tx,
+      {
+        id,
+        compact_id: compactId,
+        status: 'pending',
+        organisation: JSON.stringify(input.organisation),
+        champion: input.champion ? JSON.stringify(input.champion) : null,
+        pledge_text: input.pledge ?? null,
+        consent_publish: input.consent.publish ? 1 : 0,
+        consent_contact: input.consent.contact ? 1 : 0,
+        locale,
+        name_key: keys.name,
+        org_key: keys.org,
+        created_at: now,
+        decided_at: null,
+        decided_by: null,
+        reason: null,
+        signatory_id: null,
+      },
+      { pledge_id: id, name: input.contact.name, email: input.contact.email, role: input.contact.role ?? null },
+    );
+    answer = { status: 202, body: { id, status: 'pending' } };
+  }
+  await storeAnswer(tx, { compact_id: compactId, key, body_hash: bodyHash, status: answer.status, response: JSON.stringify(answer.body), created_at: now });
+  return answer;
+}
+
+/** What the officer's list shows: no contact details. */
+export interface PledgeSummary {
+  id: string;
+  compactId: string;
+  status: PledgeRow['status'];
+  organisation: { id?: string; name: string };
+  createdAt: string;
+}
+
+function summary(row: PledgeRow): PledgeSummary {
+  const organisation = JSON.parse(row.organisation) as PledgeInput['organisation'];
+  return {
+    id: row.id,
+    compactId: row.compact_id,
+    status: row.status,
+    organisation: { ...(organisation.id ? { id: organisation.id } : {}), name: organisation.name },
+    createdAt: row.created_at,
+  };
+}
+
+export async function pledgeSummaries(db: Db, filter: PledgeFilter): Promise<PledgeSummary[]> {
+  return (await listPledges(db, filter)).map(summary);
+}
+
+/** One pledge in full, contact included: for the officer deciding it (CLI `pledges show`). */
+export async function pledgeDetails(db: Db, id: string) {
+  const row = await findPledge(db, id);
+  if (!row) return undefined;
+  const contact = await findContact(db, id);
+  return {
+    ...summary(row),
+    organisation: JSON.parse(row.organisation) as PledgeInput['organisation'],
+    champion: row.champion ? (JSON.parse(row.champion) as PledgeInput['champion']) : undefined,
+    pledge: row.pledge_text ?? undefined,
+    consent: { publish: row.consent_publish === 1, contact: row.consent_contact === 1 },
+    locale: row.locale,
+    contact: contact ? { name: contact.name, email: contact.email, ...(contact.role ? { role: contact.role } : {}) } : undefined,
+    decidedAt: row.decided_at ?? undefined,
+    decidedBy: row.decided_by ?? undefined,
+    reason: row.reason ?? undefined,
+    signatoryId: row.signatory_id ?? undefined,
+  };
+}
+
+export class DecisionError extends Error {}
+
+export interface Decision {
+  by: string;
+  clock: Clock;
+}
+
+/** A slug from a name, for organisations without an org-id: "St John's Trust" → "st-johns-trust". */
+function slug(name: string): string {
+  return nameKey(name).replace(/\s+/g, '-').slice(0, 60).replace(/-+$/, '');
+}
+
+async function freeSignatoryId(tx: Db, compactId: string, wanted: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? wanted : `${wanted}-${n}`;
+    if (!(await signatoryIdTaken(tx, compactId, id))) return id;
+  }
+}
+
+/** Approves a pending pledge: the organisation becomes a signatory, in the feed at once if it consented. */
+export async function approvePledge(db: Db, id: string, decision: Decision): Promise<{ signatoryId: string; published: boolean }> {
+  return inTransaction(db, async (tx) => {
+    const pledge = await findPledge(tx, id);
+    if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
+    if (pledge.status !== 'pending') throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
+    const already = await findActiveSignatory(tx, pledge.compact_id, pledge.name_key, pledge.org_key);
+    if (already) throw new DecisionError(`This organisation is already a signatory (${already.id}); reject the pledge as a duplicate`);
+    const compact = await findCompact(tx, pledge.compact_id);
+    const { compact: content } = JSON.parse(compact!.document) as CompactDocument;
+    const organisation = JSON.parse(pledge.organisation) as PledgeInput['organisation'];
+    const now = decision.clock();
+    const signatoryId = await freeSignatoryId(tx, pledge.compact_id, organisation.id ?? (slug(organisation.name) || pledge.id));
+    const data = {
+      name: organisation.name,
+      sector: organisation.sector,
+      ...(organisation.type ? { type: organisation.type } : {}),
+      signed: todayInZone(now.getTime(), typeof content.timeZone === 'string' ? content.timeZone : 'Europe/London'),
+      ...(organisation.url ? { url: organisation.url } : {}),
+      ...(pledge.pledge_text ? { pledge: pledge.pledge_text } : {}),
+      ...(pledge.champion ? { champion: JSON.parse(pledge.champion) } : {}),
+    };
+    await upsertSignatory(tx, {
+      compact_id: pledge.compact_id,
+      id: signatoryId,
+      data: JSON.stringify(data),
+      name_key: pledge.name_key,
+      org_key: pledge.org_key,
+      status: 'active',
+      published: pledge.consent_publish,
+      position: await nextSignatoryPosition(tx, pledge.compact_id),
+      pledge_id: pledge.id,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    });
+    const decided = await decidePledge(tx, id, {
+      status: 'approved',
+      decided_at: now.toISOString(),
+      decided_by: decision.by,
+      reason: null,
+      signatory_id: signatoryId,
+    });
+    if (!decided) throw new DecisionError(`Pledge ${id} was decided by someone else just now`);
+    await touchCompact(tx, pledge.compact_id, now.toISOString());
+    return { signatoryId, published: pledge.consent_publish === 1 };
+  });
+}
+
+export const MAX_REASON = 1000;
+
+export async function rejectPledge(db: Db, id: string, reason: string, decision: Decision): Promise<void> {
+  const text = reason.trim();
+  if (!text) throw new DecisionError('Give a reason for rejecting the pledge (--reason "…")');
+  if ([...text].length > MAX_REASON) throw new DecisionError(`The reason must be ${MAX_REASON} characters or fewer`);
+  await inTransaction(db, async (tx) => {
+    const pledge = await findPledge(tx, id);
+    if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
+    if (pledge.status !== 'pending') throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
+    const decided = await decidePledge(tx, id, {
+      status: 'rejected',
+      decided_at: decision.clock().toISOString(),
+      decided_by: decision.by,
+      reason: text,
+      signatory_id: null,
+    });
+    if (!decided) throw new DecisionError(`Pledge ${id} was decided by someone else just now`);
+  });
+}
+
+/** Forgets stored answers older than the replay window. */
+export async function forgetOldAnswers(db: Db, clock: Clock, hours: number): Promise<number> {
+  return deleteAnswersBefore(db, new Date(clock().getTime() - hours * 3_600_000).toISOString());
+}

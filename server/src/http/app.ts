@@ -1,0 +1,99 @@
+/**
+ * The Fastify application: security headers, CORS, logging without personal data, and the routes.
+ * Routes are plugins (encapsulated: the pledge route's raw-body JSON parser is its own).
+ */
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerFactory } from 'fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { systemClock, type Clock } from '../domain/clock.js';
+import { FeedCache } from './feed-cache.js';
+import { corsFor } from './cors.js';
+import { errorAnswer } from './errors.js';
+import { healthRoutes } from './routes/health.js';
+import { feedRoutes } from './routes/feeds.js';
+import { pledgeRoutes } from './routes/pledges.js';
+import { widgetRoutes } from './routes/widgets.js';
+import { forgetOldAnswers } from '../domain/pledges.js';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** For the demo, which puts Vite in front of some paths. */
+  serverFactory?: FastifyServerFactory;
+  /** Log lines go here instead of stdout (tests read them to check nothing personal is logged). */
+  logStream?: NodeJS.WritableStream;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    clock: Clock;
+    feeds: FeedCache;
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Addresses, headers and bodies can identify a person: a log line has the method, the path
+      // without its query, the status and the time taken, and nothing else.
+      serializers: {
+        req: (req) => ({ method: req.method, path: String(req.url).split('?')[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
+  });
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('clock', options.clock ?? systemClock);
+  app.decorate('feeds', new FeedCache(database.db, { publicUrl: config.publicUrl, privacyNoticeUrl: config.privacyNoticeUrl }));
+
+  await app.register(helmet, {
+    // Feeds and the widgets' scripts are meant to be read by other sites' pages.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  });
+  await app.register(cors, { hook: 'onRequest', delegator: (req, callback) => callback(null, corsFor(req, config)) });
+  await app.register(rateLimit, { global: false });
+
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    const answer = errorAnswer(error, request);
+    if (answer.status >= 500) request.log.error({ err: { type: error.name, code: (error as { code?: string }).code, message: error.message, stack: error.stack } }, 'request failed');
+    reply.code(answer.status).send(answer.body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ errors: [{ field: '', message: `Nothing is published at ${request.url.split('?')[0]}` }] });
+  });
+
+  await app.register(healthRoutes);
+  await app.register(feedRoutes);
+  await app.register(pledgeRoutes);
+  await app.register(widgetRoutes);
+
+  // Stored answers are replayed for at least 24 hours (config), then forgotten.
+  let purge: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    const run = () => forgetOldAnswers(database.db, app.clock, config.idempotencyHours).catch((error) => app.log.warn({ err: { message: (error as Error).message } }, 'idempotency purge failed'));
+    await run();
+    purge = setInterval(run, 60 * 60 * 1000);
+    purge.unref();
+  });
+  app.addHook('onClose', async () => {
+    if (purge) clearInterval(purge);
+  });
+  return app;
+}

@@ -1,0 +1,32 @@
+import type { FastifyError, FastifyRequest } from 'fastify';
+import { format, toLocale } from '../i18n/locale.js';
+import { PLEDGE_MESSAGES } from '../i18n/pledge-messages.js';
+
+export interface ErrorAnswer {
+  status: number;
+  body: { errors: { field: string; message: string }[] };
+}
+
+/** The language of an answer given before the body is read: the first of Accept-Language. */
+export function requestLocale(request: FastifyRequest) {
+  return toLocale(String(request.headers['accept-language'] ?? '').split(',')[0]);
+}
+
+/** Every failure as the contract's `{errors: [{field, message}]}`, never a stack trace. */
+export function errorAnswer(error: FastifyError, request: FastifyRequest): ErrorAnswer {
+  const locale = requestLocale(request);
+  const one = (status: number, message: string): ErrorAnswer => ({ status, body: { errors: [{ field: '', message }] } });
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return one(413, format(PLEDGE_MESSAGES.tooLarge, locale, { max: Math.floor(request.server.config.bodyLimit / 1024) }));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return one(415, format(PLEDGE_MESSAGES.notJsonType, locale));
+    case 'FST_ERR_CTP_INVALID_JSON':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return one(400, format(PLEDGE_MESSAGES.notJson, locale));
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 429) return { status, body: { errors: [{ field: '', message: error.message }] } };
+  if (status >= 400 && status < 500) return one(status, error.message);
+  return one(500, 'Something went wrong on the server. Please try again in a few minutes.');
+}

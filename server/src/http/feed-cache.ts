@@ -1,0 +1,50 @@
+/**
+ * Each compact's feed, built once per revision and kept as bytes with its ETag. A request costs one
+ * small indexed read (is the revision still the same?), so a change made by another process (the CLI,
+ * another instance on the same PostgreSQL) shows at once and the cache never serves a stale feed.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/transaction.js';
+import { compactRevision } from '../db/compacts.js';
+import { buildFeed, serialiseFeed, type FeedSettings } from '../domain/feed.js';
+
+export interface CachedFeed {
+  revision: number;
+  body: Buffer;
+  etag: string;
+  lastModified: string;
+  /** `lastModified` as milliseconds, whole seconds (HTTP dates have no fractions). */
+  modifiedSeconds: number;
+}
+
+export class FeedCache {
+  private feeds = new Map<string, CachedFeed>();
+
+  constructor(
+    private db: Db,
+    private settings: FeedSettings,
+  ) {}
+
+  async get(compactId: string): Promise<CachedFeed | undefined> {
+    const current = await compactRevision(this.db, compactId);
+    if (!current) {
+      this.feeds.delete(compactId);
+      return undefined;
+    }
+    const cached = this.feeds.get(compactId);
+    if (cached && cached.revision === current.revision) return cached;
+    const built = await buildFeed(this.db, compactId, this.settings);
+    if (!built) return undefined;
+    const body = Buffer.from(serialiseFeed(built.feed));
+    const modified = Math.floor(Date.parse(built.updatedAt) / 1000) * 1000;
+    const entry: CachedFeed = {
+      revision: built.revision,
+      body,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      lastModified: new Date(modified).toUTCString(),
+      modifiedSeconds: modified,
+    };
+    this.feeds.set(compactId, entry);
+    return entry;
+  }
+}
