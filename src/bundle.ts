@@ -7,20 +7,23 @@
  * Tags added later (by a CMS or a script) are found too. Pages that create elements inside their
  * own shadow roots, where no observer can see them, call `defineAll()`.
  */
-const ELEMENTS: Record<string, () => Promise<unknown>> = {
-  'compact-action-plan': () => import('./action-plan/define.js'),
-  'compact-consultation-countdown': () => import('./consultation-countdown/define.js'),
-  'compact-pledge-badge': () => import('./pledge-badge/define.js'),
-  'compact-pledge-form': () => import('./pledge-form/define.js'),
-  'compact-signatory-list': () => import('./signatory-list/define.js'),
-};
-const TAGS = Object.keys(ELEMENTS);
+// A Map, not an object: tag names come from the page, and `<constructor>` or `<__proto__>` must
+// not find anything on Object.prototype.
+const ELEMENTS = new Map<string, () => Promise<unknown>>([
+  ['compact-action-plan', () => import('./action-plan/define.js')],
+  ['compact-consultation-countdown', () => import('./consultation-countdown/define.js')],
+  ['compact-pledge-badge', () => import('./pledge-badge/define.js')],
+  ['compact-pledge-form', () => import('./pledge-form/define.js')],
+  ['compact-signatory-list', () => import('./signatory-list/define.js')],
+]);
+const TAGS = [...ELEMENTS.keys()];
 const requested = new Map<string, Promise<void>>();
 
 function define(tag: string): Promise<void> {
   let loading = requested.get(tag);
-  if (!loading) {
-    loading = ELEMENTS[tag]().then(
+  const load = ELEMENTS.get(tag);
+  if (!loading && load) {
+    loading = load().then(
       () => undefined,
       (error: unknown) => {
         requested.delete(tag); // a later sighting of the tag tries again
@@ -29,7 +32,7 @@ function define(tag: string): Promise<void> {
     );
     requested.set(tag, loading);
   }
-  return loading;
+  return loading ?? Promise.resolve();
 }
 
 function scan(root: ParentNode): void {
@@ -53,7 +56,7 @@ const observer = new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.addedNodes) {
       if (!(node instanceof Element)) continue;
-      if (node.localName in ELEMENTS) void define(node.localName);
+      if (ELEMENTS.has(node.localName)) void define(node.localName);
       if (node.firstElementChild) scan(node);
     }
   }

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { CompactFeed, FeedFailure, LocalizedText } from '../feed/types.js';
 import { pickText } from '../feed/localized-text.js';
-import { withLocale } from '../i18n/locale.js';
+import { SOURCE_LOCALE, withLocale } from '../i18n/locale.js';
 import { formatDateTime, formatRelative } from '../i18n/dates.js';
 import { DEFAULT_TIMEOUT } from './feed-loader.js';
 import { FeedController, type FeedState } from './feed-controller.js';
@@ -19,9 +19,11 @@ import { baseStyles } from './styles.js';
  * @attr timeout - Milliseconds to wait for the feed before showing the error state (default 15000).
  * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
  * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
- * @fires compact-feed-load - The feed was read. `detail`: `{feed, problems, staleBecause?, fetchedAt}`.
+ * @fires compact-feed-load - The feed was read, before it is shown. `detail`: `{feed, problems, staleBecause?, fetchedAt, url?}`
+ *   (`url`: where a feed from `src` really came from, after redirects). Cancelable: `preventDefault()` refuses the feed.
  * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
- * @csspart base - The element's outer wrapper.
+ * @csspart base - The element's outer wrapper. Its `lang` is the language of the widget's own words
+ *   (`en-GB` when the page's language has no translation, or until the translation has loaded).
  * @csspart notice - The loading, error, empty and saved-copy messages.
  * @csspart retry - The "Try again" button.
  */
@@ -75,14 +77,42 @@ export abstract class CompactElement extends LitElement {
     return state.status === 'ready' ? state.feed : undefined;
   }
 
+  /**
+   * The language the widget's own words are in right now: its interface language once that
+   * catalogue has loaded, English until then (and for languages we do not ship, e.g. a French page).
+   */
+  protected get interfaceLang(): string {
+    return this.language.ready ? this.language.locale : SOURCE_LOCALE;
+  }
+
   protected override render(): TemplateResult {
     const state = this.feedState.state;
     return html`
-      <div part="base" class="base" tabindex="-1" aria-busy=${state.status === 'loading' ? 'true' : 'false'}>
-        ${this.renderState(state)}
+      <div
+        part="base"
+        class="base"
+        tabindex="-1"
+        lang=${this.interfaceLang}
+        aria-busy=${state.status === 'loading' ? 'true' : 'false'}
+      >
+        ${this.renderStateSafely(state)}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </div>
     `;
+  }
+
+  /**
+   * A feed (or a saved copy from the host's storage) that the validator let through but a render
+   * cannot cope with must not leave the element frozen on its last state ("Loading…" for ever):
+   * it shows the error state instead, and the webmaster gets the reason in the console.
+   */
+  private renderStateSafely(state: FeedState): TemplateResult | typeof nothing {
+    try {
+      return this.renderState(state);
+    } catch (error) {
+      console.error(`compact-widgets: <${this.localName}> could not show its feed.`, error);
+      return this.renderFailure({ code: 'not-object', message: 'The feed could not be shown.' });
+    }
   }
 
   private renderState(state: FeedState): TemplateResult | typeof nothing {
@@ -116,13 +146,20 @@ export abstract class CompactElement extends LitElement {
 
   private renderSavedCopyNotice(savedAt: number): TemplateResult {
     const zone = this.currentFeed?.compact.timeZone ?? 'Europe/London';
-    const when = formatDateTime(savedAt, zone);
-    const ago = formatRelative(savedAt, Date.now());
+    // The loader checks saved times; this is the last line of defence against one it could not
+    // (an absurd time would make the date formatters throw).
+    const known = Number.isFinite(savedAt) && Math.abs(savedAt) <= MAX_TIME;
+    const when = known ? formatDateTime(savedAt, zone) : '';
+    const ago = known ? formatRelative(savedAt, Date.now()) : '';
     return html`<div class="notice" part="notice">
       <p>
-        ${msg(str`The latest version could not be loaded. You are seeing a copy saved ${ago} (${when}).`, {
-          id: 'state.savedCopy',
-        })}
+        ${known
+          ? msg(str`The latest version could not be loaded. You are seeing a copy saved ${ago} (${when}).`, {
+              id: 'state.savedCopy',
+            })
+          : msg('The latest version could not be loaded. You are seeing a copy saved earlier.', {
+              id: 'state.savedCopyUndated',
+            })}
       </p>
       <button class="button secondary" part="retry" type="button" @click=${this.retry}>
         ${msg('Try again', { id: 'state.retry' })}
@@ -139,7 +176,10 @@ export abstract class CompactElement extends LitElement {
     const hadFocus = this.matches(':focus-within');
     this.announcement = '';
     this.stopListeningForRetry?.();
-    const onLoad = () => settle(() => msg('Loaded.', { id: 'state.loaded' }));
+    // A page that refuses the feed (cancels the load) gets the error that follows instead.
+    const onLoad = (event: CustomEvent) => {
+      if (!event.defaultPrevented) settle(() => msg('Loaded.', { id: 'state.loaded' }));
+    };
     const onError = (event: CustomEvent<{ failure: FeedFailure }>) => settle(() => failureMessage(event.detail.failure));
     const settle = (message: () => string) => {
       this.stopListeningForRetry?.();
@@ -171,6 +211,9 @@ export abstract class CompactElement extends LitElement {
   }
 }
 
+/** The largest time a Date can hold (±100,000,000 days from 1970). */
+const MAX_TIME = 8.64e15;
+
 /** A webmaster-readable reason, in the current language. */
 export function failureMessage(failure: FeedFailure): string {
   switch (failure.code) {
@@ -193,5 +236,7 @@ export function failureMessage(failure: FeedFailure): string {
       return msg('The address of the compact feed is not a web address.', { id: 'failure.badSrc' });
     case 'network':
       return msg('The compact feed could not be loaded. Check your connection and try again.', { id: 'failure.network' });
+    case 'refused':
+      return msg('This page is not set up to show this compact feed.', { id: 'failure.refused' });
   }
 }

@@ -19,6 +19,8 @@ export interface FeedSourceHost extends ReactiveControllerHost, HTMLElement {
 export interface FeedLoadDetail {
   feed: CompactFeed;
   problems: FeedProblem[];
+  /** For a feed from `src`: where it really came from, after any redirects. */
+  url?: string;
   /** Set when a saved copy is shown because the newest could not be had. */
   staleBecause?: FeedFailure;
   fetchedAt?: number;
@@ -37,10 +39,17 @@ declare global {
 
 const warned = new Set<string>();
 
+/** A feed read from `src` (with the address it came from) or given inline (without). */
+type Loaded = Omit<FeedResult, 'url'> & { url?: string };
+
 /**
  * Gets the feed for one element from, in order of precedence, its `.feed` property, an inline
  * `<script type="application/json">` child, or its `src` attribute; then reports it with the
  * `compact-feed-load` / `compact-feed-error` events (bubbling, crossing shadow roots).
+ *
+ * `compact-feed-load` is cancelable and fires before anything of the feed is shown: a page that
+ * calls `preventDefault()` (the iframe embed, when a feed was redirected to an origin it does not
+ * allow) refuses the feed, and the element shows the error state instead.
  */
 export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
@@ -110,7 +119,7 @@ export class FeedController implements ReactiveController {
     void loadFeed(url, { signal: abort.signal, timeout: this.host.timeout, reload }).then((outcome) => {
       if (abort.signal.aborted) return;
       this.abort = undefined;
-      if (outcome.ok) this.succeed(outcome.result, url);
+      if (outcome.ok) this.succeed(outcome.result, outcome.result.url);
       else this.fail(outcome.failure);
     });
   }
@@ -120,8 +129,14 @@ export class FeedController implements ReactiveController {
     else this.fail(check.failure ?? { code: 'not-object', message: 'The feed could not be read.' });
   }
 
-  private succeed(result: FeedResult, source: string): void {
-    const { feed, problems, fetchedAt, staleBecause } = result;
+  private succeed(result: Loaded, source: string): void {
+    const { feed, problems, fetchedAt, staleBecause, url } = result;
+    const detail: FeedLoadDetail = { feed, problems, staleBecause, fetchedAt };
+    if (url !== undefined) detail.url = url;
+    if (!this.emit<FeedLoadDetail>('compact-feed-load', detail, true)) {
+      this.fail({ code: 'refused', message: `This page refused the feed from ${source}.` });
+      return;
+    }
     this.set({ status: 'ready', feed, problems, fetchedAt, staleBecause });
     if (problems.length > 0 && !warned.has(source)) {
       warned.add(source);
@@ -130,7 +145,6 @@ export class FeedController implements ReactiveController {
           problems.map((p) => `  ${p.path}: ${p.message}`).join('\n'),
       );
     }
-    this.emit<FeedLoadDetail>('compact-feed-load', { feed, problems, staleBecause, fetchedAt });
   }
 
   private fail(failure: FeedFailure): void {
@@ -144,7 +158,8 @@ export class FeedController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private emit<T>(type: string, detail: T): void {
-    this.host.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  /** Dispatches the event; false when it was cancelable and a listener cancelled it. */
+  private emit<T>(type: string, detail: T, cancelable = false): boolean {
+    return this.host.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 }

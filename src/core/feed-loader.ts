@@ -2,16 +2,24 @@
  * The one feed loader every element shares: fetch, validate, cache.
  *
  * However many elements on a page name the same `src`, one request is made (they share the pending
- * promise and then the result). A request is aborted when every element that wanted it has gone.
+ * promise and then the result). A request is aborted when every element that wanted it has gone
+ * and none has come back for a moment: an element moved in the page (disconnected, then connected
+ * again) keeps its request rather than aborting it and starting another.
  * The last good copy of each feed is kept in localStorage and shown, marked as saved, when the
  * network or the server fails, so a visitor still sees something true if not the newest.
  */
 import { checkFeedText } from '../feed/validate.js';
+import { resolveHttpUrl } from '../feed/url.js';
 import type { CompactFeed, FeedFailure, FeedProblem } from '../feed/types.js';
 
 export interface FeedResult {
   feed: CompactFeed;
   problems: FeedProblem[];
+  /**
+   * Where the feed really came from: the address after any redirects (`response.url`), which an
+   * allow-list of feed origins must check, not the `src` as written.
+   */
+  url: string;
   /** When this copy was fetched (epoch ms). */
   fetchedAt: number;
   /** Set when the newest copy could not be had and the saved one is shown instead. */
@@ -22,13 +30,24 @@ export type LoadOutcome = { ok: true; result: FeedResult } | { ok: false; failur
 
 export interface LoadOptions {
   signal?: AbortSignal;
-  /** Milliseconds before the request is given up (the first caller's value is used). */
+  /**
+   * Milliseconds before the request is given up (the first caller's value is used). Anything but
+   * a number from 1 ms to 10 minutes means the default, 15 s.
+   */
   timeout?: number;
   /** Ask the network again even if this page already has the feed (the retry button). */
   reload?: boolean;
 }
 
 export const DEFAULT_TIMEOUT = 15_000;
+const MAX_TIMEOUT = 600_000;
+/**
+ * How long a request nobody holds is kept before it is aborted. Moving an element (a CMS
+ * re-rendering, a tab panel, a drag and drop) disconnects and reconnects it within one task.
+ */
+export const ABORT_GRACE_MS = 1000;
+/** A saved copy dated more than this after now is not trusted (clocks do drift a little). */
+const MAX_CLOCK_SKEW_MS = 86_400_000;
 const STORAGE_PREFIX = 'compact-widgets:feed:v1:';
 const STORAGE_INDEX = 'compact-widgets:feed-index:v1';
 /** Saved copies kept per site, newest first; the rest are removed so the host's storage never fills. */
@@ -41,6 +60,8 @@ interface Shared {
   abort: AbortController;
   users: number;
   settled: boolean;
+  /** The pending abort of a request nobody holds (cancelled when someone joins again). */
+  abortTimer?: ReturnType<typeof setTimeout>;
 }
 
 const shared = new Map<string, Shared>();
@@ -48,14 +69,19 @@ const shared = new Map<string, Shared>();
 /** Requests made so far, by URL: lets tests and the benchmark see that requests are shared. */
 export const requestCounts = new Map<string, number>();
 
-/** Turns `src` into an absolute URL, or undefined when it is not an http(s) address. */
+/**
+ * Turns `src` into an absolute URL, or undefined when it is not a plain http(s) address (another
+ * scheme, credentials, control characters: the rules of `resolveHttpUrl`).
+ */
 export function resolveFeedUrl(src: string, base = document.baseURI): string | undefined {
-  try {
-    const url = new URL(src, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return resolveHttpUrl(src, base);
+}
+
+/** The `timeout` to use: a number of milliseconds from 1 to 10 minutes, else the default. */
+export function effectiveTimeout(timeout: unknown): number {
+  return typeof timeout === 'number' && Number.isFinite(timeout) && timeout >= 1 && timeout <= MAX_TIMEOUT
+    ? timeout
+    : DEFAULT_TIMEOUT;
 }
 
 export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadOutcome> {
@@ -70,7 +96,7 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadOu
       abort,
       users: 0,
       settled: false,
-      promise: fetchFeed(url, abort.signal, options.timeout ?? DEFAULT_TIMEOUT).then((outcome) => {
+      promise: fetchFeed(url, abort.signal, effectiveTimeout(options.timeout)).then((outcome) => {
         created.settled = true;
         // Keep successes for the page's lifetime; forget failures so the next element tries again.
         // (Only if this is still the entry: an aborted one may have been replaced meanwhile.)
@@ -85,16 +111,15 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadOu
 }
 
 function join(url: string, entry: Shared, signal: AbortSignal | undefined): Promise<LoadOutcome> {
+  clearTimeout(entry.abortTimer);
+  entry.abortTimer = undefined;
   if (!signal) return entry.promise;
   if (signal.aborted) return Promise.resolve(abortedOutcome());
   entry.users++;
   return new Promise<LoadOutcome>((resolve) => {
     const leave = () => {
       entry.users--;
-      if (entry.users === 0 && !entry.settled) {
-        entry.abort.abort();
-        if (shared.get(url) === entry) shared.delete(url);
-      }
+      if (entry.users === 0 && !entry.settled) abortSoon(url, entry);
       resolve(abortedOutcome());
     };
     signal.addEventListener('abort', leave, { once: true });
@@ -108,6 +133,17 @@ function join(url: string, entry: Shared, signal: AbortSignal | undefined): Prom
   });
 }
 
+/** Aborts a request nobody holds, unless someone joins it within the grace period. */
+function abortSoon(url: string, entry: Shared): void {
+  clearTimeout(entry.abortTimer);
+  entry.abortTimer = setTimeout(() => {
+    entry.abortTimer = undefined;
+    if (entry.users > 0 || entry.settled) return;
+    entry.abort.abort();
+    if (shared.get(url) === entry) shared.delete(url);
+  }, ABORT_GRACE_MS);
+}
+
 function abortedOutcome(): { ok: false; failure: FeedFailure } {
   return { ok: false, failure: { code: 'network', message: 'The request was cancelled.' } };
 }
@@ -116,7 +152,7 @@ async function fetchFeed(url: string, signal: AbortSignal, timeout: number): Pro
   requestCounts.set(url, (requestCounts.get(url) ?? 0) + 1);
   const outcome = await fetchAndCheck(url, signal, timeout);
   if (outcome.ok) {
-    save(url, outcome.text, outcome.result.fetchedAt);
+    save(url, outcome.text, outcome.result.fetchedAt, outcome.result.url);
     return { ok: true, result: outcome.result };
   }
   if (signal.aborted) return outcome;
@@ -132,6 +168,7 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
   const onAbort = () => timer.abort();
   signal.addEventListener('abort', onAbort, { once: true });
   let text: string;
+  let finalUrl = url;
   try {
     const response = await fetch(url, {
       signal: timer.signal,
@@ -148,6 +185,8 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
         },
       };
     }
+    // Where the feed really came from, after any redirects (empty for some synthetic responses).
+    finalUrl = response.url || url;
     text = await response.text();
   } catch {
     if (signal.aborted) return abortedOutcome();
@@ -169,17 +208,17 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
   }
   const check = checkFeedText(text);
   if (!check.feed) return { ok: false, failure: check.failure ?? { code: 'not-object', message: 'The feed could not be read.' } };
-  return { ok: true, text, result: { feed: check.feed, problems: check.problems, fetchedAt: Date.now() } };
+  return { ok: true, text, result: { feed: check.feed, problems: check.problems, fetchedAt: Date.now(), url: finalUrl } };
 }
 
-function save(url: string, text: string, savedAt: number): void {
+function save(url: string, text: string, savedAt: number, finalUrl: string): void {
   if (text.length > MAX_SAVED_CHARS) return;
   try {
     const index = savedUrls().filter((saved) => saved !== url);
     index.unshift(url);
     for (const old of index.splice(MAX_SAVED_FEEDS)) localStorage.removeItem(STORAGE_PREFIX + old);
     localStorage.setItem(STORAGE_INDEX, JSON.stringify(index));
-    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt, text }));
+    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt, text, url: finalUrl }));
   } catch {
     // Storage may be full, disabled or blocked in a sandboxed iframe: the feed still shows.
   }
@@ -198,19 +237,32 @@ function restore(url: string): FeedResult | undefined {
   try {
     const raw = localStorage.getItem(STORAGE_PREFIX + url);
     if (!raw) return undefined;
-    const { savedAt, text } = JSON.parse(raw) as { savedAt: unknown; text: unknown };
+    const saved: unknown = JSON.parse(raw);
+    if (typeof saved !== 'object' || saved === null) return undefined;
+    const { savedAt, text, url: savedFrom } = saved as { savedAt: unknown; text: unknown; url: unknown };
     // Storage is the host site's: anything there may have been changed by something else.
-    if (typeof savedAt !== 'number' || !Number.isFinite(savedAt) || typeof text !== 'string') return undefined;
+    if (!plausibleSavedAt(savedAt) || typeof text !== 'string' || text.length > MAX_SAVED_CHARS) return undefined;
+    // Copies saved before the final address was kept came from the address asked for.
+    const from = savedFrom === undefined ? url : resolveHttpUrl(savedFrom, url);
+    if (!from) return undefined;
     const check = checkFeedText(text);
-    return check.feed ? { feed: check.feed, problems: check.problems, fetchedAt: savedAt } : undefined;
+    return check.feed ? { feed: check.feed, problems: check.problems, fetchedAt: savedAt, url: from } : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** A time this loader could have written: a whole number of ms since 1970, not in the future. */
+function plausibleSavedAt(savedAt: unknown): savedAt is number {
+  return Number.isSafeInteger(savedAt) && (savedAt as number) > 0 && (savedAt as number) <= Date.now() + MAX_CLOCK_SKEW_MS;
+}
+
 /** For tests: forget shared requests (not the saved copies). */
 export function resetFeedLoader(): void {
-  for (const entry of shared.values()) entry.abort.abort();
+  for (const entry of shared.values()) {
+    clearTimeout(entry.abortTimer);
+    entry.abort.abort();
+  }
   shared.clear();
   requestCounts.clear();
 }

@@ -3,19 +3,31 @@
  *
  *   embed.html?widget=signatory-list&src=https://…/feed.json&lang=cy&page-size=20
  *
- * Only the known widgets and their documented attributes are taken from the query string, and only as
- * attribute values (never markup). The page tells its parent its height so the iframe fits.
+ * Only the known widgets are shown, and only the element's own attributes (the ones its class
+ * observes, the same list `custom-elements.json` documents) are taken from the query string, and
+ * only as attribute values (never markup). The page tells its parent its height so the iframe fits,
+ * and links open outside the frame.
  */
 // embed.html loads compact-widgets.js itself, so this file stays tiny and the bundle stays one file.
 
-const WIDGETS: Record<string, readonly string[]> = {
-  'signatory-list': ['sector', 'type', 'sort', 'group-by', 'page-size', 'no-search', 'heading-level'],
-  'pledge-form': ['heading-level'],
-  'action-plan': ['aim', 'charts', 'hide-complete', 'status', 'heading-level'],
-  'consultation-countdown': ['consultation', 'limit', 'show-closed', 'seconds', 'heading-level'],
-  'pledge-badge': ['signatory', 'variant'],
-};
-const SHARED = ['src', 'timeout'];
+/** The widgets, by their name in the query string. A Map: `widget=constructor` is just unknown. */
+const WIDGETS = new Map<string, string>([
+  ['signatory-list', 'compact-signatory-list'],
+  ['pledge-form', 'compact-pledge-form'],
+  ['action-plan', 'compact-action-plan'],
+  ['consultation-countdown', 'compact-consultation-countdown'],
+  ['pledge-badge', 'compact-pledge-badge'],
+]);
+
+/** Set by the embed page itself, not from the query string. */
+const NOT_FROM_QUERY = new Set(['lang', 'feed']);
+
+/** The feed origins embed.html lists in `<meta name="compact-widgets-feeds">`. */
+function listedOrigins(): string[] {
+  return (document.querySelector<HTMLMetaElement>('meta[name="compact-widgets-feeds"]')?.content ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+}
 
 /**
  * Which feeds this embed page may show. The page is on the council's (or its CDN's) origin, so it
@@ -23,52 +35,94 @@ const SHARED = ['src', 'timeout'];
  * posts to someone else's endpoint. embed.html lists the allowed feed origins in
  *   <meta name="compact-widgets-feeds" content="https://council.example https://cdn.example">
  * With none listed, display widgets may read any feed, and the pledge form only a feed from this
- * page's own origin.
+ * page's own origin. Checked twice: on the `src` as written (before any request), and on where
+ * the feed really came from after redirects (when it arrives, before it is shown).
  */
-function feedAllowed(widget: string, src: string | null): boolean {
-  if (!src) return true; // the element shows its own "no feed" message
+function feedAllowed(widget: string, address: string | null | undefined): boolean {
+  if (!address) return true; // the element shows its own "no feed" message
   let origin: string;
   try {
-    origin = new URL(src, location.href).origin;
+    origin = new URL(address, location.href).origin;
   } catch {
     return true; // the element refuses it itself, with a clear message
   }
-  const listed = (document.querySelector<HTMLMetaElement>('meta[name="compact-widgets-feeds"]')?.content ?? '')
-    .split(/\s+/)
-    .filter(Boolean);
+  const listed = listedOrigins();
   if (origin === location.origin || listed.includes(origin)) return true;
   return listed.length === 0 && widget !== 'pledge-form';
 }
 
 export const HEIGHT_MESSAGE = 'compact-widgets:height';
 
-function mount(): void {
+function say(main: HTMLElement, text: string): void {
+  const p = document.createElement('p');
+  p.textContent = text;
+  main.replaceChildren(p);
+}
+
+async function mount(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const widget = params.get('widget') ?? '';
-  const allowed = WIDGETS[widget];
+  const tag = WIDGETS.get(widget);
   const main = document.querySelector('main') ?? document.body;
+  const id = params.get('id') ?? '';
   const lang = params.get('lang');
   if (lang && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) document.documentElement.lang = lang;
-  if (!allowed) {
-    const p = document.createElement('p');
-    p.textContent = `Unknown widget "${widget}". Use one of: ${Object.keys(WIDGETS).join(', ')}.`;
-    main.append(p);
+  keepLinksOutOfTheFrame();
+  if (!tag) {
+    say(main, `Unknown widget "${widget}". Use one of: ${[...WIDGETS.keys()].join(', ')}.`);
+    reportHeight(id);
     return;
   }
+  const refused = 'This embed page is not set up to show that feed. Its owner can list the feed in embed.html.';
   if (!feedAllowed(widget, params.get('src'))) {
-    const p = document.createElement('p');
-    p.textContent = 'This embed page is not set up to show that feed. Its owner can list the feed in embed.html.';
-    main.append(p);
-    reportHeight(params.get('id') ?? '');
+    say(main, refused);
+    reportHeight(id);
     return;
   }
-  const element = document.createElement(`compact-${widget}`);
-  for (const name of [...SHARED, ...allowed]) {
+  // Where the feed really came from (after redirects) is checked before anything of it is shown.
+  main.addEventListener(
+    'compact-feed-load',
+    (event) => {
+      if (feedAllowed(widget, event.detail.url)) return;
+      event.preventDefault();
+      say(main, refused);
+    },
+    { capture: true },
+  );
+  // The element is added (hidden) so that the bundle loads its code; once it is defined, its own
+  // list of attributes says which query parameters it takes.
+  const element = document.createElement(tag);
+  main.hidden = true;
+  main.append(element);
+  await customElements.whenDefined(tag);
+  const attributes = (customElements.get(tag) as unknown as { observedAttributes?: string[] }).observedAttributes ?? [];
+  for (const name of attributes) {
+    if (NOT_FROM_QUERY.has(name)) continue;
     const value = params.get(name);
     if (value !== null) element.setAttribute(name, value);
   }
-  main.append(element);
-  reportHeight(params.get('id') ?? '');
+  main.hidden = false;
+  reportHeight(id);
+}
+
+/**
+ * A link in the widget (a signatory's site, a consultation, the privacy notice) opens in a new
+ * tab without access to this page, never inside the frame: a site loaded in the frame would show
+ * under the host's page and could post heights to it. In-page links and downloads stay as they are.
+ */
+function keepLinksOutOfTheFrame(): void {
+  if (window.parent === window) return;
+  document.addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (!link || !link.href || link.hasAttribute('download')) return;
+    const url = new URL(link.href);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    const here = new URL(location.href);
+    if (url.origin === here.origin && url.pathname === here.pathname && url.search === here.search) return;
+    event.preventDefault();
+    window.open(url.href, '_blank', 'noopener');
+  });
 }
 
 /** Posts the page's height to the parent whenever it changes (the host snippet resizes the iframe). */
@@ -85,4 +139,4 @@ function reportHeight(id: string): void {
   post();
 }
 
-mount();
+void mount();

@@ -176,6 +176,17 @@ export interface FeedProblem {
   action: 'dropped-item' | 'dropped-field' | 'defaulted' | 'rejected-feed' | 'none';
 }
 
+/**
+ * Something a publisher should know that is not a problem: the feed stays valid (an unknown
+ * property, which the contract allows for forward compatibility).
+ */
+export interface FeedWarning {
+  /** Where, as in `FeedProblem`. */
+  path: string;
+  /** Plain English for the publisher. */
+  message: string;
+}
+
 /** Why a whole feed could not be read. Elements turn `code` into a localised message. */
 export type FeedFailureCode =
   | 'not-json'
@@ -185,7 +196,9 @@ export type FeedFailureCode =
   | 'http-error'
   | 'network'
   | 'timeout'
-  | 'bad-src';
+  | 'bad-src'
+  /** The page refused the feed (a `compact-feed-load` listener called `preventDefault()`). */
+  | 'refused';
 
 export interface FeedFailure {
   code: FeedFailureCode;

@@ -25,6 +25,10 @@
  *   plan. Aims need `actions` (the spec writes `actions: Action[]`, not `actions?`).
  * - Ids are unique within their own list; an aim's actions are one list per aim.
  * - A leading byte-order mark is ignored by `checkFeedText` (Windows editors write one).
+ * - Unknown properties are allowed (forward compatible) and listed as `warnings`, not problems,
+ *   with "did you mean …" when the name is close to a property of that object (a typo would
+ *   otherwise pass silently).
+ * - JSON syntax errors say the line and column.
  * - The traversal follows the fixed shape of the feed, never generic recursion, so cyclic or very
  *   deep inputs cannot make it loop or overflow; a final guard turns any unexpected exception
  *   (e.g. a throwing getter, which JSON cannot produce) into a failure.
@@ -42,6 +46,7 @@ import type {
   Contact,
   FeedFailure,
   FeedProblem,
+  FeedWarning,
   LocalizedText,
   PledgeSettings,
   Principle,
@@ -63,6 +68,11 @@ export interface FeedCheck {
   feed: CompactFeed | null;
   /** Every problem found (strict view), in document order. */
   problems: FeedProblem[];
+  /**
+   * What a publisher should know that does not make the feed invalid: unknown properties (with
+   * "did you mean …" for near misses). Widgets ignore these.
+   */
+  warnings: FeedWarning[];
   /** Why the whole feed failed, if it did. */
   failure?: FeedFailure;
   /** True only with no failure and no problems. */
@@ -91,8 +101,12 @@ type Checker<T> = (value: unknown, path: string, r: Reporter) => T | Bad;
 
 class Reporter {
   readonly problems: FeedProblem[] = [];
+  readonly warnings: FeedWarning[] = [];
   add(path: string, message: string, action: ProblemAction): void {
     this.problems.push({ path, message, action });
+  }
+  warn(path: string, message: string): void {
+    this.warnings.push({ path, message });
   }
 }
 
@@ -215,9 +229,13 @@ interface Consequence {
 const leftOut = (noun: string): Consequence => ({ action: 'dropped-item', note: `so this ${noun} is left out` });
 const ignored = (what: string): Consequence => ({ action: 'dropped-field', note: `so ${what} is ignored` });
 
-/** Reads the fields of one object, reporting problems under its path. */
+/**
+ * Reads the fields of one object, reporting problems under its path. It remembers which
+ * properties it was asked for, so that `done()` can warn about the others.
+ */
 class Fields {
   ok = true;
+  private readonly asked: string[] = [];
   constructor(
     readonly o: Rec,
     readonly path: string,
@@ -225,9 +243,33 @@ class Fields {
     readonly ifRequiredBad: Consequence,
   ) {}
 
+  private get(key: string): unknown {
+    this.asked.push(key);
+    return own(this.o, key);
+  }
+
+  /** Properties read by other means (the top level's feedVersion and compact). */
+  known(...keys: string[]): void {
+    this.asked.push(...keys);
+  }
+
+  /** Warns about every property of the object that no reader asked for. */
+  done(): void {
+    for (const key of Object.keys(this.o)) {
+      if (this.asked.includes(key)) continue;
+      const near = nearestName(key, this.asked);
+      this.r.warn(
+        at(this.path, key),
+        near
+          ? `unknown property, ignored by the widgets — did you mean "${near}"?`
+          : 'unknown property, ignored by the widgets (it is not in version 1 of the feed contract)',
+      );
+    }
+  }
+
   /** A required field. When it is bad `ok` becomes false and the return value must not be used. */
   req<T>(key: string, check: Checker<T>): T {
-    const v = own(this.o, key);
+    const v = this.get(key);
     const res = v === undefined ? bad('is required') : check(v, at(this.path, key), this.r);
     if (res instanceof Bad) {
       this.ok = false;
@@ -241,7 +283,7 @@ class Fields {
 
   /** An optional field: undefined when missing or bad (bad is reported and dropped). */
   opt<T>(key: string, check: Checker<T>): T | undefined {
-    const v = own(this.o, key);
+    const v = this.get(key);
     if (v === undefined) return undefined;
     const res = check(v, at(this.path, key), this.r);
     if (res instanceof Bad) {
@@ -253,7 +295,7 @@ class Fields {
 
   /** An optional field with a default: a bad value is reported and replaced by the default. */
   def<T>(key: string, check: Checker<T>, fallback: T): T {
-    const v = own(this.o, key);
+    const v = this.get(key);
     if (v === undefined) return fallback;
     const res = check(v, at(this.path, key), this.r);
     if (res instanceof Bad) {
@@ -262,6 +304,51 @@ class Fields {
     }
     return res;
   }
+}
+
+/** Lower case without `-`, `_` or spaces: `privacy_notice`, `Privacy-Notice` → `privacynotice`. */
+const folded = (name: string) => name.toLowerCase().replace(/[-_\s]/g, '');
+
+/** Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`. */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0].push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i].push(d);
+    }
+  }
+  return rows[a.length][b.length];
+}
+
+/**
+ * The known property an unknown one was probably meant to be: the same name in another case or
+ * spelling (`Url`, `privacy_notice`), a near miss (`signatorys`, `endpont`), or a known name with
+ * something added (`logoUrl` → `logo`). Undefined when nothing is close.
+ */
+function nearestName(unknown: string, known: readonly string[]): string | undefined {
+  const u = folded(unknown);
+  if (u.length > 64) return undefined; // nobody mistypes a 65-letter name; keeps the work small
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of known) {
+    const k = folded(name);
+    const distance = u === k ? 0 : editDistance(u, k);
+    const allowed = Math.min(k.length, u.length) < 5 ? 1 : k.length < 8 ? 2 : 3;
+    const extended = k.length >= 4 && (u.startsWith(k) || u.endsWith(k));
+    if ((distance <= allowed || extended) && distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /** Copies the defined values of `extra` onto `target` (so absent optionals stay absent). */
@@ -280,7 +367,10 @@ function withOptional<T extends object>(target: T, extra: Partial<T>): T {
 function object<T>(consequence: Consequence, read: (f: Fields) => T | undefined): Checker<T> {
   return (v, path, r) => {
     if (!isRecord(v)) return bad(`must be an object ({ ... })${got(v)}`);
-    return read(new Fields(v, path, r, consequence)) ?? ALREADY_REPORTED;
+    const fields = new Fields(v, path, r, consequence);
+    const value = read(fields);
+    fields.done();
+    return value ?? ALREADY_REPORTED;
   };
 }
 
@@ -332,6 +422,7 @@ function readPrinciple(o: Rec, path: string, r: Reporter): Principle | undefined
   const f = new Fields(o, path, r, leftOut('principle'));
   const item = { id: f.req('id', id), title: f.req('title', localizedText) };
   const extra = { text: f.opt('text', localizedText) };
+  f.done();
   return f.ok ? withOptional<Principle>(item, extra) : undefined;
 }
 
@@ -346,6 +437,7 @@ function readCommitment(o: Rec, path: string, r: Reporter): Commitment | undefin
     by: f.req('by', commitmentParty),
     text: f.req('text', localizedText),
   };
+  f.done();
   return f.ok ? item : undefined;
 }
 
@@ -402,6 +494,7 @@ function readCompact(feed: Rec, r: Reporter): { compact?: Compact; timeZone: str
     commitments: f.opt('commitments', listOf('commitment', readCommitment, (c) => c.id)),
     contact: f.opt('contact', contact),
   });
+  f.done();
   return f.ok ? { compact, timeZone: compact.timeZone } : { timeZone: compact.timeZone };
 }
 
@@ -426,6 +519,7 @@ function readSignatory(o: Rec, path: string, r: Reporter): Signatory | undefined
     pledge: f.opt('pledge', localizedText),
     champion: f.opt('champion', champion),
   };
+  f.done();
   return f.ok ? withOptional<Signatory>(item, extra) : undefined;
 }
 
@@ -443,6 +537,7 @@ const lead: Checker<string[]> = (v, path, r) => {
 function readUpdate(o: Rec, path: string, r: Reporter): ActionUpdate | undefined {
   const f = new Fields(o, path, r, leftOut('update'));
   const item = { date: f.req('date', date), text: f.req('text', localizedText) };
+  f.done();
   return f.ok ? item : undefined;
 }
 
@@ -463,6 +558,7 @@ function readAction(o: Rec, path: string, r: Reporter): Action | undefined {
     progress: f.opt('progress', percent),
     updates: f.opt('updates', listOf('update', readUpdate)),
   });
+  f.done();
   return f.ok ? item : undefined;
 }
 
@@ -473,6 +569,7 @@ function readAim(o: Rec, path: string, r: Reporter): Aim | undefined {
     title: f.req('title', localizedText),
     actions: f.req('actions', listOf('action', readAction, (a) => a.id)),
   };
+  f.done();
   return f.ok ? item : undefined;
 }
 
@@ -503,6 +600,7 @@ function consultationReader(tz: string) {
       url: f.opt('url', url),
       shorterBecause: f.opt('shorterBecause', localizedText),
     };
+    f.done();
     if (!f.ok) return undefined;
     const opensAt = isIsoDate(opens) ? startOfDayInZone(opens, tz) : parseDateTime(opens)!;
     const closesAt = isIsoDate(closes) ? endOfDayInZone(closes, tz) : parseDateTime(closes)!;
@@ -562,7 +660,7 @@ function readVersion(v: unknown, r: Reporter): string | FeedFailure {
 // Entry points
 
 function failed(r: Reporter, failure: FeedFailure): FeedCheck {
-  return { feed: null, problems: r.problems, failure, valid: false };
+  return { feed: null, problems: r.problems, warnings: r.warnings, failure, valid: false };
 }
 
 function read(value: unknown, r: Reporter): FeedCheck {
@@ -582,6 +680,8 @@ function read(value: unknown, r: Reporter): FeedCheck {
     top.opt('consultations', listOf('consultation', consultationReader(tz), (c) => c.id)) ?? [];
   const pledgeSettings = top.opt('pledge', pledge);
   const updated = top.opt('updated', dateTime);
+  top.known('feedVersion', 'compact');
+  top.done();
 
   if (!compact) {
     return failed(r, {
@@ -593,7 +693,7 @@ function read(value: unknown, r: Reporter): FeedCheck {
     { feedVersion: version, compact, signatories, consultations },
     { actionPlan: plan, pledge: pledgeSettings, updated },
   );
-  return { feed, problems: r.problems, valid: r.problems.length === 0 };
+  return { feed, problems: r.problems, warnings: r.warnings, valid: r.problems.length === 0 };
 }
 
 /** Validates and normalises a parsed feed. Never throws. */
@@ -609,17 +709,124 @@ export function checkFeed(value: unknown): FeedCheck {
   }
 }
 
+/**
+ * Where the first JSON syntax error in `s` is (a UTF-16 offset), or -1 when there is none. JSON.parse
+ * says "at position 83" in some V8 versions and nothing at all in others; this finds it the same way
+ * everywhere. Iterative, so no nesting depth can overflow it.
+ */
+function jsonErrorOffset(s: string): number {
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const stack: ('{' | '[')[] = [];
+  let i = 0;
+  const skipSpace = () => {
+    while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
+  };
+  /** A string at s[i] === '"': true and i after it, or false and i at the fault. */
+  const string = (): boolean => {
+    i++;
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c !== 0x5c) {
+        i++;
+        continue;
+      }
+      const escape = s[i + 1];
+      if (escape === 'u') {
+        if (!/^[\da-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) return false;
+        i += 6;
+      } else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) {
+        i += 2;
+      } else {
+        i++;
+        return false;
+      }
+    }
+    return false;
+  };
+  /** A member name and its colon, from s[i]: true and i after the colon. */
+  const key = (): boolean => {
+    skipSpace();
+    if (s[i] !== '"' || !string()) return false;
+    skipSpace();
+    if (s[i] !== ':') return false;
+    i++;
+    return true;
+  };
+  let expectValue = true;
+  for (;;) {
+    skipSpace();
+    if (expectValue) {
+      const c = s[i];
+      if (c === '{' || c === '[') {
+        i++;
+        skipSpace();
+        if (s[i] === (c === '{' ? '}' : ']')) {
+          i++;
+          expectValue = false;
+          continue;
+        }
+        stack.push(c);
+        if (c === '{' && !key()) return i;
+        continue;
+      }
+      if (c === '"') {
+        if (!string()) return i;
+      } else if (s.startsWith('true', i) || s.startsWith('null', i)) {
+        i += 4;
+      } else if (s.startsWith('false', i)) {
+        i += 5;
+      } else {
+        NUMBER.lastIndex = i;
+        if (!NUMBER.test(s)) return i;
+        i = NUMBER.lastIndex;
+      }
+      expectValue = false;
+      continue;
+    }
+    const open = stack[stack.length - 1];
+    if (open === undefined) return i < s.length ? i : -1;
+    const c = s[i];
+    if (c === ',') {
+      i++;
+      if (open === '{' && !key()) return i;
+      expectValue = true;
+    } else if (c === (open === '{' ? '}' : ']')) {
+      i++;
+      stack.pop();
+    } else {
+      return i;
+    }
+  }
+}
+
+/** A JSON.parse message with the line and column a publisher's editor shows. */
+function withLineAndColumn(message: string, source: string): string {
+  const offset = jsonErrorOffset(source);
+  if (offset < 0) return message;
+  const before = source.slice(0, offset).split(/\r\n|\r|\n/);
+  const column = before[before.length - 1].length + 1;
+  // Some V8 versions add their own "(line 1 column 8)": one way of saying it is enough.
+  return `${message.replace(/\s*\(line \d+ column \d+\)/, '')} (line ${before.length}, column ${column})`;
+}
+
 /** Parses JSON text (a leading byte-order mark is ignored), then `checkFeed`. Never throws. */
 export function checkFeedText(text: string): FeedCheck {
   let value: unknown;
+  const source = String(text).replace(/^\uFEFF/, '');
   try {
-    value = JSON.parse(String(text).replace(/^\uFEFF/, ''));
+    value = JSON.parse(source);
   } catch (e) {
-    const detail = e instanceof SyntaxError ? `: ${e.message}` : '';
+    const detail = e instanceof SyntaxError ? `: ${withLineAndColumn(e.message, source)}` : '';
     const message = `This feed is not valid JSON${detail}`;
     return {
       feed: null,
       problems: [{ path: '$', message, action: 'rejected-feed' }],
+      warnings: [],
       failure: { code: 'not-json', message },
       valid: false,
     };

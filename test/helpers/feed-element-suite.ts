@@ -7,7 +7,8 @@
  * empty states, events, language inheritance, bad input never throwing, and axe in every state.
  */
 import { expect, fixture, waitUntil, aTimeout } from '@open-wc/testing';
-import { clearSavedFeeds, resetFeedLoader } from '../../src/core/feed-loader.js';
+import sinon from 'sinon';
+import { ABORT_GRACE_MS, clearSavedFeeds, resetFeedLoader } from '../../src/core/feed-loader.js';
 import sample from '../fixtures/feed.json' with { type: 'json' };
 
 export interface FeedElementSuiteOptions {
@@ -215,22 +216,68 @@ export function feedElementSuite(options: FeedElementSuiteOptions): void {
       expect(shadowText(el)).to.contain('not a web address');
     });
 
-    it('aborts its request when removed before the feed arrives', async () => {
+    it('aborts its request when removed before the feed arrives (after a moment, in case it comes back)', async () => {
       const originalFetch = window.fetch;
       const signals: AbortSignal[] = [];
       window.fetch = (input, init) => {
         if (init?.signal) signals.push(init.signal);
         return originalFetch(input, init);
       };
+      let clock: sinon.SinonFakeTimers | undefined;
       try {
         const el = await element(feedUrl({ delay: 2000 }));
         await waitUntil(() => signals.length === 1);
+        clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
         el.remove();
-        await aTimeout(0);
+        clock.tick(ABORT_GRACE_MS - 1);
+        expect(signals[0].aborted, 'not yet: the element may be moving').to.equal(false);
+        clock.tick(1);
         expect(signals[0].aborted).to.equal(true);
       } finally {
+        clock?.restore();
         window.fetch = originalFetch;
       }
+    });
+
+    it('moved around the page 1,000 times while its feed loads: one request, and the feed shows', async () => {
+      const url = feedUrl({ delay: 300 });
+      const el = await element(url);
+      const [here, there] = [el.parentElement!, document.createElement('div')];
+      el.parentElement!.after(there);
+      try {
+        for (let i = 0; i < 1000; i++) (i % 2 ? here : there).append(el);
+        await settled(el, isReady(el));
+        expect(await requestCount(url)).to.equal(1);
+      } finally {
+        there.remove();
+      }
+    });
+
+    for (const savedAt of [1e300, -1, 0, 1.5, 'yesterday', null, Date.now() + 10 * 86_400_000, [1]]) {
+      it(`a saved copy with an absurd date (${JSON.stringify(savedAt)}) is not used, and never leaves it on "Loading…"`, async () => {
+        const url = feedUrl({ status: 503 });
+        const absolute = new URL(url, location.href).href;
+        const text = JSON.stringify(sampleFeed());
+        localStorage.setItem(`compact-widgets:feed:v1:${absolute}`, JSON.stringify({ savedAt, text }));
+        const el = await element(url);
+        await settled(el, () => !!retryButton(el));
+        expect(shadowText(el)).not.to.contain('Loading');
+        expect(shadowText(el)).not.to.contain(readyText);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('its wrapper carries the language of its own words: English on a French page, Welsh on a Welsh one', async () => {
+      const container = await fixture<HTMLElement>(
+        `<div><div lang="fr"><${tag} src="${feedUrl({ status: 404 })}"${attrs(options.attributes)}></${tag}></div>` +
+          `<div lang="cy-GB"><${tag} src="${feedUrl({ status: 404 })}"${attrs(options.attributes)}></${tag}></div></div>`,
+      );
+      const [french, welsh] = [...container.querySelectorAll(tag)];
+      const base = (el: Element) => el.shadowRoot!.querySelector('[part="base"]')!;
+      await settled(welsh, () => shadowText(welsh).includes('Rhowch gynnig arall arni'));
+      await settled(french, () => !!retryButton(french));
+      expect(base(french).getAttribute('lang')).to.equal('en-GB');
+      expect(base(welsh).getAttribute('lang')).to.equal('cy');
     });
 
     it('never throws for bad input: each ends in an error state', async () => {

@@ -1,5 +1,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearSavedFeeds, loadFeed, resetFeedLoader } from '../../../src/core/feed-loader.js';
+import sinon from 'sinon';
+import {
+  ABORT_GRACE_MS,
+  DEFAULT_TIMEOUT,
+  clearSavedFeeds,
+  effectiveTimeout,
+  loadFeed,
+  resetFeedLoader,
+} from '../../../src/core/feed-loader.js';
+import sample from '../../fixtures/feed.json' with { type: 'json' };
 import { feedUrl, requestCount } from '../../helpers/feed-element-suite.js';
 
 const absolute = (path: string) => new URL(path, location.href).href;
@@ -19,17 +28,76 @@ describe('feed loader', () => {
     expect(await requestCount(url)).to.equal(1);
   });
 
-  it('aborts when every caller has gone, and a replaced request is not forgotten by the aborted one', async () => {
+  it('a caller that leaves and comes back at once (an element moved in the page) keeps the request', async () => {
+    const url = absolute(feedUrl({ delay: 300 }));
+    const first = new AbortController();
+    const left = loadFeed(url, { signal: first.signal });
+    first.abort(); // the only caller leaves…
+    const back = loadFeed(url, { signal: new AbortController().signal }); // …and comes back
+    expect((await left).ok).to.equal(false);
+    expect((await back).ok).to.equal(true);
+    expect(await requestCount(url)).to.equal(1);
+  });
+
+  it('aborts when every caller has gone for a moment, and a replaced request is not forgotten by the aborted one', async () => {
     const url = absolute(feedUrl({ delay: 300 }));
     const first = new AbortController();
     const aborted = loadFeed(url, { signal: first.signal });
-    first.abort(); // the only caller leaves (an element moved in the page)…
-    const second = loadFeed(url, { signal: new AbortController().signal }); // …and comes back
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      first.abort(); // the only caller leaves (an element removed from the page)…
+      clock.tick(ABORT_GRACE_MS); // …and nobody wants the feed for a while
+    } finally {
+      clock.restore();
+    }
+    const second = loadFeed(url, { signal: new AbortController().signal }); // a new element asks again
     expect((await aborted).ok).to.equal(false);
     expect((await second).ok).to.equal(true);
     const third = await loadFeed(url); // a badge defined later reuses the result
     expect(third.ok).to.equal(true);
     expect(await requestCount(url)).to.equal(2);
+  });
+
+  it('a timeout that is not a number from 1 ms to 10 minutes means the default, 15 s', async () => {
+    for (const timeout of [NaN, Infinity, -1, 0, 0.5, 600_001, 3_000_000_000, 'abc', '300', null]) {
+      expect(effectiveTimeout(timeout), String(timeout)).to.equal(DEFAULT_TIMEOUT);
+    }
+    for (const timeout of [1, 300, 15_000, 600_000]) expect(effectiveTimeout(timeout)).to.equal(timeout);
+    // Before, 3000000000 overflowed the timer and "abc" became NaN: both gave up at once.
+    for (const timeout of [3_000_000_000, Number('abc')]) {
+      const outcome = await loadFeed(absolute(feedUrl({ delay: 200 })), { timeout });
+      expect(outcome.ok, String(timeout)).to.equal(true);
+    }
+  });
+
+  it('remembers where the feed really came from, after redirects, also in its saved copy', async () => {
+    const final = `http://127.0.0.1:${location.port}${feedUrl({ failAfter: 1 })}`;
+    const url = absolute(`/test-redirect?${new URLSearchParams({ to: final })}`);
+    const outcome = await loadFeed(url);
+    expect(outcome.ok && outcome.result.url).to.equal(final);
+    await waitUntil(() => savedKeys().includes(`compact-widgets:feed:v1:${url}`));
+    resetFeedLoader();
+    // The feed now fails (503 after the first request): the saved copy is shown, with its origin.
+    const saved = await loadFeed(url);
+    expect(saved.ok && saved.result.staleBecause && saved.result.url).to.equal(final);
+  });
+
+  for (const savedAt of [1e300, -1, 0, 1.5, Number.MAX_SAFE_INTEGER, 'yesterday', null]) {
+    it(`does not use a saved copy dated ${JSON.stringify(savedAt)}`, async () => {
+      const url = absolute(feedUrl({ status: 503 }));
+      const text = JSON.stringify(sample);
+      localStorage.setItem(`compact-widgets:feed:v1:${url}`, JSON.stringify({ savedAt, text }));
+      expect((await loadFeed(url)).ok).to.equal(false);
+    });
+  }
+
+  it('does use a saved copy with a sensible date', async () => {
+    const url = absolute(feedUrl({ status: 503 }));
+    const savedAt = Date.now() - 3_600_000;
+    localStorage.setItem(`compact-widgets:feed:v1:${url}`, JSON.stringify({ savedAt, text: JSON.stringify(sample) }));
+    const outcome = await loadFeed(url);
+    expect(outcome.ok && outcome.result.fetchedAt).to.equal(savedAt);
+    expect(outcome.ok && outcome.result.url).to.equal(url);
   });
 
   it('ignores a saved copy whose contents were tampered with', async () => {

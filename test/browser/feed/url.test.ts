@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { safeHttpUrl } from '../../../src/feed/url.js';
+import { resolveHttpUrl, safeHttpUrl } from '../../../src/feed/url.js';
 
 describe('safeHttpUrl', () => {
   it('accepts absolute http: and https: URLs and returns the normalised href', () => {
@@ -78,6 +78,56 @@ describe('safeHttpUrl', () => {
     }
   });
 
+  it('refuses user names and passwords, however they are written (an address that reads like another)', () => {
+    for (const u of [
+      'https://user:pass@example.org/',
+      'https://user@example.org/',
+      'https://:pass@example.org/',
+      'https://@example.org/',
+      'https://:@example.org/',
+      'http://council.gov.uk@evil.example/',
+      'http://www.southend.gov.uk%40evil.example/',
+      'HTTPS://Council.Gov.UK@evil.example/pledges',
+      'https://council.gov.uk:443@evil.example/',
+      'https://council.gov.uk@evil.example:8443/api/pledges',
+      'https://a@b@evil.example/',
+      'https://evil.example\\@council.gov.uk/',
+      'https://council.gov.uk\\@evil.example/',
+    ]) {
+      expect(safeHttpUrl(u), u).to.equal(undefined);
+    }
+    // An @ after the host is part of the path or query, not credentials.
+    expect(safeHttpUrl('https://example.org/people/@ceredigion')).to.equal('https://example.org/people/@ceredigion');
+    expect(safeHttpUrl('https://example.org/?contact=a@b.example')).to.equal('https://example.org/?contact=a@b.example');
+  });
+
+  it('refuses hostile spellings: backslashes, tabs and newlines inside, bidi controls, missing slashes', () => {
+    for (const u of [
+      'https:evil.example',
+      'https:/evil.example/',
+      'https:\\\\evil.example/',
+      'https:/\\evil.example/',
+      '//evil.example/',
+      '\\\\evil.example/',
+      'https://evil.example\\path',
+      'https://exa\tmple.org/',
+      'https://example.org/a\nb',
+      'https://example.org/\u202egnp.exe',
+      'https://example.org/\u2066x\u2069',
+      'https://example.org/\u200ex',
+      'https://example.org/\u0085',
+    ]) {
+      expect(safeHttpUrl(u), JSON.stringify(u)).to.equal(undefined);
+    }
+  });
+
+  it('accepts uppercase schemes and look-alike (IDN) hosts, which are plain addresses', () => {
+    expect(safeHttpUrl('HTTP://EXAMPLE.ORG/')).to.equal('http://example.org/');
+    expect(safeHttpUrl('hTtPs://example.org/')).to.equal('https://example.org/');
+    // Cyrillic "е": a different host, shown in punycode; not a credential trick.
+    expect(safeHttpUrl('https://\u0435xample.org/')).to.equal('https://xn--xample-2of.org/');
+  });
+
   it('refuses non-strings', () => {
     for (const v of [undefined, null, 1, true, {}, ['https://example.org/'], new URL('https://example.org/')]) {
       expect(safeHttpUrl(v)).to.equal(undefined);
@@ -89,5 +139,41 @@ describe('safeHttpUrl', () => {
       const once = safeHttpUrl(u)!;
       expect(safeHttpUrl(once)).to.equal(once);
     }
+  });
+});
+
+describe('resolveHttpUrl (an element\u2019s src)', () => {
+  const base = 'https://council.example/compact/page.html';
+
+  it('resolves relative addresses against the page and allows surrounding spaces', () => {
+    expect(resolveHttpUrl('feed.json', base)).to.equal('https://council.example/compact/feed.json');
+    expect(resolveHttpUrl('/feeds/southend.json', base)).to.equal('https://council.example/feeds/southend.json');
+    expect(resolveHttpUrl('//cdn.example/feed.json', base)).to.equal('https://cdn.example/feed.json');
+    expect(resolveHttpUrl('  https://cdn.example/feed.json\n', base)).to.equal('https://cdn.example/feed.json');
+    expect(resolveHttpUrl('?v=2', base)).to.equal('https://council.example/compact/page.html?v=2');
+  });
+
+  it('refuses credentials, other schemes, control characters and backslashes', () => {
+    for (const src of [
+      'https://user:pass@council.example/feed.json',
+      'http://council.gov.uk@evil.example/feed.json',
+      '//council.gov.uk@evil.example/feed.json',
+      'javascript:alert(1)',
+      'data:application/json,{}',
+      'java\nscript:alert(1)',
+      'https://exa\tmple.org/feed.json',
+      'feeds\\feed.json',
+      '\\\\evil.example/feed.json',
+      'feed\u202e.json',
+      '',
+      '   ',
+    ]) {
+      expect(resolveHttpUrl(src, base), JSON.stringify(src)).to.equal(undefined);
+    }
+    expect(resolveHttpUrl(undefined, base)).to.equal(undefined);
+  });
+
+  it('a relative src cannot smuggle credentials in through the page address either', () => {
+    expect(resolveHttpUrl('feed.json', 'https://user:pass@council.example/')).to.equal(undefined);
   });
 });

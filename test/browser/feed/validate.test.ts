@@ -41,6 +41,10 @@ const BAD_URLS = [
   'www.example.org',
   'https://',
   'https://exa mple.org/',
+  'https://user:pass@example.org/',
+  'http://council.gov.uk@evil.example/',
+  'https://council.gov.uk\\@evil.example/',
+  'https:evil.example',
   '',
   5,
   null,
@@ -128,6 +132,34 @@ describe('checkFeed: whole-feed failures', () => {
       expect(r.failure!.message).to.contain('not valid JSON');
       expect(r.problems).to.have.length(1);
       expect(r.problems[0]).to.include({ path: '$', action: 'rejected-feed' });
+    }
+  });
+
+  it('a JSON syntax error says the line and column, as an editor shows them', () => {
+    const text = '{\n  "feedVersion": "1.0",\n  "compact": { "id": "x", "name": "X" }\n  "signatories": []\n}';
+    const r = checkFeedText(text);
+    expect(r.failure!.message).to.match(/line 4,? column 3\b/);
+    expect(checkFeedText('').failure!.message).to.match(/line 1,? column 1\b/);
+    expect(checkFeedText('\uFEFF{"a": }').failure!.message).to.match(/line 1,? column 7\b/);
+  });
+
+  it('finds the first syntax error exactly, whatever JSON.parse says about it', () => {
+    const cases: [string, number, number][] = [
+      ['{"a":1,}', 1, 8],
+      ['[1,2', 1, 5],
+      ['{"a": tru}', 1, 7],
+      ['{"a":\n  "b\u0001"}', 2, 5],
+      ['{"a":"\\x"}', 1, 8],
+      ['{"a":1}\n\n  x', 3, 3],
+      ['{"a":[1,{"b":[true,false,null,-1.5e3]}]]', 1, 40],
+      ['\r\n\r\n{,}', 3, 2],
+      ["{'a':1}", 1, 2],
+      ['[' .repeat(100000), 1, 100001],
+    ];
+    for (const [text, line, column] of cases) {
+      const r = checkFeedText(text);
+      expect(r.failure?.code, text.slice(0, 40)).to.equal('not-json');
+      expect(r.failure!.message, text.slice(0, 40)).to.contain(`(line ${line}, column ${column})`);
     }
   });
 
@@ -273,6 +305,78 @@ describe('checkFeed: conventions', () => {
       expect(feed.actionPlan.aims[0].actions[0].budget).to.equal(undefined);
       expect(feed.consultations[0].opensAt).to.be.a('number');
       expect(feed.pledge.method).to.equal(undefined);
+    });
+
+    it('are listed as warnings, at every level, without changing the feed or its validity', () => {
+      const r = checkWith((f) => {
+        f.extra = 1;
+        f.compact.x = { y: 2 };
+        f.compact.contact.fax = '0123';
+        f.compact.principles[0].note = 'n';
+        f.compact.commitments[0].by2 = 'x';
+        f.compact.sectors.third = 'x';
+        f.signatories[0].twitter = '@council';
+        f.signatories[0].champion.email = 'a@b';
+        f.actionPlan.owner = 'x';
+        f.actionPlan.period.length = 5;
+        f.actionPlan.aims[0].colour = 'red';
+        f.actionPlan.aims[0].actions[0].budget = 1000;
+        f.actionPlan.aims[0].actions[0].updates[0].by = 'x';
+        f.consultations[0].opensAt = 'whatever';
+        f.pledge.method = 'POST';
+      });
+      expect(r.valid).to.equal(true);
+      expect(r.problems).to.deep.equal([]);
+      expect(r.warnings.map((w) => w.path)).to.have.members([
+        '$.extra',
+        '$.compact.x',
+        '$.compact.contact.fax',
+        '$.compact.principles[0].note',
+        '$.compact.commitments[0].by2',
+        '$.compact.sectors.third',
+        '$.signatories[0].twitter',
+        '$.signatories[0].champion.email',
+        '$.actionPlan.owner',
+        '$.actionPlan.period.length',
+        '$.actionPlan.aims[0].colour',
+        '$.actionPlan.aims[0].actions[0].budget',
+        '$.actionPlan.aims[0].actions[0].updates[0].by',
+        '$.consultations[0].opensAt',
+        '$.pledge.method',
+      ]);
+      for (const w of r.warnings) expect(w.message).to.contain('unknown property');
+      expect(checkFeed(sampleFeed()).warnings).to.deep.equal([]);
+    });
+
+    it('suggest the property a near miss was meant to be ("did you mean …")', () => {
+      const cases: [string, (f: Raw) => void, string][] = [
+        ['$.signatorys', (f) => (f.signatorys = f.signatories), 'signatories'],
+        ['$.Signatories', (f) => (f.Signatories = []), 'signatories'],
+        ['$.feedversion', (f) => (f.feedversion = '1.0'), 'feedVersion'],
+        ['$.compact.defaultlanguage', (f) => (f.compact.defaultlanguage = 'cy'), 'defaultLanguage'],
+        ['$.compact.time_zone', (f) => (f.compact.time_zone = 'Europe/London'), 'timeZone'],
+        ['$.signatories[0].logoUrl', (f) => (f.signatories[0].logoUrl = 'https://a.example/l.png'), 'logo'],
+        ['$.signatories[0].Url', (f) => (f.signatories[0].Url = 'https://a.example/'), 'url'],
+        ['$.pledge.endpont', (f) => (f.pledge.endpont = 'https://a.example/p'), 'endpoint'],
+        ['$.pledge["privacy-notice"]', (f) => (f.pledge['privacy-notice'] = 'https://a.example/p'), 'privacyNotice'],
+        ['$.actionPlan.aims[0].actions[0].stauts', (f) => (f.actionPlan.aims[0].actions[0].stauts = 'x'), 'status'],
+        ['$.consultations[0].close', (f) => (f.consultations[0].close = 'x'), 'closes'],
+      ];
+      for (const [path, change, near] of cases) {
+        const warning = checkWith(change).warnings.find((w) => w.path === path);
+        expect(warning?.message, path).to.contain(`did you mean "${near}"?`);
+      }
+      const far = checkWith((f) => (f.signatories[0].twitter = '@x')).warnings[0];
+      expect(far.message).not.to.contain('did you mean');
+    });
+
+    it('own properties named like Object.prototype members are just unknown', () => {
+      const r = checkFeedText(
+        '{"feedVersion":"1.0","compact":{"id":"x","name":"X","constructor":1,"__proto__":{"id":"y"},"toString":"z"}}',
+      );
+      expect(r.valid).to.equal(true);
+      expect(r.feed!.compact.id).to.equal('x');
+      expect(r.warnings.map((w) => w.path)).to.have.members(['$.compact.constructor', '$.compact.__proto__', '$.compact.toString']);
     });
   });
 
@@ -537,6 +641,23 @@ describe('checkFeed: conventions', () => {
       expect(r.valid).to.equal(true);
       // The sample feed already has action "a1" in two different aims.
       expect(r.feed!.actionPlan!.aims.map((a) => a.actions[0]!.id)).to.deep.equal(['a1', 'a1']);
+    });
+  });
+
+  describe('ids', () => {
+    it('a duplicate id is a problem in every list of the feed, and the later item is left out', () => {
+      const cases: [string, (f: Raw) => void][] = [
+        ['$.compact.principles[2].id', (f) => f.compact.principles.push({ ...f.compact.principles[0] })],
+        ['$.compact.commitments[1].id', (f) => f.compact.commitments.splice(1, 0, { ...f.compact.commitments[0] })],
+        ['$.signatories[1].id', (f) => (f.signatories[1].id = f.signatories[0].id)],
+        ['$.consultations[1].id', (f) => (f.consultations[1].id = f.consultations[0].id)],
+        ['$.actionPlan.aims[1].id', (f) => (f.actionPlan.aims[1].id = f.actionPlan.aims[0].id)],
+        ['$.actionPlan.aims[0].actions[1].id', (f) => (f.actionPlan.aims[0].actions[1].id = f.actionPlan.aims[0].actions[0].id)],
+      ];
+      for (const [path, change] of cases) {
+        const r = checkWith(change);
+        expectProblem(r, path, 'dropped-item', 'ids must be unique in the list');
+      }
     });
   });
 

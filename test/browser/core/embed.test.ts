@@ -1,0 +1,192 @@
+/**
+ * The iframe embed (src/embed/embed.ts in embed-public/embed.html, served from the sources by
+ * test/helpers/feed-test-routes.js) and its host script (embed-public/embed-host.js).
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { feedUrl } from '../../helpers/feed-element-suite.js';
+
+const otherOrigin = `http://127.0.0.1:${location.port}`;
+const frames: HTMLIFrameElement[] = [];
+
+/** An iframe with the embed page for this query, once its document has loaded. */
+async function embed(query: Record<string, string>, attributes: Record<string, string> = {}): Promise<HTMLIFrameElement> {
+  const iframe = document.createElement('iframe');
+  for (const [name, value] of Object.entries(attributes)) iframe.setAttribute(name, value);
+  iframe.src = `/test-embed?${new URLSearchParams(query)}`;
+  iframe.style.width = '600px';
+  frames.push(iframe);
+  const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  document.body.append(iframe);
+  await loaded;
+  return iframe;
+}
+
+const doc = (iframe: HTMLIFrameElement) => iframe.contentDocument!;
+const mainText = (iframe: HTMLIFrameElement) => doc(iframe).querySelector('main')?.textContent ?? '';
+const widgetText = (iframe: HTMLIFrameElement, tag: string) =>
+  (doc(iframe).querySelector(tag)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+
+async function until(test: () => boolean, what: string): Promise<void> {
+  await waitUntil(test, what, { timeout: 6000 });
+}
+
+afterEach(() => {
+  for (const frame of frames.splice(0)) frame.remove();
+});
+
+describe('embed.html: only known widgets, only their own attributes', () => {
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+    it(`widget=${name} is an unknown widget, not a blank page and a TypeError`, async () => {
+      const iframe = await embed({ widget: name, src: feedUrl() });
+      await until(() => mainText(iframe).includes(`Unknown widget "${name}"`), mainText(iframe));
+      expect(mainText(iframe)).to.contain('signatory-list');
+    });
+  }
+
+  it('takes every attribute the element observes (time-zone-label too), and nothing else', async () => {
+    const iframe = await embed({
+      widget: 'consultation-countdown',
+      src: feedUrl(),
+      'time-zone-label': 'UK time',
+      limit: '2',
+      onclick: 'window.top.__pwned = 1',
+      style: 'display:none',
+      hidden: '',
+      slot: 'x',
+    });
+    const el = () => doc(iframe).querySelector('compact-consultation-countdown');
+    await until(() => !!el()?.getAttribute('src'), 'the element gets its attributes');
+    expect(el()!.getAttribute('time-zone-label')).to.equal('UK time');
+    expect(el()!.getAttribute('limit')).to.equal('2');
+    for (const name of ['onclick', 'style', 'hidden', 'slot']) expect(el()!.hasAttribute(name), name).to.equal(false);
+    expect(doc(iframe).querySelector('main')!.hidden).to.equal(false);
+  });
+
+  it('a <constructor> element on the page does not stop the bundle from defining the widgets', async () => {
+    const iframe = await embed({ widget: 'none' });
+    await until(() => mainText(iframe).includes('Unknown widget'), 'the embed page is ready');
+    const d = doc(iframe);
+    const errors: unknown[] = [];
+    iframe.contentWindow!.addEventListener('error', (e) => errors.push(e.error));
+    const badge = d.createElement('compact-pledge-badge');
+    d.body.append(d.createElement('constructor'), d.createElement('__proto__'), badge);
+    await until(() => !!iframe.contentWindow!.customElements.get('compact-pledge-badge'), 'the badge is defined');
+    expect(errors).to.deep.equal([]);
+  });
+});
+
+describe('embed.html: the allow-list of feed origins', () => {
+  const redirectTo = (to: string) => `/test-redirect?${new URLSearchParams({ to })}`;
+
+  it('refuses a pledge form whose feed was redirected to another origin (checked where it really came from)', async () => {
+    const iframe = await embed({ widget: 'pledge-form', src: redirectTo(`${otherOrigin}${feedUrl()}`) });
+    await until(() => mainText(iframe).includes('not set up to show that feed'), mainText(iframe));
+    expect(doc(iframe).querySelector('compact-pledge-form')).to.equal(null);
+  });
+
+  it('shows it when embed.html lists the origin it was redirected to', async () => {
+    const iframe = await embed({
+      widget: 'pledge-form',
+      src: redirectTo(`${otherOrigin}${feedUrl()}`),
+      feeds: otherOrigin,
+    });
+    await until(() => widgetText(iframe, 'compact-pledge-form').includes('Test Compact'), widgetText(iframe, 'compact-pledge-form'));
+  });
+
+  it('a display widget limited to listed origins refuses a redirect to an unlisted one', async () => {
+    const iframe = await embed({
+      widget: 'signatory-list',
+      src: redirectTo(`${otherOrigin}${feedUrl()}`),
+      feeds: 'https://council.example',
+    });
+    await until(() => mainText(iframe).includes('not set up to show that feed'), mainText(iframe));
+  });
+
+  it('a same-origin redirect is fine', async () => {
+    const iframe = await embed({ widget: 'pledge-form', src: redirectTo(feedUrl()) });
+    await until(() => widgetText(iframe, 'compact-pledge-form').includes('Test Compact'), widgetText(iframe, 'compact-pledge-form'));
+  });
+});
+
+describe('embed.html: links open outside the frame', () => {
+  it('a signatory link opens in a new tab without access to the page, and the frame stays the embed', async () => {
+    const iframe = await embed({ widget: 'signatory-list', src: feedUrl() });
+    const win = iframe.contentWindow! as Window & { open: typeof window.open };
+    await until(() => widgetText(iframe, 'compact-signatory-list').includes('St John'), 'the list renders');
+    const opened: unknown[][] = [];
+    win.open = (...args: unknown[]) => {
+      opened.push(args);
+      return null;
+    };
+    const link = [...doc(iframe).querySelector('compact-signatory-list')!.shadowRoot!.querySelectorAll('a')].find(
+      (a) => a.href === 'https://example.org/stjohns',
+    )!;
+    const before = win.location.href;
+    link.click();
+    expect(opened).to.deep.equal([['https://example.org/stjohns', '_blank', 'noopener']]);
+    expect(win.location.href).to.equal(before);
+  });
+});
+
+describe('embed-host.js: heights only from the frame’s own origin, only finite and in range', () => {
+  before(async () => {
+    const script = document.createElement('script');
+    script.src = '/embed-public/embed-host.js';
+    const loaded = new Promise((resolve) => script.addEventListener('load', resolve, { once: true }));
+    document.head.append(script);
+    await loaded;
+  });
+
+  /** Posts a message to this page from a script running inside the frame (so `source` is the frame). */
+  function postFrom(iframe: HTMLIFrameElement, message: unknown): Promise<void> {
+    const FrameFunction = (iframe.contentWindow as unknown as { Function: FunctionConstructor }).Function;
+    new FrameFunction('message', 'parent.postMessage(message, "*")')(message);
+    // A message to this page from our own window, after it: once it arrives, the first has been handled.
+    return new Promise((resolve) => {
+      const done = (event: MessageEvent) => {
+        if (event.data !== 'flushed') return;
+        window.removeEventListener('message', done);
+        resolve();
+      };
+      window.addEventListener('message', done);
+      setTimeout(() => window.postMessage('flushed', '*'), 50);
+    });
+  }
+
+  it('ignores NaN, Infinity, negative, huge, fractional-string and non-number heights', async () => {
+    const iframe = await embed({ widget: 'none' }, { 'data-compact-widget': '', height: '77' });
+    await postFrom(iframe, { type: 'compact-widgets:height', height: 321.2 });
+    expect(iframe.getAttribute('height')).to.equal('322');
+    for (const height of [NaN, Infinity, -Infinity, -5, 20001, 1e300, '500', null, { n: 5 }, [5]]) {
+      await postFrom(iframe, { type: 'compact-widgets:height', height });
+      expect(iframe.getAttribute('height'), String(height)).to.equal('322');
+    }
+  });
+
+  it('ignores a page of another origin that was loaded into the frame', async function () {
+    this.timeout(10000);
+    const iframe = await embed({ widget: 'none' }, { 'data-compact-widget': '', height: '77' });
+    await until(() => iframe.getAttribute('height') !== '77', 'the embed page itself may resize its frame');
+    iframe.setAttribute('height', '77');
+    const heights: unknown[] = [];
+    const listen = (event: MessageEvent) => {
+      if (event.origin === otherOrigin && event.data?.type === 'compact-widgets:height') heights.push(event.data.height);
+    };
+    window.addEventListener('message', listen);
+    try {
+      // The frame navigates elsewhere (a link followed inside it, say); its src still names the embed.
+      iframe.contentWindow!.location.href = `${otherOrigin}/test-embed?widget=none`;
+      // The other origin's page reports its height by itself, as any page could.
+      await waitUntil(() => heights.length > 0, 'the framed page posts a height', { timeout: 8000 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(iframe.getAttribute('height')).to.equal('77');
+    } finally {
+      window.removeEventListener('message', listen);
+    }
+  });
+
+  it('resizes a frame from its own origin', async () => {
+    const iframe = await embed({ widget: 'signatory-list', src: feedUrl() }, { 'data-compact-widget': '', height: '77' });
+    await until(() => Number(iframe.getAttribute('height')) > 150, `height ${iframe.getAttribute('height')}`);
+  });
+});
