@@ -1,0 +1,234 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { pledgeSummaries, pledgeDetails } from '../src/index.js';
+import { startTestServer, type TestServer } from './helpers/server.js';
+import { postPledge, validPledge } from './helpers/http.js';
+
+const fields = (json: { errors: { field: string }[] }) => json.errors.map((e) => e.field).sort();
+
+describe('POST /api/compacts/{id}/pledges', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend', 'bilingual-wales'] });
+  });
+  after(() => t.stop());
+
+  it('answers 202 pending only once the pledge and its contact are stored', async () => {
+    const { status, json, headers } = await postPledge(t.url, validPledge());
+    assert.equal(status, 202);
+    assert.equal(json.status, 'pending');
+    assert.match(json.id, /^[0-9a-f-]{36}$/);
+    assert.equal(headers.get('cache-control'), 'no-store');
+    const details = await pledgeDetails(t.server.database.db, json.id);
+    assert.equal(details?.status, 'pending');
+    assert.equal(details?.organisation.name, 'Leigh Community Larder');
+    assert.deepEqual(details?.contact, { name: 'Ada Jones', email: 'ada@larder.example.org', role: 'Chair' });
+    assert.deepEqual(details?.consent, { publish: true, contact: true });
+  });
+
+  it('gives a field error for every missing or wrong field, in the pledge’s language', async () => {
+    const empty = await postPledge(t.url, { compactId: 'southend', locale: 'en' });
+    assert.equal(empty.status, 422);
+    assert.deepEqual(fields(empty.json), ['consent.contact', 'consent.publish', 'contact.email', 'contact.name', 'organisation.name', 'organisation.sector']);
+    assert.equal(empty.json.errors.find((e: { field: string }) => e.field === 'contact.name').message, 'Enter your full name');
+
+    const welsh = await postPledge(t.url, { compactId: 'southend', locale: 'cy-GB' });
+    assert.equal(welsh.json.errors.find((e: { field: string }) => e.field === 'contact.name').message, 'Rhowch eich enw llawn');
+    const gaelic = await postPledge(t.url, { compactId: 'southend', locale: 'gd' });
+    assert.equal(gaelic.json.errors.find((e: { field: string }) => e.field === 'contact.name').message, 'Cuir a-steach an t-ainm slàn agad');
+
+    const wrong = await postPledge(
+      t.url,
+      validPledge({
+        organisation: { name: 'X', sector: 'private', id: 'not an id', type: 'Charity!', url: 'javascript:alert(1)' },
+        contact: { name: ['A'], email: 'not-an-email', role: 7 },
+        champion: { role: 'Trustee' },
+        pledge: 42,
+        consent: { publish: 'yes', contact: 1 },
+      }),
+    );
+    assert.equal(wrong.status, 422);
+    assert.deepEqual(fields(wrong.json), [
+      'champion.name',
+      'consent.contact',
+      'consent.publish',
+      'contact.email',
+      'contact.name',
+      'contact.role',
+      'organisation.id',
+      'organisation.sector',
+      'organisation.type',
+      'organisation.url',
+      'pledge',
+    ]);
+  });
+
+  it('refuses website addresses that are not plain http(s), including ones with credentials', async () => {
+    for (const url of ['http://council.gov.uk@evil.example/', 'https://user:pass@larder.example.org/', 'data:text/html,x', 'ftp://x.example', '//x.example']) {
+      const { status, json } = await postPledge(t.url, validPledge({ organisation: { name: `Org ${url}`, sector: 'voluntary', url } }));
+      assert.equal(status, 422, url);
+      assert.deepEqual(fields(json), ['organisation.url'], url);
+    }
+  });
+
+  it('refuses oversized fields with the limit in the message, and ignores unknown top-level properties', async () => {
+    const long = (n: number) => 'a'.repeat(n);
+    const { status, json } = await postPledge(
+      t.url,
+      validPledge({
+        organisation: { name: long(201), sector: 'voluntary', id: `GB-CHC-${'1'.repeat(100)}` },
+        contact: { name: long(201), email: `${long(250)}@x.example`, role: long(201) },
+        champion: { name: long(201), role: long(201) },
+        pledge: long(501),
+        surprise: { nested: true },
+      }),
+    );
+    assert.equal(status, 422);
+    assert.deepEqual(fields(json), ['champion.name', 'champion.role', 'contact.email', 'contact.name', 'contact.role', 'organisation.id', 'organisation.name', 'pledge']);
+    assert.match(json.errors.find((e: { field: string }) => e.field === 'pledge').message, /500 characters or fewer/);
+
+    const hostile = JSON.stringify(validPledge({ organisation: { name: 'Unknown Props Ltd', sector: 'voluntary' }, newThing: 1 })).replace(
+      /^\{/,
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, ',
+    );
+    const unknown = await postPledge(t.url, hostile);
+    assert.equal(unknown.status, 202);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('counts characters, not bytes: 200 Welsh letters with accents fit', async () => {
+    const name = 'ŵ'.repeat(200);
+    const { status } = await postPledge(t.url, validPledge({ organisation: { name, sector: 'voluntary' } }));
+    assert.equal(status, 202);
+  });
+
+  it('refuses a body over 64 kB with 413, not JSON with 400, another type with 415', async () => {
+    const big = await postPledge(t.url, JSON.stringify(validPledge({ pledge: 'x'.repeat(70 * 1024) })));
+    assert.equal(big.status, 413);
+    assert.equal(big.json.errors[0].field, '');
+    const broken = await postPledge(t.url, '{"compactId": "southend", ');
+    assert.equal(broken.status, 400);
+    assert.match(broken.json.errors[0].message, /not valid JSON/);
+    const array = await postPledge(t.url, '[]');
+    assert.equal(array.status, 422);
+    const form = await fetch(`${t.url}/api/compacts/southend/pledges`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': randomUUID() },
+      body: 'a=b',
+    });
+    assert.equal(form.status, 415);
+    assert.ok((await form.json()).errors[0].message);
+  });
+
+  it('needs an Idempotency-Key that is a valid header value', async () => {
+    const none = await postPledge(t.url, validPledge({ organisation: { name: 'No Key Group', sector: 'voluntary' } }), { key: null });
+    assert.equal(none.status, 400);
+    assert.equal(none.json.errors[0].field, 'Idempotency-Key');
+    const long = await postPledge(t.url, validPledge({ organisation: { name: 'Long Key Group', sector: 'voluntary' } }), { key: 'k'.repeat(201) });
+    assert.equal(long.status, 400);
+  });
+
+  it('replays the first answer for a key with the same body, and refuses the key with a different body', async () => {
+    const body = validPledge({ organisation: { name: 'Replay Trust', sector: 'voluntary' } });
+    const key = randomUUID();
+    const first = await postPledge(t.url, body, { key });
+    const again = await postPledge(t.url, body, { key });
+    assert.equal(first.status, 202);
+    assert.equal(again.status, 202);
+    assert.equal(again.text, first.text);
+    const other = await postPledge(t.url, { ...body, pledge: 'Different words' }, { key });
+    assert.equal(other.status, 422);
+    assert.equal(other.json.errors[0].field, 'Idempotency-Key');
+    const replays = (await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).filter((p) => p.organisation.name === 'Replay Trust');
+    assert.equal(replays.length, 1);
+  });
+
+  it('does not store an invalid answer against its key, so the corrected pledge can be sent with it', async () => {
+    const key = randomUUID();
+    const bad = await postPledge(t.url, validPledge({ organisation: { name: 'Corrected Org', sector: 'voluntary' }, contact: { name: 'A', email: 'nope' } }), { key });
+    assert.equal(bad.status, 422);
+    const good = await postPledge(t.url, validPledge({ organisation: { name: 'Corrected Org', sector: 'voluntary' } }), { key });
+    assert.equal(good.status, 202);
+  });
+
+  it('answers 409 with the id when the organisation has already signed or is waiting', async () => {
+    const first = await postPledge(t.url, validPledge({ organisation: { name: 'St. John’s Community-Trust', sector: 'voluntary', id: 'GB-CHC-1234500' } }));
+    assert.equal(first.status, 202);
+    const sameName = await postPledge(t.url, validPledge({ organisation: { name: 'st johns community trust', sector: 'voluntary' } }));
+    assert.equal(sameName.status, 409);
+    assert.deepEqual(sameName.json, { id: first.json.id });
+    const sameId = await postPledge(t.url, validPledge({ organisation: { name: 'Another name', sector: 'voluntary', id: 'gb-chc-1234500' } }));
+    assert.equal(sameId.status, 409);
+    assert.deepEqual(sameId.json, { id: first.json.id });
+
+    // Southend's feed lists "Southend Association of Voluntary Services" (SAVS).
+    const feed = await (await fetch(`${t.url}/feeds/southend.json`)).json();
+    const signatory = feed.signatories[0];
+    const signed = await postPledge(t.url, validPledge({ organisation: { name: signatory.name.toUpperCase(), sector: 'voluntary' } }));
+    assert.equal(signed.status, 409);
+    assert.deepEqual(signed.json, { id: signatory.id });
+  });
+
+  it('answers 404 for a compact it does not keep, and 422 when the body names another compact', async () => {
+    const missing = await postPledge(t.url, validPledge({ compactId: 'atlantis' }), { compactId: 'atlantis' });
+    assert.equal(missing.status, 404);
+    assert.equal(missing.json.errors[0].field, 'compactId');
+    const mismatch = await postPledge(t.url, validPledge({ compactId: 'ceredigion', organisation: { name: 'Mismatch Org', sector: 'voluntary' } }));
+    assert.equal(mismatch.status, 422);
+    assert.equal(mismatch.json.errors[0].field, 'compactId');
+  });
+
+  it('answers CORS preflights for the form’s headers, never with credentials', async () => {
+    const response = await fetch(`${t.url}/api/compacts/southend/pledges`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://charity.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+    });
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.match(response.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+    assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
+    assert.equal(response.headers.get('access-control-allow-credentials'), null);
+  });
+
+  it('never puts a contact’s details, or anyone’s address, in a log line', async () => {
+    await postPledge(t.url, validPledge({ organisation: { name: 'Logged Org', sector: 'voluntary' }, contact: { name: 'Zebedee Secretname', email: 'zebedee@secret.example' } }));
+    await postPledge(t.url, validPledge({ organisation: { name: 'Logged Org', sector: 'voluntary' }, contact: { name: 'Zebedee Secretname', email: 'bad-email-zebedee' } }));
+    const logs = t.logs.join('');
+    assert.ok(logs.includes('/api/compacts/southend/pledges'), 'requests are logged');
+    assert.doesNotMatch(logs, /Zebedee|zebedee|secret\.example|remoteAddress|remotePort|"ip"/);
+  });
+});
+
+describe('pledge settings', () => {
+  it('limits pledges per client address with 429 and Retry-After, in the asker’s language', async () => {
+    const t = await startTestServer({ feeds: ['southend'], env: { PLEDGE_RATE_LIMIT: '2', PLEDGE_RATE_WINDOW_SECONDS: '120' } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        statuses.push((await postPledge(t.url, validPledge({ organisation: { name: `Rate ${i}`, sector: 'voluntary' } }), { headers: { 'accept-language': 'cy' } })));
+      }
+      assert.deepEqual(statuses.map((s) => s.status), [202, 202, 429]);
+      assert.ok(Number(statuses[2].headers.get('retry-after')) > 0);
+      assert.match(statuses[2].json.errors[0].message, /gormod/);
+      assert.equal(statuses[2].headers.get('access-control-allow-origin'), '*');
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('allows only the configured origins to send pledges', async () => {
+    const t = await startTestServer({ feeds: ['southend'], env: { PLEDGE_ORIGINS: 'https://council.example, https://charity.example' } });
+    try {
+      const preflight = (origin: string) =>
+        fetch(`${t.url}/api/compacts/southend/pledges`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      assert.equal((await preflight('https://charity.example')).headers.get('access-control-allow-origin'), 'https://charity.example');
+      assert.equal((await preflight('https://evil.example')).headers.get('access-control-allow-origin'), null);
+      // Feeds stay readable by anyone.
+      const feed = await fetch(`${t.url}/feeds/southend.json`, { headers: { origin: 'https://evil.example' } });
+      assert.equal(feed.headers.get('access-control-allow-origin'), '*');
+    } finally {
+      await t.stop();
+    }
+  });
+});
