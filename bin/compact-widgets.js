@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // compact-widgets: command-line tools for publishers of compact feeds.
 //   compact-widgets validate <file or URL>
-// Exit codes: 0 valid, 1 invalid (the feed failed or has problems), 2 usage error or unreadable input.
-import { readFile } from 'node:fs/promises';
+// Exit codes: 0 valid, 1 invalid (the feed failed or has problems, or other sites cannot read it),
+// 2 usage error or unreadable input.
+import { open } from 'node:fs/promises';
 
 const HELP = `Usage: compact-widgets validate <file or URL>
        compact-widgets validate -          (read the feed from standard input)
@@ -12,71 +13,186 @@ with its place in the feed, for example:
 
   $.signatories[3].url: must be an absolute http: or https: address; got "javascript:alert(1)"
 
-Exit status: 0 when the feed is valid, 1 when it has problems, 2 when the command
-is used wrongly or the file or URL cannot be read.
+Properties the contract does not know are listed as warnings ("did you mean ..."):
+they do not make the feed invalid. For a URL it also checks what a browser on another
+site needs: the Access-Control-Allow-Origin header (CORS) and the Content-Type.
+
+Exit status: 0 when the feed is valid, 1 when it has problems or other sites cannot
+read it, 2 when the command is used wrongly or the file or URL cannot be read.
 
 Options:
   -h, --help   show this help`;
 
 const FETCH_TIMEOUT_MS = 30_000;
+/** Far more than any compact feed (the largest real ones are well under 1 MB). */
+const MAX_BYTES = 20 * 1024 * 1024;
+const MAX_WARNINGS_SHOWN = 100;
+/** Sent as the Origin of the request, so that a server which answers CORS only when asked, answers. */
+const PROBE_ORIGIN = 'https://another-site.example';
+
+/**
+ * Text from the feed, the file name or the network, made safe for a terminal: control characters
+ * (escape sequences can rewrite the screen or the window title), bidirectional controls (which
+ * reorder what is shown) and invisible characters are written as \uXXXX.
+ */
+function printable(value) {
+  return String(value).replace(
+    /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+const out = (line) => process.stdout.write(`${printable(line)}\n`);
+const err = (line) => process.stderr.write(`${printable(line)}\n`);
 
 function usage(message) {
-  process.stderr.write(`compact-widgets: ${message}\n\n${HELP}\n`);
+  process.stderr.write(`compact-widgets: ${printable(message)}\n\n${HELP}\n`);
   return 2;
 }
 
-async function readSource(source) {
-  if (/^https?:\/\//i.test(source)) {
-    const res = await fetch(source, {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+class TooLarge extends Error {
+  constructor() {
+    super(`it is larger than ${MAX_BYTES / 1024 / 1024} MB, the most this command reads (a compact feed is far smaller: is this the right address?)`);
+  }
+}
+
+/** Reads chunks (Buffers or Uint8Arrays) up to MAX_BYTES, then UTF-8 text. */
+async function readCapped(chunks, onTooLarge = () => {}) {
+  const parts = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > MAX_BYTES) {
+      onTooLarge();
+      throw new TooLarge();
+    }
+    parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/** What the response says about use from other sites: problems (exit 1) and warnings. */
+function httpChecks(source, response) {
+  const problems = [];
+  const warnings = [];
+  const notes = [];
+  if (response.url && response.url !== source) {
+    notes.push(`redirected to ${response.url} (the widgets follow redirects; an embed page's allow-list checks this address)`);
+  }
+  const allowOrigin = response.headers.get('access-control-allow-origin');
+  if (allowOrigin === null) {
+    problems.push(
+      'CORS: no Access-Control-Allow-Origin header, so widgets on other sites cannot read this feed ' +
+        '(they say it "could not be loaded"). Send "Access-Control-Allow-Origin: *" with it.',
+    );
+  } else if (allowOrigin.trim() === '*') {
+    notes.push('CORS: Access-Control-Allow-Origin: * (widgets on any site can read it)');
+  } else if (allowOrigin.trim() === PROBE_ORIGIN) {
+    notes.push('CORS: the server allows the site that asks (it answered with the requesting origin)');
+  } else {
+    problems.push(
+      `CORS: Access-Control-Allow-Origin is "${allowOrigin}", so only pages on that site can read this feed. ` +
+        'Send "Access-Control-Allow-Origin: *" so that other sites (a charity\'s badge, say) can show it.',
+    );
+  }
+  const type = response.headers.get('content-type');
+  const mediaType = (type ?? '').split(';')[0].trim().toLowerCase();
+  if (!type) {
+    warnings.push('Content-Type: none; serve the feed as "Content-Type: application/json"');
+  } else if (mediaType !== 'application/json' && !mediaType.endsWith('+json')) {
+    warnings.push(`Content-Type is "${type}"; serve the feed as "application/json" (proxies and browsers may treat other types differently)`);
+  } else {
+    notes.push(`Content-Type: ${type}`);
+  }
+  return { problems, warnings, notes };
+}
+
+async function readUrl(source) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error(`no complete answer within ${FETCH_TIMEOUT_MS / 1000} seconds`)), FETCH_TIMEOUT_MS);
+  try {
+    const response = await fetch(source, {
+      headers: { accept: 'application/json', origin: PROBE_ORIGIN },
+      signal: abort.signal,
     });
-    if (!res.ok) throw new Error(`${source} answered HTTP ${res.status} ${res.statusText}`.trim());
-    return res.text();
+    if (!response.ok) throw new Error(`${source} answered HTTP ${response.status} ${response.statusText}`.trim());
+    const length = Number(response.headers.get('content-length'));
+    if (Number.isFinite(length) && length > MAX_BYTES) {
+      abort.abort();
+      throw new TooLarge();
+    }
+    const text = await readCapped(response.body ?? [], () => abort.abort());
+    return { text, http: httpChecks(source, response) };
+  } catch (error) {
+    if (error instanceof TooLarge) throw error;
+    if (abort.signal.aborted && abort.signal.reason instanceof Error) throw abort.signal.reason;
+    throw new Error(error?.cause?.message ?? error?.message ?? String(error));
+  } finally {
+    clearTimeout(timer);
   }
-  if (source === '-') {
-    const chunks = [];
-    for await (const chunk of process.stdin) chunks.push(chunk);
-    return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readFileCapped(path) {
+  // Streamed rather than read whole: /dev/zero or a named pipe has no size to check first.
+  const handle = await open(path, 'r');
+  try {
+    return await readCapped(handle.createReadStream({ autoClose: false }));
+  } finally {
+    await handle.close();
   }
-  return readFile(source, 'utf8');
+}
+
+async function readSource(source) {
+  if (/^https?:\/\//i.test(source)) return readUrl(source);
+  if (source === '-') return { text: await readCapped(process.stdin) };
+  return { text: await readFileCapped(source) };
 }
 
 async function loadValidator() {
   try {
     return (await import('../dist/lib/feed/index.js')).checkFeedText;
-  } catch (err) {
-    process.stderr.write(
-      `compact-widgets: the validator is not built (${err?.message ?? err}); run "npm run build" first\n`,
-    );
+  } catch (error) {
+    err(`compact-widgets: the validator is not built (${error?.message ?? error}); run "npm run build" first`);
     return null;
   }
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 async function validate(source) {
   const checkFeedText = await loadValidator();
   if (!checkFeedText) return 2;
-  let text;
+  let read;
   try {
-    text = await readSource(source);
-  } catch (err) {
-    const reason = err?.code === 'ENOENT' ? 'no such file' : err?.message ?? String(err);
-    process.stderr.write(`compact-widgets: cannot read ${source}: ${reason}\n`);
+    read = await readSource(source);
+  } catch (error) {
+    const reason = error?.code === 'ENOENT' ? 'no such file' : error?.code === 'EISDIR' ? 'it is a folder' : error?.message ?? String(error);
+    err(`compact-widgets: cannot read ${source}: ${reason}`);
     return 2;
   }
-  const result = checkFeedText(text);
-  for (const problem of result.problems) process.stdout.write(`${problem.path}: ${problem.message}\n`);
+  const result = checkFeedText(read.text);
+  for (const problem of result.problems) out(`${problem.path}: ${problem.message}`);
+  const warnings = result.warnings ?? [];
+  for (const warning of warnings.slice(0, MAX_WARNINGS_SHOWN)) out(`warning: ${warning.path}: ${warning.message}`);
+  if (warnings.length > MAX_WARNINGS_SHOWN) out(`warning: ... and ${warnings.length - MAX_WARNINGS_SHOWN} more`);
+  const http = read.http ?? { problems: [], warnings: [], notes: [] };
+  for (const note of http.notes) out(`${source}: ${note}`);
+  for (const warning of http.warnings) out(`warning: ${source}: ${warning}`);
+  for (const problem of http.problems) out(`${source}: ${problem}`);
+
   const count = result.problems.length;
+  const warned = warnings.length + http.warnings.length;
+  const withWarnings = warned > 0 ? `, ${plural(warned, 'warning')}` : '';
   if (result.failure) {
-    process.stdout.write(`${source}: INVALID: ${result.failure.message} (${result.failure.code})\n`);
+    out(`${source}: INVALID: ${result.failure.message} (${result.failure.code})`);
   } else if (count > 0) {
-    process.stdout.write(
-      `${source}: INVALID: ${count} problem${count === 1 ? '' : 's'} (widgets will still show the rest)\n`,
-    );
+    out(`${source}: INVALID: ${plural(count, 'problem')}${withWarnings} (widgets will still show the rest)`);
+  } else if (http.problems.length > 0) {
+    out(`${source}: the feed is valid (version ${result.feed.feedVersion}), but NOT READABLE by widgets on other sites: see above`);
   } else {
-    process.stdout.write(`${source}: valid compact feed (version ${result.feed.feedVersion})\n`);
+    out(`${source}: valid compact feed (version ${result.feed.feedVersion})${withWarnings}`);
   }
-  return result.valid ? 0 : 1;
+  return result.valid && http.problems.length === 0 ? 0 : 1;
 }
 
 async function main(args) {

@@ -33,9 +33,47 @@ const invalidFeed = {
   ],
 };
 
+/** Feed text with terminal escape sequences, other control characters and bidi controls. */
+const ESC = '\u001b';
+const escapesFeed = {
+  ...validFeed,
+  signatories: [
+    { id: `GB-${ESC}]0;pwned${ESC}\\`, name: 'x', sector: `public${ESC}[2J${ESC}[31m` },
+    { id: 'GB-CHC-2', name: 'y', sector: 'voluntary', url: `https://a.example/\u009b31m\u202e` },
+  ],
+  [`x${ESC}[8m\u0007`]: 1,
+};
+const duplicatesFeed = {
+  feedVersion: '1.0',
+  compact: {
+    id: 'x',
+    name: 'X',
+    principles: [{ id: 'p', title: 'A' }, { id: 'p', title: 'B' }],
+    commitments: [{ id: 'c', by: 'joint', text: 'A' }, { id: 'c', by: 'joint', text: 'B' }],
+  },
+  signatories: [{ id: 's', name: 'A', sector: 'public' }, { id: 's', name: 'B', sector: 'public' }],
+  actionPlan: {
+    aims: [
+      { id: 'a', title: 'A', actions: [{ id: 'x', title: 'X', status: 'complete' }, { id: 'x', title: 'Y', status: 'complete' }] },
+      { id: 'a', title: 'B', actions: [] },
+    ],
+  },
+  consultations: [
+    { id: 'k', title: 'K', opens: '2026-01-01', closes: '2026-02-01' },
+    { id: 'k', title: 'L', opens: '2026-01-01', closes: '2026-02-01' },
+  ],
+};
+const credentialsFeed = {
+  ...validFeed,
+  compact: { ...validFeed.compact, url: 'https://user:secret@council.example/' },
+  pledge: { endpoint: 'http://council.gov.uk@evil.example/api/pledges', privacyNotice: 'https://council.example/privacy' },
+};
+
 let dir;
 let server;
 let base;
+let served = 0;
+let endlessClosed = false;
 const file = (name) => join(dir, name);
 
 before(async () => {
@@ -45,11 +83,48 @@ before(async () => {
   writeFileSync(file('version2.json'), JSON.stringify({ ...validFeed, feedVersion: '2.0' }));
   writeFileSync(file('page.html'), '<!doctype html><title>Not found</title>');
   writeFileSync(file('bom.json'), '\uFEFF' + JSON.stringify(validFeed));
+  writeFileSync(file('syntax.json'), '{\n  "feedVersion": "1.0",\n  "compact": { "id": "x", "name": "X" }\n  "signatories": []\n}\n');
+  writeFileSync(file('unknown.json'), JSON.stringify({ ...validFeed, signatorys: [], compact: { ...validFeed.compact, colour: 'green' } }));
+  writeFileSync(file('escapes.json'), JSON.stringify(escapesFeed));
+  writeFileSync(file('duplicates.json'), JSON.stringify(duplicatesFeed));
+  writeFileSync(file('credentials.json'), JSON.stringify(credentialsFeed));
+  writeFileSync(file('big.json'), Buffer.alloc(21 * 1024 * 1024, 0x20));
+  const cors = { 'access-control-allow-origin': '*' };
   server = createServer((req, res) => {
     if (req.url === '/valid.json') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(validFeed));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...cors }).end(JSON.stringify(validFeed));
     } else if (req.url === '/invalid.json') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(invalidFeed));
+      res.writeHead(200, { 'content-type': 'application/json', ...cors }).end(JSON.stringify(invalidFeed));
+    } else if (req.url === '/no-cors.json') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(validFeed));
+    } else if (req.url === '/one-site.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': 'https://council.example' });
+      res.end(JSON.stringify(validFeed));
+    } else if (req.url === '/reflects.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': req.headers.origin ?? 'null' });
+      res.end(JSON.stringify(validFeed));
+    } else if (req.url === '/wrong-type.json') {
+      res.writeHead(200, { 'content-type': 'text/html', ...cors }).end(JSON.stringify(validFeed));
+    } else if (req.url === '/escapes.json') {
+      res.writeHead(200, { 'content-type': 'application/json', ...cors }).end(JSON.stringify(escapesFeed));
+    } else if (req.url === '/redirect.json') {
+      res.writeHead(302, { location: '/valid.json' }).end();
+    } else if (req.url === '/endless.json') {
+      // No Content-Length, and it never ends: the command must stop reading at its cap.
+      res.writeHead(200, { 'content-type': 'application/json', ...cors });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      const pump = () => {
+        while (res.write(chunk)) {
+          served += chunk.length;
+          if (served > 200 * 1024 * 1024) return res.destroy(); // a safety net for the test itself
+        }
+        res.once('drain', pump);
+      };
+      res.on('close', () => (endlessClosed = true));
+      pump();
+    } else if (req.url === '/huge-length.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(30 * 1024 * 1024), ...cors });
+      res.write('{');
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     }
@@ -99,6 +174,104 @@ describe('compact-widgets validate', () => {
     const r = await run(['validate', file('missing.json')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /cannot read .*missing\.json/);
+  });
+
+  it('a JSON syntax error says the line and column', async () => {
+    const r = await run(['validate', file('syntax.json')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /not valid JSON: .*\(line 4, column 3\)/);
+  });
+
+  it('unknown properties are warnings with "did you mean", and the feed stays valid', async () => {
+    const r = await run(['validate', file('unknown.json')]);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /^warning: \$\.signatorys: unknown property, ignored by the widgets — did you mean "signatories"\?$/m);
+    assert.match(r.stdout, /^warning: \$\.compact\.colour: unknown property/m);
+    assert.match(r.stdout, /valid compact feed \(version 1\.0\), 2 warnings$/m);
+  });
+
+  it('a duplicate id in any list is a problem', async () => {
+    const r = await run(['validate', file('duplicates.json')]);
+    assert.equal(r.code, 1);
+    for (const path of [
+      '$.compact.principles[1].id',
+      '$.compact.commitments[1].id',
+      '$.signatories[1].id',
+      '$.actionPlan.aims[0].actions[1].id',
+      '$.actionPlan.aims[1].id',
+      '$.consultations[1].id',
+    ]) {
+      assert.ok(r.stdout.split('\n').some((line) => line.startsWith(`${path}: `) && line.includes('ids must be unique')), path);
+    }
+    assert.match(r.stdout, /INVALID: 6 problems/);
+  });
+
+  it('addresses with a user name or password are problems (the endpoint too)', async () => {
+    const r = await run(['validate', file('credentials.json')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^\$\.compact\.url: must be an absolute http: or https: address/m);
+    assert.match(r.stdout, /^\$\.pledge\.endpoint: must be an absolute http: or https: address/m);
+  });
+
+  it('escapes control characters and terminal escape sequences in everything it prints', async () => {
+    for (const source of [file('escapes.json'), `${base}/escapes.json`]) {
+      const r = await run(['validate', source]);
+      assert.equal(r.code, 1);
+      const all = r.stdout + r.stderr;
+      assert.doesNotMatch(all, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, JSON.stringify(all));
+      assert.match(all, /\\u001b\[2J/);
+      assert.match(all, /\\u009b31m/);
+    }
+    // The file name is printed too.
+    const name = file(`feed${ESC}[2J.json`);
+    writeFileSync(name, JSON.stringify(escapesFeed));
+    const r = await run(['validate', name]);
+    assert.doesNotMatch(r.stdout + r.stderr, /\u001b/);
+    const missing = await run(['validate', file(`nope${ESC}]0;title\u0007.json`)]);
+    assert.equal(missing.code, 2);
+    assert.doesNotMatch(missing.stderr, /[\u0007\u001b]/);
+  });
+
+  it('stops reading at 20 MB, with a clear message: a file, an endless body, a huge Content-Length', async () => {
+    const big = await run(['validate', file('big.json')]);
+    assert.equal(big.code, 2);
+    assert.match(big.stderr, /larger than 20 MB/);
+    const endless = await run(['validate', `${base}/endless.json`]);
+    assert.equal(endless.code, 2);
+    assert.match(endless.stderr, /larger than 20 MB/);
+    assert.ok(served < 100 * 1024 * 1024, `read ${served} bytes before stopping`);
+    const huge = await run(['validate', `${base}/huge-length.json`]);
+    assert.equal(huge.code, 2);
+    assert.match(huge.stderr, /larger than 20 MB/);
+  });
+
+  it('a URL: says whether other sites may read it (CORS) and whether it is served as JSON', async () => {
+    const ok = await run(['validate', `${base}/valid.json`]);
+    assert.equal(ok.code, 0);
+    assert.match(ok.stdout, /CORS: Access-Control-Allow-Origin: \*/);
+    assert.match(ok.stdout, /Content-Type: application\/json/);
+
+    const noCors = await run(['validate', `${base}/no-cors.json`]);
+    assert.equal(noCors.code, 1, 'a feed other sites cannot read is not ready');
+    assert.match(noCors.stdout, /CORS: no Access-Control-Allow-Origin header/);
+    assert.match(noCors.stdout, /the feed is valid \(version 1\.0\), but NOT READABLE by widgets on other sites/);
+
+    const oneSite = await run(['validate', `${base}/one-site.json`]);
+    assert.equal(oneSite.code, 1);
+    assert.match(oneSite.stdout, /only pages on that site can read this feed/);
+
+    const reflects = await run(['validate', `${base}/reflects.json`]);
+    assert.equal(reflects.code, 0, reflects.stdout);
+    assert.match(reflects.stdout, /CORS: the server allows the site that asks/);
+
+    const wrongType = await run(['validate', `${base}/wrong-type.json`]);
+    assert.equal(wrongType.code, 0);
+    assert.match(wrongType.stdout, /^warning: .*Content-Type is "text\/html"; serve the feed as "application\/json"/m);
+    assert.match(wrongType.stdout, /valid compact feed \(version 1\.0\), 1 warning$/m);
+
+    const redirected = await run(['validate', `${base}/redirect.json`]);
+    assert.equal(redirected.code, 0);
+    assert.match(redirected.stdout, /redirected to http:\/\/127\.0\.0\.1:\d+\/valid\.json/);
   });
 
   it('a URL: fetched and checked', async () => {

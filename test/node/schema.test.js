@@ -168,6 +168,11 @@ const BAD = [
   ['consultation url javascript:', (f) => (f.consultations[0].url = 'javascript:alert(1)')],
   ['pledge without privacyNotice', (f) => delete f.pledge.privacyNotice],
   ['pledge endpoint javascript:', (f) => (f.pledge.endpoint = 'javascript:alert(1)')],
+  ['pledge endpoint with a password', (f) => (f.pledge.endpoint = 'https://user:pass@compact.example.gov.uk/api/pledges')],
+  ['pledge endpoint that reads like the council\'s', (f) => (f.pledge.endpoint = 'http://council.gov.uk@evil.example/api')],
+  ['signatory url with a user name', (f) => (f.signatories[0].url = 'https://admin@www.example.gov.uk/')],
+  ['signatory logo with a backslash', (f) => (f.signatories[0].logo = 'https://www.example.gov.uk\\@evil.example/l.png')],
+  ['compact.url with a bidi control', (f) => (f.compact.url = 'https://compact.example.gov.uk/\u202egnp.exe')],
   ['pledge statement a number', (f) => (f.pledge.statement = 1)],
   ['updated without offset', (f) => (f.updated = '2026-11-02T09:30:00')],
   ['updated a date only', (f) => (f.updated = '2026-11-02')],
@@ -278,12 +283,28 @@ describe('schema patterns agree with the validator', () => {
       fc
         .tuple(fc.constantFrom('http://', 'https://', 'HTTP://', 'javascript:', ' https://', 'http:/', 'data:', ''), fc.string())
         .map(([a, b]) => a + b),
+      fc
+        .tuple(fc.constantFrom('https://', 'http://u:p@', 'https://a@'), fc.webUrl().map((u) => u.replace(/^https?:\/\//, '')), fc.constantFrom('', '@evil.example', '\\@x', '/@y'))
+        .map(([a, b, c]) => a + b + c),
     );
     fc.assert(
       fc.property(urlLike, (s) => (safeHttpUrl(s) === undefined ? true : url.test(s))),
       { numRuns: 5000 },
     );
-    for (const bad of ['javascript:alert(1)', ' https://x.example/', 'java\nscript:x', 'https://', 'http:///x', '//x.example/']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' https://x.example/',
+      'java\nscript:x',
+      'https://',
+      'http:///x',
+      '//x.example/',
+      'https://user:pass@x.example/',
+      'http://council.gov.uk@evil.example/',
+      'https://@x.example/',
+      'https://x.example\\y',
+      'https:x.example',
+      'https://x.example/\u2066',
+    ]) {
       assert.equal(url.test(bad), false, bad);
       assert.equal(safeHttpUrl(bad), undefined, bad);
     }
