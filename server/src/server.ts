@@ -42,7 +42,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     address,
     stop: () =>
       (stopping ??= (async () => {
-        await app.close();
+        // Requests in flight finish; their keep-alive connections are closed as each goes idle,
+        // rather than lingering until the keep-alive timeout.
+        const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+        try {
+          await app.close();
+        } finally {
+          clearInterval(sweep);
+        }
         await database.close();
       })()),
   };
