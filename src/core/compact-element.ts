@@ -16,7 +16,8 @@ import { baseStyles } from './styles.js';
  * saved-copy and empty states. A subclass renders only the feed itself.
  *
  * @attr src - URL of the compact feed (JSON). Relative URLs resolve against the page.
- * @attr timeout - Milliseconds to wait for the feed before showing the error state (default 15000).
+ * @attr timeout - Milliseconds to wait for the feed before showing the error state (1–600000, default 15000).
+ *   Anything else means the default.
  * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
  * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
  * @fires compact-feed-load - The feed was read, before it is shown. `detail`: `{feed, problems, staleBecause?, fetchedAt, url?}`
@@ -32,7 +33,7 @@ export abstract class CompactElement extends LitElement {
 
   @property() src?: string;
   @property({ attribute: false }) feed?: unknown;
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+  @property({ type: Number }) timeout: number = DEFAULT_TIMEOUT;
 
   protected readonly feedState = new FeedController(this);
   protected readonly language = new LocaleController(this);

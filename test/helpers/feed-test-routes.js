@@ -2,8 +2,36 @@
 //   /test-redirect?to=<address>&status=302     answers a redirect to that address
 //   /test-embed?<query>                         the embed page (embed-public/embed.html) built from the
 //                                               sources, so src/embed/embed.ts can be tested in an iframe
-//   /test-embed-host                            a page with embed-public/embed-host.js and one iframe
-import { readFileSync } from 'node:fs';
+//   /feeds/<compact id>.json                    the demo's sample feeds, where the demo server publishes them
+//   /custom-elements.json                       written by `npm run manifest` first if it is missing
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = new URL('../../', import.meta.url);
+const samplesDir = new URL('demo/feeds/', root);
+
+/** The sample feeds by compact id (southend, south-ayrshire, south-lanarkshire, ceredigion). */
+function sampleFeeds() {
+  const feeds = new Map();
+  if (!existsSync(samplesDir)) return feeds;
+  for (const file of readdirSync(samplesDir).filter((f) => f.endsWith('.json'))) {
+    const text = readFileSync(new URL(file, samplesDir), 'utf8');
+    const id = JSON.parse(text)?.compact?.id;
+    if (typeof id === 'string') feeds.set(id, text);
+  }
+  return feeds;
+}
+
+/** custom-elements.json is generated (and git-ignored): make it once if this checkout has none. */
+function ensureManifest() {
+  const manifest = new URL('custom-elements.json', root);
+  if (!existsSync(manifest)) {
+    const cli = fileURLToPath(new URL('node_modules/@custom-elements-manifest/analyzer/cem.js', root));
+    execFileSync(process.execPath, [cli, 'analyze', '--quiet'], { cwd: fileURLToPath(root), stdio: 'ignore' });
+  }
+  return readFileSync(manifest, 'utf8');
+}
 
 const embedPage = () =>
   readFileSync(new URL('../../embed-public/embed.html', import.meta.url), 'utf8')
@@ -12,6 +40,20 @@ const embedPage = () =>
     .replace('./embed.js', '/src/embed/embed.ts');
 
 export async function feedTestRoutes(ctx, next) {
+  const feed = /^\/feeds\/([a-z0-9-]+)\.json$/.exec(ctx.path);
+  if (feed) {
+    const text = sampleFeeds().get(feed[1]);
+    if (text === undefined) return next();
+    ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.type = 'application/json';
+    ctx.body = text;
+    return;
+  }
+  if (ctx.path === '/custom-elements.json') {
+    ctx.type = 'application/json';
+    ctx.body = ensureManifest();
+    return;
+  }
   if (ctx.path === '/test-redirect') {
     ctx.set('Access-Control-Allow-Origin', '*');
     ctx.status = Number(ctx.query.status ?? 302);
