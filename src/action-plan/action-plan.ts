@@ -5,10 +5,11 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
 import type { Action, ActionStatus, Aim, CompactFeed, IsoDate } from '../feed/types.js';
-import { partyName } from '../feed/lookup.js';
+import { partyName, signatoryById } from '../feed/lookup.js';
+import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
 import { parseDateTime, todayInZone } from '../feed/time.js';
 import { formatDateTime, formatIsoDate, formatMonthYear, formatRelative } from '../i18n/dates.js';
-import { sectorName } from '../i18n/labels.js';
+import { sectorText } from '../i18n/labels.js';
 import {
   NO_FILTERS,
   STATUS_ORDER,
@@ -251,6 +252,7 @@ export class CompactActionPlan extends CompactElement {
     const views = applyFilters(aims, filters, today);
     const visible = new Set(views.flatMap((v) => v.actions));
     const shown = visible.size;
+    const words = this.words(feed);
     const period = plan.period
       ? msg(str`${formatMonthYear(plan.period.start)} to ${formatMonthYear(plan.period.end)}`, {
           id: 'action-plan.period',
@@ -262,7 +264,7 @@ export class CompactActionPlan extends CompactElement {
         ${heading(
           this.level(),
           { class: 'plan-title', part: 'title' },
-          plan.title ? this.text(plan.title, feed) : msg('Action plan', { id: 'action-plan.title' }),
+          plan.title ? words.markup(plan.title) : msg('Action plan', { id: 'action-plan.title' }),
         )}
         ${period ? html`<p class="period secondary-text">${period}</p>` : nothing}
         ${this.renderUpdated(feed)}
@@ -280,10 +282,10 @@ export class CompactActionPlan extends CompactElement {
         // cheaper than building the DOM again when a filter is cleared.
         const anyShown = aim.actions.some((a) => visible.has(a));
         return html`<section class="aim" part="aim" aria-labelledby="aim-${index}" ?hidden=${!anyShown}>
-          ${heading(this.level(1), { class: 'aim-title', id: `aim-${index}` }, this.text(aim.title, feed))}
+          ${heading(this.level(1), { class: 'aim-title', id: `aim-${index}` }, words.markup(aim.title))}
           <p class="aim-summary secondary-text">${this.aimSummary(aim.actions, today)}</p>
           <ol class="actions" role="list">
-            ${aim.actions.map((action) => this.renderAction(feed, action, today, !visible.has(action)))}
+            ${aim.actions.map((action) => this.renderAction(feed, words, action, today, !visible.has(action)))}
           </ol>
         </section>`;
       })}
@@ -368,7 +370,10 @@ export class CompactActionPlan extends CompactElement {
   private prepareChartData(feed: CompactFeed, aims: Aim[], actions: Action[], counts: StatusCounts): void {
     const present = STATUS_ORDER.filter((s) => counts[s] > 0);
     const statusSummary = present.map((s) => labelledCount(statusLabel(s), counts[s])).join('; ');
-    const aimTitles = aims.map((a) => this.text(a.title, feed));
+    // Canvas labels and the chart's aria-label (spoken, never shown) take text only: without bidi
+    // controls, so that none can reorder what is drawn around it.
+    const words = this.words(feed);
+    const aimTitles = aims.map((a) => withoutBidiControls(words.choose(a.title).text));
     const aimValues = aims.map((a) => meanProgress(a.actions) ?? null);
     const noFigures = msg('no figures', { id: 'action-plan.noFigures' });
     const aimSummary = aimTitles.map((t, i) => `${t}, ${aimValues[i] === null ? noFigures : `${aimValues[i]}%`}`).join('; ');
@@ -457,7 +462,7 @@ export class CompactActionPlan extends CompactElement {
           ${aims.map((aim) => {
             const progress = meanProgress(aim.actions);
             return html`<tr>
-              <th scope="row">${this.text(aim.title, feed)}</th>
+              <th scope="row">${this.words(feed).markup(aim.title)}</th>
               <td class="number">${aim.actions.length}</td>
               <td class="number">${countByStatus(aim.actions).complete}</td>
               <td class="number">${aim.actions.filter((a) => isOverdue(a, today)).length}</td>
@@ -476,8 +481,9 @@ export class CompactActionPlan extends CompactElement {
     const counts = countByStatus(actions);
     const lang = this.language.lang;
     const collator = collatorFor(this.language.locale);
+    const words = this.words(feed);
     const leads = distinctLeads(aims)
-      .map((id) => ({ id, name: partyName(feed, id, lang) }))
+      .map((id) => ({ id, name: partyName(feed, id, lang), shown: this.party(feed, words, id).plain }))
       .sort((a, b) => collator.compare(a.name, b.name));
     const overdue = actions.filter((a) => isOverdue(a, today)).length;
     return html`<form class="filters no-print" part="filters" aria-labelledby="filters-title" @change=${this.onFilterChange} @submit=${(e: Event) => e.preventDefault()}>
@@ -498,7 +504,7 @@ export class CompactActionPlan extends CompactElement {
           <label for="filter-lead">${msg('Led by', { id: 'action-plan.ledBy' })}</label>
           <select id="filter-lead" name="lead">
             <option value="" .selected=${live(f.lead === '')}>${msg('Any lead', { id: 'action-plan.filter.anyLead' })}</option>
-            ${leads.map((l) => html`<option value=${l.id} .selected=${live(f.lead === l.id)}>${l.name}</option>`)}
+            ${leads.map((l) => html`<option value=${l.id} .selected=${live(f.lead === l.id)}>${l.shown}</option>`)}
           </select>
         </div>
         ${this.aim || aims.length < 2
@@ -508,7 +514,7 @@ export class CompactActionPlan extends CompactElement {
               <select id="filter-aim" name="aim">
                 <option value="" .selected=${live(f.aim === '')}>${msg('All aims', { id: 'action-plan.filter.allAims' })}</option>
                 ${aims.map(
-                  (aim) => html`<option value=${aim.id} .selected=${live(f.aim === aim.id)}>${this.text(aim.title, feed)}</option>`,
+                  (aim) => html`<option value=${aim.id} .selected=${live(f.aim === aim.id)}>${words.plain(aim.title)}</option>`,
                 )}
               </select>
             </div>`}
@@ -531,23 +537,23 @@ export class CompactActionPlan extends CompactElement {
     </form>`;
   }
 
-  private renderAction(feed: CompactFeed, action: Action, today: IsoDate, hidden: boolean): TemplateResult {
+  private renderAction(feed: CompactFeed, words: FeedText, action: Action, today: IsoDate, hidden: boolean): TemplateResult {
     const overdue = isOverdue(action, today);
     const progress = actionProgress(action);
     const updates = updatesInOrder(action);
     const latest = updates[updates.length - 1];
     const earlier = updates.slice(0, -1).reverse();
-    const timescale = action.timescale === undefined ? '' : this.text(action.timescale, feed);
+    const timescale = words.markup(action.timescale);
     const due = action.due ? formatIsoDate(action.due) : '';
-    const when = timescale && due
-      ? msg(str`${timescale} (due ${due})`, { id: 'action-plan.timescaleAndDue' })
+    const when = timescale !== nothing && due
+      ? msg(html`${timescale} (due ${due})`, { id: 'action-plan.timescaleAndDue' })
       : due
         ? msg(str`Due ${due}`, { id: 'action-plan.due' })
-        : timescale;
+        : timescale === nothing ? '' : timescale;
 
     return html`<li class=${overdue ? 'action is-overdue' : 'action'} part="action" data-status=${action.status} ?hidden=${hidden}>
-      ${heading(this.level(2), { class: 'action-title' }, this.text(action.title, feed))}
-      ${action.description ? html`<p class="description">${this.text(action.description, feed)}</p>` : nothing}
+      ${heading(this.level(2), { class: 'action-title' }, words.markup(action.title))}
+      ${action.description ? html`<p class="description">${words.markup(action.description)}</p>` : nothing}
       <dl class="facts">
         <div>
           <dt>${msg('Status', { id: 'action-plan.status' })}</dt>
@@ -561,7 +567,7 @@ export class CompactActionPlan extends CompactElement {
         ${action.lead.length > 0
           ? html`<div>
               <dt>${msg('Led by', { id: 'action-plan.ledBy' })}</dt>
-              <dd>${this.renderLeads(feed, action.lead)}</dd>
+              <dd>${this.renderLeads(feed, words, action.lead)}</dd>
             </div>`
           : nothing}
         ${when
@@ -586,7 +592,7 @@ export class CompactActionPlan extends CompactElement {
               <strong>${msg('Latest update', { id: 'action-plan.latestUpdate' })}</strong>
               <time datetime=${latest.date}>${formatIsoDate(latest.date)}</time>
             </p>
-            <p class="update-text">${this.text(latest.text, feed)}</p>
+            <p class="update-text">${words.markup(latest.text)}</p>
           </div>`
         : nothing}
       ${earlier.length > 0
@@ -596,7 +602,7 @@ export class CompactActionPlan extends CompactElement {
               ${earlier.map(
                 (u) => html`<li>
                   <time class="update-date" datetime=${u.date}>${formatIsoDate(u.date)}</time>
-                  <span class="update-text">${this.text(u.text, feed)}</span>
+                  <span class="update-text">${words.markup(u.text)}</span>
                 </li>`,
               )}
             </ul>
@@ -605,14 +611,24 @@ export class CompactActionPlan extends CompactElement {
     </li>`;
   }
 
-  private renderLeads(feed: CompactFeed, leads: readonly string[]): TemplateResult {
-    const lang = this.language.lang;
-    const names = joinWithAnd(leads.map((id) => partyName(feed, id, lang)));
+  private renderLeads(feed: CompactFeed, words: FeedText, leads: readonly string[]): TemplateResult {
+    const names = joinWithAnd(leads.map((id) => this.party(feed, words, id)));
     if (!isJointLead(feed, leads)) return html`${names}`;
-    const publicName = sectorName(feed, 'public', lang);
-    const voluntaryName = sectorName(feed, 'voluntary', lang);
+    const publicName = sectorText(feed, 'public', words);
+    const voluntaryName = sectorText(feed, 'voluntary', words);
     return html`${names}
-      <span class="joint">${msg(str`Joint lead: ${publicName} and ${voluntaryName}`, { id: 'action-plan.jointLead' })}</span>`;
+      <span class="joint">${msg(html`Joint lead: ${publicName} and ${voluntaryName}`, { id: 'action-plan.jointLead' })}</span>`;
+  }
+
+  /** A lead or owner: a signatory's name (in its language), or a plain name as written. */
+  private party(feed: CompactFeed, words: FeedText, idOrName: string): { text: string; shown: unknown; plain: string } {
+    const value = signatoryById(feed, idOrName)?.name ?? idOrName;
+    return { text: words.choose(value).text, shown: words.markup(value), plain: words.plain(value) };
+  }
+
+  /** Feed text for this render: isolated, in its own language when that differs from the plan's. */
+  private words(feed: CompactFeed): FeedText {
+    return new FeedText(feed, this.language);
   }
 
   // ---------------------------------------------------------------------------------------------

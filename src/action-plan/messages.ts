@@ -2,6 +2,7 @@
  * The action plan's words that are used in more than one place: status names, counts, lists.
  * Like every `msg()`, call them while the element renders (or inside `inLocale`).
  */
+import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { ActionStatus } from '../feed/types.js';
 import { plural } from '../i18n/plural.js';
@@ -74,17 +75,19 @@ export function earlierUpdatesCount(n: number): string {
 const STARTS_WITH_VOWEL = /^[aeiouyâêîôûŵŷàèìòùáéíóúäëïöü]/i;
 
 /**
- * "A, B and C" in the current language. Chromium has no Welsh or Gaelic list data for
+ * "A, B and C" in the current language, each item as markup (`shown`: feed text stays isolated);
+ * `text` decides between "a" and "ac". Chromium has no Welsh or Gaelic list data for
  * `Intl.ListFormat`, so the word for "and" is a message.
  */
-export function joinWithAnd(items: readonly string[]): string {
-  if (items.length === 0) return '';
-  if (items.length === 1) return items[0]!;
-  const last = items[items.length - 1]!;
-  const rest = items.slice(0, -1).join(', ');
-  return STARTS_WITH_VOWEL.test(last)
-    ? msg(str`${rest} and ${last}`, { id: 'action-plan.list.andBeforeVowel' })
-    : msg(str`${rest} and ${last}`, { id: 'action-plan.list.and' });
+export function joinWithAnd(items: readonly { text: string; shown: unknown }[]): TemplateResult | typeof nothing {
+  if (items.length === 0) return nothing;
+  const lastItem = items[items.length - 1]!;
+  if (items.length === 1) return html`${lastItem.shown}`;
+  const rest = items.slice(0, -1).map((item, i) => html`${i ? ', ' : ''}${item.shown}`);
+  const last = lastItem.shown;
+  return STARTS_WITH_VOWEL.test(lastItem.text.trim())
+    ? msg(html`${rest} and ${last}`, { id: 'action-plan.list.andBeforeVowel' })
+    : msg(html`${rest} and ${last}`, { id: 'action-plan.list.and' });
 }
 
 /** "Complete: 10" — a label with its count, used in summaries without needing a plural per status. */

@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
 import type { CompactFeed, Consultation } from '../feed/types.js';
-import { partyName } from '../feed/lookup.js';
+import { signatoryById } from '../feed/lookup.js';
+import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
 import { safeHttpUrl } from '../feed/url.js';
 import { todayInZone } from '../feed/time.js';
 import { calendarDateAt, formatCalendarDate, formatDateTime, formatDuration, formatTime } from '../i18n/dates.js';
@@ -188,7 +189,8 @@ export class CompactConsultationCountdown extends CompactElement {
 
   private milestoneMessage(c: Consultation, milestone: Milestone, feed: CompactFeed): string {
     return this.inLocale(() => {
-      const title = this.text(c.title, feed);
+      // Spoken, not shown: bidi controls removed, no isolation needed.
+      const title = withoutBidiControls(this.text(c.title, feed));
       switch (milestone) {
         case 'open':
           return msg(str`${title}: this consultation is now open.`, { id: 'consultation-countdown.announce.opened' });
@@ -236,8 +238,9 @@ export class CompactConsultationCountdown extends CompactElement {
   private renderConsultation(c: Consultation, feed: CompactFeed): TemplateResult {
     const cd = this.model!.countdowns.get(c.id)!;
     const zone = feed.compact.timeZone;
-    const title = this.text(c.title, feed);
-    const summary = this.text(c.summary, feed);
+    const words = this.words(feed);
+    const title = words.markup(c.title);
+    const summary = words.markup(c.summary);
     const url = cd.phase === 'open' ? safeHttpUrl(c.url) : undefined;
     const state = cd.phase === 'open' && cd.closingSoon ? 'soon' : cd.phase;
     return html`<div class="consultation ${state}" part="consultation">
@@ -245,8 +248,8 @@ export class CompactConsultationCountdown extends CompactElement {
       <p><strong class="tag ${state}" part="tag">${tagText(cd)}</strong></p>
       <p class="countdown" part="countdown">${this.sentence(c, cd, zone)}</p>
       ${cd.phase === 'open' && cd.lastHour ? this.secondsToggle() : nothing}
-      ${summary ? html`<p class="summary" part="summary">${summary}</p>` : nothing}
-      ${c.owner ? this.renderOwner(partyName(feed, c.owner, this.language.lang)) : nothing}
+      ${summary !== nothing ? html`<p class="summary" part="summary">${summary}</p>` : nothing}
+      ${c.owner ? this.renderOwner(words.markup(signatoryById(feed, c.owner)?.name ?? c.owner)) : nothing}
       ${isShorterThanStandard(c, feed.compact.consultationWeeks, zone) ? this.renderStandard(c, feed) : nothing}
       ${url
         ? html`<p>
@@ -261,8 +264,13 @@ export class CompactConsultationCountdown extends CompactElement {
     </div>`;
   }
 
+  /** Feed text for this render: isolated, in its own language when that differs from the widget's. */
+  private words(feed: CompactFeed): FeedText {
+    return new FeedText(feed, this.language);
+  }
+
   /** `heading-level` chooses the tag; each is written out so that no markup is built from strings. */
-  private heading(title: string): TemplateResult {
+  private heading(title: unknown): TemplateResult {
     const level = Math.min(6, Math.max(2, Math.floor(this.headingLevel) || 3));
     switch (level) {
       case 2:
@@ -278,16 +286,16 @@ export class CompactConsultationCountdown extends CompactElement {
     }
   }
 
-  private renderOwner(owner: string): TemplateResult {
+  private renderOwner(owner: unknown): TemplateResult {
     return html`<p class="owner secondary-text" part="owner">
-      ${msg(str`Run by ${owner}`, { id: 'consultation-countdown.owner' })}
+      ${msg(html`Run by ${owner}`, { id: 'consultation-countdown.owner' })}
     </p>`;
   }
 
   private renderStandard(c: Consultation, feed: CompactFeed): TemplateResult {
     const period = formatPeriod(periodDays(c, feed.compact.timeZone));
     const standard = formatDuration(feed.compact.consultationWeeks, 'week');
-    const reason = this.text(c.shorterBecause, feed);
+    const reason = this.words(feed).markup(c.shorterBecause);
     return html`<div class="standard" part="standard">
       <p>
         ${msg(str`This consultation runs for ${period}, shorter than the ${standard} the compact expects.`, {
@@ -295,8 +303,8 @@ export class CompactConsultationCountdown extends CompactElement {
         })}
       </p>
       <p>
-        ${reason
-          ? msg(str`Reason given: ${reason}`, { id: 'consultation-countdown.standard.reason' })
+        ${reason !== nothing
+          ? msg(html`Reason given: ${reason}`, { id: 'consultation-countdown.standard.reason' })
           : msg('No reason has been given.', { id: 'consultation-countdown.standard.noReason' })}
       </p>
     </div>`;

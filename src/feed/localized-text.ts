@@ -19,23 +19,46 @@ export function pickText(
   lang: string,
   defaultLanguage = 'en',
 ): string {
-  if (text === undefined || text === null) return '';
-  if (typeof text === 'string') return text;
-  if (typeof text !== 'object') return '';
-  const entries = Object.entries(text).filter(
-    (e): e is [string, string] => typeof e[1] === 'string',
-  );
-  if (entries.length === 0) return '';
-  return lookup(entries, lang) ?? lookup(entries, defaultLanguage) ?? entries[0]![1];
+  return chooseText(text, lang, defaultLanguage).text;
 }
 
-function lookup(entries: [string, string][], lang: string): string | undefined {
+/** A piece of feed text and the language it is in, as `chooseText` found it. */
+export interface ChosenText {
+  text: string;
+  /**
+   * The tag of the entry chosen (as the feed spells it), or `defaultLanguage` for a plain string.
+   * `''` when the feed's tag is not a language tag at all (the language is unknown); undefined for
+   * no text.
+   */
+  lang?: string;
+}
+
+/** A tag that looks like BCP 47 (`cy`, `en-GB`, `gd-Latn-GB`); anything else is "unknown". */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+const tagOrUnknown = (tag: string): string => (LANGUAGE_TAG.test(tag) ? tag.replace(/_/g, '-') : '');
+
+/**
+ * `pickText`, also saying which language it chose, so that an element can mark feed text whose
+ * language differs from its own words (`lang`): English sector names on a Welsh page, a Welsh-only
+ * pledge on an English one. A plain string is taken to be in `defaultLanguage`.
+ */
+export function chooseText(text: LocalizedText | undefined, lang: string, defaultLanguage = 'en'): ChosenText {
+  if (text === undefined || text === null) return { text: '' };
+  if (typeof text === 'string') return { text, lang: tagOrUnknown(defaultLanguage || 'en') };
+  if (typeof text !== 'object') return { text: '' };
+  const entries = Object.entries(text).filter((e): e is [string, string] => typeof e[1] === 'string');
+  if (entries.length === 0) return { text: '' };
+  const [tag, chosen] = lookup(entries, lang) ?? lookup(entries, defaultLanguage) ?? entries[0]!;
+  return { text: chosen, lang: tagOrUnknown(tag.replace(/_/g, '-')) };
+}
+
+function lookup(entries: [string, string][], lang: string): [string, string] | undefined {
   if (typeof lang !== 'string' || lang === '') return undefined;
   const want = lang.toLowerCase().replace(/_/g, '-');
   const base = baseOf(want);
   return (
-    entries.find(([k]) => k.toLowerCase() === want)?.[1] ??
-    entries.find(([k]) => k.toLowerCase() === base)?.[1] ??
-    entries.find(([k]) => baseOf(k) === base)?.[1]
+    entries.find(([k]) => k.toLowerCase().replace(/_/g, '-') === want) ??
+    entries.find(([k]) => k.toLowerCase() === base) ??
+    entries.find(([k]) => baseOf(k) === base)
   );
 }

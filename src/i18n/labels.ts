@@ -3,17 +3,33 @@
  * these while rendering (or inside `inLocale`): `msg()` answers in the language being rendered.
  */
 import { msg } from '@lit/localize';
+import { nothing, type TemplateResult } from 'lit';
 import type { CompactFeed, Sector } from '../feed/types.js';
 import { sectorLabel } from '../feed/lookup.js';
+import { withoutBidiControls, type FeedText } from './feed-text.js';
 
 /** The compact's own name for a sector ("Third sector", "Statutory organisations"), else ours. */
 export function sectorName(feed: CompactFeed, sector: Sector, lang: string): string {
-  return (
-    sectorLabel(feed, sector, lang) ??
-    (sector === 'public'
-      ? msg('Public sector', { id: 'labels.sector.public' })
-      : msg('Voluntary and community sector', { id: 'labels.sector.voluntary' }))
-  );
+  return sectorLabel(feed, sector, lang) ?? ourSectorName(sector);
+}
+
+function ourSectorName(sector: Sector): string {
+  return sector === 'public'
+    ? msg('Public sector', { id: 'labels.sector.public' })
+    : msg('Voluntary and community sector', { id: 'labels.sector.voluntary' });
+}
+
+/** `sectorName` for markup: the compact's own name is feed text (isolated, with its language). */
+export function sectorText(feed: CompactFeed, sector: Sector, words: FeedText): TemplateResult | string {
+  const own = feed.compact.sectors?.[sector];
+  const shown = own === undefined ? undefined : words.markup(own);
+  return shown && shown !== nothing ? shown : ourSectorName(sector);
+}
+
+/** `sectorName` for plain text (an `<option>`, an announcement): the compact's own name isolated. */
+export function sectorPlain(feed: CompactFeed, sector: Sector, words: FeedText): string {
+  const own = feed.compact.sectors?.[sector];
+  return (own === undefined ? '' : words.plain(own)) || ourSectorName(sector);
 }
 
 /** The spec's suggested types in words; any other type tidied ("housing-association" → "Housing association"). */
@@ -37,7 +53,8 @@ export function typeName(type: string): string {
   }
 }
 
+/** A type of the feed's own: feed text, so without bidirectional controls (see feed-text.ts). */
 function tidy(type: string): string {
-  const words = type.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = withoutBidiControls(type).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -7,6 +7,7 @@ import type { CompactFeed, Signatory } from '../feed/types.js';
 import { signatoryById } from '../feed/lookup.js';
 import { safeHttpUrl } from '../feed/url.js';
 import { formatMonthYear } from '../i18n/dates.js';
+import { FeedText } from '../i18n/feed-text.js';
 import { pledgeBadgeStyles } from './pledge-badge.styles.js';
 
 /** A tick in a circle. Decorative: the words beside it say the same. */
@@ -70,6 +71,11 @@ export class CompactPledgeBadge extends CompactElement {
     return super.render();
   }
 
+  /** Feed text for this render: isolated, in its own language when that differs from the badge's. */
+  private words(feed: CompactFeed): FeedText {
+    return new FeedText(feed, this.language);
+  }
+
   private find(feed: CompactFeed): Signatory | undefined {
     return signatoryById(feed, this.signatoryId);
   }
@@ -80,23 +86,24 @@ export class CompactPledgeBadge extends CompactElement {
   }
 
   protected override renderEmpty(feed: CompactFeed): TemplateResult {
-    const name = this.text(feed.compact.name, feed);
+    const name = this.words(feed).markup(feed.compact.name);
     return html`<p class="notice not-listed" part="notice">
-      ${msg(str`${name} does not list this organisation as a signatory.`, { id: 'pledge-badge.notListed' })}
+      ${msg(html`${name} does not list this organisation as a signatory.`, { id: 'pledge-badge.notListed' })}
     </p>`;
   }
 
   protected renderFeed(feed: CompactFeed): TemplateResult {
     const signatory = this.find(feed)!;
-    const name = this.text(feed.compact.name, feed);
+    const words = this.words(feed);
+    const name = words.markup(feed.compact.name);
     const link = safeHttpUrl(feed.compact.url) ?? safeHttpUrl(feed.compact.document);
     const month = signatory.signed ? formatMonthYear(signatory.signed) : '';
-    const pledge = this.isCard ? this.text(signatory.pledge, feed) : '';
+    const pledge = this.isCard ? words.markup(signatory.pledge) : nothing;
     return html`<div class="badge ${this.isCard ? 'card' : 'inline'}" part="badge">
       <svg class="mark" part="mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${tick}</svg>
       <span class="words">
         ${this.isCard
-          ? html`<span class="organisation" part="organisation">${this.text(signatory.name, feed)}</span>`
+          ? html`<span class="organisation" part="organisation">${words.markup(signatory.name)}</span>`
           : nothing}
         ${link
           ? html`<a class="compact" part="compact" href=${link}>${name}</a>`
@@ -107,7 +114,7 @@ export class CompactPledgeBadge extends CompactElement {
             : msg('Signed', { id: 'pledge-badge.signed' })}
         </span>
       </span>
-      ${pledge ? html`<blockquote class="pledge" part="pledge">${pledge}</blockquote>` : nothing}
+      ${pledge !== nothing ? html`<blockquote class="pledge" part="pledge">${pledge}</blockquote>` : nothing}
     </div>`;
   }
 }

@@ -9,7 +9,8 @@ import { TYPES_BY_SECTOR, type CompactFeed, type Sector } from '../feed/types.js
 import { safeHttpUrl } from '../feed/url.js';
 import { plural } from '../i18n/plural.js';
 import { formatDuration } from '../i18n/dates.js';
-import { sectorName, typeName } from '../i18n/labels.js';
+import { sectorText, typeName } from '../i18n/labels.js';
+import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
 import { findSignatory, REGISTER_KINDS, type RegisterKind } from './identifier.js';
 import {
   checkEndpoint,
@@ -268,7 +269,8 @@ export class CompactPledgeForm extends CompactElement {
 
   private renderContact(feed: CompactFeed): TemplateResult | typeof nothing {
     const email = feed.compact.contact?.email;
-    return email ? html`<p>${msg(str`You can email ${email} instead.`, { id: 'pledge-form.contactEmail' })}</p>` : nothing;
+    const address = this.words(feed).markup(email);
+    return email ? html`<p>${msg(html`You can email ${address} instead.`, { id: 'pledge-form.contactEmail' })}</p>` : nothing;
   }
 
   private renderConfigError(feed: CompactFeed): TemplateResult {
@@ -279,27 +281,28 @@ export class CompactPledgeForm extends CompactElement {
   }
 
   private renderStatement(feed: CompactFeed): TemplateResult | typeof nothing {
-    const statement = this.text(feed.pledge?.statement);
+    const words = this.words(feed);
+    const statement = words.choose(feed.pledge?.statement).text;
     const commitments = feed.compact.commitments.filter((c) => c.by === 'voluntary' || c.by === 'joint');
     if (!statement && commitments.length === 0) return nothing;
     return html`<div class="statement" part="statement">
       ${this.subheading(msg('What signing means', { id: 'pledge-form.statement.heading' }))}
       ${statement
-        ? html`<p class="statement-text">${statement}</p>`
+        ? html`<p class="statement-text">${words.markup(feed.pledge?.statement)}</p>`
         : html`<p>${msg('By signing, your organisation agrees to:', { id: 'pledge-form.statement.commitments' })}</p>
             <ul>
-              ${commitments.map((c) => html`<li>${this.text(c.text)}</li>`)}
+              ${commitments.map((c) => html`<li>${words.markup(c.text)}</li>`)}
             </ul>`}
     </div>`;
   }
 
   private renderForm(feed: CompactFeed): TemplateResult {
     const sending = this.sender.state.phase === 'sending';
-    const name = this.text(feed.compact.name);
+    const name = this.words(feed).markup(feed.compact.name);
     return html`<div class="intro">
         <slot name="intro">
           <p>
-            ${msg(str`Use this form to add your organisation to the signatories of ${name}.`, { id: 'pledge-form.intro' })}
+            ${msg(html`Use this form to add your organisation to the signatories of ${name}.`, { id: 'pledge-form.intro' })}
           </p>
         </slot>
       </div>
@@ -434,18 +437,20 @@ export class CompactPledgeForm extends CompactElement {
   private renderAlreadySigned(feed: CompactFeed, by: 'name' | 'id'): { id: string; content: TemplateResult } | typeof nothing {
     const match = this.match(feed);
     if (!match || match.by !== by) return nothing;
-    const name = this.text(match.signatory.name);
+    const name = this.words(feed).markup(match.signatory.name);
     const own = safeHttpUrl(match.signatory.url);
     const href = own ?? safeHttpUrl(feed.compact.url);
     const id = `${by}-signed`;
     return {
       id,
       content: html`<div class="already" id=${id}>
-        ${this.alreadySignedText(name)}
+        ${msg(html`${name} has already signed this compact. You do not need to sign up again.`, {
+          id: 'pledge-form.already.shown',
+        })}
         ${href
           ? html`<br /><a href=${href}
                 >${own
-                  ? msg(str`Visit the website of ${name}`, { id: 'pledge-form.already.website' })
+                  ? msg(html`Visit the website of ${name}`, { id: 'pledge-form.already.website' })
                   : msg('See the compact and who has signed it', { id: 'pledge-form.already.compact' })}</a
               >`
           : nothing}
@@ -453,10 +458,16 @@ export class CompactPledgeForm extends CompactElement {
     };
   }
 
+  /** What a screen reader hears when a match appears (spoken, not shown: the shown sentence is isolated). */
   private alreadySignedText(name: string): string {
     return msg(str`${name} has already signed this compact. You do not need to sign up again.`, {
       id: 'pledge-form.already',
     });
+  }
+
+  /** Feed text for this render: isolated, in its own language when that differs from the form's. */
+  private words(feed: CompactFeed): FeedText {
+    return new FeedText(feed, this.language);
   }
 
   /** The "already signed?" match, worked out once for each feed and set of answers. */
@@ -510,11 +521,11 @@ export class CompactPledgeForm extends CompactElement {
   }
 
   private renderSector(feed: CompactFeed): TemplateResult {
-    const lang = this.language.lang;
+    const words = this.words(feed);
     const sector = this.values.sector;
     return html`${this.radioGroup('sector', {
       legend: msg('Which sector is your organisation part of?', { id: 'pledge-form.sector.legend' }),
-      options: (['voluntary', 'public'] as const).map((value) => ({ value, label: sectorName(feed, value, lang) })),
+      options: (['voluntary', 'public'] as const).map((value) => ({ value, label: sectorText(feed, value, words) })),
     })}
     ${sector
       ? this.radioGroup('type', {
@@ -526,7 +537,7 @@ export class CompactPledgeForm extends CompactElement {
 
   private radioGroup(
     name: 'registered' | 'sector' | 'type',
-    options: { legend: string; hint?: string; options: { value: string; label: string }[]; after?: TemplateResult | typeof nothing },
+    options: { legend: string; hint?: string; options: { value: string; label: unknown }[]; after?: TemplateResult | typeof nothing },
   ): TemplateResult {
     const invalid = this.errors.has(name);
     const current = this.values[name];
@@ -738,7 +749,7 @@ export class CompactPledgeForm extends CompactElement {
     const state = this.sender.state;
     const done = state.phase === 'done' ? state : undefined;
     const status = done?.status ?? 'pending';
-    const compact = this.text(feed.compact.name);
+    const compact = this.words(feed).markup(feed.compact.name);
     const title = {
       pending: () => msg('Sign-up received', { id: 'pledge-form.done.pending.title' }),
       accepted: () => msg('Your organisation has signed', { id: 'pledge-form.done.accepted.title' }),
@@ -749,7 +760,7 @@ export class CompactPledgeForm extends CompactElement {
         msg('Thank you. The compact officer will check your sign-up before your organisation is added to the list of signatories.', {
           id: 'pledge-form.done.pending.text',
         }),
-      accepted: () => msg(str`Thank you. Your organisation is now a signatory of ${compact}.`, { id: 'pledge-form.done.accepted.text' }),
+      accepted: () => msg(html`Thank you. Your organisation is now a signatory of ${compact}.`, { id: 'pledge-form.done.accepted.text' }),
       duplicate: () =>
         msg('Your organisation’s sign-up had already reached us. You do not need to send it again.', {
           id: 'pledge-form.done.duplicate.text',
@@ -821,7 +832,7 @@ export class CompactPledgeForm extends CompactElement {
     const key = match?.signatory.id ?? '';
     if (key === this.lastMatch) return;
     this.lastMatch = key;
-    if (match) this.announcement = this.inLocale(() => this.alreadySignedText(this.text(match.signatory.name)));
+    if (match) this.announcement = this.inLocale(() => this.alreadySignedText(withoutBidiControls(this.text(match.signatory.name))));
   }
 
   private onSubmit = (event: Event): void => {

@@ -9,7 +9,8 @@ import { baseStyles } from '../core/styles.js';
 import type { CompactFeed, Sector } from '../feed/types.js';
 import { safeHttpUrl } from '../feed/url.js';
 import { formatIsoDate } from '../i18n/dates.js';
-import { sectorName, typeName } from '../i18n/labels.js';
+import { sectorName, sectorPlain, sectorText, typeName } from '../i18n/labels.js';
+import { bdi, FeedText } from '../i18n/feed-text.js';
 import { toCsv } from './csv.js';
 import { foundMessage, formatCount, signedSummary } from './labels.js';
 import {
@@ -238,7 +239,7 @@ export class CompactSignatoryList extends CompactElement {
     `;
   }
 
-  private renderHeading(text: string): TemplateResult {
+  private renderHeading(text: unknown): TemplateResult {
     const tag = this.headingTag();
     return staticHtml`<${tag} id="results-heading" class="results-heading" part="results-heading" tabindex="-1">${text}</${tag}>`;
   }
@@ -248,22 +249,24 @@ export class CompactSignatoryList extends CompactElement {
     return msg(str`Showing ${first} to ${last} of ${total}`, { id: 'signatory-list.results.showing' });
   }
 
-  private noMatchText(): string {
+  /** The query may come from a shared link (sync-url): it is isolated like feed text. */
+  private noMatchText(): TemplateResult | string {
     const query = this.query.trim();
     return query
-      ? msg(str`No organisations match “${query}”`, { id: 'signatory-list.results.noMatchQuery' })
+      ? msg(html`No organisations match “${bdi({ text: query }, this.language.locale)}”`, { id: 'signatory-list.results.noMatchQuery' })
       : msg('No organisations match these filters', { id: 'signatory-list.results.noMatch' });
   }
 
   private renderSummary(feed: CompactFeed, entries: readonly Entry[]): TemplateResult {
     const perSector = countBy(entries, (e) => e.signatory.sector);
+    const words = this.words(feed);
     return html`<div class="summary" part="summary">
       <p class="summary-total">${signedSummary(entries.length)}</p>
       <ul class="sector-counts">
         ${SECTORS.filter((s) => perSector.has(s)).map((sector) => {
-          const label = sectorName(feed, sector, this.language.lang);
+          const label = sectorText(feed, sector, words);
           const count = formatCount(perSector.get(sector)!);
-          return html`<li>${msg(str`${label}: ${count}`, { id: 'signatory-list.summary.sector' })}</li>`;
+          return html`<li>${msg(html`${label}: ${count}`, { id: 'signatory-list.summary.sector' })}</li>`;
         })}
       </ul>
     </div>`;
@@ -271,7 +274,7 @@ export class CompactSignatoryList extends CompactElement {
 
   private renderControls(feed: CompactFeed, entries: readonly Entry[]): TemplateResult {
     const { sector, type } = this.filters;
-    const lang = this.language.lang;
+    const words = this.words(feed);
     const sectorCounts = countBy(entries, (e) => e.signatory.sector);
     const typeCounts = countBy(entries, (e) => e.type);
     typeCounts.delete('');
@@ -307,7 +310,7 @@ export class CompactSignatoryList extends CompactElement {
             <label for="filter-sector">${msg('Sector', { id: 'signatory-list.filter.sector' })}</label>
             <select id="filter-sector" @change=${this.onSector}>
               ${option('', msg('All sectors', { id: 'signatory-list.filter.allSectors' }), entries.length, sector)}
-              ${SECTORS.map((s) => option(s, sectorName(feed, s, lang), sectorCounts.get(s) ?? 0, sector))}
+              ${SECTORS.map((s) => option(s, sectorPlain(feed, s, words), sectorCounts.get(s) ?? 0, sector))}
             </select>
           </div>`
         : nothing}
@@ -341,31 +344,33 @@ export class CompactSignatoryList extends CompactElement {
       (g) => g.sector,
       (g) => {
         const tag = this.headingTag(1);
-        return staticHtml`<${tag} class="group-heading" part="group-heading">${sectorName(feed, g.sector, this.language.lang)}</${tag}>
+        return staticHtml`<${tag} class="group-heading" part="group-heading">${sectorText(feed, g.sector, this.words(feed))}</${tag}>
           ${this.renderList(feed, g.entries)}`;
       },
     )}`;
   }
 
   private renderList(feed: CompactFeed, entries: readonly Entry[]): TemplateResult {
+    const words = this.words(feed);
     return html`<ul class="list" part="list">
       ${repeat(
         entries,
         (e) => e.signatory.id,
-        (e) => this.renderItem(feed, e),
+        (e) => this.renderItem(feed, e, words),
       )}
     </ul>`;
   }
 
-  private renderItem(feed: CompactFeed, entry: Entry): TemplateResult {
+  private renderItem(feed: CompactFeed, entry: Entry, words: FeedText): TemplateResult {
     const s = entry.signatory;
     const url = safeHttpUrl(s.url);
     const logo = safeHttpUrl(s.logo);
     const date = s.signed ? formatIsoDate(s.signed) : '';
     const champion = s.champion;
+    const name = words.markup(s.name);
     // One space between the parts (so that they are read as words), and a dot drawn by CSS.
     const meta = [
-      this.grouped ? '' : sectorName(feed, s.sector, this.language.lang),
+      this.grouped ? '' : sectorText(feed, s.sector, words),
       entry.type ? typeName(entry.type) : '',
       date ? msg(str`Signed ${date}`, { id: 'signatory-list.signed' }) : '',
     ].filter(Boolean);
@@ -375,9 +380,9 @@ export class CompactSignatoryList extends CompactElement {
           html`<img class="logo" part="logo" src=${logo} alt="" loading="lazy" decoding="async" width="48" height="48" @error=${hideImage} />`
         : nothing}
       <div class="item-body">
-        <p class="name">${url ? html`<a part="name" href=${url}>${entry.name}</a>` : html`<span part="name">${entry.name}</span>`}</p>
+        <p class="name">${url ? html`<a part="name" href=${url}>${name}</a>` : html`<span part="name">${name}</span>`}</p>
         <p class="meta secondary-text" part="meta">${meta.map((part, i) => html`${i ? ' ' : ''}<span>${part}</span>`)}</p>
-        ${champion ? html`<p class="champion" part="champion">${championText(champion.name, champion.role)}</p>` : nothing}
+        ${champion ? html`<p class="champion" part="champion">${championText(words.markup(champion.name), champion.role ? words.markup(champion.role) : undefined)}</p>` : nothing}
       </div>
     </li>`;
   }
@@ -419,6 +424,11 @@ export class CompactSignatoryList extends CompactElement {
         ${page < pageCount ? button(page + 1, msg('Next page', { id: 'signatory-list.pages.next' }), 'next') : nothing}
       </ul>
     </nav>`;
+  }
+
+  /** Feed text for this render: isolated, in its own language when that differs from the list's. */
+  private words(feed: CompactFeed): FeedText {
+    return new FeedText(feed, this.language);
   }
 
   // --- what people do -------------------------------------------------------------------------
@@ -571,10 +581,10 @@ function sortLabel(order: SortOrder): string {
   }
 }
 
-function championText(name: string, role: string | undefined): string {
+function championText(name: unknown, role: unknown): TemplateResult {
   return role
-    ? msg(str`Compact Champion: ${name}, ${role}`, { id: 'signatory-list.championRole' })
-    : msg(str`Compact Champion: ${name}`, { id: 'signatory-list.champion' });
+    ? msg(html`Compact Champion: ${name}, ${role}`, { id: 'signatory-list.championRole' })
+    : msg(html`Compact Champion: ${name}`, { id: 'signatory-list.champion' });
 }
 
 /** A logo that fails to load would show a broken-image box: hide it; the name says it all. */

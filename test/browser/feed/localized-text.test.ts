@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { pickText } from '../../../src/feed/localized-text.js';
+import { chooseText, pickText } from '../../../src/feed/localized-text.js';
+import { FeedText, isolate, langAttribute, withoutBidiControls } from '../../../src/i18n/feed-text.js';
 
 describe('pickText', () => {
   const bilingual = { en: 'The Gwynedd Compact', cy: 'Compact Gwynedd' };
@@ -63,5 +64,71 @@ describe('pickText', () => {
   it('copes with an empty language', () => {
     expect(pickText(bilingual, '')).to.equal('The Gwynedd Compact');
     expect(pickText(bilingual, '', '')).to.equal('The Gwynedd Compact');
+  });
+});
+
+describe('chooseText: which language was chosen', () => {
+  const bilingual = { en: 'The Gwynedd Compact', cy: 'Compact Gwynedd' };
+
+  it('says the tag of the entry chosen, as the feed spells it, at each step of the fallback', () => {
+    expect(chooseText(bilingual, 'cy')).to.deep.equal({ text: 'Compact Gwynedd', lang: 'cy' });
+    expect(chooseText({ 'cy-GB': 'Cymraeg', en: 'English' }, 'cy')).to.deep.equal({ text: 'Cymraeg', lang: 'cy-GB' });
+    expect(chooseText(bilingual, 'gd')).to.deep.equal({ text: 'The Gwynedd Compact', lang: 'en' });
+    expect(chooseText(bilingual, 'gd', 'cy')).to.deep.equal({ text: 'Compact Gwynedd', lang: 'cy' });
+    expect(chooseText({ fr: 'Français', de: 'Deutsch' }, 'cy', 'en')).to.deep.equal({ text: 'Français', lang: 'fr' });
+    expect(chooseText({ cy_GB: 'Cymraeg' }, 'en')).to.deep.equal({ text: 'Cymraeg', lang: 'cy-GB' });
+  });
+
+  it('a plain string is in the compact’s default language', () => {
+    expect(chooseText('Testshire Council', 'cy', 'en')).to.deep.equal({ text: 'Testshire Council', lang: 'en' });
+    expect(chooseText('Cyngor Gwynedd', 'en', 'cy')).to.deep.equal({ text: 'Cyngor Gwynedd', lang: 'cy' });
+  });
+
+  it('a key that is no language tag gives an unknown language (""), never markup or nonsense', () => {
+    expect(chooseText({ 'x y"><b>': 'Text' }, 'en')).to.deep.equal({ text: 'Text', lang: '' });
+    expect(chooseText({ constructor: 'Text' }, 'en').lang).to.equal('');
+    expect(chooseText('Text', 'en', 'not a tag')).to.deep.equal({ text: 'Text', lang: '' });
+  });
+
+  it('no text has no language', () => {
+    expect(chooseText(undefined, 'en')).to.deep.equal({ text: '' });
+    expect(chooseText({}, 'en')).to.deep.equal({ text: '' });
+    expect(chooseText(42 as never, 'en')).to.deep.equal({ text: '' });
+  });
+
+  it('pickText is chooseText’s text', () => {
+    for (const value of [bilingual, 'Plain', { fr: 'F' }, undefined]) {
+      for (const lang of ['cy', 'en-GB', 'gd', '']) expect(pickText(value, lang, 'cy')).to.equal(chooseText(value, lang, 'cy').text);
+    }
+  });
+});
+
+describe('feed text in the interface (src/i18n/feed-text.ts)', () => {
+  it('removes every bidi embedding, override and isolate control, and nothing else', () => {
+    const controls = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
+    expect(withoutBidiControls(`a${controls}b`)).to.equal('ab');
+    expect(withoutBidiControls('Caffi\u200F’r Dre \u05E9\u05DC\u05D5\u05DD')).to.equal('Caffi\u200F’r Dre \u05E9\u05DC\u05D5\u05DD');
+  });
+
+  it('isolates plain text with FSI…PDI around the cleaned text', () => {
+    expect(isolate('\u2069\u202Eevil')).to.equal('\u2068evil\u2069');
+    expect(isolate('\u202E')).to.equal('');
+  });
+
+  it('says a language only when it differs from the interface’s, and "" when it is unknown', () => {
+    expect(langAttribute('en', 'en-GB')).to.equal(undefined);
+    expect(langAttribute('en-US', 'en-GB')).to.equal(undefined);
+    expect(langAttribute('cy-GB', 'cy')).to.equal(undefined);
+    expect(langAttribute('en', 'cy')).to.equal('en');
+    expect(langAttribute('cy', 'en-GB')).to.equal('cy');
+    expect(langAttribute('', 'en-GB')).to.equal('');
+    expect(langAttribute(undefined, 'en-GB')).to.equal(undefined);
+  });
+
+  it('FeedText marks feed text against the words shown: English until a catalogue has loaded', () => {
+    const feed = { compact: { defaultLanguage: 'en' } } as never;
+    expect(new FeedText(feed, { lang: 'cy', locale: 'cy', ready: true }).langOf('Testshire Council')).to.equal('en');
+    expect(new FeedText(feed, { lang: 'cy', locale: 'cy', ready: false }).langOf('Testshire Council')).to.equal(undefined);
+    expect(new FeedText(feed, { lang: 'cy', locale: 'cy', ready: false }).langOf({ cy: 'Cyngor' })).to.equal('cy');
   });
 });
