@@ -1,51 +1,73 @@
 #!/usr/bin/env node
-// `npm start`: the demo. Serves the demo pages and sample feeds with Vite (TypeScript compiled on the
-// fly), and the demo's pledge endpoint at /api/pledges, on http://localhost:8080 (PORT to change).
+// `npm start`: the demo, on the real compact-server. The server publishes the sample feeds at
+// /feeds/<id>.json, takes pledges at the endpoint those feeds name, and serves the built widgets at
+// /widgets/; Vite serves the demo pages themselves (/demo/, TypeScript compiled on the fly).
+//
+// Configuration is the server's own (server/README.md): PORT (8080), HOST, DATA_DIR (./data),
+// DATABASE_URL, PUBLIC_URL … On first start, with an empty database, the sample feeds in
+// demo/feeds/ are imported; pledges then go through `npx compact-server pledges approve <id>`.
 import http from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer as createVite } from 'vite';
+import { importFeed, listCompacts, loadConfig, openDatabase, startServer, systemClock } from 'compact-server';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? 'localhost';
+const feedsDir = new URL('./feeds/', import.meta.url);
+
+// Vite serves only what the demo pages need; every other path is the real server's.
+const VITE_PATHS = /^\/(demo|src|node_modules|@vite|@id|@fs|stories)(\/|$)/;
+
+async function seedSampleFeeds(config) {
+  const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    if ((await listCompacts(database.db)).length > 0) return;
+    for (const file of readdirSync(feedsDir).filter((f) => f.endsWith('.json')).sort()) {
+      // The samples' privacy notice is the demo's own page, on whatever address this demo runs at.
+      const result = await importFeed(database.db, readFileSync(new URL(file, feedsDir), 'utf8'), { clock: systemClock, serverPrivacyNotice: true });
+      if (!result.ok) throw new Error(`demo/feeds/${file} could not be imported: ${JSON.stringify(result.problems)}`);
+      console.log(`Imported the sample feed ${result.compactId} (${result.signatories} signatories)`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+const base = loadConfig();
+const config = { ...base, privacyNoticeUrl: base.privacyNoticeUrl ?? `${base.publicUrl}/demo/privacy.html` };
+await seedSampleFeeds(config);
 
 const vite = await createVite({
   root,
   configFile: false,
   appType: 'mpa',
   logLevel: 'warn',
-  server: { middlewareMode: true, hmr: false },
+  // No hot reload and no websocket: a second demo on another PORT must not clash with the first.
+  server: { middlewareMode: true, hmr: false, ws: false },
 });
 
-let pledges = null;
-try {
-  const { createPledgeEndpoint } = await import('./pledge-endpoint.js');
-  pledges = createPledgeEndpoint({ dataDir: fileURLToPath(new URL('./data/', import.meta.url)) });
-} catch (error) {
-  if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-}
-
-const server = http.createServer((req, res) => {
-  const { pathname } = new URL(req.url, 'http://localhost');
-  if (pathname === '/') {
-    res.writeHead(302, { Location: '/demo/' });
-    res.end();
-    return;
-  }
-  if (pledges && pathname.startsWith('/api/pledges')) {
-    pledges(req, res);
-    return;
-  }
-  vite.middlewares(req, res);
+const server = await startServer(config, {
+  serverFactory: (handler) =>
+    http.createServer((req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/') {
+        res.writeHead(302, { Location: '/demo/' });
+        res.end();
+      } else if (VITE_PATHS.test(path)) {
+        vite.middlewares(req, res);
+      } else {
+        handler(req, res);
+      }
+    }),
 });
 
-server.listen(port, host, () => {
-  console.log(`Compact Widgets demo: http://${host}:${port}/demo/`);
-});
+console.log(`Compact Widgets demo: ${config.publicUrl}/demo/ (server on ${server.address}, ${server.database.dialect} at ${server.database.location})`);
 
 const stop = () => {
-  server.close();
-  void vite.close().then(() => process.exit(0));
+  Promise.all([server.stop(), vite.close()]).then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -7,14 +7,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 
-function binDir() {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
+function installedBinDir() {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
-  if (versions.length === 0) {
-    throw new Error('PostgreSQL is not installed (Debian: apt-get install -y postgresql, or set PG_BIN to its bin folder)');
+  return versions.length ? join(root, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin') : undefined;
+}
+
+/** Debian's PostgreSQL binaries; on a fresh Debian machine where we are root, installed first (as for Chromium). */
+function binDir() {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  let bin = installedBinDir();
+  if (!bin && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log("PostgreSQL not found: installing Debian's postgresql for the server tests");
+    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null'], { stdio: 'inherit' });
+    bin = installedBinDir();
   }
-  return join(root, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
+  if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install -y postgresql, or set PG_BIN to its bin folder)');
+  return bin;
 }
 
 function freePort() {

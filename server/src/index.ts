@@ -3,7 +3,7 @@ export { loadConfig, ConfigError, type Config } from './config.js';
 export { openDatabase, DatabaseError, type Database } from './db/database.js';
 export { startServer, type RunningServer, type StartOptions } from './server.js';
 export { buildApp } from './http/app.js';
-export { importFeed } from './domain/compacts.js';
+export { importFeed, listCompacts } from './domain/compacts.js';
 export { buildFeed, serialiseFeed, pledgeEndpoint } from './domain/feed.js';
 export { submitPledge, approvePledge, rejectPledge, pledgeSummaries, pledgeDetails, DecisionError } from './domain/pledges.js';
 export { systemClock, type Clock } from './domain/clock.js';

@@ -30,7 +30,14 @@ function firstName(name: unknown): string {
   return values[0] ?? '';
 }
 
-export async function importFeed(db: Db, text: string, options: { replace?: boolean; clock: Clock }): Promise<ImportResult> {
+export interface ImportOptions {
+  replace?: boolean;
+  clock: Clock;
+  /** Keep no privacy notice of the feed's own: feeds name the server's PRIVACY_NOTICE_URL (the demo's). */
+  serverPrivacyNotice?: boolean;
+}
+
+export async function importFeed(db: Db, text: string, options: ImportOptions): Promise<ImportResult> {
   const check = checkFeedText(text);
   if (!check.valid) return { ok: false, problems: check.problems };
   const feed = JSON.parse(text.replace(/^\uFEFF/, '')) as Json;
@@ -41,12 +48,23 @@ export async function importFeed(db: Db, text: string, options: { replace?: bool
     ...(feed.actionPlan !== undefined ? { actionPlan: feed.actionPlan } : {}),
     ...(feed.consultations !== undefined ? { consultations: feed.consultations as unknown[] } : {}),
     // The endpoint is always this server's own; the privacy notice and statement are the council's.
-    ...(pledge ? { pledge: { privacyNotice: pledge.privacyNotice as string, ...(pledge.statement ? { statement: pledge.statement } : {}) } } : {}),
+    ...(pledge
+      ? {
+          pledge: {
+            ...(options.serverPrivacyNotice ? {} : { privacyNotice: pledge.privacyNotice as string }),
+            ...(pledge.statement ? { statement: pledge.statement } : {}),
+          },
+        }
+      : {}),
   };
   const signatories = (feed.signatories ?? []) as Json[];
   const warnings: string[] = [];
-  if (!pledge?.privacyNotice) {
-    warnings.push('This feed has no pledge.privacyNotice: its pledge form appears only once PRIVACY_NOTICE_URL is set.');
+  if (!pledge?.privacyNotice || options.serverPrivacyNotice) {
+    warnings.push(
+      options.serverPrivacyNotice
+        ? 'Feeds of this compact name PRIVACY_NOTICE_URL as their privacy notice: set it, or the pledge form does not appear.'
+        : 'This feed has no pledge.privacyNotice: its pledge form appears only once PRIVACY_NOTICE_URL is set.',
+    );
   }
   const now = options.clock().toISOString();
 
