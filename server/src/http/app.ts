@@ -16,6 +16,8 @@ import { healthRoutes } from './routes/health.js';
 import { feedRoutes } from './routes/feeds.js';
 import { pledgeRoutes } from './routes/pledges.js';
 import { widgetRoutes } from './routes/widgets.js';
+import { viewEngine } from './view-engine.js';
+import { publicRoutes, embedPageHeaders } from './routes/public/index.js';
 import { forgetOldAnswers } from '../domain/pledges.js';
 
 export interface AppOptions {
@@ -82,7 +84,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(feedRoutes);
   await app.register(pledgeRoutes);
+  await app.register(embedPageHeaders);
   await app.register(widgetRoutes);
+  await app.register(viewEngine);
+  await app.register(publicRoutes);
 
   // Stored answers are replayed for at least 24 hours (config), then forgotten.
   let purge: NodeJS.Timeout | undefined;

@@ -1,0 +1,122 @@
+/**
+ * The public pages: `/c/{id}` (the compact, with its widgets and their no-JavaScript versions),
+ * `/c/{id}/widgets/{widget}` (one widget, the page to paste into a CMS for oEmbed) and
+ * `/c/{id}/signatories/{org}` (the badge check). English at `/c/…`, Welsh at `/cy/c/…`, Gaelic at
+ * `/gd/c/…`: each language has its own address, so it can be linked, cached and listed (hreflang).
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { LOCALES, type Locale } from '../../../i18n/locale.js';
+import { LANGUAGE_NAMES, t, type PublicMessageId } from '../../../i18n/public-messages.js';
+import { compactPageModel, isWidgetPage, signatoryPageModel, widgetTitle } from '../../../domain/outputs/page-models.js';
+import { compactPagePath } from '../../../domain/outputs/json-feed.js';
+import { localText } from '../../../domain/outputs/feed-view.js';
+import { pageHelmet } from '../../view-engine.js';
+import { CompactSources } from './compact-source.js';
+
+const PREFIXES: [string, Locale][] = [['', 'en'], ['/cy', 'cy'], ['/gd', 'gd']];
+
+export async function publicPageRoutes(app: FastifyInstance): Promise<void> {
+  const sources = new CompactSources(app);
+  const publicUrl = app.config.publicUrl;
+  const helmet = pageHelmet(app.config);
+
+  /** What layout.njk needs: language, messages, the switcher and hreflang alternates to this page. */
+  function layoutContext(locale: Locale, pathIn: (l: Locale) => string) {
+    return {
+      htmlLang: locale,
+      publicUrl,
+      t: (id: PublicMessageId, values?: Record<string, string | number>) => t(locale, id, values),
+      languages: LOCALES.map((l) => ({ lang: l, text: LANGUAGE_NAMES[l], href: `${publicUrl}${pathIn(l)}`, current: l === locale })),
+      defaultHref: `${publicUrl}${pathIn('en')}`,
+    };
+  }
+
+  function oembedLink(pagePath: string) {
+    return `${publicUrl}/oembed?${new URLSearchParams({ url: `${publicUrl}${pagePath}`, format: 'json' })}`;
+  }
+
+  async function notFound(reply: FastifyReply, locale: Locale, options: { heading?: string; paragraphs?: string[]; backHref?: string; backText?: string } = {}) {
+    const html = await reply.viewAsync('public/not-found.njk', {
+      ...layoutContext(locale, (l) => (l === 'en' ? '/' : `/${l}/`)),
+      languages: [],
+      pageTitle: options.heading ?? t(locale, 'notFoundTitle'),
+      heading: options.heading ?? t(locale, 'notFoundTitle'),
+      paragraphs: options.paragraphs ?? [t(locale, 'notFoundBody')],
+      ...options,
+    });
+    return reply.code(404).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
+  }
+
+  function send(reply: FastifyReply, html: string) {
+    // Pages follow the feed at once (they are built from it): short-lived in caches.
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', `public, max-age=${app.config.feedMaxAge}`).send(html);
+  }
+
+  for (const [prefix, locale] of PREFIXES) {
+    app.get<{ Params: { id: string } }>(`${prefix}/c/:id`, { helmet }, async (request, reply) => {
+      const source = await sources.get(request.params.id);
+      if (!source) return notFound(reply, locale);
+      const page = compactPageModel(source.feed, locale);
+      const html = await reply.viewAsync('public/compact.njk', {
+        ...layoutContext(locale, (l) => compactPagePath(source.feed.compact.id, l)),
+        page,
+        pageTitle: page.name.text,
+        serviceName: page.name.text,
+        serviceUrl: page.paths.page,
+        oembedHref: oembedLink(page.paths.page),
+        oembedTitle: widgetTitle('signatory-list', source.feed, locale),
+      });
+      return send(reply, html);
+    });
+
+    app.get<{ Params: { id: string; widget: string } }>(`${prefix}/c/:id/widgets/:widget`, { helmet }, async (request, reply) => {
+      const source = await sources.get(request.params.id);
+      const widget = request.params.widget;
+      if (!source || !isWidgetPage(widget) || (widget === 'pledge-form' && !source.feed.pledge)) return notFound(reply, locale);
+      const page = compactPageModel(source.feed, locale);
+      const path = (l: Locale) => `${compactPagePath(source.feed.compact.id, l)}/widgets/${widget}`;
+      const heading = widgetTitle(widget, source.feed, locale);
+      const html = await reply.viewAsync('public/widget.njk', {
+        ...layoutContext(locale, path),
+        page,
+        widget,
+        heading,
+        pageTitle: `${heading}`,
+        serviceName: page.name.text,
+        serviceUrl: page.paths.page,
+        oembedHref: oembedLink(path(locale)),
+        oembedTitle: heading,
+      });
+      return send(reply, html);
+    });
+
+    app.get<{ Params: { id: string; org: string } }>(`${prefix}/c/:id/signatories/:org`, { helmet }, async (request, reply) => {
+      const source = await sources.get(request.params.id);
+      if (!source) return notFound(reply, locale);
+      const compactPath = compactPagePath(source.feed.compact.id, locale);
+      const compactName = localText(source.feed.compact.name, locale, source.feed).text;
+      const signatory = signatoryPageModel(source.feed, request.params.org, locale);
+      if (!signatory) {
+        // Withdrawn, unpublished, never signed or mistyped: the same answer, and nothing about which.
+        return notFound(reply, locale, {
+          heading: t(locale, 'notSignatoryTitle'),
+          paragraphs: [t(locale, 'notSignatoryBody', { name: compactName, org: request.params.org })],
+          backHref: `${compactPath}#signatories`,
+          backText: t(locale, 'verifyAll'),
+        });
+      }
+      const path = (l: Locale) => `${compactPagePath(source.feed.compact.id, l)}/signatories/${encodeURIComponent(signatory.id)}`;
+      const html = await reply.viewAsync('public/signatory.njk', {
+        ...layoutContext(locale, path),
+        signatory,
+        compactHref: compactPath,
+        pageTitle: `${signatory.heading}`,
+        serviceName: compactName,
+        serviceUrl: compactPath,
+        oembedHref: oembedLink(path(locale)),
+        oembedTitle: widgetTitle('pledge-badge', source.feed, locale, signatory.name.text),
+      });
+      return send(reply, html);
+    });
+  }
+}
