@@ -253,8 +253,17 @@ export function feedElementSuite(options: FeedElementSuiteOptions): void {
       }
     });
 
-    for (const savedAt of [1e300, -1, 0, 1.5, 'yesterday', null, Date.now() + 10 * 86_400_000, [1]]) {
-      it(`a saved copy with an absurd date (${JSON.stringify(savedAt)}) is not used, and never leaves it on "Loading…"`, async () => {
+    for (const [what, savedAt] of [
+      ['1e300', 1e300],
+      ['negative', -1],
+      ['zero', 0],
+      ['fractional', 1.5],
+      ['ten days ahead', Date.now() + 10 * 86_400_000],
+      ['a string', 'yesterday'],
+      ['null (NaN in JSON)', null],
+      ['a list', [1]],
+    ] as const) {
+      it(`a saved copy with an absurd date (${what}) is not used, and never leaves it on "Loading…"`, async () => {
         const url = feedUrl({ status: 503 });
         const absolute = new URL(url, location.href).href;
         const text = JSON.stringify(sampleFeed());

@@ -253,6 +253,28 @@ describe('the built bundle in Chromium', () => {
     await page.close();
   });
 
+  it('the built iframe embed: widget=constructor is unknown; only the element\'s own attributes are taken', async () => {
+    const unknown = await open('/dist/embed.html?widget=constructor&src=/feed.json');
+    await unknown.page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('Unknown widget "constructor"'));
+    assert.deepEqual(unknown.problems.errors, []);
+    await unknown.page.close();
+    const query = new URLSearchParams({
+      widget: 'consultation-countdown',
+      src: '/feed.json',
+      'time-zone-label': 'UK time',
+      onclick: 'window.__pwned = 1',
+      style: 'display:none',
+    });
+    const { page, problems } = await open(`/dist/embed.html?${query}`);
+    await page.waitForFunction(() =>
+      (document.querySelector('compact-consultation-countdown')?.shadowRoot?.textContent ?? '').includes('Community grants programme'),
+    );
+    const attributes = await page.$eval('compact-consultation-countdown', (el) => el.getAttributeNames().sort());
+    assert.deepEqual(attributes, ['src', 'time-zone-label']);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
   it('the iframe embed refuses a pledge form whose feed is on another origin', async () => {
     const { page } = await open(
       `/dist/embed.html?widget=pledge-form&src=${encodeURIComponent('http://localhost:9/feed.json')}`,
