@@ -113,7 +113,11 @@ export function loadFeed(url: string, options: LoadOptions = {}): Promise<LoadOu
 function join(url: string, entry: Shared, signal: AbortSignal | undefined): Promise<LoadOutcome> {
   clearTimeout(entry.abortTimer);
   entry.abortTimer = undefined;
-  if (!signal) return entry.promise;
+  if (!signal) {
+    // A caller without a signal cannot leave: it holds the request until it settles.
+    entry.users++;
+    return entry.promise;
+  }
   if (signal.aborted) return Promise.resolve(abortedOutcome());
   entry.users++;
   return new Promise<LoadOutcome>((resolve) => {

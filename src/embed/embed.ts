@@ -52,6 +52,8 @@ function feedAllowed(widget: string, address: string | null | undefined): boolea
 }
 
 export const HEIGHT_MESSAGE = 'compact-widgets:height';
+/** How long the element's code may take to arrive before the page says it could not be loaded. */
+const DEFINE_TIMEOUT_MS = 20_000;
 
 function say(main: HTMLElement, text: string): void {
   const p = document.createElement('p');
@@ -94,7 +96,17 @@ async function mount(): Promise<void> {
   const element = document.createElement(tag);
   main.hidden = true;
   main.append(element);
-  await customElements.whenDefined(tag);
+  const defined = await Promise.race([
+    customElements.whenDefined(tag).then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), DEFINE_TIMEOUT_MS)),
+  ]);
+  if (!defined) {
+    // The bundle could not load the element's code (it says why in the console): say so, not a blank frame.
+    say(main, 'This widget could not be loaded. Try again later.');
+    main.hidden = false;
+    reportHeight(id);
+    return;
+  }
   const attributes = (customElements.get(tag) as unknown as { observedAttributes?: string[] }).observedAttributes ?? [];
   for (const name of attributes) {
     if (NOT_FROM_QUERY.has(name)) continue;

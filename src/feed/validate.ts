@@ -21,6 +21,9 @@
  * - `consultationWeeks` must be a number greater than 0; `contact.email` must look like
  *   `name@domain`; `defaultLanguage` must look like a BCP 47 tag with a 2–3 letter language (`en`, `cy`, `en-GB`).
  * - `timeZone` must be an IANA zone name `Intl` knows; offsets such as "+01:00" are refused.
+ * - A Url is a plain address: no user name or password (`https://user:pass@host/`, or
+ *   `http://council.gov.uk@evil.example/`, which reads like the council's), no whitespace, control,
+ *   bidirectional-control characters or backslashes anywhere (see url.ts).
  * - A list whose items are all left out is still present (empty): `actionPlan.aims: []` keeps the
  *   plan. Aims need `actions` (the spec writes `actions: Action[]`, not `actions?`).
  * - Ids are unique within their own list; an aim's actions are one list per aim.

@@ -58,6 +58,22 @@ describe('feed loader', () => {
     expect(await requestCount(url)).to.equal(2);
   });
 
+  it('a caller without a signal keeps the request even when every other caller leaves', async () => {
+    const url = absolute(feedUrl({ delay: 300 }));
+    const leaving = new AbortController();
+    void loadFeed(url, { signal: leaving.signal });
+    const staying = loadFeed(url);
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      leaving.abort();
+      clock.tick(ABORT_GRACE_MS * 2);
+    } finally {
+      clock.restore();
+    }
+    expect((await staying).ok).to.equal(true);
+    expect(await requestCount(url)).to.equal(1);
+  });
+
   it('a timeout that is not a number from 1 ms to 10 minutes means the default, 15 s', async () => {
     for (const timeout of [NaN, Infinity, -1, 0, 0.5, 600_001, 3_000_000_000, 'abc', '300', null]) {
       expect(effectiveTimeout(timeout), String(timeout)).to.equal(DEFAULT_TIMEOUT);
