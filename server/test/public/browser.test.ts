@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The public pages and the oEmbed round trip in real Chromium: axe-clean in each language, with and
  * without the widgets' script, no CSP violation, and a CMS on another origin that turns a pasted
@@ -119,7 +120,7 @@ describe('public pages in Chromium', () => {
     // 2. It asks for the oEmbed answer, within its column width.
     const endpoint = new URL(link[1]!.replace(/&amp;/g, '&'));
     endpoint.searchParams.set('maxwidth', '600');
-    const answer = await (await fetch(endpoint)).json();
+    const answer = (await (await fetch(endpoint)).json()) as { type: string; width: number; html: string };
     assert.equal(answer.type, 'rich');
     assert.equal(answer.width, 600);
     // 3. It puts the HTML in its page, and a visitor's browser shows it.
