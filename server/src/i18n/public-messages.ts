@@ -57,6 +57,18 @@ export const PUBLIC_MESSAGES = {
     gd: 'Cuir seòladh tè dhe na duilleagan seo ann an WordPress, Drupal no siostam eile a chleachdas oEmbed, agus nochdaidh e beò:', // check gd
   },
 
+  embedThis: { en: 'Put this on your website', cy: "Rhoi hwn ar eich gwefan", gd: 'Cuir seo air an làrach-lìn agad' },
+  embedByAddress: {
+    en: 'In WordPress, Drupal or another system that supports oEmbed, paste this page’s address on a line of its own:',
+    cy: "Yn WordPress, Drupal neu system arall sy'n cefnogi oEmbed, gludwch gyfeiriad y dudalen hon ar linell ar ei phen ei hun:",
+    gd: 'Ann an WordPress, Drupal no siostam eile a chleachdas oEmbed, cuir seòladh na duilleige seo air loidhne leis fhèin:', // check gd
+  },
+  embedByIframe: {
+    en: 'Where only an iframe can be added, use this code:',
+    cy: "Lle mai dim ond iframe y gellir ei ychwanegu, defnyddiwch y cod hwn:",
+    gd: 'Far nach gabh ach iframe a chur ris, cleachd an còd seo:', // check gd
+  },
+
   // Widget names (per-widget pages, iframe titles)
   widgetSignatoryList: { en: 'Organisations that have signed {name}', cy: 'Sefydliadau sydd wedi llofnodi {name}', gd: 'Buidhnean a chuir an ainm ri {name}' },
   widgetActionPlan: { en: 'Action plan of {name}', cy: 'Cynllun gweithredu {name}', gd: 'Plana-gnìomha {name}' },

@@ -116,6 +116,9 @@ describe('public pages', () => {
     const href = new URL(discovery[1]!.replace(/&amp;/g, '&'));
     assert.equal(href.searchParams.get('url'), `${t.url}/c/southend/widgets/signatory-list`);
     assert.equal(href.searchParams.get('format'), 'json');
+    // What to paste where only iframes are allowed: the same iframe the oEmbed answer gives.
+    assert.match(text, /<pre class="compact-code" tabindex="0"><code>&lt;iframe src=&quot;http:\/\/127\.0\.0\.1:\d+\/widgets\/embed\.html\?widget=signatory-list&amp;amp;src=/);
+    assert.ok(text.includes(`<code>${t.url}/c/southend/widgets/signatory-list</code>`));
     for (const widget of ['action-plan', 'consultation-countdown', 'pledge-form']) {
       assert.equal((await get(`${t.url}/cy/c/southend/widgets/${widget}`)).status, 200, widget);
     }

@@ -10,6 +10,7 @@ import { LANGUAGE_NAMES, t, type PublicMessageId } from '../../../i18n/public-me
 import { compactPageModel, isWidgetPage, signatoryPageModel, widgetTitle } from '../../../domain/outputs/page-models.js';
 import { compactPagePath } from '../../../domain/outputs/json-feed.js';
 import { localText } from '../../../domain/outputs/feed-view.js';
+import { oembedResponse, type EmbedTarget } from '../../../domain/outputs/oembed.js';
 import { pageHelmet } from '../../view-engine.js';
 import { CompactSources } from './compact-source.js';
 
@@ -33,6 +34,12 @@ export async function publicPageRoutes(app: FastifyInstance): Promise<void> {
 
   function oembedLink(pagePath: string) {
     return `${publicUrl}/oembed?${new URLSearchParams({ url: `${publicUrl}${pagePath}`, format: 'json' })}`;
+  }
+
+  /** What to paste where: the page's own address (oEmbed) and the iframe code (iframe-only CMSs). */
+  function embedCode(source: { feed: Parameters<typeof oembedResponse>[0] }, target: EmbedTarget, pagePath: string) {
+    const answer = oembedResponse(source.feed, target, { publicUrl, cacheAge: app.config.feedMaxAge });
+    return answer ? { address: `${publicUrl}${pagePath}`, iframe: answer.html } : undefined;
   }
 
   async function notFound(reply: FastifyReply, locale: Locale, options: { heading?: string; paragraphs?: string[]; backHref?: string; backText?: string } = {}) {
@@ -81,6 +88,7 @@ export async function publicPageRoutes(app: FastifyInstance): Promise<void> {
         page,
         widget,
         heading,
+        embed: embedCode(source, { compactId: source.feed.compact.id, locale, widget }, path(locale)),
         pageTitle: `${heading}`,
         serviceName: page.name.text,
         serviceUrl: page.paths.page,
@@ -110,6 +118,7 @@ export async function publicPageRoutes(app: FastifyInstance): Promise<void> {
         ...layoutContext(locale, path),
         signatory,
         compactHref: compactPath,
+        embed: embedCode(source, { compactId: source.feed.compact.id, locale, widget: 'pledge-badge', signatoryId: signatory.id }, path(locale)),
         pageTitle: `${signatory.heading}`,
         serviceName: compactName,
         serviceUrl: compactPath,
