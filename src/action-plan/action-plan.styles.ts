@@ -129,15 +129,10 @@ export const actionPlanStyles = css`
     color: var(--_button);
     cursor: pointer;
   }
-  .toggle[aria-pressed='true'] {
+  .toggle[aria-pressed='true']:not(:focus-visible) {
     background: var(--_button);
     color: var(--_button-text);
     font-weight: 700;
-  }
-  .toggle:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
-    box-shadow: none;
   }
   .chart-view {
     position: relative;
@@ -147,8 +142,25 @@ export const actionPlanStyles = css`
   .figure[data-view='chart'] .table-view {
     display: none;
   }
+  /* A table wider than a phone scrolls sideways inside a focusable, labelled region, with shadows at
+     the edge it can scroll towards (they scroll away with the content: background-attachment local). */
   .table-scroll {
     overflow-x: auto;
+    background:
+      linear-gradient(to right, var(--_background) 30%, transparent) left / 2.5rem 100% no-repeat local,
+      linear-gradient(to left, var(--_background) 30%, transparent) right / 2.5rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.3), transparent) left / 0.875rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.3), transparent) right / 0.875rem 100% no-repeat scroll;
+    background-color: var(--_background);
+  }
+  .table-scroll:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_focus-text);
+  }
+  .data-table tbody th {
+    min-width: 7rem;
+    overflow-wrap: anywhere;
   }
   .data-table {
     width: 100%;
@@ -235,11 +247,10 @@ export const actionPlanStyles = css`
   }
 
   /* Aims and actions */
+  /* No content-visibility here: Chromium leaves skipped content out of the accessibility tree, so
+     screen readers could not reach the aims below the first screen. */
   .aim {
     margin-bottom: calc(var(--_space) * 2);
-    /* Long plans: the browser skips laying out aims far off screen. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 40rem;
   }
   .aim-summary {
     margin: 0 0 0.75rem;
@@ -439,9 +450,6 @@ export const actionPlanStyles = css`
     .figure {
       break-inside: avoid;
       border-color: #000;
-    }
-    .aim {
-      content-visibility: visible;
     }
     .history summary::before {
       content: '';

@@ -186,6 +186,7 @@ export class CompactActionPlan extends CompactElement {
     this.forcedQuery.addEventListener('change', this.onForcedColours);
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
+    document.addEventListener('keydown', this.onKeydown);
     // Moved in the page: draw the charts again (they were destroyed on disconnect).
     if (this.hasUpdated) this.requestUpdate();
   }
@@ -195,6 +196,7 @@ export class CompactActionPlan extends CompactElement {
     this.forcedQuery?.removeEventListener('change', this.onForcedColours);
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
+    document.removeEventListener('keydown', this.onKeydown);
     this.stopObserving();
     this.destroyCharts();
   }
@@ -775,6 +777,17 @@ export class CompactActionPlan extends CompactElement {
       console.warn('compact-widgets: the charts could not be loaded; showing tables.', error);
     }
   }
+
+  /**
+   * Escape hides a chart's tooltip wherever focus is (the pointer, not focus, brought it up), as
+   * WCAG 1.4.13 asks. The key is left to the page when there was no tooltip to hide.
+   */
+  private onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.chartModule) return;
+    let hid = false;
+    for (const { chart } of this.drawn.values()) hid = this.chartModule.hideTooltip(chart) || hid;
+    if (hid) event.preventDefault();
+  };
 
   private destroyCharts(): void {
     for (const { chart } of this.drawn.values()) chart.destroy();

@@ -5,6 +5,10 @@
  * page without charts never downloads chart.js. Only the pieces these two charts use are
  * registered (never `chart.js/auto`), which lets the bundler leave the rest of chart.js out.
  * Everything shown (labels, colours, fonts) is passed in: this module holds no text of its own.
+ *
+ * Tooltips follow WCAG 1.4.13 (content on hover): they never cover what they describe (beside the
+ * ring or the bar, not on it), they stay while the pointer moves onto them, and Escape dismisses
+ * them (`hideTooltip`, called by the element).
  */
 import {
   ArcElement,
@@ -16,9 +20,74 @@ import {
   Legend,
   LinearScale,
   Tooltip,
+  type ActiveElement,
+  type ChartType,
+  type Plugin,
+  type TooltipPositionerFunction,
 } from 'chart.js';
 
-Chart.register(DoughnutController, ArcElement, BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+declare module 'chart.js' {
+  interface TooltipPositionerMap {
+    beside: TooltipPositionerFunction<ChartType>;
+  }
+}
+
+/** A tooltip's size before it is first drawn (Chart.js measures it after asking where it goes). */
+const GUESS = { width: 140, height: 44 };
+const GAP = 6;
+
+/**
+ * Where a tooltip goes: beside what it describes, never on it. A bar's tooltip sits below the bar
+ * (above it for the bottom bars); a doughnut segment's to the side of the ring where there is room,
+ * else in the hole in the middle.
+ */
+Tooltip.positioners.beside = function (items: readonly ActiveElement[]) {
+  const item = items[0];
+  if (!item) return false;
+  const chart = this.chart;
+  const width = this.width || GUESS.width;
+  const height = this.height || GUESS.height;
+  const area = chart.chartArea;
+  const element = item.element as unknown as Record<string, number>;
+  if ('outerRadius' in element) {
+    const { x, y, outerRadius } = element as { x: number; y: number; outerRadius: number };
+    if (x + outerRadius + GAP + width <= chart.width) return { x: x + outerRadius + GAP, y, xAlign: 'left', yAlign: 'center' };
+    if (x - outerRadius - GAP - width >= 0) return { x: x - outerRadius - GAP, y, xAlign: 'right', yAlign: 'center' };
+    return { x, y, xAlign: 'center', yAlign: 'center' };
+  }
+  // A horizontal bar: `x` is its end, `base` its start, `y` its middle, `height` its thickness.
+  const { x, y, base, height: thickness } = element as { x: number; y: number; base: number; height: number };
+  const middle = Math.min(Math.max((x + base) / 2, area.left + width / 2), area.right - width / 2);
+  const below = y + thickness / 2 + GAP;
+  return below + height <= chart.height
+    ? { x: middle, y: below, xAlign: 'center', yAlign: 'top' }
+    : { x: middle, y: y - thickness / 2 - GAP, xAlign: 'center', yAlign: 'bottom' };
+};
+
+/** Hoverable: while the pointer is over the tooltip, the tooltip stays as it is. */
+const keepTooltipUnderPointer: Plugin = {
+  id: 'compactKeepTooltipUnderPointer',
+  beforeEvent(chart, args) {
+    const { event } = args;
+    const tooltip = chart.tooltip;
+    if (event.type !== 'mousemove' || !tooltip || tooltip.getActiveElements().length === 0) return undefined;
+    const { x, y } = event;
+    if (x === null || y === null) return undefined;
+    const over = x >= tooltip.x && x <= tooltip.x + tooltip.width && y >= tooltip.y && y <= tooltip.y + tooltip.height;
+    return over ? false : undefined;
+  },
+};
+
+Chart.register(DoughnutController, ArcElement, BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend, keepTooltipUnderPointer);
+
+/** Escape: hides the chart's tooltip (and its highlight). True if there was one to hide. */
+export function hideTooltip(chart: Chart): boolean {
+  if (!chart.tooltip || chart.tooltip.getActiveElements().length === 0) return false;
+  chart.tooltip.setActiveElements([], { x: 0, y: 0 });
+  chart.setActiveElements([]);
+  chart.update();
+  return true;
+}
 
 export interface ChartLook {
   /** Text colour for labels and legend. */
@@ -83,7 +152,7 @@ export function drawStatusChart(canvas: HTMLCanvasElement, data: StatusChartData
           position: 'bottom',
           labels: { color: look.text, font: { family: look.font, size: 14 } },
         },
-        tooltip: { bodyFont: { family: look.font }, titleFont: { family: look.font } },
+        tooltip: { position: 'beside', bodyFont: { family: look.font }, titleFont: { family: look.font } },
       },
     },
   });
@@ -124,6 +193,7 @@ export function drawAimChart(canvas: HTMLCanvasElement, data: AimChartData, look
       plugins: {
         legend: { display: false },
         tooltip: {
+          position: 'beside',
           bodyFont: { family: look.font },
           titleFont: { family: look.font },
           callbacks: { label: (item) => `${data.name}: ${item.parsed.x}%` },

@@ -82,14 +82,13 @@ export const countdownStyles = css`
     font-weight: 700;
   }
   a.button:focus-visible {
-    color: var(--_focus-text);
-    box-shadow: inset 0 0 0 1px var(--_focus), 0 4px var(--_focus-text);
+    color: var(--_focus-text); /* over a:visited; the rest is the shared button indicator */
   }
   .toggle {
     min-height: 44px;
     min-width: 44px;
   }
-  .toggle[aria-pressed='true'] {
+  .toggle[aria-pressed='true']:not(:focus-visible) {
     box-shadow: inset 0 0 0 2px var(--compact-text-colour, #0b0c0c);
   }
   .fallback {
@@ -103,7 +102,7 @@ export const countdownStyles = css`
     .soon .countdown {
       border-inline-start-color: Highlight;
     }
-    .toggle[aria-pressed='true'] {
+    .toggle[aria-pressed='true']:not(:focus-visible) {
       outline: 3px solid Highlight;
     }
   }

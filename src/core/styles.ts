@@ -91,12 +91,19 @@ export const baseStyles = css`
     color: var(--compact-text-colour, #0b0c0c);
     box-shadow: 0 2px 0 #929191;
   }
-  .button:focus-visible {
+  /* One focus indicator for every button-like control, as GOV.UK's: yellow, with a black bar
+     beneath. The bar is what reaches 3:1 against any page (yellow beside white or light grey does
+     not), so it is never left out. The transparent outline shows in forced-colours mode. */
+  .button:focus-visible,
+  .toggle:focus-visible,
+  .page-button:focus-visible {
     border-color: var(--_focus);
     outline: 3px solid transparent;
-    box-shadow: inset 0 0 0 1px var(--_focus);
+    outline-offset: 0;
+    box-shadow: 0 2px 0 var(--_focus-text);
     background: var(--_focus);
     color: var(--_focus-text);
+    text-decoration: none;
   }
   .visually-hidden {
     position: absolute !important;
@@ -159,7 +166,10 @@ export const baseStyles = css`
       border: 2px solid ButtonText;
     }
     a:focus-visible,
-    :focus-visible {
+    :focus-visible,
+    .button:focus-visible,
+    .toggle:focus-visible,
+    .page-button:focus-visible {
       outline: 3px solid Highlight;
       background: none;
       color: LinkText;

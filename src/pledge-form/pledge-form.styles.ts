@@ -113,34 +113,102 @@ export const pledgeFormStyles = css`
     outline-offset: 0;
     box-shadow: inset 0 0 0 2px var(--_input-border);
   }
+  /* GOV.UK's large radios and checkboxes: the native input (44 × 44, transparent) lies over a
+     40 × 40 box drawn by its label, so the hit area is large and the input stays a real input for
+     every assistive technology; focus thickens the box and rings it in yellow. */
   .choices {
     display: grid;
-    gap: 0.5rem;
+    gap: 0.625rem;
   }
   .choice {
+    position: relative;
     display: flex;
+    flex-wrap: wrap;
     align-items: flex-start;
-    gap: 0.6rem;
   }
   .choice input {
+    position: relative;
+    z-index: 1;
     flex: none;
-    width: 1.75rem;
-    height: 1.75rem;
+    width: 44px;
+    height: 44px;
     margin: 0;
-    accent-color: var(--compact-text-colour, #0b0c0c);
+    opacity: 0;
     cursor: pointer;
   }
   .choice label {
-    padding-top: 0.15rem;
+    align-self: center;
+    max-width: calc(100% - 44px);
+    padding: 0.4375rem 0.9375rem;
     cursor: pointer;
+    touch-action: manipulation;
+  }
+  .choice label::before {
+    content: '';
+    position: absolute;
+    top: 2px;
+    inset-inline-start: 2px;
+    box-sizing: border-box;
+    width: 40px;
+    height: 40px;
+    border: 2px solid currentColor;
+    background: var(--_background);
+  }
+  .choice label::after {
+    content: '';
+    position: absolute;
+    box-sizing: border-box;
+    opacity: 0;
+  }
+  .choice input[type='radio'] + label::before {
+    border-radius: 50%;
+  }
+  .choice input[type='radio'] + label::after {
+    top: 12px;
+    inset-inline-start: 12px;
+    width: 0;
+    height: 0;
+    border: 10px solid currentColor;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .choice input[type='checkbox'] + label::after {
+    top: 13px;
+    inset-inline-start: 10px;
+    width: 23px;
+    height: 12px;
+    border: solid;
+    border-width: 0 0 5px 5px;
+    border-top-color: transparent;
+    background: transparent;
+    transform: rotate(-45deg);
+  }
+  .choice input:checked + label::after {
+    opacity: 1;
+  }
+  .choice input:focus + label::before {
+    border-width: 4px;
+    outline: 3px solid transparent;
+    outline-offset: 1px;
+    box-shadow: 0 0 0 4px var(--_focus);
+  }
+  .choice input[type='checkbox']:focus + label::before {
+    box-shadow: 0 0 0 3px var(--_focus);
   }
   .choice .hint {
-    margin: 0.15rem 0 0;
+    width: 100%;
+    margin: -0.3125rem 0 0;
+    padding-inline: 3.6875rem 0.9375rem;
   }
+  /* GOV.UK's conditional reveal: the question a choice brings, right under that choice. */
   .conditional {
-    margin: 0.75rem 0 0 0.8rem;
-    padding-inline-start: 1.3rem;
+    margin: 0;
+    margin-inline-start: 1.125rem;
+    padding-inline-start: 2.0625rem;
     border-inline-start: 4px solid var(--_border);
+  }
+  .conditional-hidden {
+    display: none;
   }
   .count {
     margin: 0.3rem 0 0;
@@ -259,8 +327,8 @@ export const pledgeFormStyles = css`
     .statement {
       border-color: CanvasText;
     }
-    .choice input {
-      accent-color: auto;
+    .choice input:focus + label::before {
+      outline-color: Highlight;
     }
     .input[aria-invalid='true'],
     .textarea[aria-invalid='true'],

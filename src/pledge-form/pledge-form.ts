@@ -488,12 +488,19 @@ export class CompactPledgeForm extends CompactElement {
       none: msg('Not registered (for example, a community group)', { id: 'pledge-form.registered.none' }),
     };
     const kind = this.values.registered;
-    const number = kind && kind !== 'none' ? this.renderNumber(feed, kind) : nothing;
+    // Each register reveals the number box under itself (GOV.UK's conditional reveal); only the
+    // chosen one holds it, so there is one "regNumber" field whichever is chosen.
     return this.radioGroup('registered', {
       legend: msg('Is your organisation registered?', { id: 'pledge-form.registered.legend' }),
       hint: msg('This helps us to avoid listing the same organisation twice.', { id: 'pledge-form.registered.hint' }),
-      options: [...REGISTER_KINDS, 'none'].map((value) => ({ value, label: labels[value as RegisterKind | 'none'] })),
-      after: number,
+      options: [
+        ...REGISTER_KINDS.map((value) => ({
+          value,
+          label: labels[value],
+          reveals: (kind === value ? this.renderNumber(feed, value) : nothing) as TemplateResult | typeof nothing,
+        })),
+        { value: 'none', label: labels.none },
+      ],
     });
   }
 
@@ -508,16 +515,14 @@ export class CompactPledgeForm extends CompactElement {
       nic: msg('For example, 100001', { id: 'pledge-form.regNumber.hint.nic' }),
       coh: msg('For example, 01234567 or SC123456', { id: 'pledge-form.regNumber.hint.coh' }),
     };
-    return html`<div class="conditional">
-      ${this.textField('regNumber', {
+    return html`${this.textField('regNumber', {
         label,
         hint: hints[kind],
         autocomplete: 'off',
         spellcheck: false,
         narrow: true,
         after: this.renderAlreadySigned(feed, 'id'),
-      })}
-    </div>`;
+      })}`;
   }
 
   private renderSector(feed: CompactFeed): TemplateResult {
@@ -537,7 +542,12 @@ export class CompactPledgeForm extends CompactElement {
 
   private radioGroup(
     name: 'registered' | 'sector' | 'type',
-    options: { legend: string; hint?: string; options: { value: string; label: unknown }[]; after?: TemplateResult | typeof nothing },
+    options: {
+      legend: string;
+      hint?: string;
+      /** `reveals`: what choosing this option brings (present, even when empty, so aria-controls has a target). */
+      options: { value: string; label: unknown; reveals?: TemplateResult | typeof nothing }[];
+    },
   ): TemplateResult {
     const invalid = this.errors.has(name);
     const current = this.values[name];
@@ -546,14 +556,28 @@ export class CompactPledgeForm extends CompactElement {
         <legend>${options.legend}</legend>
         ${options.hint ? html`<div class="hint" id="${name}-hint">${options.hint}</div>` : nothing} ${this.renderFieldError(name)}
         <div class="choices">
-          ${options.options.map(
-            ({ value, label }) => html`<div class="choice">
-              <input type="radio" id="${name}-${value}" name=${name} value=${value} .checked=${live(current === value)} />
-              <label for="${name}-${value}">${label}</label>
-            </div>`,
-          )}
+          ${options.options.map(({ value, label, reveals }) => {
+            const id = `${name}-${value}`;
+            const chosen = current === value;
+            // aria-controls as GOV.UK sets it; not aria-expanded, which ARIA does not allow on a radio
+            // (axe: aria-allowed-attr): being checked already says the question below is open.
+            const revealId = reveals === undefined ? undefined : `${id}-conditional`;
+            return html`<div class="choice">
+                <input
+                  type="radio"
+                  id=${id}
+                  name=${name}
+                  value=${value}
+                  aria-controls=${ifDefined(revealId)}
+                  .checked=${live(chosen)}
+                />
+                <label for=${id}>${label}</label>
+              </div>
+              ${revealId
+                ? html`<div class="conditional ${chosen ? '' : 'conditional-hidden'}" id=${revealId}>${chosen ? reveals : nothing}</div>`
+                : nothing}`;
+          })}
         </div>
-        ${options.after ?? nothing}
       </fieldset>
     </div>`;
   }
@@ -607,10 +631,8 @@ export class CompactPledgeForm extends CompactElement {
     const box = (name: 'consentPublish' | 'consentContact', label: string, hint: string) =>
       html`<div class="choice">
         <input type="checkbox" id=${name} name=${name} aria-describedby="${name}-hint" .checked=${live(this.values[name])} />
-        <div>
-          <label for=${name}>${label}</label>
-          <div class="hint" id="${name}-hint">${hint}</div>
-        </div>
+        <label for=${name}>${label}</label>
+        <div class="hint" id="${name}-hint">${hint}</div>
       </div>`;
     return html`<div class="field">
         <fieldset aria-describedby="consent-hint">

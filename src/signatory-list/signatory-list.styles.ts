@@ -145,18 +145,14 @@ export const signatoryListStyles = css`
     cursor: pointer;
   }
   .page-button[aria-current='page'] {
-    background: var(--_button);
-    color: var(--_button-text);
     text-decoration: none;
     font-weight: 700;
   }
-  .page-button:focus-visible {
-    outline: 3px solid transparent;
-    background: var(--_focus);
-    color: var(--_focus-text);
-    box-shadow: 0 4px var(--_focus-text);
-    text-decoration: none;
+  .page-button[aria-current='page']:not(:focus-visible) {
+    background: var(--_button);
+    color: var(--_button-text);
   }
+  /* Focus: the shared button indicator (src/core/styles.ts). */
   .gap {
     padding: 0 0.25rem;
   }

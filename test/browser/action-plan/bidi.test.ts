@@ -2,6 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../../src/action-plan/define.js';
 import type { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
 import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
+import { loadLocale } from '../../../src/i18n/locale.js';
 import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../pledge-form/bidi-helpers.js';
 
 async function mount(feed: unknown, lang = 'en-GB'): Promise<CompactActionPlan> {
@@ -46,6 +47,7 @@ describe('<compact-action-plan>: feed text cannot reorder the plan’s words', (
   }
 
   it('English feed text on a Welsh plan carries lang="en"; Welsh names none', async () => {
+    await loadLocale('cy'); // the Welsh words are what the feed text is measured against
     const el = await mount(sampleFeed(), 'cy');
     await settled(el, () => el.shadowRoot!.textContent!.includes('Dan arweiniad'));
     const bdis = [...el.shadowRoot!.querySelectorAll('bdi')];

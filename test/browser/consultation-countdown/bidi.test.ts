@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import '../../../src/consultation-countdown/define.js';
 import type { CompactConsultationCountdown } from '../../../src/consultation-countdown/consultation-countdown.js';
 import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
+import { loadLocale } from '../../../src/i18n/locale.js';
 import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../pledge-form/bidi-helpers.js';
 
 describe('<compact-consultation-countdown>: feed text cannot reorder the countdown’s words', () => {
@@ -38,6 +39,7 @@ describe('<compact-consultation-countdown>: feed text cannot reorder the countdo
   }
 
   it('an English title on a Welsh countdown carries lang="en"', async () => {
+    await loadLocale('cy'); // the Welsh words are what the feed text is measured against
     const el = await mount(sampleFeed(), 'cy');
     await settled(el, () => el.shadowRoot!.textContent!.includes('Rhedir gan') || el.shadowRoot!.textContent!.includes('Health'));
     const title = [...el.shadowRoot!.querySelectorAll('bdi')].find((b) => b.textContent === 'Health transport')!;

@@ -2,6 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../../src/signatory-list/define.js';
 import type { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
 import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
+import { loadLocale } from '../../../src/i18n/locale.js';
 import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../pledge-form/bidi-helpers.js';
 
 async function mount(feed: unknown, attributes = '', lang = 'en-GB'): Promise<CompactSignatoryList> {
@@ -50,6 +51,7 @@ describe('<compact-signatory-list>: feed text cannot reorder the list’s words'
   });
 
   it('an English sector name on a Welsh list carries lang="en"; a Welsh one none', async () => {
+    await loadLocale('cy'); // the Welsh words are what the feed text is measured against
     const el = await mount(sampleFeed(), '', 'cy');
     await settled(el, () => el.shadowRoot!.textContent!.includes('Trydydd sector'));
     const bdis = [...el.shadowRoot!.querySelectorAll('bdi')];
