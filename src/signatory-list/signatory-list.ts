@@ -273,15 +273,23 @@ export class CompactSignatoryList extends CompactElement {
   }
 
   private renderControls(feed: CompactFeed, entries: readonly Entry[]): TemplateResult {
-    const { sector, type } = this.filters;
+    const { query, sector, type } = this.filters;
     const words = this.words(feed);
-    const sectorCounts = countBy(entries, (e) => e.signatory.sector);
-    const typeCounts = countBy(entries, (e) => e.type);
+    // Whether to offer a filter at all depends on the whole list (it does not come and go as people
+    // type); what each offers follows the other filters, so that no choice leads to nothing.
+    const sectorsInFeed = new Set(entries.map((e) => e.signatory.sector));
+    const typesInFeed = new Set(entries.map((e) => e.type).filter(Boolean));
+    const forSectors = filterEntries(entries, { query, sector: '', type });
+    const forTypes = filterEntries(entries, { query, sector, type: '' });
+    const sectorCounts = countBy(forSectors, (e) => e.signatory.sector);
+    const typeCounts = countBy(forTypes, (e) => e.type);
     typeCounts.delete('');
+    // The choice made stays on offer, even when the other filters leave it nothing.
     if (type && !typeCounts.has(type)) typeCounts.set(type, 0);
     const byLabel = collator(this.language.locale).compare;
     const types = [...typeCounts].map(([value, count]) => ({ value, count, label: typeName(value) }));
     types.sort((a, b) => byLabel(a.label, b.label));
+    const sectors = SECTORS.filter((s) => (sectorCounts.get(s) ?? 0) > 0 || s === sector);
     const option = (value: string, label: string, count: number, current: string) => {
       const n = formatCount(count);
       return html`<option value=${value} .selected=${live(value === current)}>
@@ -305,20 +313,20 @@ export class CompactSignatoryList extends CompactElement {
           @input=${this.onSearch}
         />
       </div>
-      ${sectorCounts.size > 1 || sector
+      ${sectorsInFeed.size > 1 || sector
         ? html`<div class="field">
             <label for="filter-sector">${msg('Sector', { id: 'signatory-list.filter.sector' })}</label>
             <select id="filter-sector" @change=${this.onSector}>
-              ${option('', msg('All sectors', { id: 'signatory-list.filter.allSectors' }), entries.length, sector)}
-              ${SECTORS.map((s) => option(s, sectorPlain(feed, s, words), sectorCounts.get(s) ?? 0, sector))}
+              ${option('', msg('All sectors', { id: 'signatory-list.filter.allSectors' }), forSectors.length, sector)}
+              ${sectors.map((s) => option(s, sectorPlain(feed, s, words), sectorCounts.get(s) ?? 0, sector))}
             </select>
           </div>`
         : nothing}
-      ${types.length > 1 || type
+      ${typesInFeed.size > 1 || type
         ? html`<div class="field">
             <label for="filter-type">${msg('Type of organisation', { id: 'signatory-list.filter.type' })}</label>
             <select id="filter-type" @change=${this.onType}>
-              ${option('', msg('All types', { id: 'signatory-list.filter.allTypes' }), entries.length, type)}
+              ${option('', msg('All types', { id: 'signatory-list.filter.allTypes' }), forTypes.length, type)}
               ${types.map((t) => option(t.value, t.label, t.count, type))}
             </select>
           </div>`
