@@ -59,7 +59,8 @@ export type StatusCounts = Record<ActionStatus, number>;
 
 export function countByStatus(actions: readonly Action[]): StatusCounts {
   const counts = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as StatusCounts;
-  for (const action of actions) counts[action.status] += 1;
+  // Only the statuses there are: a status from outside ("constructor") must find no counter.
+  for (const action of actions) if (isActionStatus(action.status)) counts[action.status] += 1;
   return counts;
 }
 

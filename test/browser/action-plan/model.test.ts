@@ -84,6 +84,14 @@ describe('action plan model', () => {
     expect(counts).to.deep.equal({ 'not-started': 0, 'in-progress': 1, complete: 2, delayed: 0, cancelled: 0 });
   });
 
+  it('a status from outside that is no status (constructor, __proto__, toString) finds no counter', () => {
+    const odd = ['constructor', '__proto__', 'toString', 'hasOwnProperty'].map((status) => action({ status: status as never }));
+    const counts = countByStatus([...odd, action({ status: 'complete' })]);
+    expect(Object.keys(counts).sort()).to.deep.equal(['cancelled', 'complete', 'delayed', 'in-progress', 'not-started']);
+    expect(counts).to.deep.equal({ 'not-started': 0, 'in-progress': 0, complete: 1, delayed: 0, cancelled: 0 });
+    expect(Object.getPrototypeOf(counts)).to.equal(Object.prototype);
+  });
+
   it('orders updates oldest first by date, keeping feed order on the same day', () => {
     const a = action({
       updates: [
