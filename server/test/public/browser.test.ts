@@ -142,6 +142,20 @@ describe('public pages in Chromium', () => {
     }
   });
 
+  it('WordPress without the provider registered: the sandboxed iframe it keeps still shows the widget', async () => {
+    const answer = (await (await fetch(`${t.url}/oembed?url=${encodeURIComponent(`${t.url}/c/southend`)}`)).json()) as { html: string };
+    // What wp_filter_oembed_result() does to a discovered provider's HTML.
+    const sandboxed = answer.html.replace('<iframe', '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"');
+    cmsPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A WordPress post</title></head><body>${sandboxed}</body></html>`;
+    const page = await browser.newPage();
+    try {
+      await page.goto(cmsUrl);
+      await page.frameLocator('iframe').locator('compact-signatory-list').getByText('Southend-on-Sea City Council').filter({ visible: true }).first().waitFor({ timeout: 15_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the compact page itself cannot be framed by another site (only the embed page can)', async () => {
     cmsPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body><iframe src="${t.url}/c/southend" title="page"></iframe></body></html>`;
     const page = await browser.newPage();
