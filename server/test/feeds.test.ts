@@ -121,4 +121,27 @@ describe('feed settings', () => {
       await t.stop();
     }
   });
+
+  it('serves its copy for FEED_REVALIDATE_MS, then publishes a change made elsewhere', async () => {
+    const t = await startTestServer({ feeds: ['southend'], env: { FEED_REVALIDATE_MS: '1500' } });
+    try {
+      const before = await getFeed(t.url);
+      const pledge = await postPledge(t.url, validPledge({ organisation: { name: 'Window Group', sector: 'voluntary' } }));
+      await approvePledge(t.server.database.db, pledge.json.id, { by: 'test', clock: () => new Date() });
+      const started = Date.now();
+      // Within the window the copy stands (one query per window, not per request) …
+      assert.equal((await getFeed(t.url)).headers.get('etag'), before.headers.get('etag'));
+      // … and once it has passed, the change is published.
+      let after = await getFeed(t.url);
+      while (after.headers.get('etag') === before.headers.get('etag') && Date.now() - started < 5000) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = await getFeed(t.url);
+      }
+      assert.notEqual(after.headers.get('etag'), before.headers.get('etag'));
+      assert.ok(Date.now() - started <= 3000, 'published within the window');
+      assert.ok(after.json.signatories.some((s: { name: string }) => s.name === 'Window Group'));
+    } finally {
+      await t.stop();
+    }
+  });
 });

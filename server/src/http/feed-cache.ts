@@ -1,7 +1,8 @@
 /**
- * Each compact's feed, built once per revision and kept as bytes with its ETag. A request costs one
- * small indexed read (is the revision still the same?), so a change made by another process (the CLI,
- * another instance on the same PostgreSQL) shows at once and the cache never serves a stale feed.
+ * Each compact's feed, built once per revision and kept as bytes with its ETag. Whether the revision
+ * is still the same is asked of the database at most once per `revalidateMs` per compact (one small
+ * indexed read), so a change made anywhere (this process, the CLI, another instance on the same
+ * PostgreSQL) is published within that time, while a burst of requests costs one query, not one each.
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/transaction.js';
@@ -10,6 +11,8 @@ import { buildFeed, serialiseFeed, type FeedSettings } from '../domain/feed.js';
 
 export interface CachedFeed {
   revision: number;
+  /** When the database last confirmed this revision (ms since the epoch). */
+  checkedAt: number;
   body: Buffer;
   etag: string;
   lastModified: string;
@@ -23,22 +26,29 @@ export class FeedCache {
   constructor(
     private db: Db,
     private settings: FeedSettings,
+    private revalidateMs = 1000,
   ) {}
 
   async get(compactId: string): Promise<CachedFeed | undefined> {
+    const known = this.feeds.get(compactId);
+    if (known && Date.now() - known.checkedAt < this.revalidateMs) return known;
     const current = await compactRevision(this.db, compactId);
     if (!current) {
       this.feeds.delete(compactId);
       return undefined;
     }
     const cached = this.feeds.get(compactId);
-    if (cached && cached.revision === current.revision) return cached;
+    if (cached && cached.revision === current.revision) {
+      cached.checkedAt = Date.now();
+      return cached;
+    }
     const built = await buildFeed(this.db, compactId, this.settings);
     if (!built) return undefined;
     const body = Buffer.from(serialiseFeed(built.feed));
     const modified = Math.floor(Date.parse(built.updatedAt) / 1000) * 1000;
     const entry: CachedFeed = {
       revision: built.revision,
+      checkedAt: Date.now(),
       body,
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
       lastModified: new Date(modified).toUTCString(),

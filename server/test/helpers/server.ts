@@ -33,6 +33,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     PLEDGE_RATE_LIMIT: '100000',
+    // Tests look at a change the moment it is made; the revalidation window has a test of its own.
+    FEED_REVALIDATE_MS: '0',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   };

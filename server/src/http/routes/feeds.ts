@@ -16,7 +16,9 @@ function notModified(request: FastifyRequest, feed: CachedFeed): boolean {
 
 export async function feedRoutes(app: FastifyInstance): Promise<void> {
   const maxAge = app.config.feedMaxAge;
-  app.get<{ Params: { file: string } }>('/feeds/:file', async (request, reply: FastifyReply) => {
+  // Feeds are public, anonymous and by far the most frequent request: they are not logged one by one
+  // (a CDN or proxy in front keeps access logs if wanted); failures still are.
+  app.get<{ Params: { file: string } }>('/feeds/:file', { logLevel: 'warn' }, async (request, reply: FastifyReply) => {
     const match = /^(.+)\.json$/.exec(request.params.file);
     const feed = match ? await app.feeds.get(match[1]) : undefined;
     if (!feed) {
