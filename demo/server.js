@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const feedsDir = new URL('./feeds/', import.meta.url);
 
 // Vite serves only what the demo pages need; every other path is the real server's.
-const VITE_PATHS = /^\/(demo|src|node_modules|@vite|@id|@fs|stories)(\/|$)/;
+const VITE_PATHS = /^\/(demo|src|node_modules|@vite|@id|@fs|stories)(\/|$)|^\/custom-elements\.json$/;
 
 async function seedSampleFeeds(config) {
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
