@@ -3,11 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { publicOutputRoutes } from './outputs.js';
 import { publicPageRoutes } from './pages.js';
 import { oembedRoutes } from './oembed.js';
+import { CompactSources } from './compact-source.js';
 
 export { embedPageHeaders } from './embed-page-headers.js';
 
 export async function publicRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(publicOutputRoutes);
-  await app.register(publicPageRoutes);
-  await app.register(oembedRoutes);
+  // One reading of each compact for all of them.
+  const sources = new CompactSources(app);
+  await app.register(publicOutputRoutes, { sources });
+  await app.register(publicPageRoutes, { sources });
+  await app.register(oembedRoutes, { sources });
 }

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { embedTarget, oembedResponse } from '../../../domain/outputs/oembed.js';
-import { CompactSources } from './compact-source.js';
+import type { CompactSources } from './compact-source.js';
 
 interface Query {
   url?: string;
@@ -20,8 +20,8 @@ function size(value: string | undefined): number | undefined | null {
   return /^\d{1,5}$/.test(value) && Number(value) > 0 ? Number(value) : null;
 }
 
-export async function oembedRoutes(app: FastifyInstance): Promise<void> {
-  const sources = new CompactSources(app);
+export async function oembedRoutes(app: FastifyInstance, options: { sources: CompactSources }): Promise<void> {
+  const { sources } = options;
   app.get<{ Querystring: Query }>('/oembed', async (request, reply) => {
     const { url, format, maxwidth, maxheight } = request.query;
     const errors: { field: string; message: string }[] = [];

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { consultationsCalendar } from '../../../domain/outputs/ics.js';
 import { updatesFeed } from '../../../domain/outputs/json-feed.js';
-import { CompactSources, etagOf, sendCacheable } from './compact-source.js';
+import { etagOf, sendCacheable, type CompactSources } from './compact-source.js';
 
 interface Built {
   feedEtag: string;
@@ -16,8 +16,8 @@ interface Built {
   until: number;
 }
 
-export async function publicOutputRoutes(app: FastifyInstance): Promise<void> {
-  const sources = new CompactSources(app);
+export async function publicOutputRoutes(app: FastifyInstance, options: { sources: CompactSources }): Promise<void> {
+  const { sources } = options;
   const maxAge = app.config.feedMaxAge;
   const settings = { publicUrl: app.config.publicUrl };
   const calendars = new Map<string, Built>();

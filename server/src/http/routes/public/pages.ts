@@ -12,12 +12,12 @@ import { compactPagePath } from '../../../domain/outputs/json-feed.js';
 import { localText } from '../../../domain/outputs/feed-view.js';
 import { oembedResponse, type EmbedTarget } from '../../../domain/outputs/oembed.js';
 import { pageHelmet } from '../../view-engine.js';
-import { CompactSources } from './compact-source.js';
+import type { CompactSources } from './compact-source.js';
 
 const PREFIXES: [string, Locale][] = [['', 'en'], ['/cy', 'cy'], ['/gd', 'gd']];
 
-export async function publicPageRoutes(app: FastifyInstance): Promise<void> {
-  const sources = new CompactSources(app);
+export async function publicPageRoutes(app: FastifyInstance, options: { sources: CompactSources }): Promise<void> {
+  const { sources } = options;
   const publicUrl = app.config.publicUrl;
   const helmet = pageHelmet(app.config);
 
