@@ -18,6 +18,8 @@ export interface Config {
   privacyNoticeUrl: string | undefined;
   /** Seconds a feed may be cached by browsers and CDNs. */
   feedMaxAge: number;
+  /** Milliseconds a published feed is served before the database is asked whether it changed (0: every request). */
+  feedRevalidateMs: number;
   /** Origins allowed to POST pledges, for every compact: `['*']` is any. */
   pledgeOrigins: string[];
   /** Pledge POSTs one client address may make per window. */
@@ -30,6 +32,27 @@ export interface Config {
   /** Trust X-Forwarded-For from a proxy in front (needed for per-client rate limits behind one). */
   trustProxy: boolean;
   logLevel: string;
+  /** Where email goes: an smtp:// or smtps:// address; unset writes .eml files to DATA_DIR/outbox. */
+  smtpUrl: string | undefined;
+  /** The From of every message. */
+  mailFrom: string;
+  /** Days contact details of rejected, expired and withdrawn pledges are kept (default 90). */
+  retentionDays: number;
+  /** Days an unconfirmed pledge waits for its contact to press Confirm before it expires. */
+  confirmDays: number;
+  /** Confirmation emails a pledge may have in all (the first plus resends). */
+  confirmSends: number;
+  /** Hours a staff session lasts from sign-in. */
+  sessionHours: number;
+  /** Hours a set-password link printed by `users add` works. */
+  setPasswordHours: number;
+  /** Failed sign-ins in a row before an account is locked, and for how long. */
+  signinFailures: number;
+  signinLockMinutes: number;
+  /** Sign-in attempts one client address may make per minute. */
+  signinRateLimit: number;
+  /** Minutes between runs of the retention purge and confirmation expiry. */
+  purgeIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,7 +96,28 @@ function origins(env: Env, name: string): string[] {
   });
 }
 
+function smtpUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an smtp:// or smtps:// address`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(`${name} must be an smtp:// or smtps:// address`);
+  return raw;
+}
+
 const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+function mailFrom(env: Env): string {
+  const raw = env.MAIL_FROM?.trim();
+  if (!raw) return 'Compact <compact@localhost>';
+  // One address, no line breaks: a header value that cannot be turned into another header.
+  if (/[\r\n]/.test(raw) || !/@/.test(raw)) throw new ConfigError('MAIL_FROM must be one address, such as "Southend Compact <compact@southend.gov.uk>"');
+  return raw;
+}
 
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 8080, 0, 65535);
@@ -93,6 +137,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: httpUrl(env, 'PUBLIC_URL') ?? `http://localhost:${port}`,
     privacyNoticeUrl: httpUrl(env, 'PRIVACY_NOTICE_URL'),
     feedMaxAge: integer(env, 'FEED_MAX_AGE', 60, 0, 86_400),
+    feedRevalidateMs: integer(env, 'FEED_REVALIDATE_MS', 1000, 0, 60_000),
     pledgeOrigins: origins(env, 'PLEDGE_ORIGINS'),
     pledgeRateLimit: integer(env, 'PLEDGE_RATE_LIMIT', 10, 1, 1_000_000),
     pledgeRateWindowMs: integer(env, 'PLEDGE_RATE_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
@@ -100,5 +145,16 @@ export function loadConfig(env: Env = process.env): Config {
     idempotencyHours: integer(env, 'IDEMPOTENCY_HOURS', 48, 24, 24 * 365),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel,
+    smtpUrl: smtpUrl(env, 'SMTP_URL'),
+    mailFrom: mailFrom(env),
+    retentionDays: integer(env, 'RETENTION_DAYS', 90, 1, 3650),
+    confirmDays: integer(env, 'CONFIRM_DAYS', 14, 1, 365),
+    confirmSends: integer(env, 'CONFIRM_SENDS', 3, 1, 20),
+    sessionHours: integer(env, 'SESSION_HOURS', 8, 1, 24 * 30),
+    setPasswordHours: integer(env, 'SET_PASSWORD_HOURS', 48, 1, 24 * 14),
+    signinFailures: integer(env, 'SIGNIN_FAILURES', 5, 1, 100),
+    signinLockMinutes: integer(env, 'SIGNIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    signinRateLimit: integer(env, 'SIGNIN_RATE_LIMIT', 10, 1, 100_000),
+    purgeIntervalMinutes: integer(env, 'PURGE_INTERVAL_MINUTES', 60, 1, 24 * 60),
   };
 }

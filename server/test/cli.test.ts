@@ -108,7 +108,8 @@ describe('compact-server CLI', () => {
     assert.equal(list.status, 0, list.stderr);
     const pledges = JSON.parse(list.stdout);
     const mine = pledges.find((p: { id: string }) => p.id === id);
-    assert.deepEqual(mine, { id, compactId: 'southend', status: 'pending', organisation: { name: 'Westcliff Men’s Shed' }, createdAt: '2026-11-20T10:00:00.000Z' });
+    // `--status pending` lists every undecided pledge; this one awaits its email confirmation (issue 11).
+    assert.deepEqual(mine, { id, compactId: 'southend', status: 'unconfirmed', organisation: { name: 'Westcliff Men’s Shed' }, createdAt: '2026-11-20T10:00:00.000Z' });
     assert.doesNotMatch(list.stdout, /ada@larder|Ada Jones/);
     for (const p of pledges) assert.deepEqual(Object.keys(p).sort(), ['compactId', 'createdAt', 'id', 'organisation', 'status']);
 

@@ -21,7 +21,8 @@ describe('POST /api/compacts/{id}/pledges', () => {
     assert.match(json.id, /^[0-9a-f-]{36}$/);
     assert.equal(headers.get('cache-control'), 'no-store');
     const details = await pledgeDetails(t.server.database.db, json.id);
-    assert.equal(details?.status, 'pending');
+    // The contract's `pending` is, inside, `unconfirmed` until the contact confirms by email (issue 11).
+    assert.equal(details?.status, 'unconfirmed');
     assert.equal(details?.organisation.name, 'Leigh Community Larder');
     assert.deepEqual(details?.contact, { name: 'Ada Jones', email: 'ada@larder.example.org', role: 'Chair' });
     assert.deepEqual(details?.consent, { publish: true, contact: true });

@@ -9,6 +9,8 @@
  *   compact-server pledges show <id>
  *   compact-server pledges approve <id>
  *   compact-server pledges reject <id> --reason "…"
+ *   compact-server users add <email> --role admin|moderator|editor [--compact ID]
+ *   compact-server users list [--json]
  *
  * Configuration comes from the environment (README: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, …).
  */
@@ -19,6 +21,7 @@ import { err, out, Refused, UsageError } from './output.js';
 import { importCommand, publishCommand } from './compacts.js';
 import { pledgesCommand } from './pledges.js';
 import { serveCommand } from './serve.js';
+import { usersCommand } from './users.js';
 
 const USAGE = `Usage:
   compact-server serve
@@ -27,7 +30,9 @@ const USAGE = `Usage:
   compact-server pledges list [--compact ID] [--status pending|approved|rejected] [--json]
   compact-server pledges show <id>
   compact-server pledges approve <id>
-  compact-server pledges reject <id> --reason "…"`;
+  compact-server pledges reject <id> --reason "…"
+  compact-server users add <email> --role admin|moderator|editor [--compact ID]
+  compact-server users list [--json]`;
 
 export async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
@@ -60,6 +65,8 @@ async function main(argv: string[]): Promise<number | undefined> {
     }
     case 'pledges':
       return withDatabase(config, (database) => pledgesCommand(database, rest));
+    case 'users':
+      return withDatabase(config, (database) => usersCommand(database, config, rest));
     default:
       throw new UsageError(`Unknown command "${command}"`);
   }

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as pledgesAndFeeds from './migrations/0001-pledges-and-feeds.js';
+import * as moderation from './migrations/0002-moderation.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-pledges-and-feeds': pledgesAndFeeds,
+  '0002-moderation': moderation,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,5 +1,5 @@
 import type { Db } from './transaction.js';
-import type { IdempotencyKeysTable, PledgeContactsTable, PledgeStatus, PledgesTable } from './tables.js';
+import { UNDECIDED, type IdempotencyKeysTable, type PledgeContactsTable, type PledgeStatus, type PledgesTable } from './tables.js';
 
 export type PledgeRow = PledgesTable;
 export type ContactRow = PledgeContactsTable;
@@ -30,7 +30,7 @@ export function findLivePledge(db: Db, compactId: string, nameKey: string, orgKe
     .selectFrom('pledges')
     .select('id')
     .where('compact_id', '=', compactId)
-    .where('status', 'in', ['pending', 'approved'])
+    .where('status', 'in', [...UNDECIDED, 'approved'])
     .where((eb) => (orgKey ? eb.or([eb('name_key', '=', nameKey), eb('org_key', '=', orgKey)]) : eb('name_key', '=', nameKey)))
     .executeTakeFirst();
 }
@@ -50,13 +50,20 @@ export function findContact(db: Db, pledgeId: string): Promise<ContactRow | unde
 
 export interface PledgeFilter {
   compactId?: string;
+  /** `pending` means every undecided state (unconfirmed, confirmed, more information asked, pending). */
   status?: PledgeStatus;
+  /** Only these compacts: what a moderator of some compacts may see. */
+  compactIds?: string[];
+  statuses?: PledgeStatus[];
 }
 
 export function listPledges(db: Db, filter: PledgeFilter = {}): Promise<PledgeRow[]> {
   let query = db.selectFrom('pledges').selectAll();
   if (filter.compactId) query = query.where('compact_id', '=', filter.compactId);
-  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.compactIds) query = query.where('compact_id', 'in', filter.compactIds.length ? filter.compactIds : ['\u0000']);
+  if (filter.status === 'pending') query = query.where('status', 'in', UNDECIDED);
+  else if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.statuses) query = query.where('status', 'in', filter.statuses.length ? filter.statuses : ['\u0000' as PledgeStatus]);
   return query.orderBy('created_at').orderBy('id').execute();
 }
 
@@ -67,17 +74,75 @@ export async function countPledges(db: Db, compactId?: string): Promise<number> 
   return Number(row.n);
 }
 
-/** Records a decision on a pending pledge; false when it was no longer pending (someone else decided). */
+/** Records a decision on an undecided pledge; false when it was decided already (someone else decided). */
 export async function decidePledge(
   db: Db,
   id: string,
-  decision: Pick<PledgeRow, 'status' | 'decided_at' | 'decided_by' | 'reason' | 'signatory_id'>,
+  decision: Pick<PledgeRow, 'status' | 'decided_at' | 'decided_by' | 'reason' | 'signatory_id'> & Partial<Pick<PledgeRow, 'reason_code'>>,
 ): Promise<boolean> {
   const result = await db
     .updateTable('pledges')
     .set(decision)
     .where('id', '=', id)
-    .where('status', '=', 'pending')
+    .where('status', 'in', UNDECIDED)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export function findPledgeByLink(db: Db, linkHash: string): Promise<PledgeRow | undefined> {
+  return db.selectFrom('pledges').selectAll().where('link_hash', '=', linkHash).executeTakeFirst();
+}
+
+type PledgeChanges = Partial<Omit<PledgeRow, 'id' | 'compact_id'>>;
+
+/** Changes a pledge only while it is in one of `from`; false when it had moved on (a race, a replay). */
+export async function movePledge(db: Db, id: string, from: PledgeStatus[], changes: PledgeChanges): Promise<boolean> {
+  const result = await db.updateTable('pledges').set(changes).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Unconfirmed pledges whose link ran out before `now`. */
+export function unconfirmedPast(db: Db, now: string): Promise<Pick<PledgeRow, 'id' | 'compact_id'>[]> {
+  return db.selectFrom('pledges').select(['id', 'compact_id']).where('status', '=', 'unconfirmed').where('confirm_by', '<', now).execute();
+}
+
+/** Rejected and expired pledges decided before `before` whose contact details are still held. */
+export function decidedBeforeUnpurged(db: Db, before: string): Promise<Pick<PledgeRow, 'id' | 'compact_id' | 'status'>[]> {
+  return db
+    .selectFrom('pledges')
+    .select(['id', 'compact_id', 'status'])
+    .where('status', 'in', ['rejected', 'expired'])
+    .where('decided_at', '<', before)
+    .where('purged_at', 'is', null)
+    .execute();
+}
+
+export async function deleteContact(db: Db, pledgeId: string): Promise<number> {
+  const result = await db.deleteFrom('pledge_contacts').where('pledge_id', '=', pledgeId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Personal data outside pledge_contacts (the champion's name, free-text answers) goes with it. */
+export async function markPurged(db: Db, pledgeId: string, now: string): Promise<void> {
+  await db.updateTable('pledges').set({ purged_at: now, champion: null, info_answer: null, link_hash: null }).where('id', '=', pledgeId).execute();
+}
+
+export function contactsWithEmail(db: Db, email: string): Promise<ContactRow[]> {
+  return db
+    .selectFrom('pledge_contacts')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .execute();
+}
+
+/** Other pledges of the compact with the same name or identifier, whatever their state. */
+export function pledgesLike(db: Db, compactId: string, nameKey: string, orgKey: string | null, except: string): Promise<PledgeRow[]> {
+  return db
+    .selectFrom('pledges')
+    .selectAll()
+    .where('compact_id', '=', compactId)
+    .where('id', '!=', except)
+    .where((eb) => (orgKey ? eb.or([eb('name_key', '=', nameKey), eb('org_key', '=', orgKey)]) : eb('name_key', '=', nameKey)))
+    .orderBy('created_at')
+    .execute();
 }

@@ -24,6 +24,8 @@ export interface SignatoriesTable {
   name_key: string;
   org_key: string | null;
   status: 'active' | 'withdrawn';
+  /** When it left the compact: the retention of its pledge's contact details counts from here. */
+  withdrawn_at?: string | null;
   /** 1 when the organisation agreed to be listed (imported signatories are). */
   published: number;
   position: number;
@@ -32,7 +34,15 @@ export interface SignatoriesTable {
   updated_at: string;
 }
 
-export type PledgeStatus = 'pending' | 'approved' | 'rejected';
+/**
+ * The pledge's life (shared/server-design.md): `unconfirmed` until its contact presses Confirm on the
+ * emailed link, then `confirmed` (in the review queue), possibly `info_requested` and back; decided as
+ * `approved` or `rejected`; `expired` when never confirmed. `pending` is a pledge received before
+ * confirmation existed (or put in by hand): the officer decides it directly.
+ */
+export type PledgeStatus = 'pending' | 'unconfirmed' | 'confirmed' | 'info_requested' | 'approved' | 'rejected' | 'expired';
+/** Awaiting a decision: what `pledges approve` and the "already pledged" check treat as live. */
+export const UNDECIDED: PledgeStatus[] = ['pending', 'unconfirmed', 'confirmed', 'info_requested'];
 
 export interface PledgesTable {
   id: string;
@@ -53,6 +63,19 @@ export interface PledgesTable {
   decided_by: string | null;
   reason: string | null;
   signatory_id: string | null;
+  /** Which of the listed rejection reasons (`reason` keeps the free text). */
+  reason_code?: string | null;
+  /** SHA-256 of the secret in the contact's link: the link itself is never stored. */
+  link_hash?: string | null;
+  /** Until when an unconfirmed pledge may be confirmed. */
+  confirm_by?: string | null;
+  confirmed_at?: string | null;
+  /** Confirmation emails sent (the first and every resend), to limit resending. */
+  sends?: number;
+  info_question?: string | null;
+  info_answer?: string | null;
+  /** When the retention purge removed its contact details (and champion): the fact stays, the data goes. */
+  purged_at?: string | null;
 }
 
 /** The personal data, in a table of its own: what is published and what is purged never share a row. */
@@ -74,12 +97,121 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export type Role = 'admin' | 'moderator' | 'editor';
+
+export interface UsersTable {
+  id: string;
+  /** Lower case; the sign-in name. */
+  email: string;
+  created_at: string;
+  disabled_at: string | null;
+  failed_signins: number;
+  locked_until: string | null;
+  /** Base32 TOTP secret once set up; `totp_enabled` only after a first code was checked. */
+  totp_secret: string | null;
+  totp_enabled: number;
+  /** The last 30-second step a code was accepted for: a code works once. */
+  totp_last_step: number | null;
+}
+
+/**
+ * How a user proves who they are: `password` (subject = the user id, secret = scrypt hash) today,
+ * `oidc:<issuer>` (subject = the `sub` claim, no secret) when a council's Entra ID is added.
+ */
+export interface UserIdentitiesTable {
+  provider: string;
+  subject: string;
+  user_id: string;
+  secret: string | null;
+  created_at: string;
+}
+
+/** A role on one compact, or on every compact when `compact_id` is `*`. */
+export interface UserRolesTable {
+  user_id: string;
+  compact_id: string;
+  role: Role;
+}
+
+export interface PasswordTokensTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a copy of this table signs nobody in. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  /** 1 between the password and the TOTP code. */
+  mfa_pending: number;
+}
+
+export interface EmailMessagesTable {
+  id: string;
+  pledge_id: string | null;
+  kind: string;
+  locale: string;
+  to_address: string;
+  subject: string;
+  /** The bodies are kept only until sent (they may hold a link's secret), then emptied. */
+  text_body: string | null;
+  html_body: string | null;
+  status: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  created_at: string;
+  sent_at: string | null;
+  /** The .eml file's name when written to DATA_DIR/outbox instead of sent. */
+  file: string | null;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE (triggers in migration 0002). */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  /** `user:<id>`, `cli:<login>` or `system`. */
+  actor: string;
+  /** The user's email at the time, for reading the log; never a pledge contact's data. */
+  actor_label: string;
+  action: string;
+  compact_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** JSON, without personal data of pledge contacts. */
+  before: string | null;
+  after: string | null;
+}
+
+export interface SignatoryHistoryTable {
+  id: string;
+  compact_id: string;
+  signatory_id: string;
+  at: string;
+  by: string;
+  /** JSON: the signatory's data, status and published flag before and after. */
+  before: string | null;
+  after: string;
+}
+
 export interface Tables {
   compacts: CompactsTable;
   signatories: SignatoriesTable;
   pledges: PledgesTable;
   pledge_contacts: PledgeContactsTable;
   idempotency_keys: IdempotencyKeysTable;
+  users: UsersTable;
+  user_identities: UserIdentitiesTable;
+  user_roles: UserRolesTable;
+  password_tokens: PasswordTokensTable;
+  sessions: SessionsTable;
+  email_messages: EmailMessagesTable;
+  audit_log: AuditLogTable;
+  signatory_history: SignatoryHistoryTable;
   /** Written by Kysely's migrator. */
   kysely_migration?: { name: string; timestamp: string; id?: Generated<number> };
 }

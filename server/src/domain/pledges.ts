@@ -1,6 +1,10 @@
 /**
- * The pledge's life on this server: received (pending) → approved (a signatory) or rejected.
+ * The pledge's life on this server (shared/server-design.md): received as `unconfirmed` (its contact
+ * is emailed a link to confirm, queued in the same transaction), `confirmed` on the link's page,
+ * then approved (a signatory) or rejected; a pledge received before confirmation existed is
+ * `pending`. The endpoint still answers `pending` for all of them, as the feed contract says.
  * Every answer to a sender is decided here, and a 202 is only returned after the commit.
+ * Every decision is audit-logged in the transaction that makes it.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { todayInZone } from 'compact-widgets/feed';
@@ -21,6 +25,11 @@ import {
   type PledgeRow,
 } from '../db/pledges.js';
 import { findActiveSignatory, nextSignatoryPosition, signatoryIdTaken, upsertSignatory } from '../db/signatories.js';
+import { UNDECIDED } from '../db/tables.js';
+import { queueEmail } from '../db/emails.js';
+import { REJECT_REASON_CODES, type RejectReason } from '../i18n/mail-messages.js';
+import { audit, type Actor } from './audit.js';
+import { LIMITS } from './pledge-input.js';
 import { format, toLocale } from '../i18n/locale.js';
 import { PLEDGE_MESSAGES } from '../i18n/pledge-messages.js';
 import type { Clock } from './clock.js';
@@ -112,7 +121,7 @@ async function receive(tx: Db, input: PledgeInput, context: ReceiveContext): Pro
       {
         id,
         compact_id: compactId,
-        status: 'pending',
+        status: 'unconfirmed',
         organisation: JSON.stringify(input.organisation),
         champion: input.champion ? JSON.stringify(input.champion) : null,
         pledge_text: input.pledge ?? null,
@@ -126,13 +135,40 @@ async function receive(tx: Db, input: PledgeInput, context: ReceiveContext): Pro
         decided_by: null,
         reason: null,
         signatory_id: null,
+        sends: 1,
       },
       { pledge_id: id, name: input.contact.name, email: input.contact.email, role: input.contact.role ?? null },
     );
+    await queuePledgeEmail(tx, { id, locale, email: input.contact.email }, 'confirm', now);
     answer = { status: 202, body: { id, status: 'pending' } };
   }
   await storeAnswer(tx, { compact_id: compactId, key, body_hash: bodyHash, status: answer.status, response: JSON.stringify(answer.body), created_at: now });
   return answer;
+}
+
+export type PledgeEmailKind = 'confirm' | 'info' | 'approved' | 'rejected';
+
+/**
+ * Queues a message to the pledge's contact, in the transaction of the change it tells about (the
+ * outbox pattern: committed together, sent by mail/dispatch.ts after the commit, retried if SMTP
+ * is down). The text is written when it is sent, so that the link it carries is fresh.
+ */
+export async function queuePledgeEmail(tx: Db, pledge: { id: string; locale: string; email: string }, kind: PledgeEmailKind, now: string): Promise<void> {
+  await queueEmail(tx, {
+    id: randomUUID(),
+    pledge_id: pledge.id,
+    kind,
+    locale: pledge.locale,
+    to_address: pledge.email,
+    subject: '',
+    text_body: null,
+    html_body: null,
+    status: 'queued',
+    attempts: 0,
+    created_at: now,
+    sent_at: null,
+    file: null,
+  });
 }
 
 /** What the officer's list shows: no contact details. */
@@ -175,6 +211,7 @@ export async function pledgeDetails(db: Db, id: string) {
     decidedAt: row.decided_at ?? undefined,
     decidedBy: row.decided_by ?? undefined,
     reason: row.reason ?? undefined,
+    ...(row.reason_code ? { reasonCode: row.reason_code } : {}),
     signatoryId: row.signatory_id ?? undefined,
   };
 }
@@ -184,6 +221,27 @@ export class DecisionError extends Error {}
 export interface Decision {
   by: string;
   clock: Clock;
+  /** Who, for the audit log (defaults to `by`). */
+  actor?: Actor;
+}
+
+export interface Approval extends Decision {
+  /** The moderator's corrections of what is published: the name, the pledge text ('' removes it). */
+  publicName?: string;
+  pledgeText?: string;
+}
+
+export interface Rejection extends Decision {
+  /** One of the listed reasons (REJECT_REASONS); free text alone is `other`. */
+  reasonCode?: RejectReason;
+}
+
+const actorFor = (decision: Decision): Actor => decision.actor ?? { id: decision.by, label: decision.by };
+
+/** What the audit log keeps of a pledge: its public content and state, never its contact. */
+function publicState(pledge: PledgeRow) {
+  const organisation = JSON.parse(pledge.organisation) as PledgeInput['organisation'];
+  return { status: pledge.status, name: organisation.name, ...(organisation.id ? { id: organisation.id } : {}), pledge: pledge.pledge_text };
 }
 
 /** A slug from a name, for organisations without an org-id: "St John's Trust" → "st-johns-trust". */
@@ -198,17 +256,27 @@ async function freeSignatoryId(tx: Db, compactId: string, wanted: string): Promi
   }
 }
 
-/** Approves a pending pledge: the organisation becomes a signatory, in the feed at once if it consented. */
-export async function approvePledge(db: Db, id: string, decision: Decision): Promise<{ signatoryId: string; published: boolean }> {
+/**
+ * Approves an undecided pledge (unconfirmed ones too: an officer may have confirmed it by phone): the
+ * organisation becomes a signatory, in the feed at once if it consented, and is emailed its badge.
+ */
+export async function approvePledge(db: Db, id: string, decision: Approval): Promise<{ signatoryId: string; published: boolean }> {
+  const publicName = decision.publicName?.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (decision.publicName !== undefined && !publicName) throw new DecisionError('Enter the name to publish');
+  if (publicName && [...publicName].length > LIMITS.name) throw new DecisionError(`The name must be ${LIMITS.name} characters or fewer`);
+  const pledgeText = decision.pledgeText?.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  if (pledgeText && [...pledgeText].length > LIMITS.pledge) throw new DecisionError(`The pledge must be ${LIMITS.pledge} characters or fewer`);
   return inTransaction(db, async (tx) => {
     const pledge = await findPledge(tx, id);
     if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
-    if (pledge.status !== 'pending') throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
+    if (!UNDECIDED.includes(pledge.status)) throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
     const already = await findActiveSignatory(tx, pledge.compact_id, pledge.name_key, pledge.org_key);
     if (already) throw new DecisionError(`This organisation is already a signatory (${already.id}); reject the pledge as a duplicate`);
     const compact = await findCompact(tx, pledge.compact_id);
     const { compact: content } = JSON.parse(compact!.document) as CompactDocument;
-    const organisation = JSON.parse(pledge.organisation) as PledgeInput['organisation'];
+    const submitted = JSON.parse(pledge.organisation) as PledgeInput['organisation'];
+    const organisation = { ...submitted, ...(publicName ? { name: publicName } : {}) };
+    const text = pledgeText === undefined ? pledge.pledge_text : pledgeText || null;
     const now = decision.clock();
     const signatoryId = await freeSignatoryId(tx, pledge.compact_id, organisation.id ?? (slug(organisation.name) || pledge.id));
     const data = {
@@ -217,14 +285,14 @@ export async function approvePledge(db: Db, id: string, decision: Decision): Pro
       ...(organisation.type ? { type: organisation.type } : {}),
       signed: todayInZone(now.getTime(), typeof content.timeZone === 'string' ? content.timeZone : 'Europe/London'),
       ...(organisation.url ? { url: organisation.url } : {}),
-      ...(pledge.pledge_text ? { pledge: pledge.pledge_text } : {}),
+      ...(text ? { pledge: text } : {}),
       ...(pledge.champion ? { champion: JSON.parse(pledge.champion) } : {}),
     };
     await upsertSignatory(tx, {
       compact_id: pledge.compact_id,
       id: signatoryId,
       data: JSON.stringify(data),
-      name_key: pledge.name_key,
+      name_key: publicName ? nameKey(publicName) : pledge.name_key,
       org_key: pledge.org_key,
       status: 'active',
       published: pledge.consent_publish,
@@ -242,28 +310,54 @@ export async function approvePledge(db: Db, id: string, decision: Decision): Pro
     });
     if (!decided) throw new DecisionError(`Pledge ${id} was decided by someone else just now`);
     await touchCompact(tx, pledge.compact_id, now.toISOString());
+    await audit(tx, actorFor(decision), now, {
+      action: 'pledge.approve',
+      compactId: pledge.compact_id,
+      subject: { type: 'pledge', id },
+      before: publicState(pledge),
+      after: { status: 'approved', signatoryId, name: organisation.name, pledge: text, published: pledge.consent_publish === 1 },
+    });
+    const contact = await findContact(tx, id);
+    if (contact) await queuePledgeEmail(tx, { id, locale: pledge.locale, email: contact.email }, 'approved', now.toISOString());
     return { signatoryId, published: pledge.consent_publish === 1 };
   });
 }
 
 export const MAX_REASON = 1000;
 
-export async function rejectPledge(db: Db, id: string, reason: string, decision: Decision): Promise<void> {
+/**
+ * Rejects an undecided pledge with a reason: one from the list, free text, or both (the free text is
+ * required with `other`, and is all the command line gives). The organisation is told, in its language.
+ */
+export async function rejectPledge(db: Db, id: string, reason: string, decision: Rejection): Promise<void> {
   const text = reason.trim();
-  if (!text) throw new DecisionError('Give a reason for rejecting the pledge (--reason "…")');
+  const code = decision.reasonCode ?? 'other';
+  if (!REJECT_REASON_CODES.includes(code)) throw new DecisionError(`The reason is one of ${REJECT_REASON_CODES.join(', ')}`);
+  if (!text && code === 'other') throw new DecisionError('Give a reason for rejecting the pledge (--reason "…")');
   if ([...text].length > MAX_REASON) throw new DecisionError(`The reason must be ${MAX_REASON} characters or fewer`);
   await inTransaction(db, async (tx) => {
     const pledge = await findPledge(tx, id);
     if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
-    if (pledge.status !== 'pending') throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
+    if (!UNDECIDED.includes(pledge.status)) throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
+    const now = decision.clock();
     const decided = await decidePledge(tx, id, {
       status: 'rejected',
-      decided_at: decision.clock().toISOString(),
+      decided_at: now.toISOString(),
       decided_by: decision.by,
-      reason: text,
+      reason: text || null,
+      reason_code: code,
       signatory_id: null,
     });
     if (!decided) throw new DecisionError(`Pledge ${id} was decided by someone else just now`);
+    await audit(tx, actorFor(decision), now, {
+      action: 'pledge.reject',
+      compactId: pledge.compact_id,
+      subject: { type: 'pledge', id },
+      before: publicState(pledge),
+      after: { status: 'rejected', reasonCode: code, reason: text || null },
+    });
+    const contact = await findContact(tx, id);
+    if (contact) await queuePledgeEmail(tx, { id, locale: pledge.locale, email: contact.email }, 'rejected', now.toISOString());
   });
 }
 

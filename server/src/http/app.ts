@@ -19,6 +19,7 @@ import { widgetRoutes } from './routes/widgets.js';
 import { viewEngine } from './view-engine.js';
 import { publicRoutes, embedPageHeaders } from './routes/public/index.js';
 import { forgetOldAnswers } from '../domain/pledges.js';
+import { moderation } from './routes/admin/index.js';
 
 export interface AppOptions {
   config: Config;
@@ -62,7 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('clock', options.clock ?? systemClock);
-  app.decorate('feeds', new FeedCache(database.db, { publicUrl: config.publicUrl, privacyNoticeUrl: config.privacyNoticeUrl }));
+  app.decorate('feeds', new FeedCache(database.db, { publicUrl: config.publicUrl, privacyNoticeUrl: config.privacyNoticeUrl }, config.feedRevalidateMs));
 
   await app.register(helmet, {
     // Feeds and the widgets' scripts are meant to be read by other sites' pages.
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(widgetRoutes);
   await app.register(viewEngine);
   await app.register(publicRoutes);
+  await app.register(moderation);
 
   // Stored answers are replayed for at least 24 hours (config), then forgotten.
   let purge: NodeJS.Timeout | undefined;

@@ -1,0 +1,59 @@
+import type { Db } from './transaction.js';
+import type { EmailMessagesTable } from './tables.js';
+
+export type EmailRow = EmailMessagesTable;
+
+export async function queueEmail(db: Db, row: EmailRow): Promise<void> {
+  await db.insertInto('email_messages').values(row).execute();
+}
+
+export function queuedEmails(db: Db, limit = 20): Promise<EmailRow[]> {
+  return db.selectFrom('email_messages').selectAll().where('status', '=', 'queued').orderBy('created_at').orderBy('id').limit(limit).execute();
+}
+
+/** Sent (or written to the outbox): the bodies, which may hold a link's secret, are emptied. */
+export async function markSent(db: Db, id: string, now: string, file: string | null): Promise<void> {
+  await db.updateTable('email_messages').set({ status: 'sent', sent_at: now, text_body: null, html_body: null, file }).where('id', '=', id).execute();
+}
+
+export function emailsOfPledge(db: Db, pledgeId: string): Promise<EmailRow[]> {
+  return db.selectFrom('email_messages').selectAll().where('pledge_id', '=', pledgeId).orderBy('created_at').execute();
+}
+
+export function emailsTo(db: Db, address: string): Promise<EmailRow[]> {
+  return db.selectFrom('email_messages').selectAll().where('to_address', '=', address).orderBy('created_at').execute();
+}
+
+export function recentEmails(db: Db, limit = 100): Promise<EmailRow[]> {
+  return db.selectFrom('email_messages').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+export async function deleteEmailsOfPledge(db: Db, pledgeId: string): Promise<number> {
+  const result = await db.deleteFrom('email_messages').where('pledge_id', '=', pledgeId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteEmailsTo(db: Db, address: string): Promise<number> {
+  const result = await db.deleteFrom('email_messages').where('to_address', '=', address).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Takes a queued message for sending (one sender wins when several servers share the database). */
+export async function claimEmail(db: Db, id: string, attempts: number): Promise<boolean> {
+  const result = await db
+    .updateTable('email_messages')
+    .set({ attempts: attempts + 1 })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .where('attempts', '=', attempts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function recordContent(db: Db, id: string, subject: string): Promise<void> {
+  await db.updateTable('email_messages').set({ subject }).where('id', '=', id).execute();
+}
+
+export async function markFailed(db: Db, id: string): Promise<void> {
+  await db.updateTable('email_messages').set({ status: 'failed', text_body: null, html_body: null }).where('id', '=', id).execute();
+}

@@ -1,0 +1,56 @@
+/** Moderation's queries on signatories: one signatory, its history, editing and withdrawing. */
+import type { Db } from './transaction.js';
+import type { SignatoriesTable, SignatoryHistoryTable } from './tables.js';
+
+export function findSignatory(db: Db, compactId: string, id: string): Promise<SignatoriesTable | undefined> {
+  return db.selectFrom('signatories').selectAll().where('compact_id', '=', compactId).where('id', '=', id).executeTakeFirst();
+}
+
+export function listSignatories(db: Db, compactIds: string[]): Promise<SignatoriesTable[]> {
+  return db
+    .selectFrom('signatories')
+    .selectAll()
+    .where('compact_id', 'in', compactIds.length ? compactIds : ['\u0000'])
+    .orderBy('compact_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/** All signatories with these keys (active or not), for the review queue's "possible duplicates". */
+export function signatoriesLike(db: Db, compactId: string, nameKey: string, orgKey: string | null): Promise<SignatoriesTable[]> {
+  return db
+    .selectFrom('signatories')
+    .selectAll()
+    .where('compact_id', '=', compactId)
+    .where((eb) => (orgKey ? eb.or([eb('name_key', '=', nameKey), eb('org_key', '=', orgKey)]) : eb('name_key', '=', nameKey)))
+    .execute();
+}
+
+export async function updateSignatory(
+  db: Db,
+  compactId: string,
+  id: string,
+  changes: Pick<SignatoriesTable, 'data' | 'name_key' | 'org_key' | 'status' | 'published' | 'updated_at'> & { withdrawn_at: string | null },
+): Promise<void> {
+  await db.updateTable('signatories').set(changes).where('compact_id', '=', compactId).where('id', '=', id).execute();
+}
+
+export async function appendSignatoryHistory(db: Db, row: SignatoryHistoryTable): Promise<void> {
+  await db.insertInto('signatory_history').values(row).execute();
+}
+
+export function signatoryHistory(db: Db, compactId: string, id: string): Promise<SignatoryHistoryTable[]> {
+  return db.selectFrom('signatory_history').selectAll().where('compact_id', '=', compactId).where('signatory_id', '=', id).orderBy('at').orderBy('id').execute();
+}
+
+/** Signatories withdrawn before `before` whose pledge still has contact details: for the purge. */
+export function withdrawnBefore(db: Db, before: string): Promise<Pick<SignatoriesTable, 'pledge_id'>[]> {
+  return db
+    .selectFrom('signatories')
+    .select('pledge_id')
+    .where('status', '=', 'withdrawn')
+    .where('withdrawn_at', '<', before)
+    .where('pledge_id', 'is not', null)
+    .execute();
+}

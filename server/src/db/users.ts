@@ -1,0 +1,72 @@
+import type { Db } from './transaction.js';
+import type { PasswordTokensTable, Role, UserIdentitiesTable, UserRolesTable, UsersTable } from './tables.js';
+
+export type UserRow = UsersTable;
+export type RoleRow = UserRolesTable;
+
+export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export function findUser(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listUsers(db: Db): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('email').execute();
+}
+
+export async function insertUser(db: Db, user: UserRow): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+export async function updateUser(db: Db, id: string, changes: Partial<Omit<UserRow, 'id'>>): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+export function rolesOf(db: Db, userId: string): Promise<RoleRow[]> {
+  return db.selectFrom('user_roles').selectAll().where('user_id', '=', userId).orderBy('compact_id').orderBy('role').execute();
+}
+
+export function allRoles(db: Db): Promise<RoleRow[]> {
+  return db.selectFrom('user_roles').selectAll().execute();
+}
+
+export async function addRole(db: Db, userId: string, compactId: string, role: Role): Promise<void> {
+  await db
+    .insertInto('user_roles')
+    .values({ user_id: userId, compact_id: compactId, role })
+    .onConflict((oc) => oc.columns(['user_id', 'compact_id', 'role']).doNothing())
+    .execute();
+}
+
+export async function removeRole(db: Db, userId: string, compactId: string, role: Role): Promise<number> {
+  const result = await db.deleteFrom('user_roles').where('user_id', '=', userId).where('compact_id', '=', compactId).where('role', '=', role).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export function findIdentity(db: Db, provider: string, subject: string): Promise<UserIdentitiesTable | undefined> {
+  return db.selectFrom('user_identities').selectAll().where('provider', '=', provider).where('subject', '=', subject).executeTakeFirst();
+}
+
+export async function setIdentity(db: Db, row: UserIdentitiesTable): Promise<void> {
+  await db
+    .insertInto('user_identities')
+    .values(row)
+    .onConflict((oc) => oc.columns(['provider', 'subject']).doUpdateSet({ secret: row.secret, user_id: row.user_id }))
+    .execute();
+}
+
+export async function insertPasswordToken(db: Db, row: PasswordTokensTable): Promise<void> {
+  await db.insertInto('password_tokens').values(row).execute();
+}
+
+export function findPasswordToken(db: Db, tokenHash: string): Promise<PasswordTokensTable | undefined> {
+  return db.selectFrom('password_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Marks a set-password link used; false when it was used already (two tabs, a replay). */
+export async function usePasswordToken(db: Db, tokenHash: string, now: string): Promise<boolean> {
+  const result = await db.updateTable('password_tokens').set({ used_at: now }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,332 @@
+/**
+ * What happens to a pledge between its arrival and a decision: the contact confirms on the link's
+ * page (a POST: a GET never confirms, because mail scanners open every link), a moderator may ask
+ * for more information (answered through the same link), and the review page's checks. Signatories
+ * are edited and withdrawn here too, with their history.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/transaction.js';
+import { inTransaction } from '../db/transaction.js';
+import { findCompact, touchCompact } from '../db/compacts.js';
+import { findContact, findPledge, findPledgeByLink, listPledges, movePledge, pledgesLike, type PledgeRow } from '../db/pledges.js';
+import { emailsOfPledge } from '../db/emails.js';
+import { auditAbout } from '../db/audit.js';
+import { appendSignatoryHistory, findSignatory, listSignatories, signatoriesLike, signatoryHistory, updateSignatory } from '../db/signatory-edits.js';
+import { UNDECIDED, type PledgeStatus, type SignatoriesTable } from '../db/tables.js';
+import { safeHttpUrl } from 'compact-widgets/feed';
+import { toLocale, type Locale } from '../i18n/locale.js';
+import { audit, type Actor } from './audit.js';
+import type { Clock } from './clock.js';
+import type { CompactDocument } from './compacts.js';
+import { checkIdentifier } from './identifiers.js';
+import { nameKey } from './names.js';
+import { LIMITS, type PledgeInput } from './pledge-input.js';
+import { DecisionError, queuePledgeEmail } from './pledges.js';
+import { hashSecret } from './secrets.js';
+
+/** The organisation's contact, as the audit log names them: no name, no address. */
+export const CONTACT: Actor = { id: 'contact', label: 'the organisation’s contact (through the emailed link)' };
+
+export const MAX_QUESTION = 1000;
+export const MAX_ANSWER = 2000;
+
+/** A compact's name in a language, with the feed's fallbacks. */
+export function localized(text: unknown, locale: Locale): string {
+  if (typeof text === 'string') return text;
+  if (text && typeof text === 'object') {
+    const map = text as Record<string, string>;
+    return map[locale] ?? map.en ?? Object.values(map)[0] ?? '';
+  }
+  return '';
+}
+
+export async function compactName(db: Db, compactId: string, locale: Locale): Promise<string> {
+  const row = await findCompact(db, compactId);
+  if (!row) return compactId;
+  return localized((JSON.parse(row.document) as CompactDocument).compact.name, locale) || compactId;
+}
+
+export interface LinkView {
+  pledgeId: string;
+  status: PledgeStatus;
+  locale: Locale;
+  organisation: string;
+  compact: string;
+  question?: string;
+  /** The link ran out (unconfirmed past its date, or expired). */
+  expired: boolean;
+}
+
+async function byLink(db: Db, token: string): Promise<PledgeRow | undefined> {
+  if (!token || token.length > 100) return undefined;
+  return findPledgeByLink(db, hashSecret(token));
+}
+
+/** What the link's page shows. Reading it changes nothing. */
+export async function linkView(db: Db, token: string, clock: Clock): Promise<LinkView | undefined> {
+  const pledge = await byLink(db, token);
+  if (!pledge) return undefined;
+  const locale = toLocale(pledge.locale);
+  const organisation = (JSON.parse(pledge.organisation) as PledgeInput['organisation']).name;
+  const expired = pledge.status === 'expired' || (pledge.status === 'unconfirmed' && !!pledge.confirm_by && pledge.confirm_by <= clock().toISOString());
+  return {
+    pledgeId: pledge.id,
+    status: pledge.status,
+    locale,
+    organisation,
+    compact: await compactName(db, pledge.compact_id, locale),
+    ...(pledge.status === 'info_requested' && pledge.info_question ? { question: pledge.info_question } : {}),
+    expired,
+  };
+}
+
+/** The contact pressed Confirm. Pressing it twice is fine; an expired link confirms nothing. */
+export async function confirmByLink(db: Db, token: string, clock: Clock): Promise<LinkView | undefined> {
+  const view = await linkView(db, token, clock);
+  if (!view || view.status !== 'unconfirmed' || view.expired) return view;
+  const now = clock();
+  await inTransaction(db, async (tx) => {
+    const moved = await movePledge(tx, view.pledgeId, ['unconfirmed'], { status: 'confirmed', confirmed_at: now.toISOString() });
+    if (!moved) return;
+    const pledge = await findPledge(tx, view.pledgeId);
+    await audit(tx, CONTACT, now, { action: 'pledge.confirm', compactId: pledge!.compact_id, subject: { type: 'pledge', id: view.pledgeId }, before: { status: 'unconfirmed' }, after: { status: 'confirmed' } });
+  });
+  return linkView(db, token, clock);
+}
+
+export class AnswerError extends Error {}
+
+/** The organisation answers the moderator's question; the pledge goes back to the queue. */
+export async function answerByLink(db: Db, token: string, answer: string, clock: Clock): Promise<LinkView | undefined> {
+  const text = answer.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  const view = await linkView(db, token, clock);
+  if (!view || view.status !== 'info_requested') return view;
+  if (!text) throw new AnswerError('empty');
+  if ([...text].length > MAX_ANSWER) throw new AnswerError('long');
+  const now = clock();
+  await inTransaction(db, async (tx) => {
+    const moved = await movePledge(tx, view.pledgeId, ['info_requested'], { status: 'confirmed', info_answer: text });
+    if (!moved) return;
+    const pledge = await findPledge(tx, view.pledgeId);
+    // The answer may name people: the log records that it came, the pledge keeps what it says.
+    await audit(tx, CONTACT, now, { action: 'pledge.info.answer', compactId: pledge!.compact_id, subject: { type: 'pledge', id: view.pledgeId }, before: { status: 'info_requested' }, after: { status: 'confirmed' } });
+  });
+  return linkView(db, token, clock);
+}
+
+/** A moderator asks the organisation for more information, by email, answered through its link. */
+export async function askForInformation(db: Db, id: string, question: string, actor: Actor, clock: Clock): Promise<void> {
+  const text = question.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  if (!text) throw new DecisionError('Enter the question for the organisation');
+  if ([...text].length > MAX_QUESTION) throw new DecisionError(`The question must be ${MAX_QUESTION} characters or fewer`);
+  await inTransaction(db, async (tx) => {
+    const pledge = await findPledge(tx, id);
+    if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
+    const contact = await findContact(tx, id);
+    if (!contact) throw new DecisionError('This pledge has no contact details any more');
+    const now = clock();
+    const moved = await movePledge(tx, id, ['confirmed', 'pending', 'info_requested'], { status: 'info_requested', info_question: text, info_answer: null });
+    if (!moved) throw new DecisionError(`Pledge ${id} is ${pledge.status}: only a confirmed pledge can be asked about`);
+    await audit(tx, actor, now, { action: 'pledge.info.ask', compactId: pledge.compact_id, subject: { type: 'pledge', id }, before: { status: pledge.status }, after: { status: 'info_requested', question: text } });
+    await queuePledgeEmail(tx, { id, locale: pledge.locale, email: contact.email }, 'info', now.toISOString());
+  });
+}
+
+/** Sends the confirmation link again (a new link; the old one stops working), a limited number of times. */
+export async function resendConfirmation(db: Db, id: string, maxSends: number, actor: Actor, clock: Clock): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const pledge = await findPledge(tx, id);
+    if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
+    if (pledge.status !== 'unconfirmed') throw new DecisionError('Only an unconfirmed pledge can be sent its link again');
+    const sends = pledge.sends ?? 0;
+    if (sends >= maxSends) throw new DecisionError(`The link has been sent ${sends} times, the most allowed`);
+    const contact = await findContact(tx, id);
+    if (!contact) throw new DecisionError('This pledge has no contact details any more');
+    const now = clock();
+    await movePledge(tx, id, ['unconfirmed'], { sends: sends + 1 });
+    await audit(tx, actor, now, { action: 'pledge.confirm.resend', compactId: pledge.compact_id, subject: { type: 'pledge', id }, after: { sends: sends + 1 } });
+    await queuePledgeEmail(tx, { id, locale: pledge.locale, email: contact.email }, 'confirm', now.toISOString());
+  });
+}
+
+export interface QueueItem {
+  id: string;
+  compactId: string;
+  status: PledgeStatus;
+  organisation: string;
+  orgId?: string;
+  createdAt: string;
+}
+
+export const QUEUE_STATUSES: Record<string, PledgeStatus[]> = {
+  review: ['confirmed', 'pending'],
+  waiting: ['info_requested'],
+  unconfirmed: ['unconfirmed'],
+  decided: ['approved', 'rejected', 'expired'],
+};
+
+/** The review queue of the compacts a moderator may see (`undefined`: all). */
+export async function reviewQueue(db: Db, compactIds: string[] | undefined, view: keyof typeof QUEUE_STATUSES): Promise<QueueItem[]> {
+  const rows = await listPledges(db, { ...(compactIds ? { compactIds } : {}), statuses: QUEUE_STATUSES[view] ?? QUEUE_STATUSES.review });
+  return rows.map((row) => {
+    const organisation = JSON.parse(row.organisation) as PledgeInput['organisation'];
+    return { id: row.id, compactId: row.compact_id, status: row.status, organisation: organisation.name, ...(organisation.id ? { orgId: organisation.id } : {}), createdAt: row.created_at };
+  });
+}
+
+/** Everything a moderator needs to decide one pledge. */
+export async function reviewDetails(db: Db, id: string) {
+  const row = await findPledge(db, id);
+  if (!row) return undefined;
+  const organisation = JSON.parse(row.organisation) as PledgeInput['organisation'];
+  const contact = await findContact(db, id);
+  const duplicates = {
+    signatories: (await signatoriesLike(db, row.compact_id, row.name_key, row.org_key)).map((s) => ({
+      id: s.id,
+      name: localized((JSON.parse(s.data) as { name: unknown }).name, 'en'),
+      status: s.status,
+      sameId: !!row.org_key && s.org_key === row.org_key,
+    })),
+    pledges: (await pledgesLike(db, row.compact_id, row.name_key, row.org_key, id)).map((p) => ({
+      id: p.id,
+      name: (JSON.parse(p.organisation) as { name: string }).name,
+      status: p.status,
+      createdAt: p.created_at,
+      sameId: !!row.org_key && p.org_key === row.org_key,
+    })),
+  };
+  return {
+    id: row.id,
+    compactId: row.compact_id,
+    status: row.status,
+    undecided: UNDECIDED.includes(row.status),
+    organisation,
+    identifier: checkIdentifier(organisation.id),
+    champion: row.champion ? (JSON.parse(row.champion) as { name: string; role?: string }) : undefined,
+    pledge: row.pledge_text ?? undefined,
+    consent: { publish: row.consent_publish === 1, contact: row.consent_contact === 1 },
+    locale: row.locale,
+    contact: contact ? { name: contact.name, email: contact.email, ...(contact.role ? { role: contact.role } : {}) } : undefined,
+    createdAt: row.created_at,
+    confirmedAt: row.confirmed_at ?? undefined,
+    confirmBy: row.confirm_by ?? undefined,
+    sends: row.sends ?? 0,
+    question: row.info_question ?? undefined,
+    answer: row.info_answer ?? undefined,
+    decidedAt: row.decided_at ?? undefined,
+    decidedBy: row.decided_by ?? undefined,
+    reason: row.reason ?? undefined,
+    reasonCode: row.reason_code ?? undefined,
+    signatoryId: row.signatory_id ?? undefined,
+    purgedAt: row.purged_at ?? undefined,
+    duplicates,
+    emails: (await emailsOfPledge(db, id)).map((e) => ({ kind: e.kind, status: e.status, createdAt: e.created_at, sentAt: e.sent_at })),
+    history: await auditAbout(db, 'pledge', id),
+  };
+}
+
+// Signatories ---------------------------------------------------------------------------------
+
+export interface SignatoryView {
+  compactId: string;
+  id: string;
+  name: string;
+  status: 'active' | 'withdrawn';
+  published: boolean;
+  data: Record<string, unknown>;
+  withdrawnAt?: string;
+}
+
+function signatoryView(row: SignatoriesTable): SignatoryView {
+  const data = JSON.parse(row.data) as Record<string, unknown>;
+  return {
+    compactId: row.compact_id,
+    id: row.id,
+    name: localized(data.name, 'en'),
+    status: row.status,
+    published: row.published === 1,
+    data,
+    ...(row.withdrawn_at ? { withdrawnAt: row.withdrawn_at } : {}),
+  };
+}
+
+export async function signatoriesOf(db: Db, compactIds: string[]): Promise<SignatoryView[]> {
+  return (await listSignatories(db, compactIds)).map(signatoryView);
+}
+
+export async function signatoryWithHistory(db: Db, compactId: string, id: string) {
+  const row = await findSignatory(db, compactId, id);
+  if (!row) return undefined;
+  return { ...signatoryView(row), history: await signatoryHistory(db, compactId, id) };
+}
+
+export interface SignatoryEdit {
+  name: string;
+  url?: string;
+  pledge?: string;
+  championName?: string;
+  championRole?: string;
+  published: boolean;
+}
+
+export class EditError extends Error {
+  constructor(public field: string, message: string) {
+    super(message);
+  }
+}
+
+const state = (row: SignatoriesTable) => ({ data: JSON.parse(row.data), status: row.status, published: row.published === 1 });
+
+async function changeSignatory(db: Db, compactId: string, id: string, actor: Actor, clock: Clock, action: string, change: (row: SignatoriesTable) => SignatoriesTable) {
+  await inTransaction(db, async (tx) => {
+    const row = await findSignatory(tx, compactId, id);
+    if (!row) throw new DecisionError('No such signatory');
+    const next = change(row);
+    const now = clock().toISOString();
+    await updateSignatory(tx, compactId, id, { data: next.data, name_key: next.name_key, org_key: next.org_key, status: next.status, published: next.published, updated_at: now, withdrawn_at: next.withdrawn_at ?? null });
+    await appendSignatoryHistory(tx, { id: randomUUID(), compact_id: compactId, signatory_id: id, at: now, by: actor.label, before: JSON.stringify(state(row)), after: JSON.stringify(state(next)) });
+    await touchCompact(tx, compactId, now);
+    await audit(tx, actor, clock(), { action, compactId, subject: { type: 'signatory', id }, before: state(row), after: state(next) });
+  });
+}
+
+/** Edits what is published about a signatory; the name given in its languages is replaced by one name. */
+export async function editSignatory(db: Db, compactId: string, id: string, edit: SignatoryEdit, actor: Actor, clock: Clock): Promise<void> {
+  const name = edit.name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!name) throw new EditError('name', 'Enter the organisation’s name');
+  if ([...name].length > LIMITS.name) throw new EditError('name', `The name must be ${LIMITS.name} characters or fewer`);
+  const url = edit.url?.trim() ? safeHttpUrl(edit.url.trim()) : undefined;
+  if (edit.url?.trim() && !url) throw new EditError('url', 'Enter a website address starting with https:// or http://');
+  const pledge = edit.pledge?.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  if (pledge && [...pledge].length > LIMITS.pledge) throw new EditError('pledge', `The pledge must be ${LIMITS.pledge} characters or fewer`);
+  const championName = edit.championName?.trim();
+  const championRole = edit.championRole?.trim();
+  if (championRole && !championName) throw new EditError('championName', 'Enter the champion’s name, or remove their role');
+  await changeSignatory(db, compactId, id, actor, clock, 'signatory.edit', (row) => {
+    const { url: _url, pledge: _pledge, champion: _champion, ...data } = JSON.parse(row.data) as Record<string, unknown>;
+    const keepName = localized(data.name, 'en') === name ? data.name : name;
+    const next = {
+      ...data,
+      name: keepName,
+      ...(url ? { url } : {}),
+      ...(pledge ? { pledge } : {}),
+      ...(championName ? { champion: { name: championName, ...(championRole ? { role: championRole } : {}) } } : {}),
+    };
+    return { ...row, data: JSON.stringify(next), name_key: nameKey(name), published: edit.published ? 1 : 0 };
+  });
+}
+
+/** The organisation leaves the compact: out of the feed, kept with its history. */
+export async function withdrawSignatory(db: Db, compactId: string, id: string, actor: Actor, clock: Clock): Promise<void> {
+  await changeSignatory(db, compactId, id, actor, clock, 'signatory.withdraw', (row) => {
+    if (row.status === 'withdrawn') throw new DecisionError('This signatory has already withdrawn');
+    return { ...row, status: 'withdrawn', withdrawn_at: clock().toISOString() };
+  });
+}
+
+export async function reinstateSignatory(db: Db, compactId: string, id: string, actor: Actor, clock: Clock): Promise<void> {
+  await changeSignatory(db, compactId, id, actor, clock, 'signatory.reinstate', (row) => {
+    if (row.status === 'active') throw new DecisionError('This signatory is active');
+    return { ...row, status: 'active', withdrawn_at: null };
+  });
+}

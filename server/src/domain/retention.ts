@@ -1,0 +1,65 @@
+/**
+ * Retention (docs/data-protection.md): unconfirmed pledges expire after CONFIRM_DAYS; contact details
+ * (and the champion's name, and any answer the organisation wrote) of rejected and expired pledges are
+ * deleted RETENTION_DAYS after the decision, and of withdrawn signatories RETENTION_DAYS after they
+ * left. Each deletion is in the audit log without the data. Running it twice deletes nothing twice.
+ */
+import type { Db } from '../db/transaction.js';
+import { inTransaction } from '../db/transaction.js';
+import { decidedBeforeUnpurged, deleteContact, findPledge, markPurged, movePledge, unconfirmedPast } from '../db/pledges.js';
+import { deleteEmailsOfPledge } from '../db/emails.js';
+import { withdrawnBefore } from '../db/signatory-edits.js';
+import { audit, SYSTEM } from './audit.js';
+import type { Clock } from './clock.js';
+import { forgetExpiredSessions } from './sessions.js';
+
+export interface RetentionResult {
+  expired: number;
+  purged: number;
+}
+
+export async function expireUnconfirmed(db: Db, clock: Clock): Promise<number> {
+  const now = clock();
+  let expired = 0;
+  for (const pledge of await unconfirmedPast(db, now.toISOString())) {
+    await inTransaction(db, async (tx) => {
+      const moved = await movePledge(tx, pledge.id, ['unconfirmed'], { status: 'expired', decided_at: now.toISOString(), decided_by: SYSTEM.id, link_hash: null });
+      if (!moved) return;
+      expired++;
+      await audit(tx, SYSTEM, now, { action: 'pledge.expire', compactId: pledge.compact_id, subject: { type: 'pledge', id: pledge.id }, before: { status: 'unconfirmed' }, after: { status: 'expired' } });
+    });
+  }
+  return expired;
+}
+
+async function purgePledge(db: Db, pledgeId: string, why: string, clock: Clock): Promise<boolean> {
+  return inTransaction(db, async (tx) => {
+    const pledge = await findPledge(tx, pledgeId);
+    if (!pledge || pledge.purged_at) return false;
+    const now = clock();
+    const contacts = await deleteContact(tx, pledgeId);
+    const emails = await deleteEmailsOfPledge(tx, pledgeId);
+    await markPurged(tx, pledgeId, now.toISOString());
+    await audit(tx, SYSTEM, now, {
+      action: 'retention.purge',
+      compactId: pledge.compact_id,
+      subject: { type: 'pledge', id: pledgeId },
+      after: { why, contactDetailsDeleted: contacts, emailRecordsDeleted: emails },
+    });
+    return true;
+  });
+}
+
+export async function runRetention(db: Db, options: { retentionDays: number; clock: Clock }): Promise<RetentionResult> {
+  const expired = await expireUnconfirmed(db, options.clock);
+  const before = new Date(options.clock().getTime() - options.retentionDays * 86_400_000).toISOString();
+  let purged = 0;
+  for (const pledge of await decidedBeforeUnpurged(db, before)) {
+    if (await purgePledge(db, pledge.id, `${pledge.status} more than ${options.retentionDays} days ago`, options.clock)) purged++;
+  }
+  for (const signatory of await withdrawnBefore(db, before)) {
+    if (await purgePledge(db, signatory.pledge_id!, `signatory withdrawn more than ${options.retentionDays} days ago`, options.clock)) purged++;
+  }
+  await forgetExpiredSessions(db, options.clock);
+  return { expired, purged };
+}

@@ -1,0 +1,149 @@
+/** Signing in (password, then a TOTP code when set up), setting a password, signing out. */
+import type { FastifyInstance } from 'fastify';
+import { discardSession, endAllSessions, endSession, startSession } from '../../../domain/sessions.js';
+import {
+  beginTotp,
+  checkCode,
+  checkPasswordLink,
+  disableTotp,
+  enableTotp,
+  pendingTotpSecret,
+  setPasswordWithLink,
+  signIn,
+  UserError,
+} from '../../../domain/users.js';
+import { newTotpSecret, otpauthUri } from '../../../domain/totp.js';
+import { actor, cookieOptions, field, page, PRE_COOKIE, SESSION_COOKIE } from './context.js';
+
+const LINK_PROBLEMS = {
+  unknown: 'This link does not work. Check you copied all of it, or ask an administrator for a new one.',
+  used: 'This link has been used already. Sign in, or ask an administrator for a new link.',
+  expired: 'This link has expired. Ask an administrator for a new one.',
+};
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const config = app.config;
+  const policy = { maxFailures: config.signinFailures, lockMinutes: config.signinLockMinutes, clock: app.clock };
+  const sessionSeconds = config.sessionHours * 3600;
+
+  app.get('/admin/sign-in', { config: { access: 'public' } }, async (request, reply) => {
+    if (request.staff && !request.mfaPending) return reply.redirect('/admin', 303);
+    return page(request, reply, 'admin/sign-in.njk', { pageTitle: 'Sign in – Compact admin' });
+  });
+
+  app.post(
+    '/admin/sign-in',
+    { config: { access: 'public', rateLimit: { max: config.signinRateLimit, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const email = field(request.body, 'email').trim();
+      const password = field(request.body, 'password');
+      const errors: Record<string, string> = {};
+      if (!email) errors.email = 'Enter your email address';
+      if (!password) errors.password = 'Enter your password';
+      if (!errors.email && !errors.password) {
+        const result = await signIn(app.database.db, email, password, policy);
+        if (result.ok) {
+          const token = await startSession(app.database.db, result.userId, { hours: config.sessionHours, mfaPending: result.needsCode, clock: app.clock });
+          reply.clearCookie(PRE_COOKIE, cookieOptions(config));
+          reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, sessionSeconds));
+          return reply.redirect(result.needsCode ? '/admin/sign-in/code' : '/admin', 303);
+        }
+        if (result.reason === 'locked') errors.email = 'This account is locked after too many failed attempts. Try again in a few minutes.';
+        else errors.email = 'The email address or password is not right';
+      }
+      return page(request, reply, 'admin/sign-in.njk', { pageTitle: 'Error: Sign in – Compact admin', errors, values: { email } }, 422);
+    },
+  );
+
+  app.get('/admin/sign-in/code', { config: { access: 'code' } }, async (request, reply) => page(request, reply, 'admin/code.njk', { pageTitle: 'Enter your code – Compact admin' }));
+
+  app.post('/admin/sign-in/code', { config: { access: 'code', rateLimit: { max: config.signinRateLimit, timeWindow: 60_000 } } }, async (request, reply) => {
+    const code = field(request.body, 'code');
+    const result = await checkCode(app.database.db, request.staff!.id, code, policy);
+    if (result.ok) {
+      // A new session for the signed-in state: the half-way token is never promoted.
+      await discardSession(app.database.db, request.cookies[SESSION_COOKIE]!);
+      const token = await startSession(app.database.db, result.userId, { hours: config.sessionHours, mfaPending: false, clock: app.clock });
+      reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, sessionSeconds));
+      return reply.redirect('/admin', 303);
+    }
+    const error = result.reason === 'locked' ? 'This account is locked after too many failed attempts. Try again in a few minutes.' : 'The code is not right. Enter the 6-digit code your app shows now.';
+    return page(request, reply, 'admin/code.njk', { pageTitle: 'Error: Enter your code – Compact admin', errors: { code: error } }, 422);
+  });
+
+  app.post('/admin/sign-out', { config: { access: 'signed-in' } }, async (request, reply) => {
+    await endSession(app.database.db, request.cookies[SESSION_COOKIE]!, actor(request), app.clock);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
+    return page(request, reply, 'admin/message.njk', { pageTitle: 'Signed out – Compact admin', heading: 'You have signed out', link: { href: '/admin/sign-in', text: 'Sign in again' } });
+  });
+
+  app.post('/admin/sign-out-everywhere', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const ended = await endAllSessions(app.database.db, request.staff!.id, actor(request), app.clock);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions(config));
+    return page(request, reply, 'admin/message.njk', {
+      pageTitle: 'Signed out everywhere – Compact admin',
+      heading: 'You have signed out everywhere',
+      text: `${ended} session${ended === 1 ? '' : 's'} ended, on every device and browser.`,
+      link: { href: '/admin/sign-in', text: 'Sign in again' },
+    });
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/admin/set-password', { config: { access: 'public' } }, async (request, reply) => {
+    const token = String(request.query.token ?? '');
+    const state = await checkPasswordLink(app.database.db, token, app.clock);
+    if (!state.ok) return page(request, reply, 'admin/message.njk', { pageTitle: 'Link not valid – Compact admin', heading: 'This link cannot be used', text: LINK_PROBLEMS[state.reason] }, 410);
+    return page(request, reply, 'admin/set-password.njk', { pageTitle: 'Set your password – Compact admin', token, email: state.email });
+  });
+
+  app.post('/admin/set-password', { config: { access: 'public', rateLimit: { max: config.signinRateLimit, timeWindow: 60_000 } } }, async (request, reply) => {
+    const token = field(request.body, 'token');
+    const password = field(request.body, 'password');
+    const again = field(request.body, 'confirm');
+    const state = await checkPasswordLink(app.database.db, token, app.clock);
+    if (!state.ok) return page(request, reply, 'admin/message.njk', { pageTitle: 'Link not valid – Compact admin', heading: 'This link cannot be used', text: LINK_PROBLEMS[state.reason] }, 410);
+    let error: string | undefined;
+    if (password !== again) error = 'The two passwords are not the same';
+    else {
+      try {
+        const done = await setPasswordWithLink(app.database.db, token, password, app.clock);
+        if (!done.ok) return page(request, reply, 'admin/message.njk', { pageTitle: 'Link not valid – Compact admin', heading: 'This link cannot be used', text: LINK_PROBLEMS[done.reason] }, 410);
+        return page(request, reply, 'admin/message.njk', { pageTitle: 'Password set – Compact admin', heading: 'Your password is set', link: { href: '/admin/sign-in', text: 'Sign in' } });
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        error = e.message;
+      }
+    }
+    return page(request, reply, 'admin/set-password.njk', { pageTitle: 'Error: Set your password – Compact admin', token, email: state.email, errors: { password: error } }, 422);
+  });
+
+  app.get('/admin/account', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const pending = request.staff!.totpEnabled ? null : await pendingTotpSecret(app.database.db, request.staff!.id);
+    return page(request, reply, 'admin/account.njk', {
+      pageTitle: 'Your account – Compact admin',
+      totpEnabled: request.staff!.totpEnabled,
+      pending: pending ? { secret: pending.replace(/(.{4})/g, '$1 ').trim(), uri: otpauthUri(pending, request.staff!.email, 'Compact admin') } : undefined,
+    });
+  });
+
+  app.post('/admin/account/totp/start', { config: { access: 'signed-in' } }, async (request, reply) => {
+    if (!request.staff!.totpEnabled) await beginTotp(app.database.db, request.staff!.id, newTotpSecret());
+    return reply.redirect('/admin/account', 303);
+  });
+
+  app.post('/admin/account/totp/enable', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const ok = await enableTotp(app.database.db, request.staff!, field(request.body, 'code'), app.clock);
+    if (ok) return reply.redirect('/admin/account?done=totp', 303);
+    const pending = await pendingTotpSecret(app.database.db, request.staff!.id);
+    return page(request, reply, 'admin/account.njk', {
+      pageTitle: 'Error: Your account – Compact admin',
+      totpEnabled: false,
+      pending: pending ? { secret: pending.replace(/(.{4})/g, '$1 ').trim(), uri: otpauthUri(pending, request.staff!.email, 'Compact admin') } : undefined,
+      errors: { code: 'The code is not right. Enter the 6-digit code your app shows now.' },
+    }, 422);
+  });
+
+  app.post('/admin/account/totp/disable', { config: { access: 'signed-in' } }, async (request, reply) => {
+    await disableTotp(app.database.db, request.staff!, app.clock);
+    return reply.redirect('/admin/account', 303);
+  });
+}

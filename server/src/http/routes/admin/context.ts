@@ -1,0 +1,165 @@
+/**
+ * What every admin route shares: who is signed in (a session in the database, its token in an
+ * HttpOnly cookie), the CSRF token of every form, the role check of every route, and rendering.
+ *
+ * Every route declares `config.access`; a route without one is refused at registration, so no admin
+ * route can be added unchecked (test/admin/routes.test.ts walks them all as each role).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import '@fastify/cookie';
+import type { Config } from '../../../config.js';
+import { hmac, newSecret, sameText } from '../../../domain/secrets.js';
+import { lookupSession } from '../../../domain/sessions.js';
+import { actorOf, compactsWith, isSuperAdmin, type StaffUser } from '../../../domain/users.js';
+import type { Actor } from '../../../domain/audit.js';
+import type { Role } from '../../../db/tables.js';
+import { adminT } from '../../../i18n/admin-messages.js';
+import { pageHelmet } from '../../view-engine.js';
+
+/**
+ * public: no sign-in (sign-in, set password); code: between password and TOTP code; signed-in: any
+ * staff; moderate: admin or moderator (of the pledge's compact, checked again in the handler);
+ * signatories: any role on the compact; audit: admin; superadmin: admin of every compact.
+ */
+export type Access = 'public' | 'code' | 'signed-in' | 'moderate' | 'signatories' | 'audit' | 'superadmin';
+
+export const ACCESS_ROLES: Record<Exclude<Access, 'public' | 'code' | 'signed-in' | 'superadmin'>, Role[]> = {
+  moderate: ['admin', 'moderator'],
+  signatories: ['admin', 'moderator', 'editor'],
+  audit: ['admin'],
+};
+
+export const SESSION_COOKIE = 'cw_session';
+export const PRE_COOKIE = 'cw_pre';
+export const COOKIE_PATH = '/admin';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff?: StaffUser;
+    mfaPending?: boolean;
+    /** The secret the CSRF token of this request's forms is derived from. */
+    csrfKey?: string;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export function cookieOptions(config: Config, maxAgeSeconds?: number) {
+  return {
+    path: COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.publicUrl.startsWith('https:'),
+    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
+  };
+}
+
+export function csrfToken(request: FastifyRequest): string {
+  return request.csrfKey ? hmac(request.csrfKey, 'csrf') : '';
+}
+
+export function actor(request: FastifyRequest): Actor {
+  return actorOf(request.staff!);
+}
+
+/** The compacts the signed-in user may act on with these roles (`undefined`: every compact). */
+export function scope(request: FastifyRequest, roles: Role[]): string[] | undefined {
+  return compactsWith(request.staff!, roles);
+}
+
+export function inScope(request: FastifyRequest, roles: Role[], compactId: string): boolean {
+  const compacts = scope(request, roles);
+  return compacts === undefined || compacts.includes(compactId);
+}
+
+export class Forbidden extends Error {
+  statusCode = 403;
+}
+
+export function field(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  if (Array.isArray(value)) return String(value[value.length - 1] ?? '');
+  return typeof value === 'string' ? value : '';
+}
+
+export async function page(request: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown> = {}, status = 200) {
+  const staff = request.staff && !request.mfaPending ? request.staff : undefined;
+  const html = await reply.viewAsync(template, {
+    htmlLang: 'en',
+    t: adminT,
+    serviceName: 'Compact admin',
+    serviceUrl: '/admin',
+    csrf: csrfToken(request),
+    staff,
+    nav: staff
+      ? {
+          moderate: compactsWith(staff, ACCESS_ROLES.moderate)?.length !== 0,
+          audit: compactsWith(staff, ACCESS_ROLES.audit)?.length !== 0,
+          superadmin: isSuperAdmin(staff),
+        }
+      : undefined,
+    ...data,
+  });
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}
+
+/** Sets up sessions, CSRF and role checks for the admin context it is called in. */
+export function guardAdmin(app: FastifyInstance): void {
+  const config = app.config;
+
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`admin route ${route.method} ${route.url} declares no access`);
+    // Strict CSP, never framed, never cached (pages show personal data).
+    // (@fastify/helmet reads it from route.config; its own onRoute hook ran before this one.)
+    route.config = Object.assign(route.config ?? {}, { helmet: pageHelmet(config, { frameAncestors: ["'none'"] }) });
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    const access = request.routeOptions.config.access ?? 'superadmin';
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await lookupSession(app.database.db, token, app.clock) : undefined;
+    if (session) {
+      request.staff = session.user;
+      request.mfaPending = session.mfaPending;
+      request.csrfKey = token;
+    } else {
+      let pre = request.cookies[PRE_COOKIE];
+      if (!pre || pre.length > 100) {
+        pre = newSecret();
+        reply.setCookie(PRE_COOKIE, pre, cookieOptions(config));
+      }
+      request.csrfKey = pre;
+    }
+
+    // Every form posts its CSRF token; a POST without the right one changes nothing.
+    if (request.method === 'POST') {
+      const sent = field(request.body, '_csrf');
+      if (!sent || !sameText(sent, csrfToken(request))) {
+        request.log.warn('admin POST refused: missing or wrong CSRF token');
+        return page(request, reply, 'admin/message.njk', { pageTitle: 'The form has expired', heading: 'The form has expired', text: 'Go back, reload the page and try again.' }, 403);
+      }
+    }
+
+    if (access === 'public') return;
+    if (access === 'code') {
+      if (!session?.mfaPending) return reply.redirect('/admin/sign-in', 303);
+      return;
+    }
+    if (!session || session.mfaPending) {
+      if (request.method === 'GET') return reply.redirect('/admin/sign-in', 303);
+      return page(request, reply, 'admin/message.njk', { pageTitle: 'Sign in', heading: 'You are not signed in', text: 'Sign in and try again.' }, 401);
+    }
+    const user = session.user;
+    const allowed =
+      access === 'signed-in' ||
+      (access === 'superadmin' ? isSuperAdmin(user) : compactsWith(user, ACCESS_ROLES[access])?.length !== 0);
+    if (!allowed) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not allowed', heading: 'You cannot see this page', text: 'Your role does not include it. Ask an administrator if you need it.' }, 403);
+  });
+}

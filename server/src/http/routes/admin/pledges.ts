@@ -1,0 +1,114 @@
+/** The review queue: a moderator sees only the pledges of the compacts they moderate. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { approvePledge, DecisionError, rejectPledge } from '../../../domain/pledges.js';
+import { askForInformation, QUEUE_STATUSES, resendConfirmation, reviewDetails, reviewQueue } from '../../../domain/moderation.js';
+import { REJECT_REASON_CODES, REJECT_REASONS, type RejectReason } from '../../../i18n/mail-messages.js';
+import { ACCESS_ROLES, actor, field, inScope, page, scope } from './context.js';
+
+const VIEWS: { id: keyof typeof QUEUE_STATUSES; text: string }[] = [
+  { id: 'review', text: 'To review' },
+  { id: 'waiting', text: 'Waiting for an answer' },
+  { id: 'unconfirmed', text: 'Not confirmed yet' },
+  { id: 'decided', text: 'Decided' },
+];
+
+export const STATUS_TEXT: Record<string, string> = {
+  pending: 'Received (no confirmation step)',
+  unconfirmed: 'Not confirmed',
+  confirmed: 'Confirmed, to review',
+  info_requested: 'More information asked',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  expired: 'Expired (never confirmed)',
+};
+
+const DONE: Record<string, string> = {
+  approved: 'Pledge approved. The organisation has been emailed its badge.',
+  rejected: 'Pledge rejected. The organisation has been emailed the reason.',
+  asked: 'Question sent to the organisation.',
+  resent: 'Confirmation link sent again.',
+};
+
+export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
+  const roles = ACCESS_ROLES.moderate;
+
+  app.get<{ Querystring: { view?: string; done?: string } }>('/admin/pledges', { config: { access: 'moderate' } }, async (request, reply) => {
+    const view = (VIEWS.find((v) => v.id === request.query.view) ?? VIEWS[0]).id;
+    const items = await reviewQueue(app.database.db, scope(request, roles), view);
+    return page(request, reply, 'admin/pledges.njk', {
+      pageTitle: 'Pledges – Compact admin',
+      views: VIEWS.map((v) => ({ ...v, current: v.id === view, href: `/admin/pledges?view=${v.id}` })),
+      items: items.map((i) => ({ ...i, statusText: STATUS_TEXT[i.status] })),
+      current: VIEWS.find((v) => v.id === view)!.text,
+    });
+  });
+
+  /** The pledge, if the user moderates its compact; otherwise a 404 that says nothing of it. */
+  async function load(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
+    const details = await reviewDetails(app.database.db, request.params.id);
+    if (!details || !inScope(request, roles, details.compactId)) {
+      await page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such pledge', link: { href: '/admin/pledges', text: 'Back to the pledges' } }, 404);
+      return undefined;
+    }
+    return details;
+  }
+
+  async function show(request: FastifyRequest<{ Params: { id: string }; Querystring: { done?: string } }>, reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) {
+    const details = await load(request, reply);
+    if (!details) return reply;
+    return page(
+      request,
+      reply,
+      'admin/pledge.njk',
+      {
+        pageTitle: `${extra.errors ? 'Error: ' : ''}${details.organisation.name} – Compact admin`,
+        p: details,
+        statusText: STATUS_TEXT[details.status],
+        done: DONE[String(request.query?.done ?? '')],
+        reasons: REJECT_REASON_CODES.map((code) => ({ value: code, text: REJECT_REASONS[code].en })),
+        maxSends: app.config.confirmSends,
+        values: {},
+        errors: undefined,
+        ...extra,
+      },
+      status,
+    );
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/pledges/:id', { config: { access: 'moderate' } }, (request, reply) => show(request, reply));
+
+  type Post = FastifyRequest<{ Params: { id: string }; Querystring: { done?: string } }>;
+  const decide = (path: string, done: string, errorField: string, act: (request: Post) => Promise<void>) =>
+    app.post<{ Params: { id: string } }>(`/admin/pledges/:id/${path}`, { config: { access: 'moderate' } }, async (request, reply) => {
+      if (!(await load(request, reply))) return reply;
+      try {
+        await act(request as Post);
+      } catch (error) {
+        if (!(error instanceof DecisionError)) throw error;
+        return show(request as Post, reply, { errors: { [errorField]: error.message }, values: request.body ?? {} }, 422);
+      }
+      void app.mail.kick();
+      return reply.redirect(`/admin/pledges/${encodeURIComponent(request.params.id)}?done=${done}`, 303);
+    });
+
+  decide('approve', 'approved', 'publicName', async (request) => {
+    const publicName = field(request.body, 'publicName');
+    await approvePledge(app.database.db, request.params.id, {
+      by: actor(request).id,
+      actor: actor(request),
+      clock: app.clock,
+      ...(publicName.trim() ? { publicName } : {}),
+      pledgeText: field(request.body, 'pledgeText'),
+    });
+  });
+
+  decide('reject', 'rejected', 'reasonCode', async (request) => {
+    const code = field(request.body, 'reasonCode');
+    if (!(REJECT_REASON_CODES as string[]).includes(code)) throw new DecisionError('Choose the reason for rejecting the pledge');
+    await rejectPledge(app.database.db, request.params.id, field(request.body, 'reason'), { by: actor(request).id, actor: actor(request), clock: app.clock, reasonCode: code as RejectReason });
+  });
+
+  decide('ask', 'asked', 'question', (request) => askForInformation(app.database.db, request.params.id, field(request.body, 'question'), actor(request), app.clock));
+
+  decide('resend', 'resent', 'resend', (request) => resendConfirmation(app.database.db, request.params.id, app.config.confirmSends, actor(request), app.clock));
+}

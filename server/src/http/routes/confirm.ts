@@ -1,0 +1,62 @@
+/**
+ * The page behind the link in a pledge's emails. A GET only shows it (mail scanners such as Safe
+ * Links open every link: a GET must change nothing); the Confirm button POSTs. The same link takes
+ * the organisation's answer when a moderator asked for more information. The link's secret is in
+ * the query (never logged: log lines have the path only) and in the forms' hidden field.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { answerByLink, AnswerError, confirmByLink, linkView, type LinkView } from '../../domain/moderation.js';
+import { format, type Locale } from '../../i18n/locale.js';
+import { CONFIRM_MESSAGES, type ConfirmMessage } from '../../i18n/confirm-messages.js';
+import { pageHelmet } from '../view-engine.js';
+
+function field(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export async function confirmRoutes(app: FastifyInstance): Promise<void> {
+  const helmet = pageHelmet(app.config, { frameAncestors: ["'none'"] });
+
+  async function show(reply: FastifyReply, token: string, view: LinkView | undefined, errors?: { answer: ConfirmMessage }, answer = '') {
+    const locale: Locale = view?.locale ?? 'en';
+    const t = (id: ConfirmMessage, values: Record<string, string> = {}) => format(CONFIRM_MESSAGES[id], locale, values);
+    const state = !view ? 'unknown' : view.expired ? 'expired' : view.status === 'unconfirmed' ? 'confirm' : view.status === 'info_requested' ? 'question' : view.status === 'confirmed' || view.status === 'pending' ? 'confirmed' : 'decided';
+    const titles = { unknown: 'unknownTitle', expired: 'expiredTitle', confirm: 'confirmTitle', question: 'questionTitle', confirmed: 'confirmedTitle', decided: 'decidedTitle' } as const;
+    const html = await reply.viewAsync('confirm/page.njk', {
+      htmlLang: locale,
+      t,
+      pageTitle: `${errors ? `${t('errorSummary')}: ` : ''}${t(titles[state])}`,
+      state,
+      title: t(titles[state]),
+      token,
+      values: { organisation: view?.organisation ?? '', compact: view?.compact ?? '' },
+      question: view?.question,
+      answer,
+      error: errors ? t(errors.answer) : undefined,
+    });
+    reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex');
+    return reply.code(state === 'unknown' ? 404 : errors ? 422 : 200).type('text/html; charset=utf-8').send(html);
+  }
+
+  app.get<{ Querystring: { token?: string } }>('/confirm', { helmet }, async (request, reply) => {
+    const token = String(request.query.token ?? '');
+    return show(reply, token, await linkView(app.database.db, token, app.clock));
+  });
+
+  app.post('/confirm', { helmet, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
+    const token = field(request.body, 'token');
+    return show(reply, token, await confirmByLink(app.database.db, token, app.clock));
+  });
+
+  app.post('/confirm/answer', { helmet, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
+    const token = field(request.body, 'token');
+    const answer = field(request.body, 'answer');
+    try {
+      return show(reply, token, await answerByLink(app.database.db, token, answer, app.clock));
+    } catch (error) {
+      if (!(error instanceof AnswerError)) throw error;
+      return show(reply, token, await linkView(app.database.db, token, app.clock), { answer: error.message === 'long' ? 'answerLong' : 'answerEmpty' }, answer);
+    }
+  });
+}

@@ -1,0 +1,47 @@
+/** The page behind the link in a pledge's emails, in the pledge's language. Doubtful text: `// check`. */
+import type { Translations } from './locale.js';
+
+export const CONFIRM_MESSAGES = {
+  skipLink: { en: 'Skip to main content', cy: "Neidio i'r prif gynnwys", gd: 'Leum chun a’ phrìomh shusbaint' }, // check gd
+  serviceName: { en: 'Local compact', cy: 'Compact lleol', gd: 'Compact ionadail' },
+  languageNav: { en: 'Language', cy: 'Iaith', gd: 'Cànan' },
+  confirmTitle: { en: 'Confirm your pledge', cy: 'Cadarnhewch eich addewid', gd: 'Dearbhaich do ghealladh' }, // check
+  confirmLead: {
+    en: 'Confirm that {organisation} wants to sign {compact}. The compact officer then checks the pledge before it is published.',
+    cy: 'Cadarnhewch fod {organisation} eisiau llofnodi {compact}. Yna bydd swyddog y compact yn gwirio’r addewid cyn ei chyhoeddi.', // check
+    gd: 'Dearbhaich gu bheil {organisation} airson ainm a chur ri {compact}. Sgrùdaidh oifigear a’ chompact an gealladh an uairsin mus tèid fhoillseachadh.', // check
+  },
+  confirmButton: { en: 'Confirm', cy: 'Cadarnhau', gd: 'Dearbhaich' }, // check
+  confirmedTitle: { en: 'Pledge confirmed', cy: 'Addewid wedi’i chadarnhau', gd: 'Gealladh dearbhte' }, // check
+  confirmedText: {
+    en: 'Thank you. The compact officer will check the pledge from {organisation} and email you when it is decided.',
+    cy: 'Diolch. Bydd swyddog y compact yn gwirio’r addewid gan {organisation} ac yn anfon e-bost atoch pan fydd penderfyniad.', // check
+    gd: 'Mòran taing. Sgrùdaidh oifigear a’ chompact an gealladh bho {organisation} agus cuiridh iad post-d thugad nuair a thèid co-dhùnadh.', // check
+  },
+  questionTitle: { en: 'The compact officer has a question', cy: 'Mae gan swyddog y compact gwestiwn', gd: 'Tha ceist aig oifigear a’ chompact' }, // check
+  answerLabel: { en: 'Your answer', cy: 'Eich ateb', gd: 'Do fhreagairt' }, // check
+  answerButton: { en: 'Send answer', cy: 'Anfon ateb', gd: 'Cuir am freagairt' }, // check
+  answerEmpty: { en: 'Enter your answer', cy: 'Rhowch eich ateb', gd: 'Cuir a-steach do fhreagairt' }, // check
+  answerLong: { en: 'Your answer must be 2000 characters or fewer', cy: 'Rhaid i’ch ateb fod yn 2000 nod neu lai', gd: 'Feumaidh am freagairt agad a bhith 2000 caractar no nas lugha' }, // check
+  errorSummary: { en: 'There is a problem', cy: 'Mae problem wedi codi', gd: 'Tha duilgheadas ann' }, // check gd
+  decidedTitle: { en: 'This pledge has been decided', cy: 'Mae penderfyniad wedi’i wneud ar yr addewid hon', gd: 'Chaidh co-dhùnadh a dhèanamh mun ghealladh seo' }, // check
+  decidedText: {
+    en: 'You have been emailed the outcome. There is nothing more to do here.',
+    cy: 'Rydych wedi cael e-bost gyda’r canlyniad. Does dim mwy i’w wneud yma.', // check
+    gd: 'Fhuair thu post-d leis a’ bhuil. Chan eil càil a bharrachd ri dhèanamh an-seo.', // check
+  },
+  expiredTitle: { en: 'This link has expired', cy: 'Mae’r ddolen hon wedi dod i ben', gd: 'Dh’fhalbh an ùine air a’ cheangal seo' }, // check
+  expiredText: {
+    en: 'The pledge was not confirmed in time, so it will not be published. You can send the pledge again from the compact’s website.',
+    cy: 'Ni chafodd yr addewid ei chadarnhau mewn pryd, felly ni fydd yn cael ei chyhoeddi. Gallwch anfon yr addewid eto o wefan y compact.', // check
+    gd: 'Cha deach an gealladh a dhearbhadh ann an àm, mar sin cha tèid fhoillseachadh. Faodaidh tu an gealladh a chur a-rithist bho làrach-lìn a’ chompact.', // check
+  },
+  unknownTitle: { en: 'This link does not work', cy: 'Nid yw’r ddolen hon yn gweithio', gd: 'Chan obraich an ceangal seo' }, // check
+  unknownText: {
+    en: 'It may have been replaced by a newer link in a later email. Check you copied the whole link.',
+    cy: 'Efallai bod dolen fwy newydd mewn e-bost diweddarach wedi cymryd ei lle. Gwiriwch eich bod wedi copïo’r ddolen gyfan.', // check
+    gd: 'Dh’fhaodadh gun deach ceangal nas ùire ann am post-d nas fhaide air adhart a chur na àite. Dèan cinnteach gun do rinn thu lethbhreac den cheangal gu lèir.', // check
+  },
+} satisfies Record<string, Translations>;
+
+export type ConfirmMessage = keyof typeof CONFIRM_MESSAGES;

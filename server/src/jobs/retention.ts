@@ -1,0 +1,29 @@
+/**
+ * The retention purge and confirmation expiry, on an in-process timer (PURGE_INTERVAL_MINUTES), once
+ * at start too. Idempotent: a run that finds nothing to do does nothing, and two servers sharing a
+ * database cannot delete or expire anything twice (each change is conditional on the row's state).
+ */
+import type { Db } from '../db/transaction.js';
+import type { Clock } from '../domain/clock.js';
+import { runRetention, type RetentionResult } from '../domain/retention.js';
+
+export interface RetentionJob {
+  run(): Promise<RetentionResult | undefined>;
+  stop(): void;
+}
+
+export function startRetentionJob(db: Db, options: { retentionDays: number; intervalMinutes: number; clock: Clock; onError: (message: string) => void }): RetentionJob {
+  let running: Promise<RetentionResult | undefined> | undefined;
+  const run = () =>
+    (running ??= runRetention(db, { retentionDays: options.retentionDays, clock: options.clock })
+      .catch((error) => {
+        options.onError(`retention purge failed: ${(error as Error).message}`);
+        return undefined;
+      })
+      .finally(() => {
+        running = undefined;
+      }));
+  const timer = setInterval(run, options.intervalMinutes * 60_000);
+  timer.unref();
+  return { run, stop: () => clearInterval(timer) };
+}

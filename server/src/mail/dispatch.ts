@@ -1,0 +1,150 @@
+/**
+ * Sends what the services queued in email_messages, after their transactions committed: at once when
+ * kicked, and on a short poll (for messages queued by the command line, or while SMTP was down).
+ * A message that cannot be sent is retried with back-off, then marked failed (shown in the admin).
+ * Messages with a link get a fresh secret when they are written; only its hash is stored.
+ */
+import type { Db } from '../db/transaction.js';
+import { claimEmail, markFailed, markSent, queuedEmails, recordContent, type EmailRow } from '../db/emails.js';
+import { findContact, findPledge, movePledge } from '../db/pledges.js';
+import { toLocale } from '../i18n/locale.js';
+import { REJECT_REASON_CODES, type RejectReason } from '../i18n/mail-messages.js';
+import type { Clock } from '../domain/clock.js';
+import { compactName } from '../domain/moderation.js';
+import { hashSecret, newSecret } from '../domain/secrets.js';
+import { approvedMessage, badgeSnippet, confirmMessage, infoMessage, rejectedMessage, type Rendered } from './messages.js';
+import type { MailTransport } from './transport.js';
+
+export interface DispatchSettings {
+  publicUrl: string;
+  from: string;
+  confirmDays: number;
+}
+
+export const MAX_ATTEMPTS = 6;
+
+/** The link on a pledge's emails: the confirmation page, which also takes answers to questions. */
+export function pledgeLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/confirm?token=${token}`;
+}
+
+export class MailDispatcher {
+  private running: Promise<number> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private notBefore = new Map<string, number>();
+
+  constructor(
+    private db: Db,
+    private transport: MailTransport,
+    private settings: DispatchSettings,
+    private clock: Clock,
+    private onError: (message: string) => void = () => {},
+  ) {}
+
+  /** Sends what is queued now (coalescing: a kick during a run makes one more run). */
+  kick(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let sent = 0;
+      try {
+        do {
+          this.again = false;
+          sent += await this.drainOnce();
+        } while (this.again);
+      } finally {
+        this.running = undefined;
+      }
+      return sent;
+    })();
+    return this.running;
+  }
+
+  start(pollMs: number): void {
+    this.timer = setInterval(() => void this.kick().catch((e) => this.onError((e as Error).message)), pollMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => {});
+    this.transport.close();
+  }
+
+  private async drainOnce(): Promise<number> {
+    let sent = 0;
+    const now = Date.now();
+    for (const row of await queuedEmails(this.db, 50)) {
+      if ((this.notBefore.get(row.id) ?? 0) > now) continue;
+      if (!(await claimEmail(this.db, row.id, row.attempts))) continue;
+      try {
+        const rendered = await this.render(row);
+        if (!rendered) {
+          await markFailed(this.db, row.id);
+          continue;
+        }
+        await recordContent(this.db, row.id, rendered.subject);
+        const file = await this.transport.send({ id: row.id, from: this.settings.from, to: row.to_address, locale: row.locale, ...rendered });
+        await markSent(this.db, row.id, this.clock().toISOString(), file);
+        this.notBefore.delete(row.id);
+        sent++;
+      } catch (error) {
+        // Never the address or the text: only which message and why.
+        this.onError(`email ${row.id} (${row.kind}) not sent: ${(error as Error).message}`);
+        if (row.attempts + 1 >= MAX_ATTEMPTS) {
+          await markFailed(this.db, row.id);
+          this.notBefore.delete(row.id);
+        } else {
+          this.notBefore.set(row.id, Date.now() + 2 ** row.attempts * 5000);
+        }
+      }
+    }
+    return sent;
+  }
+
+  /** The message's text now, or undefined when there is nothing to send any more (purged, moved on). */
+  private async render(row: EmailRow): Promise<Rendered | undefined> {
+    if (!row.pledge_id) return undefined;
+    const pledge = await findPledge(this.db, row.pledge_id);
+    const contact = await findContact(this.db, row.pledge_id);
+    if (!pledge || !contact) return undefined;
+    const locale = toLocale(row.locale);
+    const context = {
+      locale,
+      contactName: contact.name,
+      organisation: (JSON.parse(pledge.organisation) as { name: string }).name,
+      compact: await compactName(this.db, pledge.compact_id, locale),
+    };
+    const now = this.clock();
+    switch (row.kind) {
+      case 'confirm': {
+        if (pledge.status !== 'unconfirmed') return undefined;
+        const token = newSecret();
+        const until = new Date(now.getTime() + this.settings.confirmDays * 86_400_000).toISOString();
+        if (!(await movePledge(this.db, pledge.id, ['unconfirmed'], { link_hash: hashSecret(token), confirm_by: until }))) return undefined;
+        return confirmMessage(context, pledgeLink(this.settings.publicUrl, token), until);
+      }
+      case 'info': {
+        if (pledge.status !== 'info_requested' || !pledge.info_question) return undefined;
+        const token = newSecret();
+        if (!(await movePledge(this.db, pledge.id, ['info_requested'], { link_hash: hashSecret(token) }))) return undefined;
+        return infoMessage(context, pledge.info_question, pledgeLink(this.settings.publicUrl, token));
+      }
+      case 'approved': {
+        if (pledge.status !== 'approved' || !pledge.signatory_id) return undefined;
+        const organisation = (JSON.parse(pledge.organisation) as { name: string }).name;
+        return approvedMessage({ ...context, organisation }, badgeSnippet(this.settings.publicUrl, pledge.compact_id, pledge.signatory_id), pledge.consent_publish === 1);
+      }
+      case 'rejected': {
+        if (pledge.status !== 'rejected') return undefined;
+        const code = (REJECT_REASON_CODES as string[]).includes(pledge.reason_code ?? '') ? (pledge.reason_code as RejectReason) : 'other';
+        return rejectedMessage(context, code, pledge.reason);
+      }
+      default:
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Where mail goes: SMTP through nodemailer when SMTP_URL is set; otherwise each message is written as
+ * an .eml file under DATA_DIR/outbox (and listed in the admin), so the demo works offline.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMail {
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  locale: string;
+}
+
+export interface MailTransport {
+  /** Resolves with the .eml file name when written to the outbox, or null when handed to SMTP. */
+  send(mail: OutgoingMail): Promise<string | null>;
+  close(): void;
+}
+
+export function outboxDir(dataDir: string): string {
+  return join(dataDir, 'outbox');
+}
+
+function message(mail: OutgoingMail) {
+  return {
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: { 'Content-Language': mail.locale, 'Auto-Submitted': 'auto-generated' },
+    messageId: `<${mail.id}@compact-server>`,
+  };
+}
+
+export function createTransport(options: { smtpUrl?: string; dataDir: string }): MailTransport {
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    return {
+      async send(mail) {
+        await transport.sendMail(message(mail));
+        return null;
+      },
+      close: () => transport.close(),
+    };
+  }
+  const dir = outboxDir(options.dataDir);
+  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  return {
+    async send(mail) {
+      const info = await stream.sendMail(message(mail));
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const file = `${mail.id}.eml`;
+      writeFileSync(join(dir, file), info.message as Buffer, { mode: 0o600 });
+      return file;
+    },
+    close: () => stream.close(),
+  };
+}
