@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/action-plan/define.js';
-import { ERROR_SRC, LOADING_SRC, sampleFeed } from './support.js';
+import { ERROR_SRC, LOADING_SRC, SAVED_SRC, primeSavedCopy, sampleFeed } from './support.js';
 import southAyrshire from '../demo/feeds/south-ayrshire.json' with { type: 'json' };
 import wales from '../demo/feeds/bilingual-wales.json' with { type: 'json' };
 
@@ -84,3 +84,9 @@ export const Welsh: Story = {
 export const Loading: Story = { render: () => html`<compact-action-plan src=${LOADING_SRC}></compact-action-plan>` };
 
 export const ErrorState: Story = { name: 'Error', render: () => html`<compact-action-plan src=${ERROR_SRC}></compact-action-plan>` };
+
+/** The feed could not be loaded this time: the last good copy on this device, marked as saved, with “Try again”. */
+export const SavedCopy: Story = {
+  loaders: [primeSavedCopy],
+  render: () => html`<compact-action-plan src=${SAVED_SRC}></compact-action-plan>`,
+};

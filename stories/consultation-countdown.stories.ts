@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/consultation-countdown/define.js';
 import { todayInZone } from '../src/feed/time.js';
-import { ERROR_SRC, LOADING_SRC, sampleFeed } from './support.js';
+import { ERROR_SRC, LOADING_SRC, SAVED_SRC, primeSavedCopy, sampleFeed } from './support.js';
 import southend from '../demo/feeds/southend.json' with { type: 'json' };
 import southAyrshire from '../demo/feeds/south-ayrshire.json' with { type: 'json' };
 import wales from '../demo/feeds/bilingual-wales.json' with { type: 'json' };
@@ -121,6 +121,11 @@ export const Loading: Story = {
   </compact-consultation-countdown>`,
 };
 /** Error: the fallback stays, with the error and "Try again". */
+export const SavedCopy: Story = {
+  loaders: [primeSavedCopy],
+  render: () => html`<compact-consultation-countdown src=${SAVED_SRC} show-closed></compact-consultation-countdown>`,
+};
+
 export const ErrorState: Story = {
   name: 'Error',
   render: () => html`<compact-consultation-countdown src=${ERROR_SRC} consultation="open">

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/pledge-badge/define.js';
-import { ERROR_SRC, LOADING_SRC } from './support.js';
+import { ERROR_SRC, LOADING_SRC, SAVED_SRC, primeSavedCopy } from './support.js';
 import southend from '../demo/feeds/southend.json' with { type: 'json' };
 import wales from '../demo/feeds/bilingual-wales.json' with { type: 'json' };
 
@@ -87,4 +87,11 @@ export const Loading: Story = { render: (args) => badge(args, { src: LOADING_SRC
 export const LoadingWelsh: Story = { ...Loading, args: { lang: 'cy' } };
 
 export const ErrorState: Story = { name: 'Error', render: (args) => badge(args, { src: ERROR_SRC }) };
+
+/** The feed could not be loaded this time: the last good copy on this device, marked as saved, with “Try again”. */
+export const SavedCopy: Story = {
+  args: { signatory: 'GB-CHC-1234567', variant: 'card' },
+  loaders: [primeSavedCopy],
+  render: (args) => badge(args, { src: SAVED_SRC }),
+};
 export const ErrorWelsh: Story = { ...ErrorState, name: 'Error (Welsh)', args: { lang: 'cy' } };

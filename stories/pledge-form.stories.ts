@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/pledge-form/define.js';
 import { STORAGE_PREFIX } from '../src/pledge-form/pledge-sender.js';
 import type { PledgeValues } from '../src/pledge-form/values.js';
-import { ERROR_SRC, LOADING_SRC, sampleFeed } from './support.js';
+import { ERROR_SRC, LOADING_SRC, SAVED_SRC, primeSavedCopy, sampleFeed } from './support.js';
 import southend from '../demo/feeds/southend.json' with { type: 'json' };
 import southAyrshire from '../demo/feeds/south-ayrshire.json' with { type: 'json' };
 import southLanarkshire from '../demo/feeds/south-lanarkshire.json' with { type: 'json' };
@@ -113,6 +113,12 @@ const southendPending = answering(southend, 'pending');
 
 export const Loading: Story = {
   render: (args) => html`<div lang=${args.lang}><compact-pledge-form src=${LOADING_SRC} heading-level=${args.headingLevel}></compact-pledge-form></div>`,
+};
+
+/** The feed could not be loaded this time: the last good copy on this device, marked as saved; the form still works. */
+export const SavedCopy: Story = {
+  loaders: [primeSavedCopy],
+  render: (args) => html`<div lang=${args.lang}><compact-pledge-form src=${SAVED_SRC} heading-level=${args.headingLevel}></compact-pledge-form></div>`,
 };
 
 export const Error: Story = {

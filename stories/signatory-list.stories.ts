@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/signatory-list/define.js';
-import { ERROR_SRC, LOADING_SRC, sampleFeed } from './support.js';
+import { ERROR_SRC, LOADING_SRC, SAVED_SRC, primeSavedCopy, sampleFeed } from './support.js';
 import southend from '../demo/feeds/southend.json' with { type: 'json' };
 import southAyrshire from '../demo/feeds/south-ayrshire.json' with { type: 'json' };
 import wales from '../demo/feeds/bilingual-wales.json' with { type: 'json' };
@@ -112,4 +112,8 @@ export const Loading: Story = { render: (args) => list(args, { src: LOADING_SRC 
 export const LoadingWelsh: Story = { ...Loading, args: { lang: 'cy' } };
 
 export const ErrorState: Story = { name: 'Error', render: (args) => list(args, { src: ERROR_SRC }) };
+
+/** The feed could not be loaded this time: the last good copy on this device, marked as saved, with “Try again”. */
+export const SavedCopy: Story = { loaders: [primeSavedCopy], render: (args) => list(args, { src: SAVED_SRC }) };
+export const SavedCopyWelsh: Story = { ...SavedCopy, name: 'Saved copy (Welsh)', args: { lang: 'cy' } };
 export const ErrorWelsh: Story = { ...ErrorState, name: 'Error (Welsh)', args: { lang: 'cy' } };
