@@ -149,8 +149,8 @@ export const actionPlanStyles = css`
     background:
       linear-gradient(to right, var(--_background) 30%, transparent) left / 2.5rem 100% no-repeat local,
       linear-gradient(to left, var(--_background) 30%, transparent) right / 2.5rem 100% no-repeat local,
-      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.3), transparent) left / 0.875rem 100% no-repeat scroll,
-      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.3), transparent) right / 0.875rem 100% no-repeat scroll;
+      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.35), transparent) left / 1rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.35), transparent) right / 1rem 100% no-repeat scroll;
     background-color: var(--_background);
   }
   .table-scroll:focus-visible {
