@@ -161,6 +161,20 @@ describe('public pages', () => {
     assert.doesNotMatch(escaped.text, /<script>x<\/script>/);
   });
 
+  it('follows the feed at once (rendered once per feed version), with ETag and 304', async () => {
+    const first = await get(`${t.url}/cy/c/southend`);
+    const etag = first.headers.get('etag')!;
+    assert.match(etag, /^"[\w-]+"$/);
+    assert.equal(first.headers.get('cache-control'), 'public, max-age=60');
+    assert.equal((await get(`${t.url}/cy/c/southend`, { 'if-none-match': etag })).status, 304);
+    const pledge = await postPledge(t.url, validPledge({ organisation: { name: 'Chalkwell Bowls Club', sector: 'voluntary', id: 'GB-CHC-1170003' } }));
+    await approvePledge(t.server.database.db, pledge.json.id, { by: 'test', clock: frozen });
+    const changed = await get(`${t.url}/cy/c/southend`, { 'if-none-match': etag });
+    assert.equal(changed.status, 200);
+    assert.match(changed.text, /href="\/cy\/c\/southend\/signatories\/GB-CHC-1170003"[^>]*>Chalkwell Bowls Club</);
+    assert.equal((await get(`${t.url}/c/southend/signatories/GB-CHC-1170003`)).status, 200);
+  });
+
   it('has every message in English, Welsh and Gaelic', () => {
     for (const [id, message] of Object.entries(PUBLIC_MESSAGES)) {
       for (const locale of ['en', 'cy', 'gd'] as const) assert.ok(message[locale].trim(), `${id}.${locale}`);

@@ -4,7 +4,7 @@
  * `/c/{id}/signatories/{org}` (the badge check). English at `/c/…`, Welsh at `/cy/c/…`, Gaelic at
  * `/gd/c/…`: each language has its own address, so it can be linked, cached and listed (hreflang).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LOCALES, type Locale } from '../../../i18n/locale.js';
 import { LANGUAGE_NAMES, t, type PublicMessageId } from '../../../i18n/public-messages.js';
 import { compactPageModel, isWidgetPage, signatoryPageModel, widgetTitle } from '../../../domain/outputs/page-models.js';
@@ -12,7 +12,7 @@ import { compactPagePath } from '../../../domain/outputs/json-feed.js';
 import { localText } from '../../../domain/outputs/feed-view.js';
 import { oembedResponse, type EmbedTarget } from '../../../domain/outputs/oembed.js';
 import { pageHelmet } from '../../view-engine.js';
-import type { CompactSources } from './compact-source.js';
+import { etagOf, sendCacheable, type CompactSource, type CompactSources } from './compact-source.js';
 
 const PREFIXES: [string, Locale][] = [['', 'en'], ['/cy', 'cy'], ['/gd', 'gd']];
 
@@ -54,48 +54,70 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
     return reply.code(404).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
   }
 
-  function send(reply: FastifyReply, html: string) {
-    // Pages follow the feed at once (they are built from it): short-lived in caches.
-    return reply.type('text/html; charset=utf-8').header('Cache-Control', `public, max-age=${app.config.feedMaxAge}`).send(html);
+  /**
+   * Pages depend only on the feed (no "time left" in them: the widgets show that), so each is
+   * rendered once per feed version and language. A bounded map: the oldest page goes first.
+   */
+  const rendered = new Map<string, { feedEtag: string; html: string; etag: string }>();
+  const RENDERED_MAX = 1000;
+  async function cachedPage(key: string, source: CompactSource, render: () => Promise<string>) {
+    let page = rendered.get(key);
+    if (!page || page.feedEtag !== source.cached.etag) {
+      const html = await render();
+      page = { feedEtag: source.cached.etag, html, etag: etagOf(html) };
+      rendered.delete(key);
+      rendered.set(key, page);
+      if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+    }
+    return page;
+  }
+
+  function send(request: FastifyRequest, reply: FastifyReply, page: { html: string; etag: string }, source: CompactSource) {
+    // Pages follow the feed at once (they are built from it): short-lived in caches, like the feed.
+    return sendCacheable(request, reply, { body: page.html, etag: page.etag, modifiedMs: source.cached.modifiedSeconds, contentType: 'text/html; charset=utf-8', maxAge: app.config.feedMaxAge });
   }
 
   for (const [prefix, locale] of PREFIXES) {
     app.get<{ Params: { id: string } }>(`${prefix}/c/:id`, { helmet }, async (request, reply) => {
       const source = await sources.get(request.params.id);
       if (!source) return notFound(reply, locale);
-      const page = compactPageModel(source.feed, locale);
-      const html = await reply.viewAsync('public/compact.njk', {
-        ...layoutContext(locale, (l) => compactPagePath(source.feed.compact.id, l)),
-        page,
-        pageTitle: page.name.text,
-        serviceName: page.name.text,
-        serviceUrl: page.paths.page,
-        oembedHref: oembedLink(page.paths.page),
-        oembedTitle: widgetTitle('signatory-list', source.feed, locale),
+      const rendering = await cachedPage(`${locale} compact ${source.feed.compact.id}`, source, () => {
+        const page = compactPageModel(source.feed, locale);
+        return reply.viewAsync('public/compact.njk', {
+          ...layoutContext(locale, (l) => compactPagePath(source.feed.compact.id, l)),
+          page,
+          pageTitle: page.name.text,
+          serviceName: page.name.text,
+          serviceUrl: page.paths.page,
+          oembedHref: oembedLink(page.paths.page),
+          oembedTitle: widgetTitle('signatory-list', source.feed, locale),
+        });
       });
-      return send(reply, html);
+      return send(request, reply, rendering, source);
     });
 
     app.get<{ Params: { id: string; widget: string } }>(`${prefix}/c/:id/widgets/:widget`, { helmet }, async (request, reply) => {
       const source = await sources.get(request.params.id);
       const widget = request.params.widget;
       if (!source || !isWidgetPage(widget) || (widget === 'pledge-form' && !source.feed.pledge)) return notFound(reply, locale);
-      const page = compactPageModel(source.feed, locale);
       const path = (l: Locale) => `${compactPagePath(source.feed.compact.id, l)}/widgets/${widget}`;
-      const heading = widgetTitle(widget, source.feed, locale);
-      const html = await reply.viewAsync('public/widget.njk', {
-        ...layoutContext(locale, path),
-        page,
-        widget,
-        heading,
-        embed: embedCode(source, { compactId: source.feed.compact.id, locale, widget }, path(locale)),
-        pageTitle: `${heading}`,
-        serviceName: page.name.text,
-        serviceUrl: page.paths.page,
-        oembedHref: oembedLink(path(locale)),
-        oembedTitle: heading,
+      const rendering = await cachedPage(`${locale} widget ${source.feed.compact.id} ${widget}`, source, () => {
+        const page = compactPageModel(source.feed, locale);
+        const heading = widgetTitle(widget, source.feed, locale);
+        return reply.viewAsync('public/widget.njk', {
+          ...layoutContext(locale, path),
+          page,
+          widget,
+          heading,
+          embed: embedCode(source, { compactId: source.feed.compact.id, locale, widget }, path(locale)),
+          pageTitle: `${heading}`,
+          serviceName: page.name.text,
+          serviceUrl: page.paths.page,
+          oembedHref: oembedLink(path(locale)),
+          oembedTitle: heading,
+        });
       });
-      return send(reply, html);
+      return send(request, reply, rendering, source);
     });
 
     app.get<{ Params: { id: string; org: string } }>(`${prefix}/c/:id/signatories/:org`, { helmet }, async (request, reply) => {
@@ -114,7 +136,7 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
         });
       }
       const path = (l: Locale) => `${compactPagePath(source.feed.compact.id, l)}/signatories/${encodeURIComponent(signatory.id)}`;
-      const html = await reply.viewAsync('public/signatory.njk', {
+      const rendering = await cachedPage(`${locale} signatory ${source.feed.compact.id} ${signatory.id}`, source, () => reply.viewAsync('public/signatory.njk', {
         ...layoutContext(locale, path),
         signatory,
         compactHref: compactPath,
@@ -124,8 +146,8 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
         serviceUrl: compactPath,
         oembedHref: oembedLink(path(locale)),
         oembedTitle: widgetTitle('pledge-badge', source.feed, locale, signatory.name.text),
-      });
-      return send(reply, html);
+      }));
+      return send(request, reply, rendering, source);
     });
   }
 }
