@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { endOfDayInZone, parseDateTime } from 'compact-widgets/feed';
+import { endOfDayInZone, parseDateTime, zonedDateTimeToInstant } from 'compact-widgets/feed';
+import { vtimezone } from '../../src/domain/outputs/vtimezone.js';
 import type { TestServer } from '../helpers/server.js';
 import { get, reimportSouthend, startPublicServer } from './helpers.js';
 
@@ -100,4 +101,28 @@ describe('GET /feeds/{id}/consultations.ics', () => {
     assert.ok(events.some((e) => e.summary === 'Consultation closes: Draft budget 2027–28: grants to voluntary organisations'));
     assert.equal((await get(`${t.url}/feeds/nowhere/consultations.ics`)).status, 404);
   });
+});
+
+describe('vtimezone()', () => {
+  // Wall times that ical.js reads with our VTIMEZONE must be the instants Intl says they are.
+  for (const zone of ['Europe/London', 'Australia/Sydney', 'America/St_Johns', 'UTC']) {
+    it(`${zone}: every local time maps to the right instant, across the year`, () => {
+      const block = vtimezone(zone, 2026, 2027);
+      const calendar = new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n${block}\r\nEND:VCALENDAR`));
+      const timezone = new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!);
+      for (let month = 1; month <= 12; month++) {
+        for (const day of [1, 15]) {
+          const instant = zonedDateTimeToInstant(2026, month, day, 12, 30, 0, zone);
+          const time = new ICAL.Time({ year: 2026, month, day, hour: 12, minute: 30, second: 0, isDate: false }, timezone);
+          assert.equal(time.toUnixTime() * 1000, instant, `${zone} 2026-${month}-${day} 12:30`);
+        }
+      }
+      if (zone !== 'Europe/London') return;
+      // Either side of the hour the clocks change.
+      for (const [month, day, hour, minute] of [[3, 29, 0, 30], [3, 29, 2, 30], [10, 25, 0, 30], [10, 25, 2, 30]] as const) {
+        const time = new ICAL.Time({ year: 2026, month, day, hour, minute, second: 0, isDate: false }, timezone);
+        assert.equal(time.toUnixTime() * 1000, zonedDateTimeToInstant(2026, month, day, hour, minute, 0, zone), `${month}-${day} ${hour}:${minute}`);
+      }
+    });
+  }
 });
