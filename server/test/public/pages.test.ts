@@ -56,6 +56,7 @@ describe('public pages', () => {
     assert.match(welsh, /Neidio i&#39;r prif gynnwys/);
     assert.match(welsh, /Sefydliadau sydd wedi llofnodi/);
     assert.match(welsh, /<time datetime="2004-05-12">12 Mai 2004<\/time>/);
+    assert.match(welsh, /<td class="govuk-table__cell">Awdurdod lleol<\/td>/, 'signatory types in the page’s language');
     assert.match(welsh, /<h1 class="govuk-heading-xl" lang="en">A Compact for Southend-on-Sea<\/h1>/);
     const gaelic = (await get(`${t.url}/gd/c/southend`)).text;
     assert.match(gaelic, /12 dhen Chèitean 2004/);

@@ -46,16 +46,15 @@ function sectorText(feed: CompactFeed, sector: 'public' | 'voluntary', locale: L
   return own !== undefined ? localText(own, locale, feed) : { text: t(locale, `sector.${sector}`) };
 }
 
+/** The spec's suggested types, in words (the widgets' words); any other type tidied ("housing-association" → "Housing association"). */
+const SUGGESTED_TYPES = new Set(['local-authority', 'health', 'police', 'fire-rescue', 'other-public', 'charity', 'community-group', 'faith-group', 'bme-organisation', 'social-enterprise', 'infrastructure', 'other-voluntary']);
+
 function typeText(type: string | undefined, locale: Locale): string | undefined {
   if (!type) return undefined;
-  const id = `type.${type}` as PublicMessageId;
-  if (id in { ...TYPE_IDS }) return t(locale, id);
+  if (SUGGESTED_TYPES.has(type)) return t(locale, `type.${type}` as PublicMessageId);
   const words = type.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-const TYPE_IDS = Object.fromEntries(
-  ['local-authority', 'health', 'police', 'fire-rescue', 'other-public', 'charity', 'community-group', 'faith-group', 'bme-organisation', 'social-enterprise', 'infrastructure', 'other-voluntary'].map((type) => [`type.${type}`, true]),
-);
 
 export function signatoryRows(feed: CompactFeed, locale: Locale): SignatoryRow[] {
   return feed.signatories.map((s) => ({
