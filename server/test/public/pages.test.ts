@@ -31,6 +31,7 @@ describe('public pages', () => {
     assert.match(text, /<script type="module" src="\/widgets\/compact-widgets.js"><\/script>/);
     assert.match(text, /href="\/feeds\/southend\/consultations.ics"/);
     assert.match(text, /href="\/feeds\/southend\/updates.json"/);
+    assert.match(text, /<link rel="alternate" type="application\/feed\+json" href="\/feeds\/southend\/updates.json" title="Updates \(JSON Feed\)">/, 'feed readers find it');
   });
 
   it('has an address per language, hreflang alternates, a switcher and the right lang', async () => {
