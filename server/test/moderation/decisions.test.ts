@@ -1,0 +1,176 @@
+/**
+ * The review queue over HTTP, with a real SMTP server: the link's GET changes nothing, the reject
+ * path with its reason, asking for more information and the answer through the link, CSRF, one
+ * compact's moderator and another's pledges, expiry and limited resending, the CLI's approve.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { postPledge, validPledge } from '../helpers/http.js';
+import { cli } from '../helpers/process.js';
+import { buildFeed, pledgeDetails } from '../../src/index.js';
+import { AdminClient, makeUser } from '../admin/helpers.js';
+import { linkIn, startSmtp, type TestSmtp } from './smtp.js';
+
+const DAY = 86_400_000;
+
+describe('moderating pledges', () => {
+  let t: TestServer;
+  let smtp: TestSmtp;
+  let now = Date.parse('2026-12-01T10:00:00Z');
+  const clock = () => new Date(now);
+  let moderator: AdminClient;
+  const db = () => t.server.database.db;
+  const mailTo = (address: string, subject: RegExp) => smtp.next((m) => JSON.stringify(m.to).includes(address) && subject.test(m.subject ?? ''));
+  const confirmForm = async (link: string) => fetch(`${new URL(link).origin}/confirm`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: new URL(link).searchParams.get('token')! }) });
+
+  before(async () => {
+    smtp = await startSmtp();
+    t = await startTestServer({ feeds: ['southend', 'bilingual-wales'], clock, env: { SMTP_URL: smtp.url, CONFIRM_DAYS: '14', CONFIRM_SENDS: '2', SIGNIN_RATE_LIMIT: '1000' } });
+    await makeUser(t, 'mod@southend.example', 'moderator', 'southend');
+    await makeUser(t, 'mod@ceredigion.example', 'moderator', 'ceredigion');
+    moderator = new AdminClient(t.url);
+    assert.equal((await moderator.signIn('mod@southend.example')).status, 303);
+  });
+  after(async () => {
+    await t.stop();
+    await smtp.close();
+  });
+
+  it('a GET of the link (or HEAD) never confirms; the POST does, once', async () => {
+    const sent = await postPledge(t.url, validPledge({ organisation: { name: 'Scanned Link Trust', sector: 'voluntary' }, contact: { name: 'Sam', email: 'sam@scanned.example.org' } }));
+    assert.equal(sent.status, 202);
+    assert.equal(sent.json.status, 'pending');
+    const link = linkIn(await mailTo('sam@scanned.example.org', /^Confirm your pledge/));
+    for (let i = 0; i < 3; i++) assert.equal((await fetch(link)).status, 200);
+    assert.equal((await fetch(link, { method: 'HEAD' })).status, 200);
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'unconfirmed');
+    const page = await (await fetch(link)).text();
+    assert.match(page, /<button[^>]*>\s*Confirm\s*<\/button>/);
+    assert.match(page, /<form method="post" action="\/confirm">/);
+    const confirmed = await confirmForm(link);
+    assert.equal(confirmed.status, 200);
+    assert.match(await confirmed.text(), /Pledge confirmed/);
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'confirmed');
+    assert.equal((await confirmForm(link)).status, 200);
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'confirmed');
+    // Nothing personal, and not the link's secret, in any log line.
+    const logs = t.logs.join('');
+    assert.doesNotMatch(logs, /sam@scanned|token=/);
+  });
+
+  it('rejects with a listed reason and free text; the organisation is told in its language', async () => {
+    const sent = await postPledge(t.url, validPledge({ locale: 'cy', organisation: { name: 'Elusen Ffug', sector: 'voluntary', id: 'GB-CHC-12' }, contact: { name: 'Dai', email: 'dai@ffug.example.org' } }));
+    await confirmForm(linkIn(await mailTo('dai@ffug.example.org', /^Cadarnhewch/)));
+    const queue = await moderator.get('/admin/pledges');
+    assert.match(queue.text, /Elusen Ffug/);
+    const review = await moderator.get(`/admin/pledges/${sent.json.id}`);
+    assert.match(review.text, /Wrong format/);
+    const noReason = await moderator.post(`/admin/pledges/${sent.json.id}/reject`, { reason: '' });
+    assert.equal(noReason.status, 422);
+    assert.match(noReason.text, /Choose the reason/);
+    const otherWithoutText = await moderator.post(`/admin/pledges/${sent.json.id}/reject`, { reasonCode: 'other', reason: ' ' });
+    assert.equal(otherWithoutText.status, 422);
+    const rejected = await moderator.post(`/admin/pledges/${sent.json.id}/reject`, { reasonCode: 'not-found', reason: 'GB-CHC-12 is not a charity number.' });
+    assert.equal(rejected.status, 303);
+    const details = await pledgeDetails(db(), sent.json.id);
+    assert.equal(details?.status, 'rejected');
+    assert.equal(details?.reasonCode, 'not-found');
+    assert.equal(details?.reason, 'GB-CHC-12 is not a charity number.');
+    assert.match(String(details?.decidedBy), /^user:/);
+    const mail = await mailTo('dai@ffug.example.org', /^Eich addewid/);
+    assert.match(mail.text ?? '', /Rheswm: Ni allem ddod o hyd i’r sefydliad/);
+    assert.match(mail.text ?? '', /GB-CHC-12 is not a charity number\./);
+    const entry = (await db().selectFrom('audit_log').selectAll().where('subject_id', '=', sent.json.id).where('action', '=', 'pledge.reject').executeTakeFirstOrThrow());
+    assert.equal(entry.actor_label, 'mod@southend.example');
+    assert.deepEqual(JSON.parse(entry.after!), { status: 'rejected', reasonCode: 'not-found', reason: 'GB-CHC-12 is not a charity number.' });
+    assert.equal(JSON.parse(entry.before!).status, 'confirmed');
+    assert.doesNotMatch(`${entry.before}${entry.after}`, /dai@|Dai/);
+  });
+
+  it('asks for more information; the organisation answers through its link and the pledge returns to the queue', async () => {
+    const sent = await postPledge(t.url, validPledge({ organisation: { name: 'Questioned Group', sector: 'voluntary' }, contact: { name: 'Kim', email: 'kim@questioned.example.org' } }));
+    await confirmForm(linkIn(await mailTo('kim@questioned.example.org', /^Confirm/)));
+    await moderator.get(`/admin/pledges/${sent.json.id}`);
+    assert.equal((await moderator.post(`/admin/pledges/${sent.json.id}/ask`, { question: 'Who chairs the group?' })).status, 303);
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'info_requested');
+    const mail = await mailTo('kim@questioned.example.org', /^A question about/);
+    assert.match(mail.text ?? '', /Who chairs the group\?/);
+    const link = linkIn(mail);
+    const page = await (await fetch(link)).text();
+    assert.match(page, /Who chairs the group\?/);
+    const token = new URL(link).searchParams.get('token')!;
+    const empty = await fetch(`${t.url}/confirm/answer`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, answer: '' }) });
+    assert.equal(empty.status, 422);
+    const answered = await fetch(`${t.url}/confirm/answer`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, answer: 'Our chair is Jo.' }) });
+    assert.equal(answered.status, 200);
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'confirmed');
+    assert.match((await moderator.get(`/admin/pledges/${sent.json.id}`)).text, /Our chair is Jo\./);
+    // Approving with a corrected name publishes the correction.
+    assert.equal((await moderator.post(`/admin/pledges/${sent.json.id}/approve`, { publicName: 'The Questioned Group', pledgeText: '' })).status, 303);
+    // What every published form of the feed is made from (the route's cache revalidates each second).
+    const built = await buildFeed(db(), 'southend', { publicUrl: t.url });
+    const listed = (built!.feed.signatories as { name: string; pledge?: string }[]).find((s) => s.name === 'The Questioned Group');
+    assert.ok(listed, 'the corrected name is published');
+    assert.equal(listed.pledge, undefined);
+  });
+
+  it('refuses a POST without the CSRF token, or with another session’s', async () => {
+    const sent = await postPledge(t.url, validPledge({ organisation: { name: 'Forged Form Society', sector: 'voluntary' }, contact: { name: 'Lee', email: 'lee@forged.example.org' } }));
+    const without = await moderator.post(`/admin/pledges/${sent.json.id}/approve`, {}, { csrf: null });
+    assert.equal(without.status, 403);
+    const wrong = await moderator.post(`/admin/pledges/${sent.json.id}/approve`, {}, { csrf: 'x'.repeat(43) });
+    assert.equal(wrong.status, 403);
+    const other = new AdminClient(t.url);
+    await other.signIn('mod@ceredigion.example');
+    const stolen = await moderator.post(`/admin/pledges/${sent.json.id}/approve`, {}, { csrf: other.csrf });
+    assert.equal(stolen.status, 403);
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'unconfirmed');
+  });
+
+  it('a moderator of one compact cannot see or decide another compact’s pledges', async () => {
+    const sent = await postPledge(t.url, validPledge({ organisation: { name: 'Southend Only Club', sector: 'voluntary' }, contact: { name: 'Ash', email: 'ash@only.example.org' } }));
+    const other = new AdminClient(t.url);
+    await other.signIn('mod@ceredigion.example');
+    for (const view of ['review', 'waiting', 'unconfirmed', 'decided']) assert.doesNotMatch((await other.get(`/admin/pledges?view=${view}`)).text, /Southend Only Club|Leigh Community/);
+    assert.equal((await other.get(`/admin/pledges/${sent.json.id}`)).status, 404);
+    await other.get('/admin/pledges');
+    assert.equal((await other.post(`/admin/pledges/${sent.json.id}/approve`, {})).status, 404);
+    assert.equal((await other.post(`/admin/pledges/${sent.json.id}/reject`, { reasonCode: 'other', reason: 'x' })).status, 404);
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'unconfirmed');
+    assert.match((await moderator.get('/admin/pledges?view=unconfirmed')).text, /Southend Only Club/);
+  });
+
+  it('resends the link a limited number of times; an unconfirmed pledge expires after CONFIRM_DAYS', async () => {
+    const sent = await postPledge(t.url, validPledge({ organisation: { name: 'Slow Readers Circle', sector: 'voluntary' }, contact: { name: 'Pat', email: 'pat@slow.example.org' } }));
+    const first = linkIn(await mailTo('pat@slow.example.org', /^Confirm/));
+    await moderator.get(`/admin/pledges/${sent.json.id}`);
+    assert.equal((await moderator.post(`/admin/pledges/${sent.json.id}/resend`, {})).status, 303);
+    await smtp.next((m) => JSON.stringify(m.to).includes('pat@slow.example.org') && linkIn(m) !== first);
+    const refused = await moderator.post(`/admin/pledges/${sent.json.id}/resend`, {});
+    assert.equal(refused.status, 422);
+    assert.match(refused.text, /sent 2 times, the most allowed/);
+    // The first link was replaced by the second.
+    assert.equal((await fetch(first)).status, 404);
+    const second = smtp.messages.filter((m) => JSON.stringify(m.to).includes('pat@slow.example.org')).map(linkIn).find((l) => l !== first)!;
+    now += 15 * DAY;
+    await t.server.app.retention.run();
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'expired');
+    assert.match(await (await fetch(second)).text(), /This link has expired/);
+    await confirmForm(second);
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'expired');
+    now -= 15 * DAY;
+  });
+
+  it('the command line approves any undecided pledge (an officer confirmed by phone), audit-logged', async () => {
+    const sent = await postPledge(t.url, validPledge({ organisation: { name: 'Phone Confirmed Trust', sector: 'voluntary' }, contact: { name: 'Ray', email: 'ray@phone.example.org' } }));
+    const result = cli(['pledges', 'approve', sent.json.id], { DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? '' });
+    assert.equal(result.status, 0, result.stderr);
+    const entry = await db().selectFrom('audit_log').selectAll().where('subject_id', '=', sent.json.id).where('action', '=', 'pledge.approve').executeTakeFirstOrThrow();
+    assert.match(entry.actor, /^cli:/);
+    assert.equal(JSON.parse(entry.before!).status, 'unconfirmed');
+    // The running server sends the approval email the command line queued.
+    const mail = await mailTo('ray@phone.example.org', /has signed/);
+    assert.match(mail.text ?? '', /<compact-pledge-badge src=".*\/feeds\/southend\.json" signatory="phone-confirmed-trust"><\/compact-pledge-badge>/);
+  });
+});
