@@ -95,7 +95,9 @@ const COUNT_ANNOUNCE_DELAY = 1000;
  * @fires compact-feed-load - The feed was read. `detail`: `{feed, problems, staleBecause?, fetchedAt}`.
  * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
  * @fires compact-pledge-submit - The endpoint confirmed a pledge. `detail`: `{id, status: 'pending' | 'accepted' | 'duplicate', body}`.
- * @fires compact-pledge-error - Not sent (yet). `detail`: `{kind: 'validation' | 'rejected' | 'retrying' | 'config', errors?, retryInMs?, status?}`.
+ * @fires compact-pledge-error - Not sent (yet). `detail`: `{kind: 'validation' | 'rejected' | 'retrying' | 'config', errors?, retryInMs?, reason?, status?}`
+ *   (`reason`, with `retrying`: `offline`, `unavailable`, `busy`, or `misdirected` (a redirect) and
+ *   `unconfirmed` (an answer that is not a receipt), which the webmaster must fix).
  * @slot heading - Replaces the heading text ("Sign up to the compact"). Use an inline element: `<span slot="heading">`.
  * @slot intro - Replaces the introduction under the heading.
  * @csspart base - The element's outer wrapper.

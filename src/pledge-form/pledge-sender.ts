@@ -37,6 +37,8 @@ export interface PledgeErrorDetail {
   errors?: PledgeFieldError[];
   /** For `retrying`: when the next attempt is made. */
   retryInMs?: number;
+  /** For `retrying`: why it is waiting (`misdirected` and `unconfirmed` are for the webmaster to fix). */
+  reason?: WaitReason;
   /** For `rejected`: the HTTP status. */
   status?: number;
 }
@@ -570,7 +572,7 @@ export class PledgeSender implements ReactiveController {
     this.setState({ phase: 'waiting', reason, retryAt: this.clock.now() + retryInMs, retryInMs });
     // Offline too: `navigator.onLine` can be wrong, so the timer is the fallback to `online`.
     this.retryTimer = this.clock.setTimeout(() => this.retryNow(), retryInMs);
-    this.emit<PledgeErrorDetail>('compact-pledge-error', { kind: 'retrying', retryInMs });
+    this.emit<PledgeErrorDetail>('compact-pledge-error', { kind: 'retrying', retryInMs, reason });
   }
 
   /**

@@ -424,6 +424,7 @@ describe('PledgeSender: nothing is counted as received unless the endpoint said 
       expect(submitted).to.have.length(0);
       expect(outbox(t)).to.have.length(1);
       expect(warnings.join('\n')).to.match(/without a receipt/);
+      expect(t.errors).to.deep.equal([{ kind: 'retrying', retryInMs: t.sender.state.phase === 'waiting' ? t.sender.state.retryInMs : -1, reason: 'unconfirmed' }]);
       await t.clock.advance(t.sender.state.phase === 'waiting' ? t.sender.state.retryInMs : 0);
       expect(t.sender.state).to.include({ phase: 'done', status: 'accepted', id: 'p-2' });
       expect(t.keyOf(t.calls[1])).to.equal(t.keyOf(t.calls[0]));
@@ -475,6 +476,7 @@ describe('PledgeSender: nothing is counted as received unless the endpoint said 
       expect(t.calls).to.have.length(2);
       expect(t.sender.state).to.include({ phase: 'waiting', reason: 'misdirected' });
       expect(warnings.filter((w) => /redirect/.test(w))).to.have.length(1);
+      expect(t.errors.map((e) => [e.kind, e.reason])).to.deep.equal([['retrying', 'misdirected'], ['retrying', 'misdirected']]);
       expect(warnings[0]).to.include('https://pledges.example.org/api');
       t.done();
     });
