@@ -102,8 +102,8 @@ export async function movePledge(db: Db, id: string, from: PledgeStatus[], chang
 }
 
 /** Unconfirmed pledges whose link ran out before `now`. */
-export function unconfirmedPast(db: Db, now: string): Promise<Pick<PledgeRow, 'id' | 'compact_id'>[]> {
-  return db.selectFrom('pledges').select(['id', 'compact_id']).where('status', '=', 'unconfirmed').where('confirm_by', '<', now).execute();
+export function unconfirmedPast(db: Db, now: string): Promise<Pick<PledgeRow, 'id' | 'compact_id' | 'confirm_by'>[]> {
+  return db.selectFrom('pledges').select(['id', 'compact_id', 'confirm_by']).where('status', '=', 'unconfirmed').where('confirm_by', '<', now).execute();
 }
 
 /** Rejected and expired pledges decided before `before` whose contact details are still held. */

@@ -23,7 +23,12 @@ export async function expireUnconfirmed(db: Db, clock: Clock): Promise<number> {
   let expired = 0;
   for (const pledge of await unconfirmedPast(db, now.toISOString())) {
     await inTransaction(db, async (tx) => {
-      const moved = await movePledge(tx, pledge.id, ['unconfirmed'], { status: 'expired', decided_at: now.toISOString(), decided_by: SYSTEM.id });
+      const moved = await movePledge(tx, pledge.id, ['unconfirmed'], {
+        status: 'expired',
+        // It expired when its link ran out, whenever the job noticed: retention counts from then.
+        decided_at: pledge.confirm_by ?? now.toISOString(),
+        decided_by: SYSTEM.id,
+      });
       if (!moved) return;
       expired++;
       await audit(tx, SYSTEM, now, { action: 'pledge.expire', compactId: pledge.compact_id, subject: { type: 'pledge', id: pledge.id }, before: { status: 'unconfirmed' }, after: { status: 'expired' } });

@@ -1,0 +1,127 @@
+/**
+ * Data protection: the retention purge (contact details of rejected, expired and withdrawn pledges
+ * deleted after RETENTION_DAYS, logged without the data, idempotent), the append-only audit log
+ * (the database refuses UPDATE and DELETE), its CSV (formula-safe), a person's export and erasure.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { postPledge, validPledge } from '../helpers/http.js';
+import { approvePledge, rejectPledge } from '../../src/index.js';
+import { withdrawSignatory } from '../../src/domain/moderation.js';
+import { csvCell } from '../../src/domain/audit.js';
+import { AdminClient, makeUser } from '../admin/helpers.js';
+
+const DAY = 86_400_000;
+
+describe('retention, the audit log and a person’s data', () => {
+  let t: TestServer;
+  let now = Date.parse('2026-12-01T10:00:00Z');
+  const clock = () => new Date(now);
+  const db = () => t.server.database.db;
+  const officer = { by: 'test', clock };
+  const contact = async (id: string) => db().selectFrom('pledge_contacts').selectAll().where('pledge_id', '=', id).executeTakeFirst();
+  const pledge = async (name: string, email: string) => (await postPledge(t.url, validPledge({ organisation: { name, sector: 'voluntary' }, contact: { name: `${name} Contact`, email } }))).json.id as string;
+
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend'], clock, env: { RETENTION_DAYS: '90', CONFIRM_DAYS: '14', SIGNIN_RATE_LIMIT: '1000' } });
+    await makeUser(t, 'admin@council.example', 'admin');
+  });
+  after(() => t.stop());
+
+  it('deletes expired contact details after the retention, records it without the data, and does it once', async () => {
+    const rejected = await pledge('Rejected Org', 'rejected@org.example');
+    await rejectPledge(db(), rejected, 'Not a real organisation', officer);
+    const approved = await pledge('Approved Org', 'approved@org.example');
+    await approvePledge(db(), approved, officer);
+    const withdrawn = await pledge('Withdrawn Org', 'withdrawn@org.example');
+    const { signatoryId } = await approvePledge(db(), withdrawn, officer);
+    const unconfirmed = await pledge('Never Confirmed Org', 'never@org.example');
+    await t.server.app.mail.kick(); // sends its confirmation (to the outbox): the link's clock starts
+    now += 5 * DAY;
+    await withdrawSignatory(db(), 'southend', signatoryId, { id: 'test', label: 'test' }, clock);
+
+    now += 60 * DAY; // day 65: the unconfirmed one has expired, nothing is old enough to purge
+    assert.deepEqual(await t.server.app.retention.run(), { expired: 1, purged: 0 });
+    for (const id of [rejected, approved, withdrawn, unconfirmed]) assert.ok(await contact(id), id);
+
+    now += 30 * DAY; // day 95: the rejected one is past 90 days; the withdrawal (day 5) is at 90 days, not past
+    assert.deepEqual(await t.server.app.retention.run(), { expired: 0, purged: 1 });
+    assert.equal(await contact(rejected), undefined);
+    assert.equal((await db().selectFrom('pledges').select('champion').where('id', '=', rejected).executeTakeFirstOrThrow()).champion, null);
+
+    now += 20 * DAY; // day 115: the withdrawn signatory's (left on day 5) and the expired one's (day 14+)
+    assert.deepEqual(await t.server.app.retention.run(), { expired: 0, purged: 2 });
+    assert.equal(await contact(withdrawn), undefined);
+    assert.equal(await contact(unconfirmed), undefined);
+    assert.equal((await db().selectFrom('email_messages').select('id').where('pledge_id', '=', unconfirmed).execute()).length, 0);
+    assert.ok(await contact(approved), 'an active signatory keeps its contact');
+
+    // Idempotent: nothing is left to do, and nothing more is logged.
+    const entries = async () => (await db().selectFrom('audit_log').selectAll().where('action', '=', 'retention.purge').execute());
+    assert.equal((await entries()).length, 3);
+    assert.deepEqual(await t.server.app.retention.run(), { expired: 0, purged: 0 });
+    assert.equal((await entries()).length, 3);
+    const logged = JSON.stringify(await entries());
+    assert.match(logged, /contactDetailsDeleted/);
+    for (const personal of ['rejected@org.example', 'withdrawn@org.example', 'never@org.example', 'Contact', 'Sam Patel']) assert.doesNotMatch(logged, new RegExp(personal));
+    assert.deepEqual((await entries()).map((e) => e.actor).sort(), ['system', 'system', 'system']);
+  });
+
+  it('refuses UPDATE and DELETE of audit entries in the database itself', async () => {
+    const before = await db().selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    assert.ok(Number(before.n) > 0);
+    await assert.rejects(sql`update audit_log set action = 'nothing happened'`.execute(db()), /append-only/);
+    await assert.rejects(sql`delete from audit_log`.execute(db()), /append-only/);
+    if (t.server.database.dialect === 'postgres') await assert.rejects(sql`truncate audit_log`.execute(db()), /append-only/);
+    const afterwards = await db().selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(afterwards.n), Number(before.n));
+    assert.equal((await db().selectFrom('audit_log').select('id').where('action', '=', 'nothing happened').execute()).length, 0);
+  });
+
+  it('serves the audit log as formula-safe CSV to admins, and logs the export', async () => {
+    assert.equal(csvCell('=HYPERLINK("http://evil.example","x")'), `"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    for (const risky of ['+1', '-1', '@SUM(A1)', '\tx', '\rx']) assert.ok(csvCell(risky).replace(/^"/, '').startsWith("'"), risky);
+    assert.equal(csvCell('plain'), 'plain');
+    await makeUser(t, '=cmd@evil.example', 'editor', 'southend');
+    const admin = new AdminClient(t.url);
+    await admin.signIn('admin@council.example');
+    const csv = await admin.get('/admin/audit.csv');
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+    assert.match(csv.headers.get('content-disposition') ?? '', /attachment/);
+    assert.match(csv.text, /'=cmd@evil\.example/);
+    assert.doesNotMatch(csv.text, /(^|,)=cmd/m);
+    const exported = await db().selectFrom('audit_log').selectAll().where('action', '=', 'audit.export').execute();
+    assert.equal(exported.length, 1);
+    assert.equal(exported[0].actor_label, 'admin@council.example');
+  });
+
+  it('exports everything about a person as JSON and erases it, from the admin, without the address in a URL or the log', async () => {
+    const id = await pledge('Subject Access Society', 'subject@access.example');
+    const admin = new AdminClient(t.url);
+    await admin.signIn('admin@council.example');
+    await admin.get('/admin/people');
+    const found = await admin.post('/admin/people', { email: 'SUBJECT@access.example' });
+    assert.match(found.text, /1 pledge contact/);
+    const exported = await admin.post('/admin/people/export', { email: 'subject@access.example' });
+    assert.equal(exported.status, 200);
+    assert.match(exported.headers.get('content-disposition') ?? '', /attachment; filename="personal-data-/);
+    const data = JSON.parse(exported.text);
+    assert.equal(data.pledges[0].pledgeId, id);
+    assert.deepEqual(data.pledges[0].contact, { name: 'Subject Access Society Contact', email: 'subject@access.example' });
+    assert.equal(data.pledges[0].champion.name, 'Sam Patel');
+    const notSure = await admin.post('/admin/people/erase', { email: 'subject@access.example' });
+    assert.equal(notSure.status, 422);
+    assert.ok(await contact(id));
+    const erased = await admin.post('/admin/people/erase', { email: 'subject@access.example', sure: 'yes' });
+    assert.equal(erased.status, 200);
+    assert.equal(await contact(id), undefined);
+    assert.match((await admin.post('/admin/people', { email: 'subject@access.example' })).text, /0 pledge contacts/);
+    const entries = await db().selectFrom('audit_log').selectAll().where('action', 'in', ['person.export', 'person.erase']).execute();
+    assert.deepEqual(entries.map((e) => e.action).sort(), ['person.erase', 'person.export']);
+    assert.doesNotMatch(JSON.stringify(entries), /subject@access/);
+    assert.doesNotMatch(t.logs.join(''), /subject@access|SUBJECT@access/);
+  });
+});
