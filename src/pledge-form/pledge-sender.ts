@@ -81,8 +81,10 @@ export interface SenderOptions {
   maxRetryAfterMs?: number;
   /** Quiet time after typing before the draft is saved. */
   draftDelayMs?: number;
-  /** This tab's (and form's) name for its draft. Default: one kept in sessionStorage, so a reload finds it again. */
+  /** This tab's (and form's) name for its draft, fixed. Default: the tab's name (see TabName) and the form's place on the page. */
   tabId?: string;
+  /** The tab's name, for tests; default: this document's TabName. */
+  tab?: TabIdentity;
 }
 
 /**
@@ -168,18 +170,82 @@ export function isValidKey(key: unknown): key is string {
   return typeof key === 'string' && /^[\x21-\x7e]{1,200}$/.test(key);
 }
 
-/** Names this tab's draft; kept in sessionStorage, which is per tab and survives a reload. */
-function defaultTabId(): string {
-  const name = 'compact-widgets:tab';
-  try {
-    const saved = globalThis.sessionStorage?.getItem(name);
-    if (saved && isValidKey(saved)) return saved;
-    const id = newIdempotencyKey();
-    globalThis.sessionStorage?.setItem(name, id);
-    return id;
-  } catch {
-    return newIdempotencyKey();
+const TAB_KEY = 'compact-widgets:tab';
+export const TAB_CHANNEL = 'compact-widgets:tabs';
+
+/** What a sender needs of its tab's name. */
+export interface TabIdentity {
+  readonly id: string;
+  /** Called when the tab takes a new name; returns the way to stop listening. */
+  onRename(listener: () => void): () => void;
+}
+
+/**
+ * This tab's name for its drafts, kept in sessionStorage (per tab, and it survives a reload). A
+ * duplicated tab starts with a copy of that sessionStorage, so the name is checked with the other
+ * tabs of the site (BroadcastChannel): when another tab answers to it, this one takes a new name,
+ * and its forms move their drafts there, so the two never write over each other's.
+ */
+export class TabName implements TabIdentity {
+  id: string;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly session: Pick<Storage, 'getItem' | 'setItem'> | null,
+    channelName = TAB_CHANNEL,
+  ) {
+    let saved: string | null = null;
+    try {
+      saved = session?.getItem(TAB_KEY) ?? null;
+    } catch {
+      // sessionStorage refused: a name for this page only
+    }
+    this.id = saved && isValidKey(saved) ? saved : this.save(newIdempotencyKey());
+    try {
+      const channel = new BroadcastChannel(channelName);
+      channel.onmessage = (event: MessageEvent) => this.onMessage(channel, event.data);
+      channel.postMessage({ ask: this.id });
+    } catch {
+      // No BroadcastChannel (or refused): duplicated tabs then share drafts, as before.
+    }
   }
+
+  onRename(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private onMessage(channel: BroadcastChannel, data: unknown): void {
+    if (!isObject(data)) return;
+    if (data.ask === this.id) channel.postMessage({ taken: this.id });
+    else if (data.taken === this.id) {
+      this.id = this.save(newIdempotencyKey());
+      for (const listener of this.listeners) listener();
+    }
+  }
+
+  private save(id: string): string {
+    try {
+      this.session?.setItem(TAB_KEY, id);
+    } catch {
+      // as above
+    }
+    return id;
+  }
+}
+
+let thisTab: TabName | undefined;
+function currentTab(): TabName {
+  if (!thisTab) {
+    let session: Storage | null = null;
+    try {
+      session = globalThis.sessionStorage ?? null;
+    } catch {
+      // blocked
+    }
+    thisTab = new TabName(session);
+  }
+  return thisTab;
 }
 
 function defaultStorage(): StorageLike | null {
@@ -246,7 +312,9 @@ export class PledgeSender implements ReactiveController {
   private readonly opts: Required<Pick<SenderOptions, 'timeoutMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'maxRetryAfterMs' | 'draftDelayMs'>>;
   /** This sender's name in claims: two forms on one page are as separate as two tabs. */
   private readonly id = newIdempotencyKey();
-  private readonly tabId: string;
+  private readonly formOnPage = ++sendersOnPage;
+  private readonly tab?: TabIdentity;
+  private stopRenames?: () => void;
   private target?: PledgeTarget;
   private entry?: OutboxEntry;
   private connected = false;
@@ -271,9 +339,7 @@ export class PledgeSender implements ReactiveController {
       maxRetryAfterMs: options.maxRetryAfterMs ?? 3_600_000,
       draftDelayMs: options.draftDelayMs ?? 500,
     };
-    // The tab's id and this form's place among the page's forms: two forms on one page keep their
-    // drafts apart, and after a reload each finds its own again.
-    this.tabId = options.tabId ?? `${defaultTabId()}.${++sendersOnPage}`;
+    if (options.tabId === undefined) this.tab = options.tab ?? currentTab();
     host.addController(this);
   }
 
@@ -281,8 +347,23 @@ export class PledgeSender implements ReactiveController {
     return this.clock.now();
   }
 
+  /**
+   * The tab's name and this form's place among the page's forms: two forms on one page keep their
+   * drafts apart, and after a reload each finds its own again.
+   */
+  private get tabId(): string {
+    return this.options.tabId ?? `${this.tab!.id}.${this.formOnPage}`;
+  }
+
+  /** The tab was found to be a duplicate and renamed: this form's draft moves to the new name. */
+  private onTabRenamed = (): void => {
+    const draft = this.pendingDraft ?? this.savedDraft;
+    if (draft !== undefined) this.writeDraft(draft);
+  };
+
   hostConnected(): void {
     this.connected = true;
+    this.stopRenames = this.tab?.onRename(this.onTabRenamed);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
@@ -291,6 +372,7 @@ export class PledgeSender implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    this.stopRenames?.();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);

@@ -2,7 +2,7 @@
  * The sending controller on its own, with an injected clock, fetch and storage: time is moved by
  * hand, so timeouts and back-off are checked exactly and quickly.
  */
-import { aTimeout, expect } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { ReactiveController } from 'lit';
 import {
   backoffMs,
@@ -11,6 +11,7 @@ import {
   PledgeSender,
   retryAfterMs,
   type Clock,
+  TabName,
   type PledgeErrorDetail,
   type SenderOptions,
 } from '../../../src/pledge-form/pledge-sender.js';
@@ -671,5 +672,62 @@ describe('PledgeSender: saved entries from elsewhere', () => {
     expect(t.keyOf(t.calls[0])).to.equal('k-old');
     expect([...t.storage.items.keys()]).to.deep.equal([`${base}outbox:k-new`]);
     t.done();
+  });
+});
+
+describe('PledgeSender: a duplicated tab', () => {
+  /** sessionStorage as a duplicated tab has it: a copy of the first tab's. */
+  const session = (id: string) => {
+    const items = new Map([['compact-widgets:tab', id]]);
+    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), items };
+  };
+
+  it('takes a new name when another tab answers to its own, and its form moves its draft there', async () => {
+    const channelName = `compact-widgets:tabs:test:${Math.random()}`;
+    // The first tab, already open: it answers to "tab-1".
+    const first = new BroadcastChannel(channelName);
+    first.onmessage = (e) => {
+      if (e.data?.ask === 'tab-1') first.postMessage({ taken: 'tab-1' });
+    };
+    const storage = new MemoryStorage();
+    const copied = session('tab-1');
+    const tab = new TabName(copied, channelName);
+    expect(tab.id).to.equal('tab-1');
+    const t = setup([], { storage, tabId: undefined, tab: { get id() { return tab.id; }, onRename: (fn) => tab.onRename(fn) } });
+    const drafts = () => [...storage.items.keys()].filter((k) => k.includes(':draft:'));
+    // Before the answer comes, it uses the name it was given: the slot the first tab writes to.
+    t.sender.saveDraft({ orgName: 'Typed before the copy was made' });
+    t.sender.flushDraft();
+    const [shared] = drafts();
+    expect(shared).to.match(/:draft:tab-1\.\d+$/);
+    await waitUntil(() => tab.id !== 'tab-1', 'not renamed');
+    expect(copied.items.get('compact-widgets:tab'), 'the new name is kept for reloads').to.equal(tab.id);
+    const own = drafts().find((k) => k !== shared)!;
+    expect(own, 'the draft moved to the new name').to.match(new RegExp(`:draft:${tab.id}\\.\\d+$`));
+    expect(JSON.parse(storage.items.get(own)!).values).to.deep.equal({ orgName: 'Typed before the copy was made' });
+    // From now on it writes its own: the first tab's slot is never written over, nor removed.
+    t.sender.saveDraft({ orgName: 'Typed in the duplicate' });
+    t.sender.flushDraft();
+    expect(JSON.parse(storage.items.get(shared!)!).values).to.deep.equal({ orgName: 'Typed before the copy was made' });
+    expect(JSON.parse(storage.items.get(own)!).values).to.deep.equal({ orgName: 'Typed in the duplicate' });
+    t.sender.clearDraft();
+    expect(drafts()).to.deep.equal([shared]);
+    first.close();
+    t.done();
+  });
+
+  it('answers to its name, so that a duplicate of it renames itself', async () => {
+    const channelName = `compact-widgets:tabs:test:${Math.random()}`;
+    const tab = new TabName(session('tab-9'), channelName);
+    const other = new BroadcastChannel(channelName);
+    const answers: unknown[] = [];
+    other.onmessage = (e) => answers.push(e.data);
+    other.postMessage({ ask: 'tab-9' });
+    other.postMessage({ ask: 'someone-else' });
+    await waitUntil(() => answers.length > 0);
+    await aTimeout(20);
+    expect(answers).to.deep.equal([{ taken: 'tab-9' }]);
+    expect(tab.id).to.equal('tab-9');
+    other.close();
   });
 });
