@@ -48,6 +48,7 @@ export interface PageSecurityOptions {
  */
 export function pageHelmet(config: Config, options: PageSecurityOptions = {}): FastifyHelmetOptions {
   const https = config.publicUrl.startsWith('https:');
+  const frameAncestors = options.frameAncestors ?? ["'self'"];
   return {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -63,13 +64,14 @@ export function pageHelmet(config: Config, options: PageSecurityOptions = {}): F
         formAction: ["'self'"],
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
-        frameAncestors: options.frameAncestors ?? ["'self'"],
+        frameAncestors,
         requireTrustedTypesFor: ["'script'"],
         trustedTypes: ['lit-html'],
         ...(https ? { upgradeInsecureRequests: [] } : {}),
       },
     },
-    frameguard: options.frameAncestors ? false : { action: 'sameorigin' },
+    // X-Frame-Options for browsers without frame-ancestors; it has no way to name other sites.
+    frameguard: frameAncestors.length === 1 && frameAncestors[0] === "'none'" ? { action: 'deny' } : frameAncestors.length === 1 && frameAncestors[0] === "'self'" ? { action: 'sameorigin' } : false,
     crossOriginResourcePolicy: { policy: 'same-origin' },
   } as FastifyHelmetOptions;
 }

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { approvePledge } from '../../src/index.js';
 import { PUBLIC_MESSAGES } from '../../src/i18n/public-messages.js';
+import { pageHelmet } from '../../src/http/view-engine.js';
 import type { TestServer } from '../helpers/server.js';
 import { postPledge, validPledge } from '../helpers/http.js';
 import { frozen, get, startPublicServer } from './helpers.js';
@@ -77,6 +78,13 @@ describe('public pages', () => {
     assert.equal(count(text, /<script(?![^>]*\bsrc=)[^>]*>/g), 0, 'every script is a file');
     assert.equal(count(text, /<style|\sstyle="/g), 0, 'no inline styles');
     assert.match(text, /<script src="\/assets\/compact\/supported.js"><\/script>/);
+  });
+
+  it('pageHelmet (shared with the admin): X-Frame-Options follows frame-ancestors', () => {
+    const frameguard = (frameAncestors?: string[]) => (pageHelmet(t.config, frameAncestors ? { frameAncestors } : {}) as { frameguard: unknown }).frameguard;
+    assert.deepEqual(frameguard(), { action: 'sameorigin' });
+    assert.deepEqual(frameguard(["'none'"]), { action: 'deny' });
+    assert.equal(frameguard(['https://council.example']), false, 'X-Frame-Options cannot name another site: CSP alone says it');
   });
 
   it('serves GOV.UK Frontend’s CSS, JS, fonts and images, and its own scripts', async () => {
