@@ -1,10 +1,11 @@
 import type { Db } from './transaction.js';
+import type { Selectable, Insertable } from 'kysely';
 import type { AuditLogTable } from './tables.js';
 
-export type AuditRow = AuditLogTable;
+export type AuditRow = Selectable<AuditLogTable>;
 
 /** The only write the audit log has: the database refuses UPDATE and DELETE on it. */
-export async function appendAudit(db: Db, row: AuditRow): Promise<void> {
+export async function appendAudit(db: Db, row: Insertable<AuditLogTable>): Promise<void> {
   await db.insertInto('audit_log').values(row).execute();
 }
 
@@ -18,11 +19,11 @@ export interface AuditFilter {
 export function listAudit(db: Db, filter: AuditFilter = {}): Promise<AuditRow[]> {
   let query = db.selectFrom('audit_log').selectAll();
   if (filter.compactIds) query = query.where('compact_id', 'in', filter.compactIds.length ? filter.compactIds : ['\u0000']);
-  query = query.orderBy('at', 'desc').orderBy('id', 'desc');
+  query = query.orderBy('seq', 'desc');
   if (filter.limit !== undefined) query = query.limit(filter.limit).offset(filter.offset ?? 0);
   return query.execute();
 }
 
 export function auditAbout(db: Db, subjectType: string, subjectId: string): Promise<AuditRow[]> {
-  return db.selectFrom('audit_log').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('at').orderBy('id').execute();
+  return db.selectFrom('audit_log').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('seq').execute();
 }

@@ -172,6 +172,8 @@ export interface EmailMessagesTable {
 
 /** Append-only: the database refuses UPDATE and DELETE (triggers in migration 0002). */
 export interface AuditLogTable {
+  /** The order entries were written in. */
+  seq: Generated<number>;
   id: string;
   at: string;
   /** `user:<id>`, `cli:<login>` or `system`. */
@@ -198,6 +200,21 @@ export interface SignatoryHistoryTable {
   after: string;
 }
 
+/** A spreadsheet upload between its preview and "Apply" (authoring, issue 12). */
+export interface PendingUploadsTable {
+  id: string;
+  /** SHA-256 of the session token that uploaded it: only that session can apply it. */
+  session_hash: string;
+  compact_id: string;
+  kind: 'signatories' | 'actions';
+  /** The compact's revision the preview was worked out against: applying refuses any other. */
+  revision: number;
+  file_name: string;
+  /** JSON: the sheet's rows as read (header → cell text), with their row numbers. */
+  rows: string;
+  created_at: string;
+}
+
 export interface Tables {
   compacts: CompactsTable;
   signatories: SignatoriesTable;
@@ -212,6 +229,7 @@ export interface Tables {
   email_messages: EmailMessagesTable;
   audit_log: AuditLogTable;
   signatory_history: SignatoryHistoryTable;
+  pending_uploads: PendingUploadsTable;
   /** Written by Kysely's migrator. */
   kysely_migration?: { name: string; timestamp: string; id?: Generated<number> };
 }

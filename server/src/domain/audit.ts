@@ -46,7 +46,7 @@ export function readAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]> {
   return listAudit(db, filter);
 }
 
-const CSV_COLUMNS: (keyof AuditRow)[] = ['at', 'actor', 'actor_label', 'action', 'compact_id', 'subject_type', 'subject_id', 'before', 'after', 'id'];
+const CSV_COLUMNS: (keyof AuditRow)[] = ['seq', 'at', 'actor', 'actor_label', 'action', 'compact_id', 'subject_type', 'subject_id', 'before', 'after', 'id'];
 
 /**
  * One CSV cell. A cell that a spreadsheet would read as a formula (=, +, -, @, tab, carriage return;

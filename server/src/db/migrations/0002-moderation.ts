@@ -114,9 +114,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('signatory_history_by_signatory').on('signatory_history').columns(['compact_id', 'signatory_id', 'at']).execute();
 
+  // `seq` orders the log exactly (two entries can share a millisecond, or a frozen test clock).
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('seq', sqlite ? 'integer' : 'bigserial', (c) => (sqlite ? c.primaryKey().autoIncrement() : c.primaryKey()))
+    .addColumn('id', 'text', (c) => c.notNull().unique())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('actor_label', 'text', (c) => c.notNull())
@@ -127,7 +129,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('before', 'text')
     .addColumn('after', 'text')
     .execute();
-  await db.schema.createIndex('audit_log_by_time').on('audit_log').columns(['at', 'id']).execute();
+  await db.schema.createIndex('audit_log_by_subject').on('audit_log').columns(['subject_type', 'subject_id']).execute();
 
   // Append-only in the database itself, not only in code: a bug, a stray admin query or a future
   // feature cannot rewrite what was decided.

@@ -1,0 +1,196 @@
+/**
+ * Staff sign-in: TOTP against RFC 6238's own test vectors, sessions in the database (only a hash of
+ * the token kept; HttpOnly, SameSite=Lax, Secure behind https), lock-out and rate limit, sign out and
+ * sign out everywhere, the TOTP second step (a code works once), set-password links, `users add`.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { cli } from '../helpers/process.js';
+import { base32Decode, base32Encode, hotp, totp } from '../../src/domain/totp.js';
+import { hashPassword, verifyPassword } from '../../src/domain/secrets.js';
+import { AdminClient, makeUser, PASSWORD } from './helpers.js';
+
+describe('TOTP (RFC 6238 appendix B, RFC 4226 appendix D)', () => {
+  it('gives the RFCs’ codes', () => {
+    const seeds = {
+      sha1: Buffer.from('12345678901234567890'),
+      sha256: Buffer.from('12345678901234567890123456789012'),
+      sha512: Buffer.from('1234567890123456789012345678901234567890123456789012345678901234'),
+    };
+    const vectors: [number, string, string, string][] = [
+      [59, '94287082', '46119246', '90693936'],
+      [1111111109, '07081804', '68084774', '25091201'],
+      [1111111111, '14050471', '67062674', '99943326'],
+      [1234567890, '89005924', '91819424', '93441116'],
+      [2000000000, '69279037', '90698825', '38618901'],
+      [20000000000, '65353130', '77737706', '47863826'],
+    ];
+    for (const [seconds, sha1, sha256, sha512] of vectors) {
+      const at = new Date(seconds * 1000);
+      assert.equal(totp(seeds.sha1, at, 8, 'sha1'), sha1, `${seconds} sha1`);
+      assert.equal(totp(seeds.sha256, at, 8, 'sha256'), sha256, `${seconds} sha256`);
+      assert.equal(totp(seeds.sha512, at, 8, 'sha512'), sha512, `${seconds} sha512`);
+    }
+    const hotps = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+    hotps.forEach((code, counter) => assert.equal(hotp(seeds.sha1, counter), code));
+    assert.equal(base32Encode(seeds.sha1), 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
+    assert.deepEqual(base32Decode('GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ'), seeds.sha1);
+  });
+
+  it('hashes passwords with scrypt, salted, parameters kept with the hash', async () => {
+    const one = await hashPassword(PASSWORD);
+    const two = await hashPassword(PASSWORD);
+    assert.match(one, /^scrypt\$32768\$8\$1\$/);
+    assert.notEqual(one, two);
+    assert.equal(await verifyPassword(PASSWORD, one), true);
+    assert.equal(await verifyPassword(`${PASSWORD}!`, one), false);
+  });
+});
+
+describe('signing in', () => {
+  let t: TestServer;
+  let now = Date.parse('2026-12-01T10:00:00Z');
+  const clock = () => new Date(now);
+  const db = () => t.server.database.db;
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend'], clock, env: { SIGNIN_FAILURES: '3', SIGNIN_LOCK_MINUTES: '15', SIGNIN_RATE_LIMIT: '40', SESSION_HOURS: '8' } });
+    await makeUser(t, 'mod@southend.example', 'moderator', 'southend');
+  });
+  after(() => t.stop());
+
+  it('keeps only a hash of the session token, in an HttpOnly SameSite=Lax cookie for /admin', async () => {
+    const client = new AdminClient(t.url);
+    await client.get('/admin/sign-in');
+    const answer = await client.post('/admin/sign-in', { email: 'Mod@Southend.example', password: PASSWORD });
+    assert.equal(answer.status, 303);
+    assert.equal(answer.location, '/admin');
+    const cookie = answer.headers.getSetCookie().find((c) => c.startsWith('cw_session='))!;
+    assert.match(cookie, /HttpOnly/i);
+    assert.match(cookie, /SameSite=Lax/i);
+    assert.match(cookie, /Path=\/admin/);
+    assert.doesNotMatch(cookie, /Secure/i);
+    const token = client.cookies.get('cw_session')!;
+    const rows = await db().selectFrom('sessions').selectAll().execute();
+    assert.ok(rows.some((r) => r.token_hash === createHash('sha256').update(token).digest('hex')));
+    assert.ok(rows.every((r) => r.token_hash !== token));
+    assert.equal((await client.get('/admin')).status, 200);
+    // Expires with SESSION_HOURS.
+    now += 8 * 3_600_000 + 1000;
+    assert.equal((await client.get('/admin')).status, 303);
+    now -= 8 * 3_600_000 + 1000;
+  });
+
+  it('locks an account after SIGNIN_FAILURES wrong passwords, for SIGNIN_LOCK_MINUTES, and logs it', async () => {
+    await makeUser(t, 'locked@southend.example', 'editor', 'southend');
+    const client = new AdminClient(t.url);
+    for (let i = 0; i < 3; i++) {
+      const wrong = await client.signIn('locked@southend.example', 'not the password at all');
+      assert.equal(wrong.status, 422);
+    }
+    const refused = await client.signIn('locked@southend.example');
+    assert.equal(refused.status, 422);
+    assert.match(refused.text, /locked/);
+    // An unknown account gets the same answer as a wrong password, and no lock-out notice.
+    const unknown = await client.signIn('nobody@southend.example', 'whatever it is');
+    assert.match(unknown.text, /The email address or password is not right/);
+    now += 16 * 60_000;
+    assert.equal((await client.signIn('locked@southend.example')).status, 303);
+    const actions = (await db().selectFrom('audit_log').select('action').where('actor_label', '=', 'locked@southend.example').orderBy('seq').execute()).map((r) => r.action);
+    assert.deepEqual(actions.filter((a) => a.startsWith('signin')), ['signin.failed', 'signin.failed', 'signin.locked', 'signin.refused-locked', 'signin']);
+  });
+
+  it('signs out, and signs out everywhere', async () => {
+    const laptop = new AdminClient(t.url);
+    const phone = new AdminClient(t.url);
+    await laptop.signIn('mod@southend.example');
+    await phone.signIn('mod@southend.example');
+    assert.equal((await phone.get('/admin')).status, 200);
+    await laptop.get('/admin/account');
+    const everywhere = await laptop.post('/admin/sign-out-everywhere', {});
+    assert.equal(everywhere.status, 200);
+    assert.equal((await phone.get('/admin')).status, 303);
+    assert.equal((await laptop.get('/admin')).status, 303);
+    const again = new AdminClient(t.url);
+    await again.signIn('mod@southend.example');
+    await again.get('/admin');
+    assert.equal((await again.post('/admin/sign-out', {})).status, 200);
+    assert.equal((await again.get('/admin')).status, 303);
+  });
+
+  it('asks for a TOTP code once it is set up, and takes each code once', async () => {
+    await makeUser(t, 'careful@southend.example', 'moderator', 'southend');
+    const client = new AdminClient(t.url);
+    await client.signIn('careful@southend.example');
+    await client.get('/admin/account');
+    await client.post('/admin/account/totp/start', {});
+    const setup = await client.get('/admin/account');
+    const secret = /<code class="compact-code">([A-Z2-7 ]+)<\/code>/.exec(setup.text)![1].replace(/ /g, '');
+    const code = () => totp(base32Decode(secret), clock());
+    assert.equal((await client.post('/admin/account/totp/enable', { code: '000000' === code() ? '111111' : '000000' })).status, 422);
+    assert.equal((await client.post('/admin/account/totp/enable', { code: code() })).status, 303);
+
+    now += 60_000;
+    const next = new AdminClient(t.url);
+    const first = await next.signIn('careful@southend.example');
+    assert.equal(first.location, '/admin/sign-in/code');
+    assert.equal((await next.get('/admin/pledges')).status, 303, 'the password alone does not let in');
+    await next.get('/admin/sign-in/code');
+    assert.equal((await next.post('/admin/sign-in/code', { code: code() === '123456' ? '654321' : '123456' })).status, 422);
+    const used = code();
+    const ok = await next.post('/admin/sign-in/code', { code: used });
+    assert.equal(ok.status, 303);
+    assert.equal((await next.get('/admin/pledges')).status, 200);
+    // The same code again (a replay) is refused.
+    const other = new AdminClient(t.url);
+    await other.signIn('careful@southend.example');
+    await other.get('/admin/sign-in/code');
+    assert.equal((await other.post('/admin/sign-in/code', { code: used })).status, 422);
+  });
+
+  it('rate-limits sign-in attempts from one address', async () => {
+    const client = new AdminClient(t.url);
+    await client.get('/admin/sign-in');
+    const statuses: number[] = [];
+    for (let i = 0; i < 45; i++) statuses.push((await client.post('/admin/sign-in', { email: 'flood@southend.example', password: 'x' })).status);
+    assert.ok(statuses.includes(429), String(statuses));
+  });
+});
+
+describe('accounts', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend'], env: { PUBLIC_URL: 'https://compact.council.example', SIGNIN_RATE_LIMIT: '1000' } });
+  });
+  after(() => t.stop());
+
+  it('`users add` prints a one-time set-password link; roles per compact; the cookie is Secure behind https', async () => {
+    const env = { DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? '', PUBLIC_URL: 'https://compact.council.example' };
+    assert.equal(cli(['users', 'add', 'mod@southend.example', '--role', 'boss'], env).status, 2);
+    assert.equal(cli(['users', 'add', 'mod@southend.example', '--role', 'moderator', '--compact', 'nowhere'], env).status, 1);
+    const added = cli(['users', 'add', 'Mod@Southend.example', '--role', 'moderator', '--compact', 'southend'], env);
+    assert.equal(added.status, 0, added.stderr);
+    const url = /https:\/\/compact\.council\.example\/admin\/set-password\?token=[\w-]+/.exec(added.stdout)![0];
+    assert.match(added.stdout, /until \d{4}-\d\d-\d\dT/);
+    const listed = JSON.parse(cli(['users', 'list', '--json'], env).stdout);
+    assert.deepEqual(listed[0].roles, [{ role: 'moderator', compactId: 'southend' }]);
+
+    const local = url.replace('https://compact.council.example', t.url);
+    const client = new AdminClient(t.url);
+    const form = await client.get(new URL(local).pathname + new URL(local).search);
+    assert.equal(form.status, 200);
+    const token = new URL(local).searchParams.get('token')!;
+    const short = await client.post('/admin/set-password', { token, password: 'short', confirm: 'short' });
+    assert.equal(short.status, 422);
+    assert.match(short.text, /at least 12 characters/);
+    assert.equal((await client.post('/admin/set-password', { token, password: PASSWORD, confirm: PASSWORD })).status, 200);
+    assert.equal((await client.post('/admin/set-password', { token, password: PASSWORD, confirm: PASSWORD })).status, 410, 'the link works once');
+
+    const signedIn = await client.signIn('mod@southend.example');
+    assert.equal(signedIn.status, 303);
+    const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith('cw_session='))!;
+    assert.match(cookie, /; Secure/i);
+    assert.doesNotMatch(t.logs.join(''), /mod@southend|Mod@Southend/i);
+  });
+});
