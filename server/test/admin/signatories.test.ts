@@ -1,0 +1,81 @@
+/** Signatories edited and withdrawn from the admin, with history; mail without SMTP_URL in the outbox. */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { postPledge, validPledge } from '../helpers/http.js';
+import { buildFeed } from '../../src/index.js';
+import { AdminClient, makeUser } from './helpers.js';
+
+describe('signatories and the outbox in the admin', () => {
+  let t: TestServer;
+  const db = () => t.server.database.db;
+  const listed = async (id: string) => ((await buildFeed(db(), 'southend', { publicUrl: t.url }))!.feed.signatories as { id: string; name: string; url?: string; champion?: unknown }[]).find((s) => s.id === id);
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend'], env: { SIGNIN_RATE_LIMIT: '1000' } });
+    await makeUser(t, 'editor@southend.example', 'editor', 'southend');
+    await makeUser(t, 'admin@council.example', 'admin');
+  });
+  after(() => t.stop());
+
+  it('an editor edits what is published, withdraws and reinstates, and every change has its history', async () => {
+    const editor = new AdminClient(t.url);
+    await editor.signIn('editor@southend.example');
+    assert.equal((await editor.get('/admin/pledges')).status, 403, 'editors do not see pledges (personal data)');
+    const list = await editor.get('/admin/signatories');
+    assert.match(list.text, /href="\/admin\/signatories\/southend\/GB-CHC-1183305"/);
+    const before = await listed('GB-CHC-1183305');
+    assert.ok(before);
+    await editor.get('/admin/signatories/southend/GB-CHC-1183305');
+    const bad = await editor.post('/admin/signatories/southend/GB-CHC-1183305', { name: before!.name, url: 'javascript:alert(1)', published: 'yes' });
+    assert.equal(bad.status, 422);
+    assert.match(bad.text, /starting with https:\/\//);
+    const saved = await editor.post('/admin/signatories/southend/GB-CHC-1183305', { name: 'Renamed Trust', url: 'https://renamed.example.org/', pledge: '', championName: '', championRole: '', published: 'yes' });
+    assert.equal(saved.status, 303);
+    const after = await listed('GB-CHC-1183305');
+    assert.equal(after?.name, 'Renamed Trust');
+    assert.equal(after?.url, 'https://renamed.example.org/');
+    assert.equal(after?.champion, undefined);
+
+    await editor.get('/admin/signatories/southend/GB-CHC-1183305');
+    assert.equal((await editor.post('/admin/signatories/southend/GB-CHC-1183305/withdraw', {})).status, 303);
+    assert.equal(await listed('GB-CHC-1183305'), undefined, 'a withdrawn signatory leaves the feed');
+    const page = await editor.get('/admin/signatories/southend/GB-CHC-1183305');
+    assert.match(page.text, /Withdrawn/);
+    assert.equal((await editor.post('/admin/signatories/southend/GB-CHC-1183305/withdraw', {})).status, 422);
+    assert.equal((await editor.post('/admin/signatories/southend/GB-CHC-1183305/reinstate', {})).status, 303);
+    assert.ok(await listed('GB-CHC-1183305'));
+
+    const history = await db().selectFrom('signatory_history').selectAll().where('signatory_id', '=', 'GB-CHC-1183305').orderBy('at').orderBy('id').execute();
+    assert.equal(history.length, 3);
+    assert.ok(history.every((h) => h.by === 'editor@southend.example'));
+    assert.equal(JSON.parse(history[0].before!).data.name, before!.name);
+    assert.equal(JSON.parse(history[0].after).data.name, 'Renamed Trust');
+    const audited = (await db().selectFrom('audit_log').select('action').where('subject_id', '=', 'GB-CHC-1183305').orderBy('seq').execute()).map((r) => r.action);
+    assert.deepEqual(audited, ['signatory.edit', 'signatory.withdraw', 'signatory.reinstate']);
+  });
+
+  it('without SMTP_URL, writes each message as an .eml file under DATA_DIR/outbox and lists it in the admin', async () => {
+    await postPledge(t.url, validPledge({ locale: 'gd', organisation: { name: 'Buidheann Offline', sector: 'voluntary' }, contact: { name: 'Mòrag', email: 'morag@offline.example.org' } }));
+    await t.server.app.mail.kick();
+    const row = await db().selectFrom('email_messages').selectAll().where('to_address', '=', 'morag@offline.example.org').executeTakeFirstOrThrow();
+    assert.equal(row.status, 'sent');
+    assert.equal(row.text_body, null, 'the body (with its link) is not kept once written');
+    const file = join(t.config.dataDir, 'outbox', row.file!);
+    assert.ok(existsSync(file));
+    const eml = readFileSync(file, 'utf8');
+    assert.match(eml, /Content-Language: gd/);
+    assert.match(eml, /multipart\/alternative/);
+    assert.match(eml, /text\/html/);
+    const admin = new AdminClient(t.url);
+    await admin.signIn('admin@council.example');
+    const outbox = await admin.get('/admin/outbox');
+    assert.match(outbox.text, /Dearbhaich do ghealladh/);
+    assert.match(outbox.text, new RegExp(`/admin/outbox/${row.id}`));
+    const download = await admin.get(`/admin/outbox/${row.id}`);
+    assert.equal(download.status, 200);
+    assert.equal(download.headers.get('content-type'), 'message/rfc822');
+    assert.equal(download.text, eml);
+  });
+});
