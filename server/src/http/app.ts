@@ -17,7 +17,7 @@ import { feedRoutes } from './routes/feeds.js';
 import { pledgeRoutes } from './routes/pledges.js';
 import { widgetRoutes } from './routes/widgets.js';
 import { viewEngine } from './view-engine.js';
-import { publicRoutes, embedPageHeaders } from './routes/public/index.js';
+import { publicRoutes } from './routes/public/index.js';
 import { forgetOldAnswers } from '../domain/pledges.js';
 import { moderation } from './routes/admin/index.js';
 
@@ -85,7 +85,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(feedRoutes);
   await app.register(pledgeRoutes);
-  await app.register(embedPageHeaders);
   await app.register(widgetRoutes);
   await app.register(viewEngine);
   await app.register(publicRoutes);

@@ -5,7 +5,6 @@ import { publicPageRoutes } from './pages.js';
 import { oembedRoutes } from './oembed.js';
 import { CompactSources } from './compact-source.js';
 
-export { embedPageHeaders } from './embed-page-headers.js';
 
 export async function publicRoutes(app: FastifyInstance): Promise<void> {
   // One reading of each compact for all of them.
