@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { checkFeed } from 'compact-widgets/feed';
 import { approvePledge } from '../src/index.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
@@ -88,6 +90,33 @@ describe('GET /feeds/{id}.json', () => {
       const response = await fetch(`${t.url}${path}`);
       assert.equal(response.status, 404, path);
       assert.ok((await response.json()).errors[0].message);
+    }
+  });
+
+  it('sends brotli or gzip, made once per version, to browsers that accept them, and the plain bytes otherwise', async () => {
+    const raw = (acceptEncoding?: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        get(`${t.url}/feeds/southend.json`, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c) => chunks.push(c));
+          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plain = await raw();
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.headers.vary, 'Accept-Encoding');
+    const br = await raw('gzip, deflate, br');
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.deepEqual(brotliDecompressSync(br.body), plain.body);
+    assert.ok(br.body.length < plain.body.length / 3, `brotli ${br.body.length} of ${plain.body.length} bytes`);
+    const gz = await raw('gzip;q=1, br;q=0');
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.deepEqual(gunzipSync(gz.body), plain.body);
+    assert.equal((await raw('identity')).headers['content-encoding'], undefined);
+    // Three representations, three ETags; any of them revalidates.
+    assert.equal(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size, 3);
+    for (const tag of [plain.headers.etag, br.headers.etag, `W/${gz.headers.etag}`]) {
+      assert.equal((await getFeed(t.url, 'southend', { 'if-none-match': String(tag) })).status, 304);
     }
   });
 

@@ -5,6 +5,7 @@
  * PostgreSQL) is published within that time, while a burst of requests costs one query, not one each.
  */
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Db } from '../db/transaction.js';
 import { compactRevision } from '../db/compacts.js';
 import { buildFeed, serialiseFeed, type FeedSettings } from '../domain/feed.js';
@@ -14,6 +15,10 @@ export interface CachedFeed {
   /** When the database last confirmed this revision (ms since the epoch). */
   checkedAt: number;
   body: Buffer;
+  /** The same bytes compressed once per revision, not once per request: most visitors get these. */
+  gzip: Buffer;
+  brotli: Buffer;
+  /** The identity ETag; compressed variants add `-gz` / `-br` inside the quotes. */
   etag: string;
   lastModified: string;
   /** `lastModified` as milliseconds, whole seconds (HTTP dates have no fractions). */
@@ -50,6 +55,8 @@ export class FeedCache {
       revision: built.revision,
       checkedAt: Date.now(),
       body,
+      gzip: gzipSync(body, { level: 9 }),
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
       lastModified: new Date(modified).toUTCString(),
       modifiedSeconds: modified,
