@@ -14,6 +14,7 @@ import { authRoutes } from './auth.js';
 import { pledgeAdminRoutes } from './pledges.js';
 import { signatoryAdminRoutes } from './signatories.js';
 import { adminRoutes } from './admin.js';
+import { authoringRoutes } from './authoring/index.js';
 import { confirmRoutes } from '../confirm.js';
 
 declare module 'fastify' {
@@ -69,6 +70,7 @@ async function moderation(app: FastifyInstance): Promise<void> {
       await admin.register(adminRoutes);
       await admin.register(pledgeAdminRoutes);
       await admin.register(signatoryAdminRoutes);
+      await admin.register(authoringRoutes);
     });
     await scoped.register(confirmRoutes);
   });
