@@ -7,12 +7,14 @@
 // A synthetic feed of `actions` actions spread over 8 aims is built inside the page, the element is
 // mounted with charts="none" (chart.js is measured separately, and loads lazily anyway), and the time
 // from giving it the feed to the first frame after its layout is returned, with the number of nodes
-// in its shadow root. The element is removed again afterwards, so the call can be repeated.
+// in its shadow root. A plan this long starts with its aims collapsed (headings and counts only), so
+// the time from "Expand all aims" to the frame showing every action, and the nodes then, are returned
+// too. The element is removed again afterwards, so the call can be repeated.
 
 /**
  * @param {import('playwright-core').Page} page
  * @param {{ actions: number }} options
- * @returns {Promise<{ renderMs: number, domNodes: number }>}
+ * @returns {Promise<{ renderMs: number, domNodes: number, expandMs: number, expandedNodes: number }>}
  */
 export async function measureActionPlan(page, { actions }) {
   return page.evaluate(async (count) => {
@@ -72,10 +74,26 @@ export async function measureActionPlan(page, { actions }) {
     const renderMs = performance.now() - start;
 
     const root = el.shadowRoot;
+    const aimsShown = root.querySelectorAll('.aim:not([hidden]) .aim-title').length;
+    if (aimsShown !== AIMS) throw new Error(`expected ${AIMS} aim headings, found ${aimsShown}`);
+    const domNodes = root.querySelectorAll('*').length;
+
+    // Every action, built on demand.
+    const expand = root.querySelector('.expand-all');
+    const expandStart = performance.now();
+    if (expand) {
+      expand.click();
+      await el.updateComplete;
+      el.getBoundingClientRect();
+      await nextFrame();
+      await nextFrame();
+    }
+    const expandMs = expand ? performance.now() - expandStart : 0;
     const shown = root.querySelectorAll('.action').length;
     if (shown !== count) throw new Error(`expected ${count} actions on the page, found ${shown}`);
-    const domNodes = root.querySelectorAll('*').length;
+    const expandedNodes = root.querySelectorAll('*').length;
     el.remove();
-    return { renderMs: Math.round(renderMs * 10) / 10, domNodes };
+    const round = (n) => Math.round(n * 10) / 10;
+    return { renderMs: round(renderMs), domNodes, expandMs: round(expandMs), expandedNodes };
   }, actions);
 }

@@ -238,8 +238,16 @@ export const actionPlanStyles = css`
   .clear {
     margin-top: 0.75rem;
   }
-  .results {
+  .results-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem var(--_space);
     margin: 0 0 var(--_space);
+  }
+  .results {
+    margin: 0;
     font-weight: 700;
   }
   .results:focus-visible {
@@ -254,6 +262,43 @@ export const actionPlanStyles = css`
   }
   .aim-summary {
     margin: 0 0 0.75rem;
+  }
+  /* A long plan's aims are disclosures: the whole heading is the button, the arrow turns when open. */
+  .aim-toggle {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.375rem 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    font: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .aim-toggle:hover .aim-toggle-text {
+    text-decoration: underline;
+    text-decoration-thickness: 3px;
+  }
+  .aim-toggle:focus-visible {
+    outline: 3px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+  }
+  .chevron {
+    margin-top: 0.2em;
+    transition: transform 0.1s;
+  }
+  .aim-toggle[aria-expanded='true'] .chevron {
+    transform: rotate(90deg);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .chevron {
+      transition: none;
+    }
   }
   .actions,
   .updates {
@@ -453,6 +498,14 @@ export const actionPlanStyles = css`
     }
     .history summary::before {
       content: '';
+    }
+    /* The element builds and opens every aim for print (beforeprint, or print media). */
+    .chevron,
+    .expand-all {
+      display: none !important;
+    }
+    .aim-toggle {
+      color: inherit;
     }
     /* Chromium shows the body of a closed <details> in print with this; the element also opens them on beforeprint. */
     .history::details-content {

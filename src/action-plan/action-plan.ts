@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
-import type { Action, ActionStatus, Aim, CompactFeed, IsoDate } from '../feed/types.js';
+import type { Action, Aim, CompactFeed } from '../feed/types.js';
 import { partyName, signatoryById } from '../feed/lookup.js';
 import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
 import { parseDateTime, todayInZone } from '../feed/time.js';
@@ -14,19 +14,15 @@ import {
   NO_FILTERS,
   STATUS_ORDER,
   actionProgress,
-  allActions,
-  applyFilters,
-  countByStatus,
   distinctLeads,
   filtersActive,
   isActionStatus,
   isJointLead,
-  isOverdue,
-  meanProgress,
   updatesInOrder,
   type Filters,
-  type StatusCounts,
 } from './model.js';
+import { aimsInScope, memoLast, planViewMemo, type AimTally, type PlanView } from './view-model.js';
+import { ChartsController, type FigureKind, type Figures } from './charts-controller.js';
 import {
   actionCount,
   earlierUpdatesCount,
@@ -36,29 +32,20 @@ import {
   resultsCount,
   statusLabel,
 } from './messages.js';
-import { overdueIcon, statusIcon } from './icons.js';
+import { chevronIcon, overdueIcon, statusIcon } from './icons.js';
 import { actionPlanStyles } from './action-plan.styles.js';
-import type { Chart } from './charts.js';
 import type { UiLocale } from '../i18n/locale.js';
 
-/** The chart module's shape; `import type` keeps chart.js out of this module's dependencies. */
-export type ChartsModule = typeof import('./charts.js');
-type FigureKind = 'status' | 'aims';
-type View = 'chart' | 'table';
+export type { ChartsModule } from './charts-controller.js';
 
-/** A chart's figures and its text alternative. Colours are read from CSS when it is drawn. */
-interface StatusFigure {
-  statuses: ActionStatus[];
-  labels: string[];
-  values: number[];
-  summary: string;
-}
-interface AimFigure {
-  labels: string[];
-  values: (number | null)[];
-  name: string;
-  summary: string;
-}
+/**
+ * Past this many actions to show, the aims start collapsed: each aim's heading (a button that opens
+ * it) and its counts are there, its actions are built only when it is opened. At 400 actions
+ * building every one took most of a second on a slow machine; a hundred stays well under the 100ms
+ * of the first frame budget. A plan this long shows its disclosure buttons even when a filter leaves
+ * fewer actions (those aims then open by themselves).
+ */
+export const COLLAPSE_OVER = 100;
 
 /**
  * One collator per interface language, for sorting the leads. Keyed by the UI locale (always a
@@ -150,7 +137,7 @@ export class CompactActionPlan extends CompactElement {
    * How the chart module is loaded. A static seam so that tests (and hosts that must never load
    * it) can replace it; the default is a dynamic import, a separate chunk in the bundle.
    */
-  static loadCharts: () => Promise<ChartsModule> = () => import('./charts.js');
+  static loadCharts: () => Promise<import('./charts-controller.js').ChartsModule> = () => import('./charts.js');
 
   @property() charts: 'auto' | 'none' = 'auto';
   @property() aim?: string;
@@ -159,18 +146,34 @@ export class CompactActionPlan extends CompactElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private filters: Filters = { ...NO_FILTERS };
-  @state() private views: Record<FigureKind, View> = { status: 'chart', aims: 'chart' };
-  @state() private chartModule?: ChartsModule;
-  @state() private forcedColours = false;
+  /** Aims the reader opened (true) or closed (false), by position; they win over everything else. */
+  @state() private opened: ReadonlyMap<number, boolean> = new Map();
+  /** "Expand all" (true) or "Collapse all" (false), until the reader opens or closes one aim. */
+  @state() private allOpen?: boolean;
+  /** The aim id in the page's URL fragment (`#aim-5`): that aim starts open. */
+  @state() private fragment = '';
+  /** Printing (or print media): every aim is built and open. */
+  @state() private printing = false;
 
-  private chartLoad: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
-  private observer?: IntersectionObserver;
-  private observed?: Element;
-  private readonly drawn = new Map<FigureKind, { chart: Chart; canvas: HTMLCanvasElement; key: string }>();
-  /** What the charts show, worked out during render (in the element's language), drawn in `updated`. */
-  private chartData: { status?: StatusFigure; aims?: AimFigure } = {};
-  private forcedQuery?: MediaQueryList;
+  private readonly chartsController = new ChartsController(this, {
+    load: () => CompactActionPlan.loadCharts(),
+    enabled: () => this.charts !== 'none',
+    figures: () => {
+      const feed = this.currentFeed;
+      return feed && !this.isEmpty(feed) ? this.inLocale(() => this.figures(feed, this.view(feed))) : undefined;
+    },
+  });
+  private readonly planView = planViewMemo();
+  // Keyed by everything the result depends on, the languages included (a FeedText is new each render).
+  private readonly figureMemo = memoLast((view: PlanView, _ui: string, _lang: string, feed: CompactFeed) =>
+    chartFigures(view, this.words(feed)),
+  );
+  private readonly leadsMemo = memoLast((feed: CompactFeed, _aim: string | undefined, lang: string, locale: UiLocale, _ui: string) =>
+    sortedLeads(feed, aimsInScope(feed.actionPlan?.aims ?? [], this.aim), lang, locale, this.words(feed)),
+  );
+  private printQuery?: MediaQueryList;
   private focusResults = false;
+  private scrollToFragment = false;
   private openedForPrint: HTMLDetailsElement[] = [];
 
   /** The plan title's level from `heading-level` (2–6, else 2), plus `offset`, at most 6. */
@@ -181,24 +184,23 @@ export class CompactActionPlan extends CompactElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.forcedQuery = window.matchMedia('(forced-colors: active)');
-    this.forcedColours = this.forcedQuery.matches;
-    this.forcedQuery.addEventListener('change', this.onForcedColours);
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
-    document.addEventListener('keydown', this.onKeydown);
-    // Moved in the page: draw the charts again (they were destroyed on disconnect).
-    if (this.hasUpdated) this.requestUpdate();
+    window.addEventListener('hashchange', this.onHashChange);
+    // Print preview and emulated print media fire no beforeprint: follow the media query as well.
+    this.printQuery = window.matchMedia('print');
+    this.printQuery.addEventListener('change', this.onPrintMedia);
+    this.printing = this.printQuery.matches;
+    this.fragment = fragmentOf(location.hash);
+    this.scrollToFragment = this.fragment !== '';
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.forcedQuery?.removeEventListener('change', this.onForcedColours);
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
-    document.removeEventListener('keydown', this.onKeydown);
-    this.stopObserving();
-    this.destroyCharts();
+    window.removeEventListener('hashchange', this.onHashChange);
+    this.printQuery?.removeEventListener('change', this.onPrintMedia);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -217,21 +219,32 @@ export class CompactActionPlan extends CompactElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.syncCharts();
     if (this.focusResults) {
       this.focusResults = false;
       this.renderRoot.querySelector<HTMLElement>('.results')?.focus();
     }
+    const feed = this.currentFeed;
+    if (this.scrollToFragment && feed) {
+      // The browser cannot find an id inside a shadow root: bring the aim the fragment names into view.
+      this.scrollToFragment = false;
+      const target = this.view(feed).aims.find((t) => t.aim.id === this.fragment);
+      if (target) this.renderRoot.querySelector(`#aim-${target.index}`)?.scrollIntoView();
+    }
   }
 
-  /** The aims this element shows: all of them, or the one named by `aim`. */
-  private scope(feed: CompactFeed): Aim[] {
-    const aims = feed.actionPlan?.aims ?? [];
-    return this.aim ? aims.filter((a) => a.id === this.aim) : aims;
+  /** Counts, progress, overdue and filtered actions for the feed, scope, filters and today: worked out once. */
+  private view(feed: CompactFeed): PlanView {
+    const today = todayInZone(Date.now(), feed.compact.timeZone);
+    return this.planView(feed.actionPlan?.aims ?? [], this.aim, this.filters, today);
+  }
+
+  /** What the charts draw, in the current language (call during render or inside `inLocale`). */
+  private figures(feed: CompactFeed, view: PlanView): Figures {
+    return this.figureMemo(view, this.words(feed).interfaceLang, this.language.lang, feed);
   }
 
   protected override isEmpty(feed: CompactFeed): boolean {
-    return allActions(this.scope(feed)).length === 0;
+    return aimsInScope(feed.actionPlan?.aims ?? [], this.aim).every((aim) => aim.actions.length === 0);
   }
 
   protected override renderEmpty(feed: CompactFeed): TemplateResult {
@@ -246,15 +259,12 @@ export class CompactActionPlan extends CompactElement {
 
   protected renderFeed(feed: CompactFeed): TemplateResult {
     const plan = feed.actionPlan!;
-    const zone = feed.compact.timeZone;
-    const today = todayInZone(Date.now(), zone);
-    const aims = this.scope(feed);
-    const actions = allActions(aims);
-    const filters: Filters = this.aim ? { ...this.filters, aim: '' } : this.filters;
-    const views = applyFilters(aims, filters, today);
-    const visible = new Set(views.flatMap((v) => v.actions));
-    const shown = visible.size;
+    const view = this.view(feed);
+    const shown = view.visible.size;
     const words = this.words(feed);
+    const collapsible = view.actions.length > COLLAPSE_OVER && !this.printing;
+    const openFlags = view.aims.map((tally) => !collapsible || this.isOpen(tally, shown));
+    const everyOpen = view.aims.every((tally, i) => tally.shown === 0 || openFlags[i]);
     const period = plan.period
       ? msg(str`${formatMonthYear(plan.period.start)} to ${formatMonthYear(plan.period.end)}`, {
           id: 'action-plan.period',
@@ -271,28 +281,84 @@ export class CompactActionPlan extends CompactElement {
         ${period ? html`<p class="period secondary-text">${period}</p>` : nothing}
         ${this.renderUpdated(feed)}
       </div>
-      ${this.renderOverview(feed, aims, actions, today)}
-      ${this.renderFilters(feed, aims, actions, today)}
-      <p class="results" part="results" tabindex="-1">${resultsCount(shown, actions.length)}</p>
+      ${this.renderOverview(feed, view, words)}
+      ${this.renderFilters(feed, view, words)}
+      <div class="results-row">
+        <p class="results" part="results" tabindex="-1">${resultsCount(shown, view.actions.length)}</p>
+        ${collapsible && shown > 0
+          ? html`<button type="button" class="button secondary expand-all no-print" aria-expanded=${everyOpen ? 'true' : 'false'} @click=${() => this.expandAll(!everyOpen)}>
+              ${everyOpen
+                ? msg('Collapse all aims', { id: 'action-plan.aims.collapseAll' })
+                : msg('Expand all aims', { id: 'action-plan.aims.expandAll' })}
+            </button>`
+          : nothing}
+      </div>
       ${shown === 0
         ? html`<p class="notice" part="notice">
             ${msg('No actions match these filters.', { id: 'action-plan.noMatches' })}
           </p>`
         : nothing}
-      ${aims.map((aim, index) => {
-        // Filtering hides rather than removes: with hundreds of actions, toggling \`hidden\` is far
-        // cheaper than building the DOM again when a filter is cleared.
-        const anyShown = aim.actions.some((a) => visible.has(a));
-        return html`<section class="aim" part="aim" aria-labelledby="aim-${index}" ?hidden=${!anyShown}>
-          ${heading(this.level(1), { class: 'aim-title', id: `aim-${index}` }, words.markup(aim.title))}
-          <p class="aim-summary secondary-text">${this.aimSummary(aim.actions, today)}</p>
-          <ol class="actions" role="list">
-            ${aim.actions.map((action) => this.renderAction(feed, words, action, today, !visible.has(action)))}
-          </ol>
-        </section>`;
-      })}
+      ${view.aims.map((tally, i) => this.renderAim(feed, view, words, tally, collapsible, openFlags[i]!))}
     </div>`;
   }
+
+  /**
+   * An aim: its heading and counts always; its actions when it is open. Filtering hides rather
+   * than removes: with hundreds of actions, toggling `hidden` is far cheaper than building them again
+   * when a filter is cleared. Collapsed, it is a disclosure (a button in the heading, as GOV.UK's
+   * accordion and the ARIA pattern have it), and its actions are not built until it opens.
+   */
+  private renderAim(feed: CompactFeed, view: PlanView, words: FeedText, tally: AimTally, collapsible: boolean, open: boolean): TemplateResult {
+    const { aim, index } = tally;
+    const title = words.markup(aim.title);
+    const regionId = `aim-${index}-actions`;
+    return html`<section class="aim" part="aim" aria-labelledby="aim-${index}" ?hidden=${tally.shown === 0}>
+      ${heading(
+        this.level(1),
+        { class: 'aim-title', id: `aim-${index}` },
+        collapsible
+          ? html`<button type="button" class="aim-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${regionId} @click=${() => this.toggleAim(index, !open)}>
+              ${chevronIcon()}<span class="aim-toggle-text">${title}</span>
+            </button>`
+          : title,
+      )}
+      <p class="aim-summary secondary-text">${this.aimSummary(tally, view.actions.length > COLLAPSE_OVER)}</p>
+      <div class="aim-actions" id=${regionId}>
+        ${open
+          ? html`<ol class="actions" role="list">
+              ${aim.actions.map((action) => this.renderAction(feed, words, action, view.overdue.has(action), !view.visible.has(action)))}
+            </ol>`
+          : nothing}
+      </div>
+    </section>`;
+  }
+
+  /** The reader's choice for this aim, else "Expand/Collapse all", else open if the fragment or `aim` names it or few actions are shown. */
+  private isOpen(tally: AimTally, shown: number): boolean {
+    return (
+      this.opened.get(tally.index) ??
+      this.allOpen ??
+      (this.aim !== undefined || tally.aim.id === this.fragment || shown <= COLLAPSE_OVER)
+    );
+  }
+
+  private toggleAim(index: number, open: boolean): void {
+    this.opened = new Map(this.opened).set(index, open);
+  }
+
+  private expandAll(open: boolean): void {
+    this.allOpen = open;
+    this.opened = new Map();
+  }
+
+  private onHashChange = (): void => {
+    this.fragment = fragmentOf(location.hash);
+    const feed = this.currentFeed;
+    const target = feed && this.view(feed).aims.find((t) => t.aim.id === this.fragment);
+    if (!target) return;
+    this.opened = new Map(this.opened).set(target.index, true);
+    this.scrollToFragment = true;
+  };
 
   private renderUpdated(feed: CompactFeed): TemplateResult | typeof nothing {
     const written = feed.actionPlan?.updated ?? feed.updated;
@@ -306,24 +372,26 @@ export class CompactActionPlan extends CompactElement {
     </p>`;
   }
 
-  /** "5 actions. Complete: 2, In progress: 2, Delayed: 1. Overdue: 1. Progress: 69%." */
-  private aimSummary(actions: readonly Action[], today: IsoDate): string {
-    const counts = countByStatus(actions);
-    const parts = STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => labelledCount(statusLabel(s), counts[s]));
-    const overdue = actions.filter((a) => isOverdue(a, today)).length;
-    const progress = meanProgress(actions);
-    let text = `${actionCount(actions.length)}. ${parts.join(', ')}.`;
-    if (overdue > 0) text += ` ${labelledCount(msg('Overdue', { id: 'action-plan.overdue' }), overdue)}.`;
-    if (progress !== undefined) text += ` ${labelledCount(msg('Progress', { id: 'action-plan.progress' }), progress)}%.`;
+  /**
+   * "5 actions. Complete: 2, In progress: 2, Delayed: 1. Overdue: 1. Progress: 69%." In a plan
+   * long enough to collapse, filtered, it adds how many of them the filters leave.
+   */
+  private aimSummary(tally: AimTally, long: boolean): string {
+    const total = tally.aim.actions.length;
+    const parts = STATUS_ORDER.filter((s) => tally.counts[s] > 0).map((s) => labelledCount(statusLabel(s), tally.counts[s]));
+    let text = `${actionCount(total)}. ${parts.join(', ')}.`;
+    if (tally.overdue > 0) text += ` ${labelledCount(msg('Overdue', { id: 'action-plan.overdue' }), tally.overdue)}.`;
+    if (tally.progress !== undefined) {
+      text += ` ${labelledCount(msg('Progress', { id: 'action-plan.progress' }), tally.progress)}%.`;
+    }
+    if (long && tally.shown < total) text += ` ${resultsCount(tally.shown, total)}.`;
     return text;
   }
 
-  private renderOverview(feed: CompactFeed, aims: Aim[], actions: Action[], today: IsoDate): TemplateResult {
-    const counts = countByStatus(actions);
-    const overall = meanProgress(actions);
-    const overdue = actions.filter((a) => isOverdue(a, today)).length;
-    const chartsOn = this.charts !== 'none';
-    this.prepareChartData(feed, aims, actions, counts);
+  private renderOverview(feed: CompactFeed, view: PlanView, words: FeedText): TemplateResult {
+    const overall = view.progress;
+    const overdue = view.overdue.size;
+    const figures = this.figures(feed, view);
 
     return html`<section class="overview" part="overview" aria-labelledby="overview-title">
       ${heading(this.level(1), { class: 'overview-title', id: 'overview-title' }, msg('Progress overview', { id: 'action-plan.overview' }))}
@@ -351,65 +419,26 @@ export class CompactActionPlan extends CompactElement {
               : nothing}
           </p>
         </div>
-        ${this.renderFigure(
-          'status',
-          msg('Actions by status', { id: 'action-plan.chart.status' }),
-          chartsOn,
-          this.statusTable(counts, actions.length),
-        )}
-        ${aims.length > 1
-          ? this.renderFigure(
-              'aims',
-              msg('Progress by aim', { id: 'action-plan.chart.aims' }),
-              chartsOn,
-              this.aimsTable(feed, aims, today),
-            )
+        ${this.renderFigure('status', msg('Actions by status', { id: 'action-plan.chart.status' }), figures.status.summary, this.statusTable(view))}
+        ${figures.aims
+          ? this.renderFigure('aims', msg('Progress by aim', { id: 'action-plan.chart.aims' }), figures.aims.summary, this.aimsTable(view, words))
           : nothing}
       </div>
     </section>`;
   }
 
-  private prepareChartData(feed: CompactFeed, aims: Aim[], actions: Action[], counts: StatusCounts): void {
-    const present = STATUS_ORDER.filter((s) => counts[s] > 0);
-    const statusSummary = present.map((s) => labelledCount(statusLabel(s), counts[s])).join('; ');
-    // Canvas labels and the chart's aria-label (spoken, never shown) take text only: without bidi
-    // controls, so that none can reorder what is drawn around it.
-    const words = this.words(feed);
-    const aimTitles = aims.map((a) => withoutBidiControls(words.choose(a.title).text));
-    const aimValues = aims.map((a) => meanProgress(a.actions) ?? null);
-    const noFigures = msg('no figures', { id: 'action-plan.noFigures' });
-    const aimSummary = aimTitles.map((t, i) => `${t}, ${aimValues[i] === null ? noFigures : `${aimValues[i]}%`}`).join('; ');
-    this.chartData = {
-      status: {
-        statuses: present,
-        labels: present.map(statusLabel),
-        values: present.map((s) => counts[s]),
-        summary: msg(str`Status of ${actionCount(actions.length)}: ${statusSummary}.`, {
-          id: 'action-plan.chart.status.summary',
-        }),
-      },
-      aims: {
-        labels: aimTitles,
-        values: aimValues,
-        name: msg('Progress', { id: 'action-plan.progress' }),
-        summary: msg(str`Progress by aim, out of 100%: ${aimSummary}.`, { id: 'action-plan.chart.aims.summary' }),
-      },
-    };
-  }
-
-  private renderFigure(kind: FigureKind, caption: string, chartsOn: boolean, table: TemplateResult): TemplateResult {
-    const canChart = chartsOn && !this.forcedColours && this.chartModule !== undefined;
-    const showChart = canChart && this.views[kind] === 'chart';
-    const summary = this.chartData[kind]?.summary ?? caption;
+  private renderFigure(kind: FigureKind, caption: string, summary: string, table: TemplateResult): TemplateResult {
+    const charts = this.chartsController;
+    const showChart = charts.view(kind) === 'chart';
     const captionId = `figure-${kind}`;
     return html`<figure class="figure figure-${kind}" part="figure" data-view=${showChart ? 'chart' : 'table'}>
       <figcaption class="figure-title" id=${captionId}>${caption}</figcaption>
-      ${canChart
+      ${charts.canDraw
         ? html`<div class="view-switch no-print" role="group" aria-labelledby=${captionId}>
-            <button type="button" class="toggle" aria-pressed=${showChart ? 'true' : 'false'} @click=${() => this.setView(kind, 'chart')}>
+            <button type="button" class="toggle" aria-pressed=${showChart ? 'true' : 'false'} @click=${() => charts.setView(kind, 'chart')}>
               ${msg('Chart', { id: 'action-plan.view.chart' })}
             </button>
-            <button type="button" class="toggle" aria-pressed=${showChart ? 'false' : 'true'} @click=${() => this.setView(kind, 'table')}>
+            <button type="button" class="toggle" aria-pressed=${showChart ? 'false' : 'true'} @click=${() => charts.setView(kind, 'table')}>
               ${msg('Table', { id: 'action-plan.view.table' })}
             </button>
           </div>`
@@ -423,7 +452,7 @@ export class CompactActionPlan extends CompactElement {
     </figure>`;
   }
 
-  private statusTable(counts: StatusCounts, total: number): TemplateResult {
+  private statusTable(view: PlanView): TemplateResult {
     return html`<table class="data-table">
       <thead>
         <tr>
@@ -435,20 +464,20 @@ export class CompactActionPlan extends CompactElement {
         ${STATUS_ORDER.map(
           (s) => html`<tr>
             <th scope="row"><span class="status status-${s}">${statusIcon(s)} ${statusLabel(s)}</span></th>
-            <td class="number">${counts[s]}</td>
+            <td class="number">${view.counts[s]}</td>
           </tr>`,
         )}
       </tbody>
       <tfoot>
         <tr>
           <th scope="row">${msg('Total', { id: 'action-plan.total' })}</th>
-          <td class="number">${total}</td>
+          <td class="number">${view.actions.length}</td>
         </tr>
       </tfoot>
     </table>`;
   }
 
-  private aimsTable(feed: CompactFeed, aims: Aim[], today: IsoDate): TemplateResult {
+  private aimsTable(view: PlanView, words: FeedText): TemplateResult {
     return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="figure-aims">
       <table class="data-table">
         <thead>
@@ -461,33 +490,27 @@ export class CompactActionPlan extends CompactElement {
           </tr>
         </thead>
         <tbody>
-          ${aims.map((aim) => {
-            const progress = meanProgress(aim.actions);
-            return html`<tr>
-              <th scope="row">${this.words(feed).markup(aim.title)}</th>
-              <td class="number">${aim.actions.length}</td>
-              <td class="number">${countByStatus(aim.actions).complete}</td>
-              <td class="number">${aim.actions.filter((a) => isOverdue(a, today)).length}</td>
+          ${view.aims.map(
+            (tally) => html`<tr>
+              <th scope="row">${words.markup(tally.aim.title)}</th>
+              <td class="number">${tally.aim.actions.length}</td>
+              <td class="number">${tally.counts.complete}</td>
+              <td class="number">${tally.overdue}</td>
               <td class="number">
-                ${progress === undefined ? msg('no figures', { id: 'action-plan.noFigures' }) : `${progress}%`}
+                ${tally.progress === undefined ? msg('no figures', { id: 'action-plan.noFigures' }) : `${tally.progress}%`}
               </td>
-            </tr>`;
-          })}
+            </tr>`,
+          )}
         </tbody>
       </table>
     </div>`;
   }
 
-  private renderFilters(feed: CompactFeed, aims: Aim[], actions: Action[], today: IsoDate): TemplateResult {
+  private renderFilters(feed: CompactFeed, view: PlanView, words: FeedText): TemplateResult {
     const f = this.filters;
-    const counts = countByStatus(actions);
-    const lang = this.language.lang;
-    const collator = collatorFor(this.language.locale);
-    const words = this.words(feed);
-    const leads = distinctLeads(aims)
-      .map((id) => ({ id, name: partyName(feed, id, lang), shown: this.party(feed, words, id).plain }))
-      .sort((a, b) => collator.compare(a.name, b.name));
-    const overdue = actions.filter((a) => isOverdue(a, today)).length;
+    const aims = view.aims.map((t) => t.aim);
+    const leads = this.leadsMemo(feed, this.aim, this.language.lang, this.language.locale, words.interfaceLang);
+    const overdue = view.overdue.size;
     return html`<form class="filters no-print" part="filters" aria-labelledby="filters-title" @change=${this.onFilterChange} @submit=${(e: Event) => e.preventDefault()}>
       ${heading(this.level(1), { class: 'filters-title', id: 'filters-title' }, msg('Filter actions', { id: 'action-plan.filters' }))}
       <div class="filter-fields">
@@ -497,7 +520,7 @@ export class CompactActionPlan extends CompactElement {
             <option value="" .selected=${live(f.status === '')}>${msg('All statuses', { id: 'action-plan.filter.allStatuses' })}</option>
             ${STATUS_ORDER.map(
               (s) => html`<option value=${s} .selected=${live(f.status === s)}>
-                ${msg(str`${statusLabel(s)} (${counts[s]})`, { id: 'action-plan.filter.option' })}
+                ${msg(str`${statusLabel(s)} (${view.counts[s]})`, { id: 'action-plan.filter.option' })}
               </option>`,
             )}
           </select>
@@ -539,8 +562,7 @@ export class CompactActionPlan extends CompactElement {
     </form>`;
   }
 
-  private renderAction(feed: CompactFeed, words: FeedText, action: Action, today: IsoDate, hidden: boolean): TemplateResult {
-    const overdue = isOverdue(action, today);
+  private renderAction(feed: CompactFeed, words: FeedText, action: Action, overdue: boolean, hidden: boolean): TemplateResult {
     const progress = actionProgress(action);
     const updates = updatesInOrder(action);
     const latest = updates[updates.length - 1];
@@ -614,18 +636,12 @@ export class CompactActionPlan extends CompactElement {
   }
 
   private renderLeads(feed: CompactFeed, words: FeedText, leads: readonly string[]): TemplateResult {
-    const names = joinWithAnd(leads.map((id) => this.party(feed, words, id)));
+    const names = joinWithAnd(leads.map((id) => party(feed, words, id)));
     if (!isJointLead(feed, leads)) return html`${names}`;
     const publicName = sectorText(feed, 'public', words);
     const voluntaryName = sectorText(feed, 'voluntary', words);
     return html`${names}
       <span class="joint">${msg(html`Joint lead: ${publicName} and ${voluntaryName}`, { id: 'action-plan.jointLead' })}</span>`;
-  }
-
-  /** A lead or owner: a signatory's name (in its language), or a plain name as written. */
-  private party(feed: CompactFeed, words: FeedText, idOrName: string): { text: string; shown: unknown; plain: string } {
-    const value = signatoryById(feed, idOrName)?.name ?? idOrName;
-    return { text: words.choose(value).text, shown: words.markup(value), plain: words.plain(value) };
   }
 
   /** Feed text for this render: isolated, in its own language when that differs from the plan's. */
@@ -660,144 +676,22 @@ export class CompactActionPlan extends CompactElement {
     this.focusResults = true;
   };
 
-  /** Applies new filters and says politely how many actions are shown now. */
+  /** Applies new filters and says politely how many actions are shown now (the render reuses the view). */
   private setFilters(filters: Filters): void {
     this.filters = filters;
     const feed = this.currentFeed;
     if (!feed) return;
-    const aims = this.scope(feed);
-    const today = todayInZone(Date.now(), feed.compact.timeZone);
-    const effective = this.aim ? { ...filters, aim: '' } : filters;
-    const shown = applyFilters(aims, effective, today).reduce((n, v) => n + v.actions.length, 0);
-    const total = allActions(aims).length;
-    this.announcement = this.inLocale(() => resultsCount(shown, total));
+    const view = this.view(feed);
+    this.announcement = this.inLocale(() => resultsCount(view.visible.size, view.actions.length));
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Charts
-
-  private setView(kind: FigureKind, view: View): void {
-    this.views = { ...this.views, [kind]: view };
-  }
-
-  private onForcedColours = (): void => {
-    this.forcedColours = this.forcedQuery?.matches ?? false;
-  };
-
-  /** After each render: load chart.js when needed, draw charts whose canvas is new, drop the rest. */
-  private syncCharts(): void {
-    // Removed (or removed with an update still pending, or chart.js arriving late): draw nothing.
-    // A chart on a detached canvas would leave chart.js watching the document for its return.
-    if (!this.isConnected) {
-      this.destroyCharts();
-      return;
-    }
-    const area = this.renderRoot.querySelector('.figures');
-    if (!area || this.charts === 'none' || this.forcedColours) {
-      this.stopObserving();
-      this.destroyCharts();
-      return;
-    }
-    const module = this.chartModule;
-    if (!module) {
-      if (this.chartLoad === 'idle') this.observe(area);
-      return;
-    }
-    const styles = getComputedStyle(this);
-    const look = {
-      text: styles.color,
-      grid: styles.getPropertyValue('--_border').trim() || '#b1b4b6',
-      font: styles.fontFamily,
-      background: styles.getPropertyValue('--_background').trim() || '#ffffff',
-      animate: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
-    };
-    for (const kind of ['status', 'aims'] as const) {
-      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-chart="${kind}"]`);
-      const previous = this.drawn.get(kind);
-      const data = this.chartData[kind];
-      if (!canvas || !data) {
-        previous?.chart.destroy();
-        this.drawn.delete(kind);
-        continue;
-      }
-      const key = JSON.stringify(data);
-      if (previous && previous.canvas === canvas && previous.key === key) continue;
-      previous?.chart.destroy();
-      // Colours come from the --compact-status-* / --compact-progress-colour properties, read now.
-      const colour = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
-      const chart =
-        'statuses' in data
-          ? module.drawStatusChart(
-              canvas,
-              { labels: data.labels, values: data.values, colours: data.statuses.map((s) => colour(`--_status-${s}`, '#505a5f')) },
-              look,
-            )
-          : module.drawAimChart(
-              canvas,
-              { labels: data.labels, values: data.values, name: data.name, colour: colour('--_progress', '#1d70b8') },
-              look,
-            );
-      this.drawn.set(kind, { chart, canvas, key });
-    }
-    // Belt and braces: should drawing have ended with the element out of the page, keep nothing.
-    if (!this.isConnected) this.destroyCharts();
-  }
-
-  /** Loads chart.js only once the chart area is about to scroll into view. */
-  private observe(area: Element): void {
-    if (this.observed === area) return;
-    this.stopObserving();
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.stopObserving();
-        void this.loadChartModule();
-      },
-      { rootMargin: '200px 0px' },
-    );
-    this.observer.observe(area);
-    this.observed = area;
-  }
-
-  private stopObserving(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.observed = undefined;
-  }
-
-  private async loadChartModule(): Promise<void> {
-    if (this.chartLoad !== 'idle') return;
-    this.chartLoad = 'loading';
-    try {
-      this.chartModule = await CompactActionPlan.loadCharts();
-      this.chartLoad = 'loaded';
-    } catch (error) {
-      // The tables already show the same figures; say why the charts are missing, once.
-      this.chartLoad = 'failed';
-      console.warn('compact-widgets: the charts could not be loaded; showing tables.', error);
-    }
-  }
-
-  /**
-   * Escape hides a chart's tooltip wherever focus is (the pointer, not focus, brought it up), as
-   * WCAG 1.4.13 asks. The key is left to the page when there was no tooltip to hide.
-   */
-  private onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this.chartModule) return;
-    let hid = false;
-    for (const { chart } of this.drawn.values()) hid = this.chartModule.hideTooltip(chart) || hid;
-    if (hid) event.preventDefault();
-  };
-
-  private destroyCharts(): void {
-    for (const { chart } of this.drawn.values()) chart.destroy();
-    this.drawn.clear();
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Print: a report with every history open (CSS cannot open <details>).
+  // Print: a report with every aim built and open, and every history open (CSS cannot open <details>).
 
   private onBeforePrint = (): void => {
+    // Printing starts as soon as this returns: build the collapsed aims now, not at the next frame.
+    this.printing = true;
+    if (this.isUpdatePending) this.performUpdate();
     this.openedForPrint = [...this.renderRoot.querySelectorAll('details:not([open])')] as HTMLDetailsElement[];
     for (const details of this.openedForPrint) details.open = true;
   };
@@ -805,6 +699,65 @@ export class CompactActionPlan extends CompactElement {
   private onAfterPrint = (): void => {
     for (const details of this.openedForPrint) details.open = false;
     this.openedForPrint = [];
+    this.printing = this.printQuery?.matches ?? false;
+  };
+
+  private onPrintMedia = (): void => {
+    if (this.printQuery?.matches) this.printing = true;
+  };
+}
+
+/** The aim id a URL fragment names ('' for none, or one that is not well formed). */
+function fragmentOf(hash: string): string {
+  try {
+    return decodeURIComponent(hash.replace(/^#/, ''));
+  } catch {
+    return '';
+  }
+}
+
+/** A lead or owner: a signatory's name (in its language), or a plain name as written. */
+function party(feed: CompactFeed, words: FeedText, idOrName: string): { text: string; shown: unknown; plain: string } {
+  const value = signatoryById(feed, idOrName)?.name ?? idOrName;
+  return { text: words.choose(value).text, shown: words.markup(value), plain: words.plain(value) };
+}
+
+/** The leads of these aims for the filter, sorted by name in the interface language. */
+function sortedLeads(feed: CompactFeed, aims: readonly Aim[], lang: string, locale: UiLocale, words: FeedText) {
+  const collator = collatorFor(locale);
+  return distinctLeads(aims)
+    .map((id) => ({ id, name: partyName(feed, id, lang), shown: party(feed, words, id).plain }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** What the two charts draw, and their text alternatives. Call while rendering (or in `inLocale`). */
+function chartFigures(view: PlanView, words: FeedText): Figures {
+  const counts = view.counts;
+  const present = STATUS_ORDER.filter((s) => counts[s] > 0);
+  const statusSummary = present.map((s) => labelledCount(statusLabel(s), counts[s])).join('; ');
+  const status = {
+    statuses: present,
+    labels: present.map(statusLabel),
+    values: present.map((s) => counts[s]),
+    summary: msg(str`Status of ${actionCount(view.actions.length)}: ${statusSummary}.`, {
+      id: 'action-plan.chart.status.summary',
+    }),
+  };
+  if (view.aims.length < 2) return { status };
+  // Canvas labels and the chart's aria-label (spoken, never shown) take text only: without bidi
+  // controls, so that none can reorder what is drawn around it.
+  const aimTitles = view.aims.map((t) => withoutBidiControls(words.choose(t.aim.title).text));
+  const aimValues = view.aims.map((t) => t.progress ?? null);
+  const noFigures = msg('no figures', { id: 'action-plan.noFigures' });
+  const aimSummary = aimTitles.map((t, i) => `${t}, ${aimValues[i] === null ? noFigures : `${aimValues[i]}%`}`).join('; ');
+  return {
+    status,
+    aims: {
+      labels: aimTitles,
+      values: aimValues,
+      name: msg('Progress', { id: 'action-plan.progress' }),
+      summary: msg(str`Progress by aim, out of 100%: ${aimSummary}.`, { id: 'action-plan.chart.aims.summary' }),
+    },
   };
 }
 

@@ -40,3 +40,10 @@ export function overdueIcon(): TemplateResult {
     <path class="icon-knockout" d="M8 6v4M8 11.6v.4" fill="none" stroke-width="1.8" stroke-linecap="round" />
   </svg>`;
 }
+
+/** The arrow of an aim's disclosure button; the button's aria-expanded turns it (in CSS). */
+export function chevronIcon(): TemplateResult {
+  return html`<svg class="icon chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+    <path d="M5 3l5 5-5 5" fill="none" stroke="currentColor" stroke-width="2" />
+  </svg>`;
+}

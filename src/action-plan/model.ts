@@ -111,11 +111,12 @@ export function filtersActive(f: Filters): boolean {
   return f.status !== '' || f.lead !== '' || f.aim !== '' || f.overdue || f.hideComplete;
 }
 
-export function actionMatches(action: Action, f: Filters, today: IsoDate): boolean {
+/** `overdue`: `isOverdue(action, today)`, when the caller has already worked it out. */
+export function actionMatches(action: Action, f: Filters, today: IsoDate, overdue?: boolean): boolean {
   if (f.status !== '' && action.status !== f.status) return false;
   if (f.hideComplete && action.status === 'complete') return false;
   if (f.lead !== '' && !action.lead.includes(f.lead)) return false;
-  if (f.overdue && !isOverdue(action, today)) return false;
+  if (f.overdue && !(overdue ?? isOverdue(action, today))) return false;
   return true;
 }
 
