@@ -11,6 +11,8 @@
     export const templates = {
       'action-plan.actions': `Camau gweithredu`,
 'action-plan.aim': `Nod`,
+'action-plan.aims.collapseAll': `Cau pob nod`,
+'action-plan.aims.expandAll': `Agor pob nod`,
 'action-plan.chart.aims': `Cynnydd yn ôl nod`,
 'action-plan.chart.aims.summary': str`Cynnydd yn ôl nod, allan o 100%: ${0}.`,
 'action-plan.chart.status': `Camau gweithredu yn ôl statws`,

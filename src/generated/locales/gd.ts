@@ -11,6 +11,8 @@
     export const templates = {
       'action-plan.actions': `Gnìomhan`,
 'action-plan.aim': `Amas`,
+'action-plan.aims.collapseAll': `Dùin a h-uile amas`,
+'action-plan.aims.expandAll': `Fosgail a h-uile amas`,
 'action-plan.chart.aims': `Adhartas a rèir amais`,
 'action-plan.chart.aims.summary': str`Adhartas a rèir amais, à 100%: ${0}.`,
 'action-plan.chart.status': `Gnìomhan a rèir staid`,
