@@ -93,7 +93,9 @@ export class MailDispatcher {
         sent++;
       } catch (error) {
         // Never the address or the text: only which message and why.
-        this.onError(`email ${row.id} (${row.kind}) not sent: ${(error as Error).message}`);
+        // (SMTP answers often quote the recipient: "550 <ann@example.org>: no such user".)
+        const reason = String((error as Error).message).replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '[address]').slice(0, 300);
+        this.onError(`email ${row.id} (${row.kind}) not sent: ${reason}`);
         if (row.attempts + 1 >= MAX_ATTEMPTS) {
           await markFailed(this.db, row.id);
           this.notBefore.delete(row.id);
