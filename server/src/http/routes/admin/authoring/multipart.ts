@@ -26,8 +26,10 @@ function boundaryOf(contentType: string): string {
 }
 
 function headerParam(header: string, name: string): string | undefined {
-  const match = new RegExp(`;\\s*${name}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(header) ?? new RegExp(`;\\s*${name}=([^;\\s]+)`, 'i').exec(header);
-  return match ? match[1].replace(/\\(.)/g, '$1') : undefined;
+  // Browsers send names percent-encoded where they would hold a quote, and never backslash-escape
+  // (old browsers sent a whole Windows path: only the part after the last \\ or / is kept).
+  const match = new RegExp(`;\\s*${name}="([^"]*)"`, 'i').exec(header) ?? new RegExp(`;\\s*${name}=([^;\\s]+)`, 'i').exec(header);
+  return match ? match[1] : undefined;
 }
 
 export function parseMultipart(body: Buffer, contentType: string): Record<string, string | UploadedFile> {
