@@ -10,9 +10,17 @@
  * MOD 97-10), checked here.
  */
 
-export type IdentifierCheck =
-  | { scheme: 'none' }
-  | { scheme: string; register: string; status: 'valid' | 'format' | 'check-digits' | 'unknown'; number: string; url?: string; expected: string };
+export interface IdentifierCheck {
+  /** The org-id list prefix (`GB-CHC`), or `none` when no identifier was given. */
+  scheme: string;
+  status: 'none' | 'valid' | 'format' | 'check-digits' | 'unknown';
+  register?: string;
+  number?: string;
+  /** The entry on the official register, only for a well-formed identifier. */
+  url?: string;
+  /** What the scheme's numbers look like, in words. */
+  expected?: string;
+}
 
 interface Scheme {
   register: string;
@@ -69,7 +77,7 @@ const SCHEMES: Record<string, Scheme> = {
 };
 
 export function checkIdentifier(id: string | undefined): IdentifierCheck {
-  if (!id) return { scheme: 'none' };
+  if (!id) return { scheme: 'none', status: 'none' };
   const upper = id.toUpperCase();
   for (const [prefix, scheme] of Object.entries(SCHEMES)) {
     if (!upper.startsWith(`${prefix}-`)) continue;
