@@ -282,11 +282,12 @@ export const actionPlanStyles = css`
     text-decoration: underline;
     text-decoration-thickness: 3px;
   }
+  /* The shared focus indicator of the buttons (src/core/styles.ts): yellow, a black bar beneath. */
   .aim-toggle:focus-visible {
     outline: 3px solid transparent;
     background: var(--_focus);
     color: var(--_focus-text);
-    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    box-shadow: 0 2px 0 var(--_focus-text);
   }
   .chevron {
     margin-top: 0.2em;

@@ -175,6 +175,8 @@ export class CompactActionPlan extends CompactElement {
   private focusResults = false;
   private scrollToFragment = false;
   private openedForPrint: HTMLDetailsElement[] = [];
+  /** Between beforeprint and afterprint. */
+  private printDialog = false;
 
   /** The plan title's level from `heading-level` (2–6, else 2), plus `offset`, at most 6. */
   private level(offset = 0): number {
@@ -690,6 +692,7 @@ export class CompactActionPlan extends CompactElement {
 
   private onBeforePrint = (): void => {
     // Printing starts as soon as this returns: build the collapsed aims now, not at the next frame.
+    this.printDialog = true;
     this.printing = true;
     if (this.isUpdatePending) this.performUpdate();
     this.openedForPrint = [...this.renderRoot.querySelectorAll('details:not([open])')] as HTMLDetailsElement[];
@@ -699,11 +702,12 @@ export class CompactActionPlan extends CompactElement {
   private onAfterPrint = (): void => {
     for (const details of this.openedForPrint) details.open = false;
     this.openedForPrint = [];
+    this.printDialog = false;
     this.printing = this.printQuery?.matches ?? false;
   };
 
   private onPrintMedia = (): void => {
-    if (this.printQuery?.matches) this.printing = true;
+    this.printing = this.printDialog || (this.printQuery?.matches ?? false);
   };
 }
 
