@@ -155,6 +155,10 @@ describe('signing in', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 45; i++) statuses.push((await client.post('/admin/sign-in', { email: 'flood@southend.example', password: 'x' })).status);
     assert.ok(statuses.includes(429), String(statuses));
+    const limited = await client.post('/admin/sign-in', { email: 'flood@southend.example', password: 'x' });
+    assert.equal(limited.status, 429);
+    assert.match(limited.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(limited.text, /Too many attempts/);
   });
 });
 

@@ -116,6 +116,21 @@ export function guardAdmin(app: FastifyInstance): void {
     route.config = Object.assign(route.config ?? {}, { helmet: pageHelmet(config, { frameAncestors: ["'none'"] }) });
   });
 
+  // Errors as pages, not JSON: the admin is read in a browser. The log line has the error's kind and
+  // code only (database messages can quote the values, e.g. an email address, that caused them).
+  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: { type: error.name, code: error.code } }, 'admin request failed');
+    const [heading, text] =
+      status === 429
+        ? ['Too many attempts', 'Wait a minute, then try again.']
+        : status >= 500
+          ? ['Sorry, there is a problem with the service', 'Try again later. Nothing has been changed.']
+          : ['Something is wrong with the request', 'Go back and try again.'];
+    if (status === 429 && error.message) reply.header('Retry-After', '60');
+    return page(request, reply, 'admin/message.njk', { pageTitle: `${heading} – Compact admin`, heading, text }, status);
+  });
+
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('Cache-Control', 'no-store');
     return payload;
