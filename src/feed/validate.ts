@@ -385,26 +385,28 @@ function listOf<T>(
   noun: string,
   read: (o: Rec, path: string, r: Reporter) => T | undefined,
   uniqueId?: (item: T) => string,
+  readPlain?: (o: Rec) => T | undefined,
 ): Checker<T[]> {
   return (v, path, r) => {
     if (!Array.isArray(v)) return bad(`must be a list ([ ... ]) of ${noun} entries${got(v)}`);
     const out: T[] = [];
     const seen = new Map<string, number>();
     for (let i = 0; i < v.length; i++) {
-      const p = `${path}[${i}]`;
       const el: unknown = v[i];
       if (!isRecord(el)) {
-        r.add(p, `must be an object ({ ... })${got(el)} — so this ${noun} is left out`, 'dropped-item');
+        r.add(`${path}[${i}]`, `must be an object ({ ... })${got(el)} — so this ${noun} is left out`, 'dropped-item');
         continue;
       }
-      const item = read(el, p, r);
+      // The plain reader takes the common, flawless item without building paths; anything it
+      // does not vouch for is read by the full reader, which reports what is wrong.
+      const item = readPlain?.(el) ?? read(el, `${path}[${i}]`, r);
       if (item === undefined) continue;
       if (uniqueId) {
         const key = uniqueId(item);
         const first = seen.get(key);
         if (first !== undefined) {
           r.add(
-            `${p}.id`,
+            `${path}[${i}].id`,
             `${describe(key)} is already used by ${path}[${first}]; ids must be unique in the list — so this ${noun} is left out`,
             'dropped-item',
           );
@@ -524,6 +526,69 @@ function readSignatory(o: Rec, path: string, r: Reporter): Signatory | undefined
   };
   f.done();
   return f.ok ? withOptional<Signatory>(item, extra) : undefined;
+}
+
+/** Every property a signatory can have (and, for `readPlainSignatory`, nothing else). */
+const SIGNATORY_KEYS = new Set(['id', 'name', 'sector', 'type', 'signed', 'url', 'logo', 'pledge', 'champion']);
+
+/**
+ * LocalizedText that `localizedText` takes as it is, normalised the same way; undefined for
+ * anything it would report (then the full reader reports it).
+ */
+function plainLocalizedText(v: unknown): LocalizedText | undefined {
+  if (typeof v === 'string') return hasText(v) ? v : undefined;
+  if (!isRecord(v)) return undefined;
+  const entries = Object.entries(v);
+  if (entries.length === 0) return undefined;
+  for (const [lang, value] of entries) if (!/\S/.test(lang) || !hasText(value)) return undefined;
+  return Object.fromEntries(entries) as LocalizedText;
+}
+
+/**
+ * A signatory with nothing to report, read the short way: a compact's list can have ten thousand
+ * of them, and `readSignatory`'s general machinery (a path string and a problem check per field)
+ * is most of the time between the feed arriving and its first rows. It accepts only what
+ * `readSignatory` accepts without a problem or warning, and returns the same object (same
+ * properties, same order); for anything else it returns undefined and `readSignatory` reads it.
+ */
+function readPlainSignatory(o: Rec): Signatory | undefined {
+  for (const key of Object.keys(o)) if (!SIGNATORY_KEYS.has(key)) return undefined;
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(o, key);
+  const id = own(o, 'id');
+  const name = plainLocalizedText(own(o, 'name'));
+  const sector = own(o, 'sector');
+  if (!hasText(id) || name === undefined || (sector !== 'public' && sector !== 'voluntary')) return undefined;
+  const item: Signatory = { id, name, sector };
+  if (has('type')) {
+    const type = own(o, 'type');
+    if (!hasText(type)) return undefined;
+    item.type = type;
+  }
+  if (has('signed')) {
+    const signed = own(o, 'signed');
+    if (!isIsoDate(signed)) return undefined;
+    item.signed = signed;
+  }
+  for (const key of ['url', 'logo'] as const) {
+    if (!has(key)) continue;
+    const address = safeHttpUrl(own(o, key));
+    if (address === undefined) return undefined;
+    item[key] = address;
+  }
+  if (has('pledge')) {
+    const pledge = plainLocalizedText(own(o, 'pledge'));
+    if (pledge === undefined) return undefined;
+    item.pledge = pledge;
+  }
+  if (has('champion')) {
+    const c = own(o, 'champion');
+    if (!isRecord(c) || Object.keys(c).some((key) => key !== 'name' && key !== 'role')) return undefined;
+    const championName = own(c, 'name');
+    const role = own(c, 'role');
+    if (!hasText(championName) || (Object.prototype.hasOwnProperty.call(c, 'role') && !hasText(role))) return undefined;
+    item.champion = hasText(role) ? { name: championName, role } : { name: championName };
+  }
+  return item;
 }
 
 const lead: Checker<string[]> = (v, path, r) => {
@@ -677,7 +742,7 @@ function read(value: unknown, r: Reporter): FeedCheck {
 
   const { compact, timeZone: tz } = readCompact(value, r);
   const top = new Fields(value, '$', r, ignored('it')); // the top level has no other required field
-  const signatories = top.opt('signatories', listOf('signatory', readSignatory, (s) => s.id)) ?? [];
+  const signatories = top.opt('signatories', listOf('signatory', readSignatory, (s) => s.id, readPlainSignatory)) ?? [];
   const plan = top.opt('actionPlan', actionPlan);
   const consultations =
     top.opt('consultations', listOf('consultation', consultationReader(tz), (c) => c.id)) ?? [];

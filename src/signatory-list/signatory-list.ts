@@ -17,7 +17,9 @@ import {
   buildEntries,
   collator,
   countBy,
+  entryOrder,
   filterEntries,
+  firstInOrder,
   groupBySector,
   pageWindow,
   prepareSearch,
@@ -43,14 +45,35 @@ const HEADINGS: Record<number, StaticValue> = {
   6: literal`h6`,
 };
 
+/**
+ * Until the whole list is sorted, pages that end within this many results are picked from the
+ * unsorted matches (see `firstInOrder`); later pages sort everything at once.
+ */
+const UNSORTED_PAGES_UP_TO = 500;
+
 interface Index {
   feed: CompactFeed;
   lang: string;
   entries: Entry[];
   sorted: Map<SortOrder, Entry[]>;
+  /** How many entries have their search key (worked out in idle time, from the first on). */
+  searchReady: number;
   resultsKey?: string;
   results?: readonly Entry[];
 }
+
+interface ResultsPage {
+  /** How many match, on every page. */
+  total: number;
+  page: number;
+  pageCount: number;
+  /** The position of the page's first entry in the results (from 0). */
+  start: number;
+  shown: readonly Entry[];
+}
+
+const whenIdle: (task: (deadline?: IdleDeadline) => void) => void = (task) =>
+  window.requestIdleCallback ? window.requestIdleCallback(task) : setTimeout(task, 50);
 
 /**
  * Who has signed the compact: a searchable, filterable, paged list of the feed's signatories, with
@@ -175,13 +198,35 @@ export class CompactSignatoryList extends CompactElement {
   private indexFor(feed: CompactFeed): Index {
     const lang = this.language.lang;
     if (this.index?.feed !== feed || this.index.lang !== lang) {
-      const entries = buildEntries(feed, lang);
-      this.index = { feed, lang, entries, sorted: new Map() };
-      // Search keys are ready before the first key is pressed, without delaying the first rows.
-      const whenIdle = window.requestIdleCallback ?? ((task: () => void) => setTimeout(task, 50));
-      whenIdle(() => prepareSearch(entries));
+      this.index = { feed, lang, entries: buildEntries(feed, lang), sorted: new Map(), searchReady: 0 };
+      this.prepareWhenIdle(this.index);
     }
     return this.index;
+  }
+
+  /**
+   * After the first rows are on screen, in idle time: the search keys (in slices that leave the
+   * browser free for input and frames), then the whole sort in the current order, so that the
+   * first key pressed and the next page find them ready.
+   */
+  private prepareWhenIdle(index: Index): void {
+    const step = (deadline?: IdleDeadline) => {
+      if (this.index !== index) return; // another feed or language has its own preparation
+      const hasTime = () => !deadline || deadline.timeRemaining() > 1;
+      index.searchReady = prepareSearch(index.entries, index.searchReady, hasTime);
+      if (index.searchReady < index.entries.length) return whenIdle(step);
+      this.sorted(index, this.sortOrder);
+    };
+    whenIdle(step);
+  }
+
+  private sorted(index: Index, order: SortOrder): Entry[] {
+    let sorted = index.sorted.get(order);
+    if (!sorted) {
+      sorted = sortEntries(index.entries, order, this.language.locale);
+      index.sorted.set(order, sorted);
+    }
+    return sorted;
   }
 
   /** Every signatory that matches, in order (all pages). */
@@ -190,16 +235,35 @@ export class CompactSignatoryList extends CompactElement {
     const order = this.sortOrder;
     const key = JSON.stringify([order, this.grouped, this.filters]);
     if (index.resultsKey !== key || !index.results) {
-      let sorted = index.sorted.get(order);
-      if (!sorted) {
-        sorted = sortEntries(index.entries, order, this.language.locale);
-        index.sorted.set(order, sorted);
-      }
-      const matching = filterEntries(sorted, this.filters);
+      const matching = filterEntries(this.sorted(index, order), this.filters);
       index.results = this.grouped ? groupBySector(matching) : matching;
       index.resultsKey = key;
     }
     return index.results;
+  }
+
+  /**
+   * The page on screen. Before the whole list has been sorted (in idle time after the first rows),
+   * an early page is picked from the unsorted matches: the same rows, without a sort of ten
+   * thousand standing between the feed and the first rows.
+   */
+  private resultsPage(feed: CompactFeed): ResultsPage {
+    const index = this.indexFor(feed);
+    const order = this.sortOrder;
+    const perPage = this.perPage;
+    const sorted = index.sorted.has(order);
+    const matching = sorted ? this.results(feed) : filterEntries(index.entries, this.filters);
+    const total = matching.length;
+    const pageCount = Math.max(1, Math.ceil(total / perPage));
+    const page = Math.min(Math.max(1, this.page), pageCount);
+    const start = (page - 1) * perPage;
+    const end = start + perPage;
+    let shown: readonly Entry[];
+    if (sorted) shown = matching.slice(start, end);
+    else if (end <= UNSORTED_PAGES_UP_TO) {
+      shown = firstInOrder(matching, entryOrder(order, this.language.locale, this.grouped), end).slice(start);
+    } else shown = this.results(feed).slice(start, end);
+    return { total, page, pageCount, start, shown };
   }
 
   // --- rendering ----------------------------------------------------------------------------
@@ -216,25 +280,18 @@ export class CompactSignatoryList extends CompactElement {
 
   protected renderFeed(feed: CompactFeed): TemplateResult {
     const { entries } = this.indexFor(feed);
-    const results = this.results(feed);
-    const perPage = this.perPage;
-    const pageCount = Math.max(1, Math.ceil(results.length / perPage));
-    const page = Math.min(Math.max(1, this.page), pageCount);
-    const start = (page - 1) * perPage;
-    const shown = results.slice(start, start + perPage);
+    const { total, page, pageCount, start, shown } = this.resultsPage(feed);
     return html`
       ${this.renderSummary(feed, entries)} ${this.noSearch ? nothing : this.renderControls(feed, entries)}
       <div class="results-bar">
-        ${this.renderHeading(
-          results.length > 0 ? this.showingText(start + 1, start + shown.length, results.length) : this.noMatchText(),
-        )}
-        ${results.length > 0
+        ${this.renderHeading(total > 0 ? this.showingText(start + 1, start + shown.length, total) : this.noMatchText())}
+        ${total > 0
           ? html`<button type="button" class="button secondary download" part="download" @click=${this.download}>
               ${msg('Download this list (CSV)', { id: 'signatory-list.download' })}
             </button>`
           : nothing}
       </div>
-      ${results.length > 0 ? this.renderResults(feed, shown) : this.renderNoResults()}
+      ${total > 0 ? this.renderResults(feed, shown) : this.renderNoResults()}
       ${pageCount > 1 ? this.renderPagination(page, pageCount) : nothing}
     `;
   }

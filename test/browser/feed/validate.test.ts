@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { checkFeed, checkFeedText } from '../../../src/feed/validate.js';
 import type { FeedCheck } from '../../../src/feed/validate.js';
 import type { FeedProblem } from '../../../src/feed/types.js';
@@ -861,6 +862,60 @@ describe('checkFeed: signatories', () => {
       type: 'local-authority',
       champion: { name: 'Alex Jones', role: 'Cabinet member' },
     });
+  });
+});
+
+describe('checkFeed: signatories read the short way', () => {
+  // Flawless signatories skip the general reader (speed at ten thousand). An unknown property
+  // always sends a signatory through the general reader and adds only a warning, so the two
+  // readings of the same signatory must give the same feed and the same problems.
+  /** Mostly good values (so that whole signatories are flawless often), sometimes bad ones. */
+  const mostly = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+    fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: bad, weight: 1 });
+  const text = mostly(fc.constantFrom('Côr Meibion', 'x'), fc.constantFrom('', '  ', 1, null, ['a']));
+  const localized = fc.oneof(text, fc.dictionary(mostly(fc.constantFrom('en', 'cy', 'gd-GB', '__proto__'), fc.constantFrom('', ' ')), text));
+  const address = mostly(
+    fc.constantFrom('https://example.org/a', 'https://EXAMPLE.org'),
+    fc.constantFrom('http://x.test/a b', 'https://u:p@x.test/', 'ftp://x', 7),
+  );
+  const signatory = fc.record(
+    {
+      id: text,
+      name: localized,
+      sector: mostly(fc.constantFrom('public', 'voluntary'), fc.constantFrom('Voluntary', 3)),
+      type: text,
+      signed: mostly(fc.constant('2024-02-29'), fc.constantFrom('2023-02-29', '2024-2-1', 20240101)),
+      url: address,
+      logo: address,
+      pledge: localized,
+      champion: mostly(
+        fc.record({ name: text, role: text }, { requiredKeys: ['name'] }),
+        fc.oneof(text, fc.record({ role: text }), fc.constant({ name: 'Sam', chair: true })),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('gives the same feed and problems as the general reader, for any mix of good and bad fields', () => {
+    fc.assert(
+      fc.property(fc.array(signatory, { maxLength: 4 }), (signatories) => {
+        const feed = (list: unknown[]) => ({ feedVersion: '1.0', compact: { id: 'c', name: 'C' }, signatories: list });
+        const short = checkFeed(feed(signatories));
+        const general = checkFeed(feed(signatories.map((s) => ({ ...s, unknownProperty: true }))));
+        expect(short.feed, 'feed').to.deep.equal(general.feed);
+        expect(JSON.stringify(short.feed), 'property order').to.equal(JSON.stringify(general.feed));
+        expect(short.problems, 'problems').to.deep.equal(general.problems);
+        expect(general.warnings.length - short.warnings.length).to.equal(signatories.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a duplicate id is still refused after a signatory read the short way', () => {
+    const s = { id: 'GB-CHC-1', name: 'A', sector: 'voluntary' };
+    const r = checkFeed({ feedVersion: '1.0', compact: { id: 'c', name: 'C' }, signatories: [s, { ...s, name: 'B' }] });
+    expect(r.feed!.signatories).to.deep.equal([s]);
+    expectOnlyProblem(r, '$.signatories[1].id', 'dropped-item', 'is already used by $.signatories[0]');
   });
 });
 
