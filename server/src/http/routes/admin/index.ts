@@ -51,6 +51,12 @@ async function moderation(app: FastifyInstance): Promise<void> {
     dispatcher.start(MAIL_POLL_MS);
     void dispatcher.kick().catch((e) => app.log.warn(`mail: ${(e as Error).message}`));
   });
+  // A new pledge's confirmation email goes at once, not at the next poll.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'POST' && reply.statusCode === 202 && request.routeOptions.url === '/api/compacts/:compactId/pledges') {
+      void dispatcher.kick().catch((e) => app.log.warn(`mail: ${(e as Error).message}`));
+    }
+  });
   app.addHook('onClose', async () => {
     job?.stop();
     await dispatcher.stop();
