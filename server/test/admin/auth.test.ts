@@ -197,4 +197,31 @@ describe('accounts', () => {
     assert.match(cookie, /; Secure/i);
     assert.doesNotMatch(t.logs.join(''), /mod@southend|Mod@Southend/i);
   });
+
+  it('an admin adds a user with a role on one compact, removes a role, and disabling ends their sessions', async () => {
+    await makeUser(t, 'admin@council.example', 'admin');
+    const admin = new AdminClient(t.url);
+    await admin.signIn('admin@council.example');
+    await admin.get('/admin/users');
+    const added = await admin.post('/admin/users', { email: 'New.Editor@southend.example', role: 'editor', compact: 'southend' });
+    assert.equal(added.status, 200);
+    const url = /https:\/\/compact\.council\.example\/admin\/set-password\?token=([\w-]+)/.exec(added.text);
+    assert.ok(url, 'the one-time link is shown on the page');
+    const newcomer = new AdminClient(t.url);
+    await newcomer.get(`/admin/set-password?token=${url![1]}`);
+    assert.equal((await newcomer.post('/admin/set-password', { token: url![1], password: PASSWORD, confirm: PASSWORD })).status, 200);
+    assert.equal((await newcomer.signIn('new.editor@southend.example')).status, 303);
+    assert.equal((await newcomer.get('/admin/signatories')).status, 200);
+    const user = await t.server.database.db.selectFrom('users').select('id').where('email', '=', 'new.editor@southend.example').executeTakeFirstOrThrow();
+    await admin.get('/admin/users');
+    assert.equal((await admin.post(`/admin/users/${user.id}/disable`, { disabled: 'yes' })).status, 303);
+    assert.equal((await newcomer.get('/admin/signatories')).status, 303, 'a disabled user is signed out everywhere');
+    assert.equal((await newcomer.signIn('new.editor@southend.example')).status, 422);
+    await admin.get('/admin/users');
+    assert.equal((await admin.post(`/admin/users/${user.id}/remove-role`, { role: 'editor', compact: 'southend' })).status, 303);
+    const roles = await t.server.database.db.selectFrom('user_roles').selectAll().where('user_id', '=', user.id).execute();
+    assert.deepEqual(roles, []);
+    const actions = (await t.server.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', user.id).orderBy('seq').execute()).map((r) => r.action);
+    assert.deepEqual(actions.filter((a) => a.startsWith('user.')), ['user.add', 'user.password.set', 'user.disable', 'user.role.remove']);
+  });
 });
