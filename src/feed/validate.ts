@@ -545,6 +545,20 @@ function plainLocalizedText(v: unknown): LocalizedText | undefined {
 }
 
 /**
+ * An address `safeHttpUrl` returns unchanged, recognised without the URL parser (half the time of
+ * reading a signatory with a website): scheme in lower case, a host of lower-case letters, digits and
+ * inner hyphens whose last label starts with a letter (not an IPv4 address), no `--` (no punycode to
+ * check), no port, user or password, then a path of letters, digits and `_.~-` with no segment that
+ * starts with a dot (no `.` or `..` to resolve), and no query or fragment. Anything else goes to
+ * `safeHttpUrl`.
+ */
+const PLAIN_HTTP_URL =
+  /^https?:\/\/(?![^/]*--)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?(?:\/(?!\.)[\w.~-]*)+$/;
+
+const plainHttpUrl = (v: unknown): string | undefined =>
+  typeof v === 'string' && PLAIN_HTTP_URL.test(v) ? v : safeHttpUrl(v);
+
+/**
  * A signatory with nothing to report, read the short way: a compact's list can have ten thousand
  * of them, and `readSignatory`'s general machinery (a path string and a problem check per field)
  * is most of the time between the feed arriving and its first rows. It accepts only what
@@ -571,7 +585,7 @@ function readPlainSignatory(o: Rec): Signatory | undefined {
   }
   for (const key of ['url', 'logo'] as const) {
     if (!has(key)) continue;
-    const address = safeHttpUrl(own(o, key));
+    const address = plainHttpUrl(own(o, key));
     if (address === undefined) return undefined;
     item[key] = address;
   }

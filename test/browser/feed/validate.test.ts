@@ -874,10 +874,16 @@ describe('checkFeed: signatories read the short way', () => {
     fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: bad, weight: 1 });
   const text = mostly(fc.constantFrom('Côr Meibion', 'x'), fc.constantFrom('', '  ', 1, null, ['a']));
   const localized = fc.oneof(text, fc.dictionary(mostly(fc.constantFrom('en', 'cy', 'gd-GB', '__proto__'), fc.constantFrom('', ' ')), text));
-  const address = mostly(
-    fc.constantFrom('https://example.org/a', 'https://EXAMPLE.org'),
-    fc.constantFrom('http://x.test/a b', 'https://u:p@x.test/', 'ftp://x', 7),
-  );
+  // Addresses the short way takes as they are, and look-alikes the URL parser changes or refuses.
+  const plainAddresses = ['https://example.org/a', 'http://www.example.org.uk/org/12/logo.png', 'https://a-b.c0/', 'https://x.test/~a_b-c.d/'];
+  const otherAddresses = [
+    ...['https://EXAMPLE.org/', 'HTTPS://example.org/', 'https://example.org', 'https://1.2.3/x', 'https://a.0x1/x', 'https://a.1/x'],
+    ...['https://example.org./a', 'https://xn--a.org/x', 'https://a.xn--n3h/x', 'https://a--b.org/x', 'https://-a.org/x'],
+    ...['https://a.org/./b', 'https://a.org/b/..', 'https://a.org/.well-known/x', 'https://a.org:443/x', 'https://a.org:8080/x'],
+    ...['https://a.org/%7e', 'https://a.org/x?y=1', 'https://a.org/x#y', 'https://a_b.org/x', 'https://café.org/x'],
+    ...['http://x.test/a b', 'https://u:p@x.test/', 'https://x.test@evil.example/', 'ftp://x.org/', 'https:x.org/', 7],
+  ];
+  const address = mostly(fc.constantFrom(...plainAddresses), fc.constantFrom(...otherAddresses));
   const signatory = fc.record(
     {
       id: text,
@@ -909,6 +915,17 @@ describe('checkFeed: signatories read the short way', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('keeps only the addresses the URL parser keeps as they are, and normalises or refuses the rest the same way', () => {
+    for (const url of [...plainAddresses, ...otherAddresses]) {
+      const feed = (s: object) => ({ feedVersion: '1.0', compact: { id: 'c', name: 'C' }, signatories: [s] });
+      const s = { id: 'x', name: 'X', sector: 'voluntary', url, logo: url };
+      const short = checkFeed(feed(s));
+      const general = checkFeed(feed({ ...s, unknownProperty: true }));
+      expect(short.feed!.signatories, String(url)).to.deep.equal(general.feed!.signatories);
+      expect(short.problems, String(url)).to.deep.equal(general.problems);
+    }
   });
 
   it('a duplicate id is still refused after a signatory read the short way', () => {
