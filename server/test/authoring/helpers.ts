@@ -67,7 +67,7 @@ export async function upload(client: AdminClient, compactId: string, sheet: stri
   const form = new FormData();
   form.set('_csrf', csrf);
   form.set('sheet', sheet);
-  form.set('file', new Blob([data]), fileName);
+  form.set('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), fileName);
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   const response = await fetch(new URL(`/admin/compacts/${compactId}/upload`, baseOf(client)), { method: 'POST', headers: { cookie }, body: form, redirect: 'manual' });
   return { status: response.status, text: await response.text(), headers: response.headers, location: response.headers.get('location') };
