@@ -11,7 +11,7 @@ export const actionPlanStyles = css`
     --_progress: var(--compact-progress-colour, #1d70b8);
     --_progress-track: var(--compact-progress-track-colour, var(--_surface));
   }
-  [hidden] {
+  [hidden]:not([hidden='until-found']) {
     display: none !important;
   }
   h2,
@@ -262,6 +262,9 @@ export const actionPlanStyles = css`
   }
   .aim-summary {
     margin: 0 0 0.75rem;
+  }
+  .find-index {
+    margin: 0;
   }
   /* A long plan's aims are disclosures: the whole heading is the button, the arrow turns when open. */
   .aim-toggle {

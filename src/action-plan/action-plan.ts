@@ -330,7 +330,11 @@ export class CompactActionPlan extends CompactElement {
           ? html`<ol class="actions" role="list">
               ${aim.actions.map((action) => this.renderAction(feed, words, action, view.overdue.has(action), !view.visible.has(action)))}
             </ol>`
-          : nothing}
+          : // Find in page: the titles of its actions shown, as one text hidden until found (out of the
+            // accessibility tree, like the closed aim). Found, the aim opens with its actions.
+            html`<p class="find-index" hidden="until-found" @beforematch=${() => this.toggleAim(index, true)}>
+              ${aim.actions.filter((action) => view.visible.has(action)).map((action) => words.plain(action.title)).join(' · ')}
+            </p>`}
       </div>
     </section>`;
   }

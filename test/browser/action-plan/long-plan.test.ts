@@ -136,6 +136,21 @@ describe('<compact-action-plan>: a long plan', () => {
     expect(text($(el, 'button.expand-all'))).to.equal('Cau pob nod');
   });
 
+  it('find in page reaches a collapsed aim’s action titles (hidden until found, out of the accessibility tree) and opens the aim', async () => {
+    const el = await mount(longPlan());
+    const index = $$(el, 'section.aim')[4]!.querySelector<HTMLElement>('.find-index')!;
+    expect(index.getAttribute('hidden')).to.equal('until-found');
+    expect(text(index)).to.contain('Action 5.1 · Action 5.2');
+    // Chromium's hidden=until-found: its content skipped (not drawn, not read) until a match reveals it.
+    expect(getComputedStyle(index).contentVisibility, 'not shown nor read until found').to.equal('hidden');
+    expect(index.getBoundingClientRect().height).to.equal(0);
+    // What the browser fires on the element when find in page (or a text fragment) matches in it.
+    index.dispatchEvent(new Event('beforematch'));
+    await el.updateComplete;
+    expect(toggles(el)[4]!.getAttribute('aria-expanded')).to.equal('true');
+    expect(actionsIn($$(el, 'section.aim')[4]!)).to.equal(PER_AIM);
+  });
+
   it('opens the aim the URL fragment names, at load and when the fragment changes', async () => {
     history.replaceState(null, '', '#aim-3');
     const el = await mount(longPlan());
