@@ -149,6 +149,20 @@ describe('editing a compact in the admin', () => {
     assert.equal(again.status, 409);
   });
 
+  it('lets exactly one of ten saves racing from the same page through', async () => {
+    const path = '/admin/compacts/southend/actions/annual-review-2026';
+    const clients = [southend, ...(await Promise.all([1, 2].map((n) => editor(t, `racer${n}@southend.example`, 'southend'))))];
+    const forms = await Promise.all(clients.map((c) => c.get(path)));
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => postForm(clients[i % 3], path, { ...formValues(forms[i % 3].text, path), progress: String(90 + (i % 10)), status: 'in-progress' })));
+    const statuses = answers.map((a) => a.status).sort();
+    assert.deepEqual(statuses, [303, ...Array(9).fill(409)]);
+    const winner = answers.findIndex((a) => a.status === 303);
+    const action = (await feedOf(t, 'southend')).actionPlan.aims.flatMap((a: any) => a.actions).find((a: any) => a.id === 'annual-review-2026');
+    assert.equal(action.progress, 90 + winner);
+    const edits = (await readAudit(t.server.database.db, {})).filter((e) => e.action === 'action.edit' && e.subject_id === 'annual-review-2026');
+    assert.equal(edits.length, 1, 'one audit entry: the one save that happened');
+  });
+
   it('is no conflict when only the signatories changed since the page was read', async () => {
     const path = '/admin/compacts/southend/actions/codes-funding';
     const form = await southend.get(path);
