@@ -149,6 +149,26 @@ export function filterEntries(entries: readonly Entry[], filters: Filters): read
   );
 }
 
+/**
+ * Search as people type. It remembers the last search: a query that carries on from it ("com" after
+ * "co") can only match what that one matched, so only those are tested again.
+ */
+export class Search {
+  private last?: { list: readonly Entry[]; query: string; matches: readonly Entry[] };
+
+  /** The entries of `list` whose search key contains `query` (as `searchText`), in `list`'s order. */
+  matching(list: readonly Entry[], query: string): readonly Entry[] {
+    const wanted = searchText(query);
+    if (!wanted) return list;
+    const last = this.last;
+    if (last?.list === list && last.query === wanted) return last.matches;
+    const from = last?.list === list && wanted.startsWith(last.query) ? last.matches : list;
+    const matches = from.filter((e) => searchKey(e).includes(wanted));
+    this.last = { list, query: wanted, matches };
+    return matches;
+  }
+}
+
 /** Public bodies first, then voluntary, each keeping the order it had (for "group by sector"). */
 export function groupBySector(entries: readonly Entry[]): Entry[] {
   return SECTORS.flatMap((sector) => entries.filter((e) => e.signatory.sector === sector));

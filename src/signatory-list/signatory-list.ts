@@ -23,6 +23,7 @@ import {
   groupBySector,
   pageWindow,
   prepareSearch,
+  Search,
   sortEntries,
   SECTORS,
   SORT_ORDERS,
@@ -58,6 +59,12 @@ interface Index {
   sorted: Map<SortOrder, Entry[]>;
   /** How many entries have their search key (worked out in idle time, from the first on). */
   searchReady: number;
+  search: Search;
+  /** Per sector, of the whole list (the summary). */
+  perSector: Map<string, number>;
+  /** The sectors and types the whole list has (whether to offer a filter does not follow typing). */
+  sectorsInFeed: Set<string>;
+  typesInFeed: Set<string>;
   resultsKey?: string;
   results?: readonly Entry[];
 }
@@ -198,7 +205,18 @@ export class CompactSignatoryList extends CompactElement {
   private indexFor(feed: CompactFeed): Index {
     const lang = this.language.lang;
     if (this.index?.feed !== feed || this.index.lang !== lang) {
-      this.index = { feed, lang, entries: buildEntries(feed, lang), sorted: new Map(), searchReady: 0 };
+      const entries = buildEntries(feed, lang);
+      this.index = {
+        feed,
+        lang,
+        entries,
+        sorted: new Map(),
+        searchReady: 0,
+        search: new Search(),
+        perSector: countBy(entries, (e) => e.signatory.sector),
+        sectorsInFeed: new Set(entries.map((e) => e.signatory.sector)),
+        typesInFeed: new Set(entries.map((e) => e.type).filter(Boolean)),
+      };
       this.prepareWhenIdle(this.index);
     }
     return this.index;
@@ -229,13 +247,25 @@ export class CompactSignatoryList extends CompactElement {
     return sorted;
   }
 
+  /**
+   * Every signatory the search matches, before the sector and type filters: in order once the list
+   * is sorted. Once someone types, the whole list is sorted (if idle time has not done it yet), so
+   * every key after that only filters.
+   */
+  private searched(index: Index): readonly Entry[] {
+    const order = this.sortOrder;
+    const list = this.query.trim() ? this.sorted(index, order) : (index.sorted.get(order) ?? index.entries);
+    return index.search.matching(list, this.query);
+  }
+
   /** Every signatory that matches, in order (all pages). */
   private results(feed: CompactFeed): readonly Entry[] {
     const index = this.indexFor(feed);
     const order = this.sortOrder;
     const key = JSON.stringify([order, this.grouped, this.filters]);
     if (index.resultsKey !== key || !index.results) {
-      const matching = filterEntries(this.sorted(index, order), this.filters);
+      this.sorted(index, order);
+      const matching = filterEntries(this.searched(index), { ...this.filters, query: '' });
       index.results = this.grouped ? groupBySector(matching) : matching;
       index.resultsKey = key;
     }
@@ -251,8 +281,9 @@ export class CompactSignatoryList extends CompactElement {
     const index = this.indexFor(feed);
     const order = this.sortOrder;
     const perPage = this.perPage;
+    const searched = this.searched(index);
     const sorted = index.sorted.has(order);
-    const matching = sorted ? this.results(feed) : filterEntries(index.entries, this.filters);
+    const matching = sorted ? this.results(feed) : filterEntries(searched, { ...this.filters, query: '' });
     const total = matching.length;
     const pageCount = Math.max(1, Math.ceil(total / perPage));
     const page = Math.min(Math.max(1, this.page), pageCount);
@@ -282,7 +313,7 @@ export class CompactSignatoryList extends CompactElement {
     const { entries } = this.indexFor(feed);
     const { total, page, pageCount, start, shown } = this.resultsPage(feed);
     return html`
-      ${this.renderSummary(feed, entries)} ${this.noSearch ? nothing : this.renderControls(feed, entries)}
+      ${this.renderSummary(feed, entries)} ${this.noSearch ? nothing : this.renderControls(feed)}
       <div class="results-bar">
         ${this.renderHeading(total > 0 ? this.showingText(start + 1, start + shown.length, total) : this.noMatchText())}
         ${total > 0
@@ -315,7 +346,7 @@ export class CompactSignatoryList extends CompactElement {
   }
 
   private renderSummary(feed: CompactFeed, entries: readonly Entry[]): TemplateResult {
-    const perSector = countBy(entries, (e) => e.signatory.sector);
+    const { perSector } = this.indexFor(feed);
     const words = this.words(feed);
     return html`<div class="summary" part="summary">
       <p class="summary-total">${signedSummary(entries.length)}</p>
@@ -329,15 +360,17 @@ export class CompactSignatoryList extends CompactElement {
     </div>`;
   }
 
-  private renderControls(feed: CompactFeed, entries: readonly Entry[]): TemplateResult {
-    const { query, sector, type } = this.filters;
+  private renderControls(feed: CompactFeed): TemplateResult {
+    const { sector, type } = this.filters;
     const words = this.words(feed);
     // Whether to offer a filter at all depends on the whole list (it does not come and go as people
     // type); what each offers follows the other filters, so that no choice leads to nothing.
-    const sectorsInFeed = new Set(entries.map((e) => e.signatory.sector));
-    const typesInFeed = new Set(entries.map((e) => e.type).filter(Boolean));
-    const forSectors = filterEntries(entries, { query, sector: '', type });
-    const forTypes = filterEntries(entries, { query, sector, type: '' });
+    const index = this.indexFor(feed);
+    const { sectorsInFeed, typesInFeed } = index;
+    // The search is done once (it is the costly part); the other filter is a cheap test of each match.
+    const searched = this.searched(index);
+    const forSectors = filterEntries(searched, { query: '', sector: '', type });
+    const forTypes = filterEntries(searched, { query: '', sector, type: '' });
     const sectorCounts = countBy(forSectors, (e) => e.signatory.sector);
     const typeCounts = countBy(forTypes, (e) => e.type);
     typeCounts.delete('');

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { searchText } from '../../../src/feed/text-match.js';
 import { csvCell, toCsv } from '../../../src/signatory-list/csv.js';
-import { buildEntries, entryOrder, filterEntries, firstInOrder, pageWindow, sortEntries, type Filters } from '../../../src/signatory-list/model.js';
+import { buildEntries, entryOrder, filterEntries, firstInOrder, pageWindow, Search, sortEntries, type Filters } from '../../../src/signatory-list/model.js';
 import { checkFeed } from '../../../src/feed/validate.js';
 import type { CompactFeed } from '../../../src/feed/types.js';
 import { feedWith, type RawSignatory } from './feeds.js';
@@ -129,6 +129,26 @@ describe('signatory list: the first rows without the whole sort', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('search as people type (carrying on from the last query, or not) finds what a search from scratch finds', () => {
+    const feed = feedOf([
+      { id: 'GB-CHC-1', name: 'Community Trust', sector: 'voluntary' },
+      { id: 'GB-CHC-2', name: 'Côr Meibion', sector: 'voluntary' },
+      { id: 'GB-CHC-3', name: 'Comic Club', sector: 'voluntary' },
+      { id: 'GB-LAS-4', name: 'Council of Communities', sector: 'public' },
+    ]);
+    const entries = buildEntries(feed, 'en');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('', 'c', 'co', 'com', 'comm', 'Côr', 'cor', 'club', 'gb', '4', ' '), { maxLength: 8 }), (queries) => {
+        const search = new Search();
+        for (const query of queries) {
+          const ids = (xs: readonly { signatory: { id: string } }[]) => xs.map((e) => e.signatory.id);
+          expect(ids(search.matching(entries, query)), query).to.deep.equal(ids(filterEntries(entries, { ...none, query })));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 
