@@ -43,3 +43,11 @@ export function makeSignatories(count, seed = 42) {
 
 /** The query typed one key at a time in every library. */
 export const QUERY = 'community';
+
+/**
+ * Rounds per library (BENCH_ROUNDS, default 7): this machine's cores are shared, so one round can be
+ * twice another. Every library runs the same number, each round in a freshly loaded page.
+ */
+export const ROUNDS = Math.max(1, Number.parseInt(process.env.BENCH_ROUNDS ?? '', 10) || 7);
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
