@@ -205,3 +205,15 @@ describe('editing a compact in the admin', () => {
     assert.match(answer.text, /The closing date must be after the opening date/);
   });
 });
+
+describe('a compact’s languages', () => {
+  it('are its default language, then every language its texts are in, and nothing that only looks like one', async () => {
+    const { compactLanguages } = await import('../../src/domain/authoring/languages.js');
+    assert.deepEqual(compactLanguages({ compact: { id: 'x', name: 'X', contact: { url: 'https://x.example' } } }), ['en']);
+    assert.deepEqual(compactLanguages({ compact: { id: 'x', name: 'X', commitments: [{ id: 'c', by: 'joint', text: 'T' }] } }), ['en']);
+    assert.deepEqual(
+      compactLanguages({ compact: { id: 'x', defaultLanguage: 'cy', name: { cy: 'Compact', en: 'Compact' } }, actionPlan: { aims: [{ id: 'a', title: { gd: 'Amas' }, actions: [] }] } }),
+      ['cy', 'en', 'gd'],
+    );
+  });
+});

@@ -10,6 +10,18 @@ const MAX_LANGUAGES = 4;
 
 export type Localized = string | Record<string, string>;
 
+const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A tag Intl knows as a language: a key like `url` or `by` in a plain object is not one. */
+function isLanguage(key: string): boolean {
+  if (!TAG.test(key)) return false;
+  try {
+    return names.of(key) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** The default language first, then every other language any text of the compact is written in. */
 export function compactLanguages(document: CompactDocument): string[] {
   const found = new Set<string>([String(document.compact.defaultLanguage ?? 'en')]);
@@ -17,9 +29,10 @@ export function compactLanguages(document: CompactDocument): string[] {
     if (depth > 8 || value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) return value.forEach((v) => visit(v, depth + 1));
     const entries = Object.entries(value as Record<string, unknown>);
-    const looksLocalized = entries.length > 0 && entries.every(([k, v]) => TAG.test(k) && typeof v === 'string');
+    const looksLocalized = entries.length > 0 && entries.every(([k, v]) => isLanguage(k) && typeof v === 'string');
     if (looksLocalized) for (const [k] of entries) found.add(k);
-    else for (const [, v] of entries) visit(v, depth + 1);
+    // The contact's fields are plain strings, never text in languages ({url: …} is not a language).
+    else for (const [k, v] of entries) if (k !== 'contact') visit(v, depth + 1);
   };
   visit(document.compact, 0);
   visit(document.actionPlan, 0);
