@@ -193,6 +193,25 @@ describe('the spreadsheet round trip', () => {
     assert.ok((await readAudit(t.server.database.db, {})).some((e) => e.action === 'action-plan.upload'));
   });
 
+  it('gives a bilingual compact a column per language, and reads each back into its language', async () => {
+    const wales = await editor(t, 'editor@ceredigion.example', 'ceredigion');
+    const rows = csvRows((await download(wales, '/admin/compacts/ceredigion/action-plan.csv')).body);
+    const header = rows[0];
+    for (const column of ['aim_title_en', 'aim_title_cy', 'title_en', 'title_cy', 'new_update_en', 'new_update_cy']) assert.ok(header.includes(column), column);
+    const row = rows.findIndex((r) => r[header.indexOf('action_id')] === 'comm-1');
+    const oldWelsh = rows[row][header.indexOf('title_cy')];
+    rows[row][header.indexOf('title_cy')] = 'Cyhoeddi’r compact yn ddwyieithog';
+    rows[row][header.indexOf('new_update_cy')] = 'Wedi’i gyhoeddi ar bob gwefan.';
+    const answer = await upload(wales, 'ceredigion', 'action-plan', 'cynllun.csv', toCsvText(rows));
+    const preview = textOf((await wales.get(answer.location!)).text);
+    assert.ok(preview.includes(`title_cy: ${oldWelsh} → Cyhoeddi’r compact yn ddwyieithog`), preview.slice(0, 1500));
+    assert.equal((await postForm(wales, answer.location!, { confirm: 'yes' })).status, 303);
+    const action = (await feedOf(t, 'ceredigion')).actionPlan.aims.flatMap((a: any) => a.actions).find((a: any) => a.id === 'comm-1');
+    assert.equal(action.title.cy, 'Cyhoeddi’r compact yn ddwyieithog');
+    assert.ok(action.title.en, 'the English title is kept');
+    assert.deepEqual(action.updates.at(-1), { date: '2026-12-01', text: { cy: 'Wedi’i gyhoeddi ar bob gwefan.' } });
+  });
+
   it('refuses a formula in an uploaded workbook, and a file that is not a sheet', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('x');
