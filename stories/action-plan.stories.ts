@@ -73,6 +73,33 @@ const overdueFeed = {
 };
 export const WithOverdueActions: Story = { args: { status: 'overdue' }, render: withFeed(overdueFeed) };
 
+/**
+ * A long plan: 8 aims of 30 actions (240, past the 100 at which aims start collapsed). Each aim's
+ * heading is a button with its counts below; "Expand all aims" opens every one; `#long-3` in the
+ * page's address, or find in page, opens that aim.
+ */
+const statuses = ['not-started', 'in-progress', 'delayed', 'complete', 'cancelled'] as const;
+const longFeed = {
+  ...sampleFeed,
+  actionPlan: {
+    title: 'A long action plan',
+    updated: '2026-11-01T09:00:00Z',
+    aims: Array.from({ length: 8 }, (_, a) => ({
+      id: `long-${a + 1}`,
+      title: `Aim ${a + 1}: work together on local services`,
+      actions: Array.from({ length: 30 }, (_, i) => ({
+        id: `long-${a + 1}-${i + 1}`,
+        title: `Action ${a + 1}.${i + 1}: agree a joint protocol`,
+        lead: i % 2 ? 'GB-LAE-TST' : ['GB-LAE-TST', 'GB-CHC-1234567'],
+        due: `202${5 + (i % 3)}-0${(i % 9) + 1}-28`,
+        status: statuses[i % statuses.length],
+        progress: (i * 7) % 100,
+      })),
+    })),
+  },
+};
+export const LongPlan: Story = { args: { charts: 'none' }, render: withFeed(longFeed) };
+
 /** A feed without an action plan. */
 export const Empty: Story = { render: withFeed({ ...sampleFeed, actionPlan: undefined }) };
 

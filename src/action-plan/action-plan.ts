@@ -96,6 +96,11 @@ function heading(level: number, options: HeadingOptions, content: unknown): Temp
  *
  * Chart.js is loaded only when the charts near the viewport, and never with `charts="none"`.
  *
+ * A plan of more than `COLLAPSE_OVER` actions starts with its aims collapsed: each heading is a
+ * disclosure button with the aim's counts below it, and an aim's actions are built when it opens
+ * (by the reader, "Expand all aims", the `aim` attribute, a URL fragment naming it, find in page,
+ * or printing).
+ *
  * @attr src - URL of the compact feed (JSON). Relative URLs resolve against the page.
  * @attr timeout - Milliseconds to wait for the feed before showing the error state (default 15000).
  * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
@@ -585,36 +590,28 @@ export class CompactActionPlan extends CompactElement {
       ${heading(this.level(2), { class: 'action-title' }, words.markup(action.title))}
       ${action.description ? html`<p class="description">${words.markup(action.description)}</p>` : nothing}
       <dl class="facts">
-        <div>
-          <dt>${msg('Status', { id: 'action-plan.status' })}</dt>
-          <dd>
-            <span class="status status-${action.status}" part="status">${statusIcon(action.status)} ${statusLabel(action.status)}</span>
-            ${overdue
-              ? html`<span class="overdue-flag" part="overdue">${overdueIcon()} ${msg('Overdue', { id: 'action-plan.overdue' })}</span>`
-              : nothing}
-          </dd>
-        </div>
+        <dt>${msg('Status', { id: 'action-plan.status' })}</dt>
+        <dd>
+          <span class="status status-${action.status}" part="status">${statusIcon(action.status)} ${statusLabel(action.status)}</span>
+          ${overdue
+            ? html`<span class="overdue-flag" part="overdue">${overdueIcon()} ${msg('Overdue', { id: 'action-plan.overdue' })}</span>`
+            : nothing}
+        </dd>
         ${action.lead.length > 0
-          ? html`<div>
-              <dt>${msg('Led by', { id: 'action-plan.ledBy' })}</dt>
-              <dd>${this.renderLeads(feed, words, action.lead)}</dd>
-            </div>`
+          ? html`<dt>${msg('Led by', { id: 'action-plan.ledBy' })}</dt>
+              <dd>${this.renderLeads(feed, words, action.lead)}</dd>`
           : nothing}
         ${when
-          ? html`<div>
-              <dt>${msg('Timescale', { id: 'action-plan.timescale' })}</dt>
-              <dd>${when}</dd>
-            </div>`
+          ? html`<dt>${msg('Timescale', { id: 'action-plan.timescale' })}</dt>
+              <dd>${when}</dd>`
           : nothing}
         ${progress === undefined
           ? nothing
-          : html`<div>
-              <dt>${msg('Progress', { id: 'action-plan.progress' })}</dt>
+          : html`<dt>${msg('Progress', { id: 'action-plan.progress' })}</dt>
               <dd class="progress-row">
                 <progress part="progress" max="100" value=${progress} aria-label=${msg('Progress', { id: 'action-plan.progress' })}></progress>
-                <span>${progress}%</span>
-              </dd>
-            </div>`}
+                ${progress}%
+              </dd>`}
       </dl>
       ${latest
         ? html`<div class="latest">

@@ -45,8 +45,9 @@ const actionTitles = (el: Element) =>
     .map(text);
 const actionByTitle = (el: Element, title: string) =>
   $$(el, '.action').find((li) => text(li.querySelector('.action-title')) === title)!;
+/** The value of the fact `term` (the <dd> after its <dt>). */
 const fact = (li: Element, term: string) =>
-  text([...li.querySelectorAll('.facts > div')].find((d) => text(d.querySelector('dt')) === term)?.querySelector('dd'));
+  text([...li.querySelectorAll('.facts > dt')].find((dt) => text(dt) === term)?.nextElementSibling);
 
 async function choose(el: CompactActionPlan, name: string, value: string | boolean): Promise<void> {
   const control = $<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]`)!;

@@ -15,8 +15,9 @@ async function mount(feed: unknown, lang = 'en-GB'): Promise<CompactActionPlan> 
 
 const action = (el: Element, title: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLElement>('.action')].find((a) => a.querySelector('.action-title')!.textContent!.includes(title))!;
+/** The value of a fact: the <dd> after the <dt> that names it. */
 const fact = (item: Element, label: string) =>
-  [...item.querySelectorAll('.facts > div')].find((d) => d.querySelector('dt')!.textContent!.includes(label))!.querySelector('dd')!;
+  [...item.querySelectorAll('.facts > dt')].find((dt) => dt.textContent!.includes(label))!.nextElementSibling as HTMLElement;
 
 describe('<compact-action-plan>: feed text cannot reorder the plan’s words', () => {
   for (const [kind, hostile] of Object.entries(HOSTILE)) {
