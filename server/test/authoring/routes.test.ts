@@ -77,6 +77,9 @@ describe('every authoring route checks the editing role on its compact', () => {
     const moderator = new AdminClient(t.url);
     await moderator.signIn(EMAILS.moderator[0]);
     assert.match((await moderator.get('/admin/compacts')).text, /You are not an editor of any compact/);
+    // The menu offers editing only to those who can edit.
+    assert.match((await client.get('/admin')).text, /href="\/admin\/compacts">Edit compacts</);
+    assert.doesNotMatch((await moderator.get('/admin')).text, /Edit compacts/);
   });
 
   it('refuses a change posted without the form’s CSRF token', async () => {
