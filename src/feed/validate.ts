@@ -566,41 +566,51 @@ const plainHttpUrl = (v: unknown): string | undefined =>
  * properties, same order); for anything else it returns undefined and `readSignatory` reads it.
  */
 function readPlainSignatory(o: Rec): Signatory | undefined {
-  for (const key of Object.keys(o)) if (!SIGNATORY_KEYS.has(key)) return undefined;
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(o, key);
+  // \`for…in\` allocates nothing; an inherited key it finds is either unknown (the full reader then
+  // reads this one) or read with \`own\` below, as the full reader reads it.
+  for (const key in o) if (!SIGNATORY_KEYS.has(key)) return undefined;
   const id = own(o, 'id');
   const name = plainLocalizedText(own(o, 'name'));
   const sector = own(o, 'sector');
   if (!hasText(id) || name === undefined || (sector !== 'public' && sector !== 'voluntary')) return undefined;
   const item: Signatory = { id, name, sector };
-  if (has('type')) {
-    const type = own(o, 'type');
+  // An optional property that is undefined is absent for the full reader too.
+  const type = own(o, 'type');
+  if (type !== undefined) {
     if (!hasText(type)) return undefined;
     item.type = type;
   }
-  if (has('signed')) {
-    const signed = own(o, 'signed');
+  const signed = own(o, 'signed');
+  if (signed !== undefined) {
     if (!isIsoDate(signed)) return undefined;
     item.signed = signed;
   }
-  for (const key of ['url', 'logo'] as const) {
-    if (!has(key)) continue;
-    const address = plainHttpUrl(own(o, key));
+  const url = own(o, 'url');
+  if (url !== undefined) {
+    const address = plainHttpUrl(url);
     if (address === undefined) return undefined;
-    item[key] = address;
+    item.url = address;
   }
-  if (has('pledge')) {
-    const pledge = plainLocalizedText(own(o, 'pledge'));
-    if (pledge === undefined) return undefined;
-    item.pledge = pledge;
+  const logo = own(o, 'logo');
+  if (logo !== undefined) {
+    const address = plainHttpUrl(logo);
+    if (address === undefined) return undefined;
+    item.logo = address;
   }
-  if (has('champion')) {
-    const c = own(o, 'champion');
-    if (!isRecord(c) || Object.keys(c).some((key) => key !== 'name' && key !== 'role')) return undefined;
+  const pledge = own(o, 'pledge');
+  if (pledge !== undefined) {
+    const text = plainLocalizedText(pledge);
+    if (text === undefined) return undefined;
+    item.pledge = text;
+  }
+  const c = own(o, 'champion');
+  if (c !== undefined) {
+    if (!isRecord(c)) return undefined;
+    for (const key in c) if (key !== 'name' && key !== 'role') return undefined;
     const championName = own(c, 'name');
     const role = own(c, 'role');
-    if (!hasText(championName) || (Object.prototype.hasOwnProperty.call(c, 'role') && !hasText(role))) return undefined;
-    item.champion = hasText(role) ? { name: championName, role } : { name: championName };
+    if (!hasText(championName) || (role !== undefined && !hasText(role))) return undefined;
+    item.champion = role === undefined ? { name: championName } : { name: championName, role };
   }
   return item;
 }
