@@ -163,6 +163,33 @@ describe('authoring in Chromium', () => {
     assert.deepEqual(found, {});
   });
 
+  it('shows the 12-week check as the dates are typed, under the admin’s CSP', async () => {
+    const staff = await browser.newContext();
+    const page = await staff.newPage();
+    await page.addInitScript(() => {
+      const list: string[] = [];
+      (window as unknown as { violations: string[] }).violations = list;
+      document.addEventListener('securitypolicyviolation', (event) => list.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await signIn(page);
+    await page.goto(`${t.url}/admin/compacts/southend/consultations/new`);
+    const region = page.locator('#length-check');
+    await page.getByLabel('Opens').fill('2027-01-04');
+    await page.getByLabel('Closes').fill('2027-02-28');
+    await page.keyboard.press('Tab');
+    await region.getByText('7 weeks and 6 days').waitFor();
+    assert.match(await region.innerText(), /7 weeks and 6 days: shorter than the compact’s standard of 12 weeks/);
+    assert.equal(await region.getAttribute('aria-live'), 'polite');
+    // A date and time in summer time: 29 March 2027 17:00 BST is still 29 March in London.
+    await page.getByLabel('Closes').fill('2027-03-29T17:00:00+01:00');
+    await page.keyboard.press('Tab');
+    await region.getByText('meets the compact’s standard of 12 weeks', { exact: false }).waitFor();
+    assert.match(await region.innerText(), /^12 weeks: meets/);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), []);
+    assert.deepEqual(await axe(page), []);
+    await staff.close();
+  });
+
   it('prints the annual review to an A4 PDF without the admin’s menus', async () => {
     const staff = await browser.newContext();
     const page = await staff.newPage();

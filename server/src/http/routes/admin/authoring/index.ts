@@ -53,6 +53,7 @@ const SHEETS: Record<string, { kind: SheetKind; label: string; file: string }> =
 const sheetOf = (name: string | undefined) => (name && Object.hasOwn(SHEETS, name) ? SHEETS[name] : undefined);
 
 const reportCss = readFileSync(join(viewsDir(), 'admin', 'authoring', 'report.css'), 'utf8');
+const consultationJs = readFileSync(join(viewsDir(), 'admin', 'authoring', 'consultation.js'), 'utf8');
 
 export async function authoringRoutes(app: FastifyInstance): Promise<void> {
   const db = app.database.db;
@@ -348,6 +349,7 @@ export async function authoringRoutes(app: FastifyInstance): Promise<void> {
         errors,
         length,
         weeks: loaded.feed.compact.consultationWeeks,
+        timeZone: zone,
         owners: [
           { value: '', text: 'Not named' },
           ...loaded.feed.signatories.filter((s) => s.sector === 'public').map((s) => ({ value: s.id, text: plainText(s.name, languages), selected: values.owner === s.id })),
@@ -546,6 +548,7 @@ export async function authoringRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/admin/authoring/report.css', { config: { access: 'signed-in' } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(reportCss));
+  app.get('/admin/authoring/consultation.js', { config: { access: 'signed-in' } }, async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(consultationJs));
 }
 
 function doneMessage(done: string | undefined): string | undefined {
