@@ -156,7 +156,7 @@ async function fetchFeed(url: string, signal: AbortSignal, timeout: number): Pro
   requestCounts.set(url, (requestCounts.get(url) ?? 0) + 1);
   const outcome = await fetchAndCheck(url, signal, timeout);
   if (outcome.ok) {
-    save(url, outcome.text, outcome.result.fetchedAt, outcome.result.url);
+    saveSoon(url, outcome.text, outcome.result.fetchedAt, outcome.result.url);
     return { ok: true, result: outcome.result };
   }
   if (signal.aborted) return outcome;
@@ -215,6 +215,27 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
   return { ok: true, text, result: { feed: check.feed, problems: check.problems, fetchedAt: Date.now(), url: finalUrl } };
 }
 
+/** Copies to save, by URL: written after the first rows, or first thing when a saved copy is needed. */
+const pendingSaves = new Map<string, () => void>();
+
+/**
+ * Saves the copy once the feed is on screen: storing a feed of a megabyte takes some 50 ms, which
+ * the first rows should not wait for. (A hidden tab has no frames: then it is saved a second later.)
+ */
+function saveSoon(url: string, text: string, savedAt: number, finalUrl: string): void {
+  pendingSaves.set(url, () => save(url, text, savedAt, finalUrl));
+  const afterThisTask = () => setTimeout(writePendingSaves, 0);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(afterThisTask);
+  setTimeout(writePendingSaves, 1000);
+}
+
+function writePendingSaves(): void {
+  for (const [url, write] of pendingSaves) {
+    pendingSaves.delete(url);
+    write();
+  }
+}
+
 function save(url: string, text: string, savedAt: number, finalUrl: string): void {
   if (text.length > MAX_SAVED_CHARS) return;
   try {
@@ -238,6 +259,7 @@ function savedUrls(): string[] {
 }
 
 function restore(url: string): FeedResult | undefined {
+  writePendingSaves();
   try {
     const raw = localStorage.getItem(STORAGE_PREFIX + url);
     if (!raw) return undefined;
@@ -263,6 +285,7 @@ function plausibleSavedAt(savedAt: unknown): savedAt is number {
 
 /** For tests: forget shared requests (not the saved copies). */
 export function resetFeedLoader(): void {
+  writePendingSaves(); // as a page left after its first rows would have
   for (const entry of shared.values()) {
     clearTimeout(entry.abortTimer);
     entry.abort.abort();
@@ -273,6 +296,7 @@ export function resetFeedLoader(): void {
 
 /** For tests and for publishers who want a clean slate: remove every saved copy. */
 export function clearSavedFeeds(): void {
+  pendingSaves.clear();
   try {
     for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
     localStorage.removeItem(STORAGE_INDEX);

@@ -123,6 +123,21 @@ describe('feed loader', () => {
     expect(outcome.ok).to.equal(false);
   });
 
+  it('saves the copy after the feed is handed over (storing a large feed must not delay the first rows)', async () => {
+    const url = absolute(feedUrl());
+    expect((await loadFeed(url)).ok).to.equal(true);
+    expect(savedKeys(), 'not yet, in the task that delivers the feed').to.deep.equal([]);
+    await waitUntil(() => savedKeys().includes(`compact-widgets:feed:v1:${url}`));
+  });
+
+  it('a copy not yet saved is saved first when the network fails and the saved copy is wanted', async () => {
+    const url = absolute(feedUrl({ failAfter: 1 }));
+    expect((await loadFeed(url)).ok).to.equal(true);
+    // At once, before the save's turn: the retry button asks the network again, which now fails.
+    const again = await loadFeed(url, { reload: true });
+    expect(again.ok && again.result.staleBecause?.code).to.equal('http-error');
+  });
+
   it('keeps at most three saved copies, newest first, so the host site’s storage never fills', async () => {
     const urls = [1, 2, 3, 4].map(() => absolute(feedUrl()));
     for (const url of urls) expect((await loadFeed(url)).ok).to.equal(true);
