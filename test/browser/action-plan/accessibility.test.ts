@@ -3,21 +3,15 @@
  * accessibility tree at load, chart tooltips as WCAG 1.4.13 asks, the aims table on a 375 px phone,
  * and the shared focus indicator on its buttons.
  */
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
 import '../../../src/action-plan/define.js';
-import type { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
-import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
+import { sampleFeed } from '../../helpers/feed-element-suite.js';
 import { expectGovukFocus } from '../pledge-form/focus-helpers.js';
+import { mountPlan } from './mount.js';
 
-async function mount(feed: unknown, attrs = ''): Promise<CompactActionPlan> {
-  const wrapper = await fixture<HTMLElement>(`<div><compact-action-plan ${attrs}></compact-action-plan></div>`);
-  const el = wrapper.querySelector('compact-action-plan')!;
-  el.feed = feed;
-  await settled(el, () => !!el.shadowRoot!.querySelector('.plan, .notice'));
-  return el;
-}
+const mount = (feed: unknown, attrs = '') => mountPlan(feed, attrs);
 
 /** A plan like South Ayrshire's, longer: 12 aims of 8 actions, long words and all. */
 function largePlan() {

@@ -5,6 +5,7 @@ import { Chart } from 'chart.js';
 import '../../../src/action-plan/define.js';
 import { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
 import { feedElementSuite, sampleFeed, settled, shadowText } from '../../helpers/feed-element-suite.js';
+import { mountPlan } from './mount.js';
 
 feedElementSuite({
   tag: 'compact-action-plan',
@@ -22,16 +23,7 @@ function feedWith(aims: { id: string; title: unknown; actions: RawAction[] }[], 
   return feed;
 }
 
-async function mount(feed: unknown, attrs = '', wrapperLang?: string): Promise<CompactActionPlan> {
-  const wrapper = await fixture<HTMLElement>(
-    `<div${wrapperLang ? ` lang="${wrapperLang}"` : ''}><compact-action-plan ${attrs}></compact-action-plan></div>`,
-  );
-  const el = wrapper.querySelector('compact-action-plan')!;
-  el.feed = feed;
-  await el.updateComplete;
-  await settled(el, () => !!el.shadowRoot!.querySelector('.plan, .notice'));
-  return el;
-}
+const mount = mountPlan;
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [

@@ -1,17 +1,11 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../src/action-plan/define.js';
-import type { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
 import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
+import { mountPlan } from './mount.js';
 import { loadLocale } from '../../../src/i18n/locale.js';
 import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../pledge-form/bidi-helpers.js';
 
-async function mount(feed: unknown, lang = 'en-GB'): Promise<CompactActionPlan> {
-  const wrapper = await fixture<HTMLElement>(`<div lang="${lang}"><compact-action-plan charts="none"></compact-action-plan></div>`);
-  const el = wrapper.querySelector('compact-action-plan')!;
-  el.feed = feed;
-  await settled(el, () => !!el.shadowRoot!.querySelector('.plan, .notice'));
-  return el;
-}
+const mount = (feed: unknown, lang = 'en-GB') => mountPlan(feed, 'charts="none"', lang);
 
 const action = (el: Element, title: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLElement>('.action')].find((a) => a.querySelector('.action-title')!.textContent!.includes(title))!;

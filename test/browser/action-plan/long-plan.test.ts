@@ -6,9 +6,10 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/action-plan/define.js';
-import { COLLAPSE_OVER, type CompactActionPlan } from '../../../src/action-plan/action-plan.js';
+import { COLLAPSE_OVER } from '../../../src/action-plan/action-plan.js';
 import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
 import { expectGovukFocus } from '../pledge-form/focus-helpers.js';
+import { mountPlan } from './mount.js';
 
 const AIMS = 8;
 const PER_AIM = 15;
@@ -41,13 +42,7 @@ function longPlan() {
   return feed;
 }
 
-async function mount(feed: unknown, attrs = 'charts="none"'): Promise<CompactActionPlan> {
-  const wrapper = await fixture<HTMLElement>(`<div><compact-action-plan ${attrs}></compact-action-plan></div>`);
-  const el = wrapper.querySelector('compact-action-plan')!;
-  el.feed = feed;
-  await settled(el, () => !!el.shadowRoot!.querySelector('.plan, .notice'));
-  return el;
-}
+const mount = (feed: unknown, attrs = 'charts="none"') => mountPlan(feed, attrs);
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
