@@ -106,6 +106,8 @@ describe('<compact-action-plan>: a long plan', () => {
     all.click();
     await el.updateComplete;
     expect($$(el, '.action')).to.have.length(AIMS * PER_AIM);
+    // Opened, every action is in the accessibility tree (nothing skipped by content-visibility).
+    for (const title of $$(el, '.action-title')) expect(title.checkVisibility({ contentVisibilityAuto: true }), text(title)).to.equal(true);
     expect(toggles(el).every((b) => b.getAttribute('aria-expanded') === 'true')).to.equal(true);
     expect(text(all)).to.equal('Collapse all aims');
     expect(all.getAttribute('aria-expanded')).to.equal('true');
