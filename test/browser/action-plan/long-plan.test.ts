@@ -123,6 +123,17 @@ describe('<compact-action-plan>: a long plan', () => {
     expect(text(all)).to.equal('Expand all aims');
   });
 
+  it('lays out an action’s facts as flowing lines: dt/dd pairs with no grid or flex box inside an action (the cost measured in bench/)', async () => {
+    const el = await mount(longPlan());
+    toggles(el)[0]!.click();
+    await el.updateComplete;
+    const action = $(el, '.action')!;
+    const facts = action.querySelector('dl.facts')!;
+    expect([...facts.children].map((c) => c.localName)).to.deep.equal(['dt', 'dd', 'dt', 'dd', 'dt', 'dd', 'dt', 'dd']);
+    const boxes = [action, ...action.querySelectorAll('*')].map((n) => getComputedStyle(n).display).filter((d) => /grid|flex/.test(d));
+    expect(boxes).to.deep.equal([]);
+  });
+
   it('speaks Welsh: the Expand all button and the aim’s counts', async () => {
     const wrapper = await fixture<HTMLElement>('<div lang="cy"><compact-action-plan charts="none"></compact-action-plan></div>');
     const el = wrapper.querySelector('compact-action-plan')!;
