@@ -5,7 +5,7 @@
  *   compact-server serve
  *   compact-server import <feed.json | URL | -> [--replace]
  *   compact-server publish --out <dir>
- *   compact-server pledges list [--compact ID] [--status pending|approved|rejected] [--json]
+ *   compact-server pledges list [--compact ID] [--status pending|unconfirmed|confirmed|info_requested|approved|rejected|expired] [--json]
  *   compact-server pledges show <id>
  *   compact-server pledges approve <id>
  *   compact-server pledges reject <id> --reason "…"
@@ -27,7 +27,7 @@ const USAGE = `Usage:
   compact-server serve
   compact-server import <feed.json | URL | -> [--replace]
   compact-server publish --out <dir>
-  compact-server pledges list [--compact ID] [--status pending|approved|rejected] [--json]
+  compact-server pledges list [--compact ID] [--status pending|unconfirmed|confirmed|info_requested|approved|rejected|expired] [--json]
   compact-server pledges show <id>
   compact-server pledges approve <id>
   compact-server pledges reject <id> --reason "…"

@@ -5,7 +5,8 @@ import { approvePledge, DecisionError, pledgeDetails, pledgeSummaries, rejectPle
 import type { PledgeStatus } from '../db/tables.js';
 import { out, Refused, UsageError } from './output.js';
 
-const STATUSES: PledgeStatus[] = ['pending', 'approved', 'rejected'];
+/** `pending` is every pledge still waiting for a decision (unconfirmed, confirmed or asked for more). */
+const STATUSES: PledgeStatus[] = ['pending', 'unconfirmed', 'confirmed', 'info_requested', 'approved', 'rejected', 'expired'];
 
 /** Who decided, as the record shows it: the officer's login on this machine. */
 function officer(): string {
