@@ -62,6 +62,8 @@ interface Index {
   search: Search;
   /** Per sector, of the whole list (the summary). */
   perSector: Map<string, number>;
+  /** Per type (`''`: none given), of the whole list. */
+  perType: Map<string, number>;
   /** The sectors and types the whole list has (whether to offer a filter does not follow typing). */
   sectorsInFeed: Set<string>;
   typesInFeed: Set<string>;
@@ -209,6 +211,8 @@ export class CompactSignatoryList extends CompactElement {
     const lang = this.language.lang;
     if (this.index?.feed !== feed || this.index.lang !== lang) {
       const entries = buildEntries(feed, lang);
+      const perSector = countBy(entries, (e) => e.signatory.sector);
+      const perType = countBy(entries, (e) => e.type);
       this.index = {
         feed,
         lang,
@@ -216,9 +220,10 @@ export class CompactSignatoryList extends CompactElement {
         sorted: new Map(),
         searchReady: 0,
         search: new Search(),
-        perSector: countBy(entries, (e) => e.signatory.sector),
-        sectorsInFeed: new Set(entries.map((e) => e.signatory.sector)),
-        typesInFeed: new Set(entries.map((e) => e.type).filter(Boolean)),
+        perSector,
+        perType,
+        sectorsInFeed: new Set(perSector.keys()),
+        typesInFeed: new Set([...perType.keys()].filter(Boolean)),
       };
       this.prepareWhenIdle(this.index);
     }
@@ -374,8 +379,9 @@ export class CompactSignatoryList extends CompactElement {
     const searched = this.searched(index);
     const forSectors = filterEntries(searched, { query: '', sector: '', type });
     const forTypes = filterEntries(searched, { query: '', sector, type: '' });
-    const sectorCounts = countBy(forSectors, (e) => e.signatory.sector);
-    const typeCounts = countBy(forTypes, (e) => e.type);
+    // Unfiltered (the first rows, and most renders): the whole list's counts, already known.
+    const sectorCounts = forSectors.length === index.entries.length ? index.perSector : countBy(forSectors, (e) => e.signatory.sector);
+    const typeCounts = new Map(forTypes.length === index.entries.length ? index.perType : countBy(forTypes, (e) => e.type));
     typeCounts.delete('');
     // The choice made stays on offer, even when the other filters leave it nothing.
     if (type && !typeCounts.has(type)) typeCounts.set(type, 0);
