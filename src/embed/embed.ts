@@ -55,9 +55,42 @@ export const HEIGHT_MESSAGE = 'compact-widgets:height';
 /** How long the element's code may take to arrive before the page says it could not be loaded. */
 const DEFINE_TIMEOUT_MS = 20_000;
 
-function say(main: HTMLElement, text: string): void {
+/**
+ * The page's own few sentences, in the widgets' three languages. Kept here rather than in the
+ * @lit/localize catalogue so that the embed page's script stays tiny; Welsh and Gaelic want a
+ * native speaker's check.
+ */
+const SAYINGS = {
+  unknown: {
+    en: 'Unknown widget "{widget}". Use one of: {list}.',
+    cy: 'Teclyn anhysbys "{widget}". Defnyddiwch un o’r rhain: {list}.',
+    gd: 'Widget neo-aithnichte "{widget}". Cleachd fear dhiubh seo: {list}.',
+  },
+  refused: {
+    en: 'This embed page is not set up to show that feed. Its owner can list the feed in embed.html.',
+    cy: 'Nid yw’r dudalen fewnosod hon wedi’i gosod i ddangos y ffrwd honno. Gall ei pherchennog restru’r ffrwd yn embed.html.',
+    gd: 'Chan eil an duilleag leabachaidh seo air a rèiteachadh gus an inbhir sin a shealltainn. Faodaidh an sealbhadair an t-inbhir a chur ris an liosta ann an embed.html.',
+  },
+  unavailable: {
+    en: 'This widget could not be loaded. Try again later.',
+    cy: 'Nid oedd modd llwytho’r teclyn hwn. Rhowch gynnig arall arni yn nes ymlaen.',
+    gd: 'Cha b’ urrainn dhuinn an widget seo a luchdadh. Feuch a-rithist an ceann tamaill.',
+  },
+} as const;
+
+type Saying = keyof typeof SAYINGS;
+type SayingLocale = 'en' | 'cy' | 'gd';
+
+function sayingLocale(): SayingLocale {
+  const base = document.documentElement.lang.toLowerCase().split('-')[0];
+  return base === 'cy' || base === 'gd' ? base : 'en';
+}
+
+function say(main: HTMLElement, saying: Saying, values: Record<string, string> = {}): void {
+  const locale = sayingLocale();
   const p = document.createElement('p');
-  p.textContent = text;
+  p.lang = locale;
+  p.textContent = SAYINGS[saying][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
   main.replaceChildren(p);
 }
 
@@ -71,13 +104,12 @@ async function mount(): Promise<void> {
   if (lang && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) document.documentElement.lang = lang;
   keepLinksOutOfTheFrame();
   if (!tag) {
-    say(main, `Unknown widget "${widget}". Use one of: ${[...WIDGETS.keys()].join(', ')}.`);
+    say(main, 'unknown', { widget, list: [...WIDGETS.keys()].join(', ') });
     reportHeight(id);
     return;
   }
-  const refused = 'This embed page is not set up to show that feed. Its owner can list the feed in embed.html.';
   if (!feedAllowed(widget, params.get('src'))) {
-    say(main, refused);
+    say(main, 'refused');
     reportHeight(id);
     return;
   }
@@ -87,7 +119,7 @@ async function mount(): Promise<void> {
     (event) => {
       if (feedAllowed(widget, event.detail.url)) return;
       event.preventDefault();
-      say(main, refused);
+      say(main, 'refused');
     },
     { capture: true },
   );
@@ -102,7 +134,7 @@ async function mount(): Promise<void> {
   ]);
   if (!defined) {
     // The bundle could not load the element's code (it says why in the console): say so, not a blank frame.
-    say(main, 'This widget could not be loaded. Try again later.');
+    say(main, 'unavailable');
     main.hidden = false;
     reportHeight(id);
     return;

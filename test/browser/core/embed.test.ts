@@ -35,6 +35,14 @@ afterEach(() => {
 });
 
 describe('embed.html: only known widgets, only their own attributes', () => {
+  it('says its own sentences in the language asked for, marked with that language', async () => {
+    for (const [lang, words] of [['cy', 'Teclyn anhysbys'], ['gd', 'Widget neo-aithnichte'], ['fr', 'Unknown widget']]) {
+      const iframe = await embed({ widget: 'nothing-like-it', lang, src: feedUrl() });
+      await until(() => mainText(iframe).includes(words), mainText(iframe));
+      expect(doc(iframe).querySelector('main p')!.getAttribute('lang')).to.equal(lang === 'fr' ? 'en' : lang);
+    }
+  });
+
   for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
     it(`widget=${name} is an unknown widget, not a blank page and a TypeError`, async () => {
       const iframe = await embed({ widget: name, src: feedUrl() });
