@@ -8,25 +8,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, REPO, type TestServer } from '../helpers/server.js';
-import { hostSite, launchChromium, page as hostPage, type HostSite } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { hostSite, launchChromium, page as hostPage, type HostSite, axe } from '../helpers/browser.js';
 import { makeUser, PASSWORD } from '../admin/helpers.js';
-
-const AXE = readFileSync(fileURLToPath(new URL('node_modules/axe-core/axe.min.js', REPO)), 'utf8');
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
-    return run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('authoring in Chromium', () => {
   let t: TestServer;

@@ -1,8 +1,10 @@
 /** Debian's Chromium through playwright-core (never a downloaded browser), and a host page of its own origin. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO } from './server.js';
 import { widgetsDir } from '../../src/http/routes/widgets.js';
 
 export async function launchChromium(): Promise<Browser> {
@@ -50,3 +52,18 @@ export const page = (title: string, body: string, widgets: string) => `<!doctype
 <html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title>
 <script type="module" src="${widgets}/widgets/compact-widgets.js"></script></head>
 <body><main>${body}</main></body></html>`;
+
+const AXE_SOURCE = readFileSync(fileURLToPath(new URL('node_modules/axe-core/axe.min.js', REPO)), 'utf8');
+
+/**
+ * axe-core's WCAG 2.2 A and AA rules (and best practices) on the page as it is, as "rule: targets"
+ * lines. Evaluated through the DevTools protocol, so the page's own CSP does not stop it.
+ */
+export async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
+    return run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -7,27 +7,14 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, REPO, type TestServer } from '../helpers/server.js';
-import { hostSite, launchChromium, page, type HostSite } from '../helpers/browser.js';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { hostSite, launchChromium, page, type HostSite, axe } from '../helpers/browser.js';
 import { pledgeDetails } from '../../src/index.js';
 import { makeUser, PASSWORD } from '../admin/helpers.js';
 import { postPledge, validPledge } from '../helpers/http.js';
 import { askForInformation } from '../../src/domain/moderation.js';
 import { linkIn, startSmtp, type TestSmtp } from './smtp.js';
-
-const AXE = readFileSync(fileURLToPath(new URL('node_modules/axe-core/axe.min.js', REPO)), 'utf8');
-
-async function axe(tab: Page): Promise<string[]> {
-  await tab.evaluate(AXE);
-  const result = await tab.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
-    return run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('moderation end to end in Chromium', () => {
   let t: TestServer;

@@ -6,16 +6,14 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { widgetsDir } from '../../src/http/routes/widgets.js';
 import type { TestServer } from '../helpers/server.js';
-import { REPO } from '../helpers/server.js';
+import { axe } from '../helpers/browser.js';
 import { startPublicServer } from './helpers.js';
 
-const AXE = readFileSync(fileURLToPath(new URL('node_modules/axe-core/axe.min.js', REPO)), 'utf8');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 /** Every CSP violation in every frame, kept where the test can read it. */
@@ -27,17 +25,6 @@ const RECORD_VIOLATIONS = () => {
 
 async function violations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { violations: string[] }).violations);
-}
-
-/** axe-core's WCAG 2.2 A and AA rules (and best practices) on the page as it is. */
-async function axe(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's own CSP does not stop it.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
-    return run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('public pages in Chromium', () => {
