@@ -13,3 +13,5 @@ export { CompactElement } from './core/compact-element.js';
 export { defineElement } from './core/define.js';
 export { clearSavedFeeds } from './core/feed-loader.js';
 export * from './feed/index.js';
+export { emit } from './events.js';
+export type { CompactEventMap, CompactEventName, CompactEvent } from './events.js';

@@ -23,6 +23,7 @@ import {
 } from './countdown.js';
 import { schedule, unschedule, type TickerSubscriber } from './ticker.js';
 import { countdownStyles } from './consultation-countdown.styles.js';
+import { emit } from '../events.js';
 
 export interface ConsultationChangeDetail {
   id: string;
@@ -31,9 +32,6 @@ export interface ConsultationChangeDetail {
 }
 
 declare global {
-  interface HTMLElementEventMap {
-    'compact-consultation-change': CustomEvent<ConsultationChangeDetail>;
-  }
   interface HTMLElementTagNameMap {
     'compact-consultation-countdown': CompactConsultationCountdown;
   }
@@ -132,7 +130,7 @@ export class CompactConsultationCountdown extends CompactElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     for (const detail of this.pendingEvents.splice(0)) {
-      this.dispatchEvent(new CustomEvent('compact-consultation-change', { detail, bubbles: true, composed: true }));
+      emit(this, 'compact-consultation-change', detail);
     }
     const next = this.model ? nextChange(this.model) : undefined;
     if (next !== undefined && this.isConnected) schedule(this.subscriber, next);

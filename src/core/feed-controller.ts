@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkFeed, checkFeedText } from '../feed/validate.js';
 import type { CompactFeed, FeedFailure, FeedProblem } from '../feed/types.js';
 import { loadFeed, resolveFeedUrl, type FeedResult } from './feed-loader.js';
+import { emit } from '../events.js';
 
 export type FeedState =
   | { status: 'idle' }
@@ -28,13 +29,6 @@ export interface FeedLoadDetail {
 
 export interface FeedErrorDetail {
   failure: FeedFailure;
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'compact-feed-load': CustomEvent<FeedLoadDetail>;
-    'compact-feed-error': CustomEvent<FeedErrorDetail>;
-  }
 }
 
 const warned = new Set<string>();
@@ -133,7 +127,7 @@ export class FeedController implements ReactiveController {
     const { feed, problems, fetchedAt, staleBecause, url } = result;
     const detail: FeedLoadDetail = { feed, problems, staleBecause, fetchedAt };
     if (url !== undefined) detail.url = url;
-    if (!this.emit<FeedLoadDetail>('compact-feed-load', detail, true)) {
+    if (!emit(this.host, 'compact-feed-load', detail, { cancelable: true })) {
       this.fail({ code: 'refused', message: `This page refused the feed from ${source}.` });
       return;
     }
@@ -150,7 +144,7 @@ export class FeedController implements ReactiveController {
   private fail(failure: FeedFailure): void {
     this.set({ status: 'error', failure });
     console.warn(`compact-widgets: ${failure.message}`);
-    this.emit<FeedErrorDetail>('compact-feed-error', { failure });
+    emit(this.host, 'compact-feed-error', { failure });
   }
 
   private set(state: FeedState): void {
@@ -158,8 +152,4 @@ export class FeedController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Dispatches the event; false when it was cancelable and a listener cancelled it. */
-  private emit<T>(type: string, detail: T, cancelable = false): boolean {
-    return this.host.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
-  }
 }

@@ -13,7 +13,12 @@
 
 import type { IsoDate, IsoDateTime } from './types.js';
 
-const DAY_MS = 86_400_000;
+/** The one set of time constants every module uses (milliseconds). */
+export const SECOND_MS = 1_000;
+export const MINUTE_MS = 60 * SECOND_MS;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+export const WEEK_MS = 7 * DAY_MS;
 
 /**
  * `YYYY-MM-DD` with a real month and day (leap years included). The same rule is written as a
@@ -85,7 +90,7 @@ export function isIsoDateTime(s: unknown): s is IsoDateTime {
 export function parseDateTime(s: unknown): number | null {
   const p = dateTimeParts(s);
   if (!p) return null;
-  return utcMs(p.year, p.month, p.day, p.hour, p.minute, p.second, p.ms) - p.offsetMinutes * 60_000;
+  return utcMs(p.year, p.month, p.day, p.hour, p.minute, p.second, p.ms) - p.offsetMinutes * MINUTE_MS;
 }
 
 // ---------------------------------------------------------------------------------------------

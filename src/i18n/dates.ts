@@ -126,11 +126,20 @@ export function formatDateTime(instant: number, timeZone: string): string {
   return msg(str`${time} on ${weekday} ${day} ${month} ${year}`, { id: 'date.timeOnDate' });
 }
 
-export type DurationUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+export type DurationUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
 /** "1 day", "5 days"; in Welsh and Gaelic with each plural category's own noun form. */
 export function formatDuration(n: number, unit: DurationUnit): string {
   switch (unit) {
+    case 'second':
+      return plural(n, {
+        zero: () => msg(str`${n} seconds`, { id: 'duration.second.zero' }),
+        one: () => msg(str`${n} second`, { id: 'duration.second.one' }),
+        two: () => msg(str`${n} seconds`, { id: 'duration.second.two' }),
+        few: () => msg(str`${n} seconds`, { id: 'duration.second.few' }),
+        many: () => msg(str`${n} seconds`, { id: 'duration.second.many' }),
+        other: () => msg(str`${n} seconds`, { id: 'duration.second.other' }),
+      });
     case 'minute':
       return plural(n, {
         zero: () => msg(str`${n} minutes`, { id: 'duration.minute.zero' }),

@@ -43,13 +43,6 @@ export interface PledgeErrorDetail {
   status?: number;
 }
 
-declare global {
-  interface HTMLElementEventMap {
-    'compact-pledge-submit': CustomEvent<PledgeSubmitDetail>;
-    'compact-pledge-error': CustomEvent<PledgeErrorDetail>;
-  }
-}
-
 export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
