@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { theme } from '../core/styles.js';
 
 export const actionPlanStyles = css`
   :host {
@@ -7,9 +8,9 @@ export const actionPlanStyles = css`
     --_status-delayed: var(--compact-status-delayed, #b3400b);
     --_status-complete: var(--compact-status-complete, #00703c);
     --_status-cancelled: var(--compact-status-cancelled, #6f2b8f);
-    --_overdue: var(--compact-overdue-colour, var(--_error));
+    --_overdue: var(--compact-overdue-colour, ${theme.error});
     --_progress: var(--compact-progress-colour, #1d70b8);
-    --_progress-track: var(--compact-progress-track-colour, var(--_surface));
+    --_progress-track: var(--compact-progress-track-colour, ${theme.surface});
   }
   [hidden]:not([hidden='until-found']) {
     display: none !important;
@@ -29,15 +30,15 @@ export const actionPlanStyles = css`
     margin: 0 0 0.25rem;
   }
   .plan-header {
-    margin-bottom: var(--_space);
+    margin-bottom: ${theme.space};
   }
 
   /* Overview */
   .overview {
-    margin-bottom: calc(var(--_space) * 1.5);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    margin-bottom: calc(${theme.space} * 1.5);
+    padding: ${theme.space};
+    border: 1px solid ${theme.border};
+    border-radius: ${theme.radius};
   }
   .overview-title,
   .aim-title {
@@ -70,7 +71,7 @@ export const actionPlanStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25rem 0.5rem;
-    margin: 0 0 var(--_space);
+    margin: 0 0 ${theme.space};
   }
   .overdue-summary.has-overdue {
     font-weight: 700;
@@ -80,7 +81,7 @@ export const actionPlanStyles = css`
     padding: 0.125rem 0;
     border: 0;
     background: none;
-    color: var(--_link);
+    color: ${theme.link};
     font-weight: 400;
     text-decoration: underline;
     text-underline-offset: 0.1578em;
@@ -91,9 +92,9 @@ export const actionPlanStyles = css`
   }
   .link-button:focus-visible {
     outline: 3px solid transparent;
-    color: var(--_focus-text);
-    background: var(--_focus);
-    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    color: ${theme.focusText};
+    background: ${theme.focus};
+    box-shadow: 0 -2px ${theme.focus}, 0 4px ${theme.focusText};
     text-decoration: none;
   }
 
@@ -101,7 +102,7 @@ export const actionPlanStyles = css`
   .figures {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
-    gap: var(--_space);
+    gap: ${theme.space};
   }
   .figure {
     min-width: 0;
@@ -117,21 +118,21 @@ export const actionPlanStyles = css`
   .view-switch {
     display: inline-flex;
     margin-bottom: 0.5rem;
-    border: 2px solid var(--_button);
-    border-radius: var(--_radius);
+    border: 2px solid ${theme.button};
+    border-radius: ${theme.radius};
   }
   .toggle {
     min-width: 44px;
     min-height: 44px;
     padding: 0.25rem 0.875rem;
     border: 0;
-    background: var(--_background);
-    color: var(--_button);
+    background: ${theme.background};
+    color: ${theme.button};
     cursor: pointer;
   }
   .toggle[aria-pressed='true']:not(:focus-visible) {
-    background: var(--_button);
-    color: var(--_button-text);
+    background: ${theme.button};
+    color: ${theme.buttonText};
     font-weight: 700;
   }
   .chart-view {
@@ -147,16 +148,16 @@ export const actionPlanStyles = css`
   .table-scroll {
     overflow-x: auto;
     background:
-      linear-gradient(to right, var(--_background) 30%, transparent) left / 2.5rem 100% no-repeat local,
-      linear-gradient(to left, var(--_background) 30%, transparent) right / 2.5rem 100% no-repeat local,
+      linear-gradient(to right, ${theme.background} 30%, transparent) left / 2.5rem 100% no-repeat local,
+      linear-gradient(to left, ${theme.background} 30%, transparent) right / 2.5rem 100% no-repeat local,
       radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.35), transparent) left / 1rem 100% no-repeat scroll,
       radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.35), transparent) right / 1rem 100% no-repeat scroll;
-    background-color: var(--_background);
+    background-color: ${theme.background};
   }
   .table-scroll:focus-visible {
-    outline: 3px solid var(--_focus);
+    outline: 3px solid ${theme.focus};
     outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--_focus-text);
+    box-shadow: inset 0 0 0 2px ${theme.focusText};
   }
   .data-table tbody th {
     min-width: 7rem;
@@ -169,7 +170,7 @@ export const actionPlanStyles = css`
   .data-table th,
   .data-table td {
     padding: 0.375rem 0.5rem 0.375rem 0;
-    border-bottom: 1px solid var(--_border);
+    border-bottom: 1px solid ${theme.border};
     text-align: start;
     vertical-align: top;
   }
@@ -190,10 +191,10 @@ export const actionPlanStyles = css`
 
   /* Filters */
   .filters {
-    margin-bottom: var(--_space);
-    padding: var(--_space);
-    background: var(--_surface);
-    border-radius: var(--_radius);
+    margin-bottom: ${theme.space};
+    padding: ${theme.space};
+    background: ${theme.surface};
+    border-radius: ${theme.radius};
   }
   .filters-title {
     font-size: 1.1875rem;
@@ -201,7 +202,7 @@ export const actionPlanStyles = css`
   .filter-fields {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
-    gap: 0.75rem var(--_space);
+    gap: 0.75rem ${theme.space};
   }
   .field label {
     display: block;
@@ -213,8 +214,8 @@ export const actionPlanStyles = css`
     min-height: 44px;
     padding: 0.25rem;
     border: 2px solid var(--compact-text-colour, #0b0c0c);
-    border-radius: var(--_radius);
-    background: var(--_background);
+    border-radius: ${theme.radius};
+    background: ${theme.background};
     color: inherit;
   }
   .checks {
@@ -243,8 +244,8 @@ export const actionPlanStyles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem var(--_space);
-    margin: 0 0 var(--_space);
+    gap: 0.5rem ${theme.space};
+    margin: 0 0 ${theme.space};
   }
   .results {
     margin: 0;
@@ -258,7 +259,7 @@ export const actionPlanStyles = css`
   /* No content-visibility here: Chromium leaves skipped content out of the accessibility tree, so
      screen readers could not reach the aims below the first screen. */
   .aim {
-    margin-bottom: calc(var(--_space) * 2);
+    margin-bottom: calc(${theme.space} * 2);
   }
   .aim-summary {
     margin: 0 0 0.75rem;
@@ -276,7 +277,7 @@ export const actionPlanStyles = css`
     padding: 0.375rem 0;
     border: 0;
     background: none;
-    color: var(--_link);
+    color: ${theme.link};
     font: inherit;
     text-align: start;
     cursor: pointer;
@@ -288,9 +289,9 @@ export const actionPlanStyles = css`
   /* The shared focus indicator of the buttons (src/core/styles.ts): yellow, a black bar beneath. */
   .aim-toggle:focus-visible {
     outline: 3px solid transparent;
-    background: var(--_focus);
-    color: var(--_focus-text);
-    box-shadow: 0 2px 0 var(--_focus-text);
+    background: ${theme.focus};
+    color: ${theme.focusText};
+    box-shadow: 0 2px 0 ${theme.focusText};
   }
   .chevron {
     margin-top: 0.2em;
@@ -311,12 +312,12 @@ export const actionPlanStyles = css`
     list-style: none;
   }
   .action {
-    margin: 0 0 var(--_space);
-    padding: 0.75rem var(--_space);
-    border: 1px solid var(--_border);
-    border-inline-start: 5px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
+    margin: 0 0 ${theme.space};
+    padding: 0.75rem ${theme.space};
+    border: 1px solid ${theme.border};
+    border-inline-start: 5px solid ${theme.border};
+    border-radius: ${theme.radius};
+    background: ${theme.background};
   }
   .action.is-overdue {
     border-inline-start-color: var(--_overdue);
@@ -359,7 +360,7 @@ export const actionPlanStyles = css`
     vertical-align: -0.125em;
   }
   .icon-knockout {
-    stroke: var(--_background);
+    stroke: ${theme.background};
   }
   .icon-not-started {
     color: var(--_status-not-started);
@@ -386,7 +387,7 @@ export const actionPlanStyles = css`
     margin-inline-start: 0.25rem;
     padding: 0 0.375rem;
     border: 1px solid currentColor;
-    border-radius: var(--_radius);
+    border-radius: ${theme.radius};
     font-size: 0.875rem;
   }
   /* The bar and its number stay on one line, beside "Progress" even on a phone. */
@@ -401,8 +402,8 @@ export const actionPlanStyles = css`
   }
   progress {
     appearance: none;
-    border: 1px solid var(--_secondary);
-    border-radius: var(--_radius);
+    border: 1px solid ${theme.secondary};
+    border-radius: ${theme.radius};
     background: var(--_progress-track);
     color: var(--_progress);
   }
@@ -427,7 +428,7 @@ export const actionPlanStyles = css`
   .history summary {
     display: inline-block;
     min-height: 24px;
-    color: var(--_link);
+    color: ${theme.link};
     text-decoration: underline;
     cursor: pointer;
   }
@@ -440,7 +441,7 @@ export const actionPlanStyles = css`
   .updates li {
     margin-top: 0.5rem;
     padding-inline-start: 0.75rem;
-    border-inline-start: 3px solid var(--_border);
+    border-inline-start: 3px solid ${theme.border};
   }
   .updates .update-date {
     display: block;

@@ -4,6 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
+import { headingLevel, headingTag, type HeadingLevel } from '../core/heading.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import type { Action, Aim, CompactFeed } from '../feed/types.js';
 import { partyName, signatoryById } from '../feed/lookup.js';
 import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
@@ -67,21 +69,11 @@ interface HeadingOptions {
   part?: string;
 }
 
-/** A heading at `level` (2–6). Each tag is written out, so no markup is ever built from strings. */
-function heading(level: number, options: HeadingOptions, content: unknown): TemplateResult {
+/** A heading at `level` (2–6); the tag is a Lit `literal` (core/heading.ts), never built from strings. */
+function heading(level: HeadingLevel, options: HeadingOptions, content: unknown): TemplateResult {
   const { class: cls, id, part } = options;
-  switch (level) {
-    case 3:
-      return html`<h3 class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h3>`;
-    case 4:
-      return html`<h4 class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h4>`;
-    case 5:
-      return html`<h5 class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h5>`;
-    case 6:
-      return html`<h6 class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h6>`;
-    default:
-      return html`<h2 class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h2>`;
-  }
+  const tag = headingTag(level);
+  return staticHtml`<${tag} class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</${tag}>`;
 }
 
 /**
@@ -183,10 +175,9 @@ export class CompactActionPlan extends CompactElement {
   /** Between beforeprint and afterprint. */
   private printDialog = false;
 
-  /** The plan title's level from `heading-level` (2–6, else 2), plus `offset`, at most 6. */
-  private level(offset = 0): number {
-    const base = Number.isInteger(this.headingLevel) ? Math.min(Math.max(this.headingLevel, 2), 6) : 2;
-    return Math.min(base + offset, 6);
+  /** The plan title's level from `heading-level` (see core/heading.ts; default 2), `offset` below it. */
+  private level(offset = 0): HeadingLevel {
+    return headingLevel(this.headingLevel, 2, offset);
   }
 
   override connectedCallback(): void {

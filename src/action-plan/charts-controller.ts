@@ -7,6 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ActionStatus } from '../feed/types.js';
+import { themeValue } from '../core/styles.js';
 import type { Chart } from './charts.js';
 
 /** The chart module's shape; `import type` keeps chart.js out of the element's dependencies. */
@@ -115,9 +116,9 @@ export class ChartsController implements ReactiveController {
     const styles = getComputedStyle(this.host);
     const look = {
       text: styles.color,
-      grid: styles.getPropertyValue('--_border').trim() || '#b1b4b6',
+      grid: themeValue(styles, 'border') || '#b1b4b6',
       font: styles.fontFamily,
-      background: styles.getPropertyValue('--_background').trim() || '#ffffff',
+      background: themeValue(styles, 'background') || '#ffffff',
       animate: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
     };
     // Colours come from the --compact-status-* / --compact-progress-colour properties, read now.

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { theme } from '../core/styles.js';
 
 export const countdownStyles = css`
   :host {
@@ -13,12 +14,12 @@ export const countdownStyles = css`
     list-style: none;
   }
   .list > li + li {
-    margin-top: calc(var(--_space) * 1.5);
-    padding-top: calc(var(--_space) * 1.5);
-    border-top: 1px solid var(--_border);
+    margin-top: calc(${theme.space} * 1.5);
+    padding-top: calc(${theme.space} * 1.5);
+    border-top: 1px solid ${theme.border};
   }
   .consultation > * {
-    margin: 0 0 calc(var(--_space) * 0.75);
+    margin: 0 0 calc(${theme.space} * 0.75);
   }
   .consultation > :last-child {
     margin-bottom: 0;
@@ -39,8 +40,8 @@ export const countdownStyles = css`
     font-size: 0.9375rem;
   }
   .tag.closed {
-    background: var(--_surface);
-    color: var(--_secondary);
+    background: ${theme.surface};
+    color: ${theme.secondary};
   }
   .tag.soon {
     background: var(--_soon-background);
@@ -66,8 +67,8 @@ export const countdownStyles = css`
   }
   .standard {
     padding: 0.5rem 0.75rem;
-    border-inline-start: 5px solid var(--_border);
-    background: var(--_surface);
+    border-inline-start: 5px solid ${theme.border};
+    background: ${theme.surface};
   }
   .standard > p {
     margin: 0;
@@ -77,12 +78,12 @@ export const countdownStyles = css`
   }
   a.button,
   a.button:visited {
-    color: var(--_button-text);
+    color: ${theme.buttonText};
     text-decoration: none;
     font-weight: 700;
   }
   a.button:focus-visible {
-    color: var(--_focus-text); /* over a:visited; the rest is the shared button indicator */
+    color: ${theme.focusText}; /* over a:visited; the rest is the shared button indicator */
   }
   .toggle {
     min-height: 44px;
@@ -92,7 +93,7 @@ export const countdownStyles = css`
     box-shadow: inset 0 0 0 2px var(--compact-text-colour, #0b0c0c);
   }
   .fallback {
-    margin-bottom: var(--_space);
+    margin-bottom: ${theme.space};
   }
   @media (forced-colors: active) {
     .tag,

@@ -2,6 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
+import { headingLevel, headingTag } from '../core/heading.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import type { CompactFeed, Consultation } from '../feed/types.js';
 import { signatoryById } from '../feed/lookup.js';
 import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
@@ -220,9 +222,8 @@ export class CompactConsultationCountdown extends CompactElement {
   }
 
   /** The light-DOM fallback shows until the live countdown can render (loading, error, no feed). */
-  protected override render(): TemplateResult {
-    const live = this.feedState.state.status === 'ready';
-    return html`${live ? nothing : html`<div class="fallback" part="fallback"><slot></slot></div>`}${super.render()}`;
+  protected override renderFallback(): TemplateResult {
+    return html`<div class="fallback" part="fallback"><slot></slot></div>`;
   }
 
   protected renderFeed(feed: CompactFeed): TemplateResult {
@@ -267,21 +268,10 @@ export class CompactConsultationCountdown extends CompactElement {
     return new FeedText(feed, this.language);
   }
 
-  /** `heading-level` chooses the tag; each is written out so that no markup is built from strings. */
+  /** `heading-level` chooses the level (see core/heading.ts); the tag is a Lit `literal`, never a string. */
   private heading(title: unknown): TemplateResult {
-    const level = Math.min(6, Math.max(2, Math.floor(this.headingLevel) || 3));
-    switch (level) {
-      case 2:
-        return html`<h2 class="title" part="title">${title}</h2>`;
-      case 4:
-        return html`<h4 class="title" part="title">${title}</h4>`;
-      case 5:
-        return html`<h5 class="title" part="title">${title}</h5>`;
-      case 6:
-        return html`<h6 class="title" part="title">${title}</h6>`;
-      default:
-        return html`<h3 class="title" part="title">${title}</h3>`;
-    }
+    const tag = headingTag(headingLevel(this.headingLevel, 3));
+    return staticHtml`<${tag} class="title" part="title">${title}</${tag}>`;
   }
 
   private renderOwner(owner: unknown): TemplateResult {

@@ -86,17 +86,40 @@ export abstract class CompactElement extends LitElement {
     return this.language.ready ? this.language.locale : SOURCE_LOCALE;
   }
 
+  /**
+   * Rendered before the widget's wrapper until a feed is ready (no feed, loading, error), e.g. a
+   * `<slot>` for light-DOM fallback content. None by default.
+   */
+  protected renderFallback(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  /**
+   * A webmaster's mistake that no feed can put right (a required attribute missing), in this
+   * element's language: shown as an error notice in place of whatever the feed does. None by default.
+   */
+  protected configurationProblem(): string | undefined {
+    return undefined;
+  }
+
+  /** Where the feed stands: `idle` (no source), `loading`, `ready` or `error`. */
+  protected get feedStatus(): FeedState['status'] {
+    return this.feedState.state.status;
+  }
+
+  /** The base draws every state the same way; subclasses fill it through the hooks above. */
   protected override render(): TemplateResult {
     const state = this.feedState.state;
-    return html`
+    const problem = this.configurationProblem();
+    return html`${state.status === 'ready' ? nothing : this.renderFallback()}
       <div
         part="base"
         class="base"
         tabindex="-1"
         lang=${this.interfaceLang}
-        aria-busy=${state.status === 'loading' ? 'true' : 'false'}
+        aria-busy=${state.status === 'loading' && !problem ? 'true' : 'false'}
       >
-        ${this.renderStateSafely(state)}
+        ${problem ? html`<p class="notice error" part="notice">${problem}</p>` : this.renderStateSafely(state)}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       </div>
     `;
@@ -169,36 +192,25 @@ export abstract class CompactElement extends LitElement {
   }
 
   /**
-   * Asks the network again. The outcome is announced politely, and keyboard focus, which was on the
-   * "Try again" button that the loading state removes, goes to the new "Try again" button or, when
-   * the feed arrives, to the widget itself.
+   * Asks the network again. The outcome, as the controller reports it, is announced politely, and
+   * keyboard focus, which was on the "Try again" button that the loading state removes, goes to the
+   * new "Try again" button or, when the feed arrives, to the widget itself.
    */
   retry = (): void => {
     const hadFocus = this.matches(':focus-within');
+    const attempt = ++this.retries;
     this.announcement = '';
-    this.stopListeningForRetry?.();
-    // A page that refuses the feed (cancels the load) gets the error that follows instead.
-    const onLoad = (event: CustomEvent) => {
-      if (!event.defaultPrevented) settle(() => msg('Loaded.', { id: 'state.loaded' }));
-    };
-    const onError = (event: CustomEvent<{ failure: FeedFailure }>) => settle(() => failureMessage(event.detail.failure));
-    const settle = (message: () => string) => {
-      this.stopListeningForRetry?.();
-      this.announcement = this.inLocale(message);
+    void this.feedState.retry().then((state) => {
+      // A later retry speaks for itself; a removed element says nothing.
+      if (attempt !== this.retries || state.status === 'idle' || state.status === 'loading') return;
+      this.announcement = this.inLocale(() =>
+        state.status === 'ready' ? msg('Loaded.', { id: 'state.loaded' }) : failureMessage(state.failure),
+      );
       if (hadFocus) void this.updateComplete.then(() => this.focusAfterRetry());
-    };
-    this.stopListeningForRetry = () => {
-      this.removeEventListener('compact-feed-load', onLoad);
-      this.removeEventListener('compact-feed-error', onError);
-      this.stopListeningForRetry = undefined;
-    };
-    // Listen first: an inline or `.feed` source answers synchronously.
-    this.addEventListener('compact-feed-load', onLoad);
-    this.addEventListener('compact-feed-error', onError);
-    this.feedState.retry();
+    });
   };
 
-  private stopListeningForRetry?: () => void;
+  private retries = 0;
 
   private focusAfterRetry(): void {
     const root = this.renderRoot as ShadowRoot;
@@ -206,10 +218,6 @@ export abstract class CompactElement extends LitElement {
     target?.focus();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopListeningForRetry?.();
-  }
 }
 
 /** The largest time a Date can hold (±100,000,000 days from 1970). */

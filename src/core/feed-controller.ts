@@ -49,6 +49,8 @@ export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
   private abort?: AbortController;
   private sourceKey?: unknown;
+  /** Retries waiting to hear how they ended. */
+  private retrying: ((state: FeedState) => void)[] = [];
 
   constructor(private readonly host: FeedSourceHost) {
     host.addController(this);
@@ -64,6 +66,7 @@ export class FeedController implements ReactiveController {
     this.abort = undefined;
     // Reconnecting (e.g. moving the element) must load again.
     if (this.state.status === 'loading') this.state = { status: 'idle' };
+    this.tellRetries();
   }
 
   /** Call from the host's `willUpdate`: reloads only when the source really changed. */
@@ -74,9 +77,15 @@ export class FeedController implements ReactiveController {
     this.load(false);
   }
 
-  /** The retry button: asks the network again. */
-  retry(): void {
+  /**
+   * The retry button: asks the network again. Resolves with the state the controller settles in
+   * (`ready` or `error`; `idle` when the element was removed first), so the caller learns the
+   * outcome from the controller itself rather than from events a page may stop or cancel.
+   */
+  retry(): Promise<FeedState> {
+    const outcome = new Promise<FeedState>((resolve) => this.retrying.push(resolve));
     this.load(true);
+    return outcome;
   }
 
   private inlineText(): string | undefined {
@@ -150,6 +159,11 @@ export class FeedController implements ReactiveController {
   private set(state: FeedState): void {
     this.state = state;
     this.host.requestUpdate();
+    this.tellRetries();
+  }
+
+  private tellRetries(): void {
+    if (this.state.status !== 'loading') for (const resolve of this.retrying.splice(0)) resolve(this.state);
   }
 
 }

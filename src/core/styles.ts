@@ -1,4 +1,41 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * The custom property behind each shared theme value. baseStyles sets each one on `:host` from the
+ * host's public `--compact-*` property or its default (see there); nothing else sets them.
+ */
+const THEME_PROPERTIES = {
+  link: '--_link',
+  linkVisited: '--_link-visited',
+  focus: '--_focus',
+  focusText: '--_focus-text',
+  border: '--_border',
+  secondary: '--_secondary',
+  error: '--_error',
+  success: '--_success',
+  surface: '--_surface',
+  background: '--_background',
+  button: '--_button',
+  buttonText: '--_button-text',
+  radius: '--_radius',
+  space: '--_space',
+} as const;
+
+export type ThemeToken = keyof typeof THEME_PROPERTIES;
+
+/**
+ * The shared theme values, for element styles: `margin: ${theme.space}`, `border-color: ${theme.border}`.
+ * Each is the host's `--compact-*` value or the shared default. Elements use these, never the
+ * properties behind them, so that those stay the base's own.
+ */
+export const theme = Object.fromEntries(
+  Object.entries(THEME_PROPERTIES).map(([token, property]) => [token, unsafeCSS(`var(${property})`)]),
+) as Record<ThemeToken, CSSResult>;
+
+/** A theme value as resolved in an element's computed style, for script that needs it (a chart's colours). */
+export function themeValue(styles: CSSStyleDeclaration, token: ThemeToken): string {
+  return styles.getPropertyValue(THEME_PROPERTIES[token]).trim();
+}
 
 /**
  * Shared look: close to the GOV.UK Design System, inheriting the host page's font. Every colour and

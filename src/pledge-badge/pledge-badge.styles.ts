@@ -1,12 +1,13 @@
 import { css } from 'lit';
+import { theme } from '../core/styles.js';
 
 export const pledgeBadgeStyles = css`
   :host {
     display: inline-block;
     max-width: 100%;
     vertical-align: middle;
-    --_mark: var(--compact-badge-mark-colour, var(--_success));
-    --_badge-background: var(--compact-badge-background, var(--_surface));
+    --_mark: var(--compact-badge-mark-colour, ${theme.success});
+    --_badge-background: var(--compact-badge-background, ${theme.surface});
     --_badge-border: var(--compact-badge-border-colour, var(--_mark));
   }
   :host([variant='card']) {
@@ -25,7 +26,7 @@ export const pledgeBadgeStyles = css`
   }
   .badge {
     border: 2px solid var(--_badge-border);
-    border-radius: var(--_radius);
+    border-radius: ${theme.radius};
     background: var(--_badge-background);
   }
   .badge.inline {
@@ -84,13 +85,13 @@ export const pledgeBadgeStyles = css`
     font-size: 1.1875rem;
   }
   .since {
-    color: var(--_secondary);
+    color: ${theme.secondary};
   }
   .pledge {
     grid-column: 1 / -1;
     margin: 0.5rem 0 0;
     padding-inline-start: 0.75rem;
-    border-inline-start: 4px solid var(--_border);
+    border-inline-start: 4px solid ${theme.border};
   }
   .pledge::before {
     content: '“';

@@ -56,19 +56,13 @@ export class CompactPledgeBadge extends CompactElement {
     return this.variant === 'card';
   }
 
-  protected override render(): TemplateResult {
-    // A webmaster's mistake, shown at once whatever the feed does.
-    if (!this.signatoryId) {
-      return html`<div part="base" class="base">
-        <p class="notice error" part="notice">
-          ${msg(
-            'This badge needs a signatory attribute: the organisation’s identifier in the compact’s feed, for example signatory="GB-CHC-1234567".',
-            { id: 'pledge-badge.missingSignatory' },
-          )}
-        </p>
-      </div>`;
-    }
-    return super.render();
+  /** A webmaster's mistake, shown at once whatever the feed does. */
+  protected override configurationProblem(): string | undefined {
+    if (this.signatoryId) return undefined;
+    return msg(
+      'This badge needs a signatory attribute: the organisation’s identifier in the compact’s feed, for example signatory="GB-CHC-1234567".',
+      { id: 'pledge-badge.missingSignatory' },
+    );
   }
 
   /** Feed text for this render: isolated, in its own language when that differs from the badge's. */
