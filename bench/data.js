@@ -51,3 +51,16 @@ export const QUERY = 'community';
 export const ROUNDS = Math.max(1, Number.parseInt(process.env.BENCH_ROUNDS ?? '', 10) || 7);
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A whole feed (feed-spec v1) around `count` signatories, the one every library's page fetches. */
+export function benchFeed(count) {
+  return {
+    feedVersion: '1.0',
+    compact: {
+      id: 'bench',
+      name: { en: 'The Benchmark Compact', cy: 'Compact y Meincnod' },
+      sectors: { voluntary: 'Third sector' },
+    },
+    signatories: makeSignatories(count),
+  };
+}

@@ -1,0 +1,62 @@
+// The page-weight measure in the browser: which JavaScript files Chromium really downloads for a page
+// with four elements before anyone interacts with it. The static-import closure (run.js) is what the
+// build says; this is what happens, and it counts anything an element imports lazily at first paint.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from '../test/node/helpers/browser.js';
+
+export const FOUR_ELEMENTS = ['compact-signatory-list', 'compact-pledge-form', 'compact-consultation-countdown', 'compact-pledge-badge'];
+
+const DAY = 86_400_000;
+
+/** The Southend sample feed with a consultation open now, so the countdown has something to count. */
+export function fourElementFeed() {
+  const feed = JSON.parse(readFileSync(join(root, 'demo/feeds/southend.json'), 'utf8'));
+  const iso = (ms) => new Date(ms).toISOString().slice(0, 19) + 'Z';
+  const now = Date.now();
+  feed.consultations = [{ id: 'open-now', title: 'Community grants programme', opens: iso(now - 30 * DAY), closes: iso(now + 40 * DAY) }];
+  return feed;
+}
+
+export function fourElementPage(src) {
+  const badge = fourElementFeed().signatories[0].id;
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Our compact</title>
+<script type="module" src="/dist/compact-widgets.js"></script></head><body><main>
+<h1>Our compact</h1>
+<compact-pledge-badge src="${src}" signatory="${badge}"></compact-pledge-badge>
+<compact-consultation-countdown src="${src}"></compact-consultation-countdown>
+<compact-signatory-list src="${src}"></compact-signatory-list>
+<compact-pledge-form src="${src}"></compact-pledge-form>
+</main></body></html>`;
+}
+
+/**
+ * dist/ files (as `compact-widgets.js`, `chunks/…`) Chromium fetched for `url` in a fresh context, by
+ * the time every element shows its feed and the network has been quiet for half a second.
+ */
+export async function jsDownloadedBy(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const fetched = [];
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path.startsWith('/dist/') && path.endsWith('.js')) fetched.push(path.slice('/dist/'.length));
+    });
+    await page.goto(url);
+    await page.waitForFunction(
+      (tags) =>
+        tags.every((tag) => {
+          const base = document.querySelector(tag)?.shadowRoot?.querySelector('.base');
+          return base && base.getAttribute('aria-busy') !== 'true';
+        }),
+      FOUR_ELEMENTS,
+      { timeout: 30_000 },
+    );
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    return [...new Set(fetched)];
+  } finally {
+    await context.close();
+  }
+}
