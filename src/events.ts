@@ -9,7 +9,7 @@
  */
 import type { FeedErrorDetail, FeedLoadDetail } from './core/feed-controller.js';
 import type { ConsultationChangeDetail } from './consultation-countdown/consultation-countdown.js';
-import type { PledgeErrorDetail, PledgeSubmitDetail } from './pledge-form/pledge-sender.js';
+import type { PledgeErrorDetail, PledgeReceivedDetail, PledgeRetryingDetail } from './pledge-form/pledge-events.js';
 
 export interface CompactEventMap {
   /** A feed was read, before it is shown. Cancelable: `preventDefault()` refuses it. */
@@ -19,13 +19,16 @@ export interface CompactEventMap {
   /** A consultation opened or closed while the countdown was on screen. */
   'compact-consultation-change': ConsultationChangeDetail;
   /** The pledge endpoint said, in the contract's words, that it has the pledge. */
-  'compact-pledge-received': PledgeSubmitDetail;
-  /** Sending failed for now and will be tried again by itself. */
-  'compact-pledge-retrying': PledgeErrorDetail;
-  /** The pledge cannot be sent as it is (invalid, refused, or the form is misconfigured). */
+  'compact-pledge-received': PledgeReceivedDetail;
+  /** Sending failed for now; the pledge is kept on the device and sent again by itself. */
+  'compact-pledge-retrying': PledgeRetryingDetail;
+  /**
+   * The pledge cannot be sent as it is (invalid, refused, or the form is misconfigured). Until
+   * 0.3.0 also fired with `kind: 'retrying'` after each `compact-pledge-retrying` (deprecated).
+   */
   'compact-pledge-error': PledgeErrorDetail;
-  /** @deprecated Since 0.2.0: use `compact-pledge-received` (same detail). Still fired until 0.3.0. */
-  'compact-pledge-submit': PledgeSubmitDetail;
+  /** @deprecated Since 0.2.0: use `compact-pledge-received` (same detail). Still fired, after it, until 0.3.0. */
+  'compact-pledge-submit': PledgeReceivedDetail;
 }
 
 export type CompactEventName = keyof CompactEventMap;

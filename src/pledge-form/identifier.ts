@@ -4,11 +4,9 @@
  */
 import type { CompactFeed, LocalizedText, Signatory } from '../feed/types.js';
 import { normaliseName } from '../feed/text-match.js';
+import type { RegisterKind } from './values.js';
 
-/** Which register the number belongs to. The number alone is ambiguous (an 8-digit number can be a
- *  charity in England and Wales or a company), so the form asks. */
-export type RegisterKind = 'chc' | 'sc' | 'nic' | 'coh';
-export const REGISTER_KINDS: readonly RegisterKind[] = ['chc', 'sc', 'nic', 'coh'];
+export { REGISTER_KINDS, type RegisterKind } from './values.js';
 
 /** Spaces, dots, hyphens and slashes people put in numbers ("SC 012345", "NIC/100001"). */
 const SEPARATORS = /[\s./-]/g;

@@ -1,46 +1,39 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
+import { headingLevel, type HeadingLevel } from '../core/heading.js';
 import { baseStyles } from '../core/styles.js';
+import { emit } from '../events.js';
 import { TYPES_BY_SECTOR, type CompactFeed, type Sector } from '../feed/types.js';
-import { safeHttpUrl } from '../feed/url.js';
-import { plural } from '../i18n/plural.js';
-import { formatDuration } from '../i18n/dates.js';
-import { sectorText, typeName } from '../i18n/labels.js';
 import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
-import { findSignatory, REGISTER_KINDS, type RegisterKind } from './identifier.js';
-import {
-  checkEndpoint,
-  PledgeSender,
-  type PledgeErrorDetail,
-  type PledgeFieldError,
-  type SenderState,
-  type WaitReason,
-} from './pledge-sender.js';
+import { countText, CountAnnouncer } from './character-count.js';
+import { checkEndpoint, hasSaved, type PledgeTarget } from './endpoint.js';
+import { renderFields, targetId, type FieldContext } from './fields.js';
+import { heading } from './heading.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
-import { characters, MAX_PLEDGE, validateField, validateForm, type Validator } from './validators.js';
-import {
-  EMPTY_VALUES,
-  FIELD_ORDER,
-  FIELD_PATHS,
-  isFieldName,
-  orgIdOf,
-  reviveValues,
-  toBody,
-  type FieldName,
-  type PledgeValues,
-} from './values.js';
+import type { PledgeFieldError } from './pledge-events.js';
+import type { PledgeSender, SenderState, SignedLookup, Validator } from './pledge-interactive.js';
+import { EMPTY_VALUES, isFieldName, type FieldName, type PledgeValues } from './values.js';
+
+/** The code loaded on first interaction (or to resume what is saved): see pledge-interactive.ts. */
+type Interactive = typeof import('./pledge-interactive.js');
+
+interface Parts {
+  lib: Interactive;
+  sender: PledgeSender;
+  lookup: SignedLookup;
+  /** The target the sender was last pointed at. */
+  attachedKey?: string;
+}
 
 /** An error shown at a field: one of ours (re-localised on render) or the endpoint's own words. */
 type FieldError = { validator: Validator; text?: undefined } | { validator?: undefined; text: string };
 
-type SignatoryMatch = ReturnType<typeof findSignatory>;
-
 /** Which of the form's three faces is showing. */
 type View = 'form' | 'outbox' | 'done';
+
+const IDLE: SenderState = { phase: 'idle' };
 
 /** Answers that make another answer right or wrong: re-checked together on change. */
 const DEPENDENTS: ReadonlyMap<FieldName, FieldName[]> = new Map<FieldName, FieldName[]>([
@@ -49,39 +42,21 @@ const DEPENDENTS: ReadonlyMap<FieldName, FieldName[]> = new Map<FieldName, Field
   ['championRole', ['championName']],
 ]);
 
-/** Each field's dotted path in the body, for the `compact-pledge-error` event. */
-const PATH_OF: ReadonlyMap<FieldName, string> = new Map<FieldName, string>([
-  ...[...FIELD_PATHS].map(([path, field]) => [field, path] as [FieldName, string]),
-  ['registered', 'organisation.id'],
+/** The fields an "already signed" notice can follow, and what they match on. */
+const MATCHED_BY: ReadonlyMap<FieldName, 'name' | 'id'> = new Map([
+  ['orgName', 'name'],
+  ['regNumber', 'id'],
 ]);
-
-/**
- * A heading of `level` (2–6). Each tag is written out so that no markup is built from strings
- * (no `unsafeStatic`), as in <compact-consultation-countdown>.
- */
-function heading(level: number, content: unknown, className: string, part?: string): TemplateResult {
-  switch (level) {
-    case 3:
-      return html`<h3 class=${className} part=${ifDefined(part)}>${content}</h3>`;
-    case 4:
-      return html`<h4 class=${className} part=${ifDefined(part)}>${content}</h4>`;
-    case 5:
-      return html`<h5 class=${className} part=${ifDefined(part)}>${content}</h5>`;
-    case 6:
-      return html`<h6 class=${className} part=${ifDefined(part)}>${content}</h6>`;
-    default:
-      return html`<h2 class=${className} part=${ifDefined(part)}>${content}</h2>`;
-  }
-}
-
-/** After the last keystroke, how long before the character count is spoken (as GOV.UK). */
-const COUNT_ANNOUNCE_DELAY = 1000;
 
 /**
  * A sign-up form for organisations joining the compact. It posts to the feed's `pledge.endpoint`
  * under the contract in feed-spec.md, keeps every answer on the device until the endpoint has
  * confirmed it (a reload, a closed tab or being offline loses nothing), and follows the GOV.UK
  * Design System's form patterns (error summary, inline errors, character count, confirmation panel).
+ *
+ * First paint downloads only the questions. The rest (checking, sending, the outbox, the error
+ * summary, the confirmation, "already signed?") comes on the first focus, keystroke or submit, or
+ * at once when a sign-up or a draft is saved on this device for this endpoint.
  *
  * @attr src - URL of the compact feed (JSON). Relative URLs resolve against the page.
  * @attr timeout - Milliseconds to wait for the feed before showing the error state (default 15000).
@@ -94,10 +69,15 @@ const COUNT_ANNOUNCE_DELAY = 1000;
  *   an earlier submission is held until then (a spam check that never loses a quick person).
  * @fires compact-feed-load - The feed was read. `detail`: `{feed, problems, staleBecause?, fetchedAt}`.
  * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
- * @fires compact-pledge-submit - The endpoint confirmed a pledge. `detail`: `{id, status: 'pending' | 'accepted' | 'duplicate', body}`.
- * @fires compact-pledge-error - Not sent (yet). `detail`: `{kind: 'validation' | 'rejected' | 'retrying' | 'config', errors?, retryInMs?, reason?, status?}`
- *   (`reason`, with `retrying`: `offline`, `unavailable`, `busy`, or `misdirected` (a redirect) and
- *   `unconfirmed` (an answer that is not a receipt), which the webmaster must fix).
+ * @fires compact-pledge-received - The endpoint said, in the contract's words, that it has the pledge. `detail`: `{id?, status: 'pending' | 'accepted' | 'duplicate', body}` (`duplicate`: a 409).
+ * @fires compact-pledge-retrying - Not sent yet: kept on the device and sent again by itself. `detail`: `{retryInMs, reason}`;
+ *   `reason`: `offline`, `unavailable`, `busy`, or `misdirected` (a redirect) and `unconfirmed` (an answer that
+ *   is not a receipt), which the webmaster must fix.
+ * @fires compact-pledge-error - Cannot be sent as it is. `detail`: `{kind: 'validation' | 'rejected' | 'config', errors?, status?}`
+ *   (`errors`: `{field, message}` with the body's dotted paths; `status`: the HTTP status of a refusal).
+ *   Deprecated since 0.2.0, removed in 0.3.0: also fired with `kind: 'retrying'`, `retryInMs` and `reason` after each `compact-pledge-retrying`.
+ * @fires compact-pledge-submit - Deprecated since 0.2.0 (removed in 0.3.0): the old name of `compact-pledge-received`,
+ *   fired after it with the same `detail`. It never meant "submitted".
  * @slot heading - Replaces the heading text ("Sign up to the compact"). Use an inline element: `<span slot="heading">`.
  * @slot intro - Replaces the introduction under the heading.
  * @csspart base - The element's outer wrapper.
@@ -119,6 +99,13 @@ const COUNT_ANNOUNCE_DELAY = 1000;
 export class CompactPledgeForm extends CompactElement {
   static override styles = [baseStyles, pledgeFormStyles];
 
+  /**
+   * How the form loads its code beyond first paint; replaceable so that tests can count the loads
+   * or make one fail.
+   * @internal
+   */
+  static loadInteractive: () => Promise<Interactive> = () => import('./pledge-interactive.js');
+
   @property({ attribute: false }) minFillMs = 3000;
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -131,26 +118,29 @@ export class CompactPledgeForm extends CompactElement {
   @state() private summaryShown = false;
   /** The honeypot was filled: we said thank you and sent nothing. */
   @state() private quietlyDropped = false;
+  /** A submit found that the rest of the form's code could not be loaded. */
+  @state() private loadFailed = false;
 
-  private readonly sender = new PledgeSender(this);
+  /** The code beyond first paint, once loaded. */
+  private parts?: Parts;
+  private loading?: Promise<Parts>;
+  /** Work begun outside an update that `updateComplete` also waits for. */
+  private waiting?: Promise<unknown>;
+  private readonly count = new CountAnnouncer(this, (length) => {
+    this.announcement = this.inLocale(() => countText(length));
+  });
   /** Fields that have shown an error since the last submit: these re-validate on change. */
   private shownErrors = new Set<FieldName>();
   private targetKey?: string;
+  /** Something was typed (or cleared) since the target was set: a draft read later must not replace it. */
+  private edited = false;
   private seenState?: SenderState;
   private view: View = 'form';
   private focusNext?: 'summary' | 'outbox' | 'confirmation' | 'first';
   private formShownAt?: number;
-  private countTimer?: ReturnType<typeof setTimeout>;
-  private lastMatch = '';
-  private matchMemo?: { feed: CompactFeed; values: PledgeValues; result: SignatoryMatch };
   private configReported?: CompactFeed;
   /** The person submitted (or asked to try again) and the answer has not come yet. */
   private awaitingAnswer = false;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.countTimer);
-  }
 
   protected override isEmpty(feed: CompactFeed): boolean {
     return !feed.pledge;
@@ -179,10 +169,10 @@ export class CompactPledgeForm extends CompactElement {
         `compact-widgets: <compact-pledge-form> will not send to "${feed.pledge!.endpoint}": ` +
           'a pledge endpoint must be an https: address (http: only on localhost).',
       );
-      this.emit<PledgeErrorDetail>('compact-pledge-error', { kind: 'config' });
+      emit(this, 'compact-pledge-error', { kind: 'config' });
     }
     if (this.view === 'form' && this.formShownAt === undefined && this.renderRoot.querySelector('form')) {
-      this.formShownAt = this.sender.now();
+      this.formShownAt = Date.now();
     }
     const focus = this.focusNext;
     this.focusNext = undefined;
@@ -190,23 +180,70 @@ export class CompactPledgeForm extends CompactElement {
     else if (focus) this.renderRoot.querySelector<HTMLElement>(`#${focus}`)?.focus();
   }
 
-  /** Points the sender at this feed's endpoint and restores that endpoint's draft. */
-  private syncTarget(): void {
+  // ---------------------------------------------------------------------------------------------
+  // Loading the rest
+
+  /** Loads the code beyond first paint (once; again after a failure). Resolves once it is wired in. */
+  private interactive(): Promise<Parts> {
+    this.loading ??= CompactPledgeForm.loadInteractive().then(
+      (lib) => {
+        const parts: Parts = { lib, sender: new lib.PledgeSender(this), lookup: new lib.SignedLookup() };
+        this.parts = parts;
+        this.syncTarget(); // the sender is pointed at the endpoint before anything can be submitted
+        this.announceMatch();
+        this.requestUpdate();
+        return parts;
+      },
+      (error: unknown) => {
+        this.loading = undefined;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /** Starts loading without waiting: a failure here is met again, and shown, on submit. */
+  private preload = (): void => {
+    if (this.parts) return;
+    const loading = this.interactive();
+    this.waiting ??= loading;
+    loading.catch(() => {});
+  };
+
+  private get senderState(): SenderState {
+    return this.parts?.sender.state ?? IDLE;
+  }
+
+  private target(): PledgeTarget | undefined {
     const feed = this.currentFeed;
     const check = feed?.pledge ? checkEndpoint(feed.pledge.endpoint) : undefined;
-    const target = feed && check?.ok ? { compactId: feed.compact.id, endpoint: check.url } : undefined;
+    return feed && check?.ok ? { compactId: feed.compact.id, endpoint: check.url } : undefined;
+  }
+
+  /** A new feed or endpoint starts a new form; the sender follows it, and brings its draft back. */
+  private syncTarget(): void {
+    const target = this.target();
     const key = target ? `${target.compactId}\n${target.endpoint}` : '';
-    if (key === this.targetKey) return;
-    this.targetKey = key;
-    this.sender.attach(target);
-    this.values = reviveValues(this.sender.readDraft()) ?? { ...EMPTY_VALUES };
-    this.clearErrors();
-    this.quietlyDropped = false;
+    if (key !== this.targetKey) {
+      this.targetKey = key;
+      this.values = { ...EMPTY_VALUES };
+      this.edited = false;
+      this.clearErrors();
+      this.quietlyDropped = false;
+      // A sign-up saved on this device must be sent now, and a draft come back, with no one acting.
+      if (target && hasSaved(target)) this.preload();
+    }
+    const parts = this.parts;
+    if (!parts || parts.attachedKey === key) return;
+    parts.attachedKey = key;
+    parts.sender.attach(target);
+    if (this.edited) parts.sender.saveDraft(this.values);
+    else this.values = parts.lib.reviveValues(parts.sender.readDraft()) ?? this.values;
   }
 
   /** Reacts once to each new state of the sender: errors onto fields, focus, announcements. */
   private followSender(): void {
-    const state = this.sender.state;
+    const state = this.senderState;
     if (state === this.seenState) return;
     const previous = this.seenState;
     this.seenState = state;
@@ -225,7 +262,8 @@ export class CompactPledgeForm extends CompactElement {
         break;
       case 'waiting':
         if (this.focusNext !== 'outbox' && (previous?.phase !== 'waiting' || previous.reason !== state.reason)) {
-          this.announcement = this.inLocale(() => this.waitingText(state.reason, state.retryInMs));
+          const { waitingText } = this.parts!.lib;
+          this.announcement = this.inLocale(() => waitingText(state.reason, state.retryInMs));
         }
         break;
       case 'sending':
@@ -243,20 +281,24 @@ export class CompactPledgeForm extends CompactElement {
     return state.phase === 'waiting' || (state.phase === 'sending' && state.resumed);
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+
   protected renderFeed(feed: CompactFeed): TemplateResult {
     const check = checkEndpoint(feed.pledge?.endpoint);
+    const parts = this.parts;
     let body: TemplateResult;
     if (!check.ok) body = this.renderConfigError(feed);
-    else if (this.view === 'done') body = this.renderConfirmation(feed);
-    else if (this.view === 'outbox') body = this.renderOutbox();
-    else body = this.renderForm(feed);
+    else if (parts && this.view === 'done') body = this.renderConfirmation(feed, parts);
+    else if (parts && this.view === 'outbox') {
+      body = parts.lib.renderOutbox(this.senderState, (title) => this.subheading(title, 'subheading notice-title'), this.retryNow);
+    } else body = this.renderForm(feed);
     return html`${this.renderHeading()}${body}`;
   }
 
-  /** The heading's level from `heading-level` (2–6, else 2), plus `offset`, at most 6. */
-  private level(offset = 0): number {
-    const base = Number.isInteger(this.headingLevel) ? Math.min(Math.max(this.headingLevel, 2), 6) : 2;
-    return Math.min(base + offset, 6);
+  /** The heading's level from `heading-level`, `offset` levels below it. */
+  private level(offset = 0): HeadingLevel {
+    return headingLevel(this.headingLevel, 2, offset);
   }
 
   private renderHeading(): TemplateResult {
@@ -299,515 +341,83 @@ export class CompactPledgeForm extends CompactElement {
   }
 
   private renderForm(feed: CompactFeed): TemplateResult {
-    const sending = this.sender.state.phase === 'sending';
-    const name = this.words(feed).markup(feed.compact.name);
+    const sending = this.senderState.phase === 'sending';
+    const words = this.words(feed);
+    const name = words.markup(feed.compact.name);
+    const lookup = this.parts?.lookup;
+    const fields: FieldContext = {
+      values: this.values,
+      feed,
+      words,
+      error: (field) => this.errorText(field),
+      aside: (field) => {
+        const by = MATCHED_BY.get(field);
+        return by && lookup?.render(feed, this.values, by, words);
+      },
+      subheading: (content) => this.subheading(content),
+    };
     return html`<div class="intro">
         <slot name="intro">
-          <p>
-            ${msg(html`Use this form to add your organisation to the signatories of ${name}.`, { id: 'pledge-form.intro' })}
-          </p>
+          <p>${msg(html`Use this form to add your organisation to the signatories of ${name}.`, { id: 'pledge-form.intro' })}</p>
         </slot>
       </div>
       ${this.renderStatement(feed)}
-      <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange}>
-        ${this.renderSummary()}
-        ${this.subheading(msg('Your organisation', { id: 'pledge-form.section.organisation' }))}
-        ${this.textField('orgName', {
-          label: msg('Name of your organisation', { id: 'pledge-form.orgName.label' }),
-          autocomplete: 'organization',
-          after: this.renderAlreadySigned(feed, 'name'),
-        })}
-        ${this.renderRegistered(feed)} ${this.renderSector(feed)}
-        ${this.textField('website', {
-          label: msg('Website (optional)', { id: 'pledge-form.website.label' }),
-          hint: msg('For example, www.example.org', { id: 'pledge-form.website.hint' }),
-          autocomplete: 'url',
-          type: 'url',
-        })}
-        ${this.subheading(msg('Your details', { id: 'pledge-form.section.contact' }))}
-        ${this.textField('contactName', {
-          label: msg('Full name', { id: 'pledge-form.contactName.label' }),
-          autocomplete: 'name',
-          spellcheck: false,
-        })}
-        ${this.textField('contactEmail', {
-          label: msg('Email address', { id: 'pledge-form.contactEmail.label' }),
-          autocomplete: 'email',
-          type: 'email',
-          spellcheck: false,
-        })}
-        ${this.textField('contactRole', {
-          label: msg('Your role in the organisation (optional)', { id: 'pledge-form.contactRole.label' }),
-          hint: msg('For example, chair or volunteer coordinator', { id: 'pledge-form.contactRole.hint' }),
-          autocomplete: 'organization-title',
-        })}
-        ${this.renderChampion()} ${this.renderPledge()} ${this.renderConsent(feed)}
+      <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusin=${this.preload}>
+        ${this.renderSummary()} ${renderFields(fields)}
         <div class="honeypot" aria-hidden="true">
           <label for="hp-extra">${msg('Leave this field empty', { id: 'pledge-form.honeypot' })}</label>
           <input id="hp-extra" name="hp-extra" type="text" tabindex="-1" autocomplete="off" />
         </div>
+        ${this.loadFailed
+          ? html`<p class="error-message" role="alert">
+              ${msg('Your sign-up could not be sent: part of this form did not load. Check your connection, then try again.', {
+                id: 'pledge-form.loadFailed',
+              })}
+            </p>`
+          : nothing}
         <div class="actions">
           <button class="button" part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
             ${sending ? msg('Sending…', { id: 'pledge-form.submit.sending' }) : msg('Sign up', { id: 'pledge-form.submit' })}
           </button>
-          <button class="link-button" type="button" @click=${this.clearForm}>
-            ${msg('Clear the form', { id: 'pledge-form.clear' })}
-          </button>
+          <button class="link-button" type="button" @click=${this.clearForm}>${msg('Clear the form', { id: 'pledge-form.clear' })}</button>
         </div>
       </form>`;
   }
 
   private renderSummary(): TemplateResult | typeof nothing {
-    const fields = FIELD_ORDER.filter((f) => this.errors.has(f));
-    const others = [...this.otherErrors];
-    if (this.refusedStatus !== undefined) {
-      const status = this.refusedStatus;
-      others.push(
-        msg(str`The sign-up could not be accepted (the server answered ${status}). Please contact the compact officer.`, {
-          id: 'pledge-form.error.refused',
-        }),
-      );
-    }
-    if (!this.summaryShown || fields.length + others.length === 0) return nothing;
-    return html`<div class="error-summary" id="summary" part="error-summary" tabindex="-1">
-      <div role="alert">
-        ${this.subheading(msg('There is a problem', { id: 'pledge-form.summary.title' }), 'subheading error-summary-title')}
-        <ul class="error-list">
-          ${fields.map(
-            (field) =>
-              html`<li>
-                <a href="#${this.targetId(field)}" @click=${(e: Event) => this.onSummaryLink(e, field)}>${this.errorText(field)}</a>
-              </li>`,
-          )}
-          ${others.map((text) => html`<li>${text}</li>`)}
-        </ul>
-      </div>
-    </div>`;
-  }
-
-  private errorText(field: FieldName): string {
-    const error = this.errors.get(field);
-    return error?.validator ? error.validator.message(this.values) : (error?.text ?? '');
-  }
-
-  private renderFieldError(field: FieldName): TemplateResult | typeof nothing {
-    if (!this.errors.has(field)) return nothing;
-    return html`<p class="error-message" id="${field}-error">
-      <span class="visually-hidden">${msg('Error:', { id: 'pledge-form.error.prefix' })}</span> ${this.errorText(field)}
-    </p>`;
-  }
-
-  private describedBy(...ids: (string | false | undefined)[]): string | undefined {
-    return ids.filter(Boolean).join(' ') || undefined;
-  }
-
-  private textField(
-    name: FieldName,
-    options: {
-      label: string;
-      hint?: string;
-      autocomplete: string;
-      type?: 'text' | 'email' | 'url';
-      spellcheck?: boolean;
-      narrow?: boolean;
-      after?: { id: string; content: TemplateResult } | typeof nothing;
-    },
-  ): TemplateResult {
-    const { label, hint, autocomplete, type = 'text', spellcheck, after = nothing } = options;
-    const invalid = this.errors.has(name);
-    return html`<div class="field ${invalid ? 'field-error' : ''}">
-      <label class="label" for=${name}>${label}</label>
-      ${hint ? html`<div class="hint" id="${name}-hint">${hint}</div>` : nothing} ${this.renderFieldError(name)}
-      <input
-        class="input ${options.narrow ? 'narrow' : ''}"
-        id=${name}
-        name=${name}
-        type=${type}
-        autocomplete=${autocomplete}
-        spellcheck=${ifDefined(spellcheck === undefined ? undefined : String(spellcheck))}
-        aria-describedby=${ifDefined(
-          this.describedBy(hint && `${name}-hint`, invalid && `${name}-error`, after !== nothing && after.id),
-        )}
-        aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
-        .value=${live(String(this.values[name]))}
-      />
-      ${after === nothing ? nothing : after.content}
-    </div>`;
-  }
-
-  /** "Already signed?": said inline after the field that matched, before the rest is filled in. */
-  private renderAlreadySigned(feed: CompactFeed, by: 'name' | 'id'): { id: string; content: TemplateResult } | typeof nothing {
-    const match = this.match(feed);
-    if (!match || match.by !== by) return nothing;
-    const name = this.words(feed).markup(match.signatory.name);
-    const own = safeHttpUrl(match.signatory.url);
-    const href = own ?? safeHttpUrl(feed.compact.url);
-    const id = `${by}-signed`;
-    return {
-      id,
-      content: html`<div class="already" id=${id}>
-        ${msg(html`${name} has already signed this compact. You do not need to sign up again.`, {
-          id: 'pledge-form.already.shown',
-        })}
-        ${href
-          ? html`<br /><a href=${href}
-                >${own
-                  ? msg(html`Visit the website of ${name}`, { id: 'pledge-form.already.website' })
-                  : msg('See the compact and who has signed it', { id: 'pledge-form.already.compact' })}</a
-              >`
-          : nothing}
-      </div>`,
-    };
-  }
-
-  /** What a screen reader hears when a match appears (spoken, not shown: the shown sentence is isolated). */
-  private alreadySignedText(name: string): string {
-    return msg(str`${name} has already signed this compact. You do not need to sign up again.`, {
-      id: 'pledge-form.already',
+    const parts = this.parts;
+    if (!this.summaryShown || !parts) return nothing;
+    return parts.lib.renderErrorSummary({
+      error: (field) => this.errorText(field),
+      others: this.otherErrors,
+      refusedStatus: this.refusedStatus,
+      targetId: (field) => targetId(field, this.values),
+      onLink: (field) => this.focusField(field),
+      heading: (title) => this.subheading(title, 'subheading error-summary-title'),
     });
+  }
+
+  private renderConfirmation(feed: CompactFeed, parts: Parts): TemplateResult {
+    const state = this.senderState;
+    const done = state.phase === 'done' ? state : undefined;
+    return parts.lib.renderConfirmation({
+      status: done?.status,
+      id: done?.id,
+      body: done?.body,
+      compactName: this.words(feed).markup(feed.compact.name),
+      heading: (title) => this.subheading(title, 'subheading panel-title'),
+      onAnother: this.signAnother,
+    });
+  }
+
+  private errorText(field: FieldName): string | undefined {
+    const error = this.errors.get(field);
+    return error && (error.validator ? error.validator.message(this.values) : error.text);
   }
 
   /** Feed text for this render: isolated, in its own language when that differs from the form's. */
   private words(feed: CompactFeed): FeedText {
     return new FeedText(feed, this.language);
-  }
-
-  /** The "already signed?" match, worked out once for each feed and set of answers. */
-  private match(feed: CompactFeed): SignatoryMatch {
-    const memo = this.matchMemo;
-    if (memo?.feed === feed && memo.values === this.values) return memo.result;
-    const result = findSignatory(feed, { name: this.values.orgName, orgId: orgIdOf(this.values) });
-    this.matchMemo = { feed, values: this.values, result };
-    return result;
-  }
-
-  private renderRegistered(feed: CompactFeed): TemplateResult {
-    const labels: Record<RegisterKind | 'none', string> = {
-      chc: msg('Registered charity in England and Wales', { id: 'pledge-form.registered.chc' }),
-      sc: msg('Scottish charity (registered with OSCR)', { id: 'pledge-form.registered.sc' }),
-      nic: msg('Charity in Northern Ireland', { id: 'pledge-form.registered.nic' }),
-      coh: msg('Company registered with Companies House', { id: 'pledge-form.registered.coh' }),
-      none: msg('Not registered (for example, a community group)', { id: 'pledge-form.registered.none' }),
-    };
-    const kind = this.values.registered;
-    // Each register reveals the number box under itself (GOV.UK's conditional reveal); only the
-    // chosen one holds it, so there is one "regNumber" field whichever is chosen.
-    return this.radioGroup('registered', {
-      legend: msg('Is your organisation registered?', { id: 'pledge-form.registered.legend' }),
-      hint: msg('This helps us to avoid listing the same organisation twice.', { id: 'pledge-form.registered.hint' }),
-      options: [
-        ...REGISTER_KINDS.map((value) => ({
-          value,
-          label: labels[value],
-          reveals: (kind === value ? this.renderNumber(feed, value) : nothing) as TemplateResult | typeof nothing,
-        })),
-        { value: 'none', label: labels.none },
-      ],
-    });
-  }
-
-  private renderNumber(feed: CompactFeed, kind: RegisterKind): TemplateResult {
-    const label =
-      kind === 'coh'
-        ? msg('Company number', { id: 'pledge-form.regNumber.company' })
-        : msg('Charity number', { id: 'pledge-form.regNumber.charity' });
-    const hints: Record<RegisterKind, string> = {
-      chc: msg('For example, 1234567', { id: 'pledge-form.regNumber.hint.chc' }),
-      sc: msg('For example, SC012345', { id: 'pledge-form.regNumber.hint.sc' }),
-      nic: msg('For example, 100001', { id: 'pledge-form.regNumber.hint.nic' }),
-      coh: msg('For example, 01234567 or SC123456', { id: 'pledge-form.regNumber.hint.coh' }),
-    };
-    return html`${this.textField('regNumber', {
-        label,
-        hint: hints[kind],
-        autocomplete: 'off',
-        spellcheck: false,
-        narrow: true,
-        after: this.renderAlreadySigned(feed, 'id'),
-      })}`;
-  }
-
-  private renderSector(feed: CompactFeed): TemplateResult {
-    const words = this.words(feed);
-    const sector = this.values.sector;
-    return html`${this.radioGroup('sector', {
-      legend: msg('Which sector is your organisation part of?', { id: 'pledge-form.sector.legend' }),
-      options: (['voluntary', 'public'] as const).map((value) => ({ value, label: sectorText(feed, value, words) })),
-    })}
-    ${sector
-      ? this.radioGroup('type', {
-          legend: msg('What type of organisation is it?', { id: 'pledge-form.type.legend' }),
-          options: (TYPES_BY_SECTOR[sector] ?? []).map((value) => ({ value, label: typeName(value) })),
-        })
-      : nothing}`;
-  }
-
-  private radioGroup(
-    name: 'registered' | 'sector' | 'type',
-    options: {
-      legend: string;
-      hint?: string;
-      /** `reveals`: what choosing this option brings (present, even when empty, so aria-controls has a target). */
-      options: { value: string; label: unknown; reveals?: TemplateResult | typeof nothing }[];
-    },
-  ): TemplateResult {
-    const invalid = this.errors.has(name);
-    const current = this.values[name];
-    return html`<div class="field ${invalid ? 'field-error' : ''}">
-      <fieldset aria-describedby=${ifDefined(this.describedBy(options.hint && `${name}-hint`, invalid && `${name}-error`))}>
-        <legend>${options.legend}</legend>
-        ${options.hint ? html`<div class="hint" id="${name}-hint">${options.hint}</div>` : nothing} ${this.renderFieldError(name)}
-        <div class="choices">
-          ${options.options.map(({ value, label, reveals }) => {
-            const id = `${name}-${value}`;
-            const chosen = current === value;
-            // aria-controls as GOV.UK sets it; not aria-expanded, which ARIA does not allow on a radio
-            // (axe: aria-allowed-attr): being checked already says the question below is open.
-            const revealId = reveals === undefined ? undefined : `${id}-conditional`;
-            return html`<div class="choice">
-                <input
-                  type="radio"
-                  id=${id}
-                  name=${name}
-                  value=${value}
-                  aria-controls=${ifDefined(revealId)}
-                  .checked=${live(chosen)}
-                />
-                <label for=${id}>${label}</label>
-              </div>
-              ${revealId
-                ? html`<div class="conditional ${chosen ? '' : 'conditional-hidden'}" id=${revealId}>${chosen ? reveals : nothing}</div>`
-                : nothing}`;
-          })}
-        </div>
-      </fieldset>
-    </div>`;
-  }
-
-  private renderChampion(): TemplateResult {
-    return html`${this.subheading(msg('Compact Champion (optional)', { id: 'pledge-form.section.champion' }))}
-      <p class="hint" id="champion-hint">
-        ${msg('A named person who promotes the compact in your organisation. You can add one later.', {
-          id: 'pledge-form.champion.hint',
-        })}
-      </p>
-      ${this.textField('championName', {
-        label: msg('Champion’s full name', { id: 'pledge-form.championName.label' }),
-        autocomplete: 'off',
-        spellcheck: false,
-      })}
-      ${this.textField('championRole', {
-        label: msg('Champion’s role', { id: 'pledge-form.championRole.label' }),
-        autocomplete: 'off',
-      })}`;
-  }
-
-  private renderPledge(): TemplateResult {
-    const length = characters(this.values.pledge);
-    const over = length > MAX_PLEDGE;
-    const invalid = this.errors.has('pledge');
-    return html`<div class="field ${invalid ? 'field-error' : ''}">
-        <label class="label" for="pledge">${msg('Your pledge, in your own words (optional)', { id: 'pledge-form.pledge.label' })}</label>
-        <div class="hint" id="pledge-hint">
-          ${msg('What will your organisation do to support the compact? We may show this with your organisation’s name.', {
-            id: 'pledge-form.pledge.hint',
-          })}
-        </div>
-        ${this.renderFieldError('pledge')}
-        <textarea
-          class="textarea ${over ? 'over' : ''}"
-          id="pledge"
-          name="pledge"
-          rows="5"
-          aria-describedby=${this.describedBy('pledge-hint', 'pledge-limit', invalid && 'pledge-error')!}
-          aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
-          .value=${live(this.values.pledge)}
-        ></textarea>
-        <div class="visually-hidden" id="pledge-limit">${this.limitText()}</div>
-        <div class="count ${over ? 'over' : 'secondary-text'}" aria-hidden="true">${this.countText(length)}</div>
-      </div>`;
-  }
-
-  private renderConsent(feed: CompactFeed): TemplateResult {
-    const privacy = safeHttpUrl(feed.pledge?.privacyNotice);
-    const box = (name: 'consentPublish' | 'consentContact', label: string, hint: string) =>
-      html`<div class="choice">
-        <input type="checkbox" id=${name} name=${name} aria-describedby="${name}-hint" .checked=${live(this.values[name])} />
-        <label for=${name}>${label}</label>
-        <div class="hint" id="${name}-hint">${hint}</div>
-      </div>`;
-    return html`<div class="field">
-        <fieldset aria-describedby="consent-hint">
-          <legend>${msg('Publishing and contact', { id: 'pledge-form.consent.legend' })}</legend>
-          <div class="hint" id="consent-hint">
-            ${msg('Both are optional.', { id: 'pledge-form.consent.hint' })}
-            ${privacy
-              ? html`<a href=${privacy} target="_blank" rel="noopener noreferrer"
-                  >${msg('Read the privacy notice (opens in new tab)', { id: 'pledge-form.consent.privacy' })}</a
-                >`
-              : nothing}
-          </div>
-          <div class="choices">
-            ${box(
-              'consentPublish',
-              msg('Publish our organisation’s name in the list of signatories', { id: 'pledge-form.consentPublish.label' }),
-              msg('If you leave this unticked, your organisation still signs up, but its name is not shown in the public list.', {
-                id: 'pledge-form.consentPublish.hint',
-              }),
-            )}
-            ${box(
-              'consentContact',
-              msg('You may contact us about the compact', { id: 'pledge-form.consentContact.label' }),
-              msg('If you leave this unticked, we will only contact you about this sign-up.', {
-                id: 'pledge-form.consentContact.hint',
-              }),
-            )}
-          </div>
-        </fieldset>
-      </div>`;
-  }
-
-  private renderOutbox(): TemplateResult {
-    const state = this.sender.state;
-    const waiting = state.phase === 'waiting' ? state : undefined;
-    return html`<div class="notice outbox" id="outbox" part="outbox" tabindex="-1">
-      ${this.subheading(
-        waiting
-          ? msg('Your sign-up has not been sent yet', { id: 'pledge-form.outbox.title' })
-          : msg('Sending your saved sign-up…', { id: 'pledge-form.outbox.sending' }),
-        'subheading notice-title',
-      )}
-      ${waiting ? html`<p>${this.waitingText(waiting.reason, waiting.retryInMs)}</p>` : nothing}
-      <p>
-        ${msg('If you close this page, we will send it the next time you open it on this device.', {
-          id: 'pledge-form.outbox.keep',
-        })}
-      </p>
-      <button
-        class="button secondary"
-        type="button"
-        aria-disabled=${waiting ? 'false' : 'true'}
-        @click=${this.retryNow}
-      >
-        ${msg('Try again now', { id: 'pledge-form.outbox.retry' })}
-      </button>
-    </div>`;
-  }
-
-  private waitingText(reason: WaitReason, retryInMs: number): string {
-    switch (reason) {
-      case 'offline':
-        return msg('Saved on this device. We’ll send it when you’re back online.', { id: 'pledge-form.waiting.offline' });
-      case 'unavailable':
-        return msg('Saved on this device. The sign-up service is not answering at the moment, so we’ll keep trying.', {
-          id: 'pledge-form.waiting.unavailable',
-        });
-      case 'busy': {
-        const wait = this.durationText(retryInMs);
-        return msg(str`Saved on this device. The sign-up service is busy, so we’ll try again in ${wait}.`, {
-          id: 'pledge-form.waiting.busy',
-        });
-      }
-      case 'misdirected':
-        return msg(
-          'Saved on this device, but not sent: the sign-up service’s address on this website is set up wrongly. Please tell the compact officer. We’ll keep trying.',
-          { id: 'pledge-form.waiting.misdirected' },
-        );
-      case 'unconfirmed':
-        return msg(
-          'Saved on this device, but not sent: the sign-up service did not confirm that it received your sign-up. If you use a Wi-Fi network that asks you to sign in, sign in first. We’ll keep trying.',
-          { id: 'pledge-form.waiting.unconfirmed' },
-        );
-    }
-  }
-
-  private durationText(ms: number): string {
-    const n = Math.max(1, Math.ceil(ms / 1000));
-    if (n >= 60) return formatDuration(Math.round(n / 60), 'minute');
-    return plural(n, {
-      zero: () => msg(str`${n} seconds`, { id: 'pledge-form.seconds.zero' }),
-      one: () => msg(str`${n} second`, { id: 'pledge-form.seconds.one' }),
-      two: () => msg(str`${n} seconds`, { id: 'pledge-form.seconds.two' }),
-      few: () => msg(str`${n} seconds`, { id: 'pledge-form.seconds.few' }),
-      many: () => msg(str`${n} seconds`, { id: 'pledge-form.seconds.many' }),
-      other: () => msg(str`${n} seconds`, { id: 'pledge-form.seconds.other' }),
-    });
-  }
-
-  private limitText(): string {
-    const n = MAX_PLEDGE;
-    return plural(n, {
-      zero: () => msg(str`You can enter up to ${n} characters`, { id: 'pledge-form.limit.zero' }),
-      one: () => msg(str`You can enter up to ${n} character`, { id: 'pledge-form.limit.one' }),
-      two: () => msg(str`You can enter up to ${n} characters`, { id: 'pledge-form.limit.two' }),
-      few: () => msg(str`You can enter up to ${n} characters`, { id: 'pledge-form.limit.few' }),
-      many: () => msg(str`You can enter up to ${n} characters`, { id: 'pledge-form.limit.many' }),
-      other: () => msg(str`You can enter up to ${n} characters`, { id: 'pledge-form.limit.other' }),
-    });
-  }
-
-  private countText(length: number): string {
-    const left = MAX_PLEDGE - length;
-    if (left >= 0) {
-      return plural(left, {
-        zero: () => msg(str`You have ${left} characters remaining`, { id: 'pledge-form.count.remaining.zero' }),
-        one: () => msg(str`You have ${left} character remaining`, { id: 'pledge-form.count.remaining.one' }),
-        two: () => msg(str`You have ${left} characters remaining`, { id: 'pledge-form.count.remaining.two' }),
-        few: () => msg(str`You have ${left} characters remaining`, { id: 'pledge-form.count.remaining.few' }),
-        many: () => msg(str`You have ${left} characters remaining`, { id: 'pledge-form.count.remaining.many' }),
-        other: () => msg(str`You have ${left} characters remaining`, { id: 'pledge-form.count.remaining.other' }),
-      });
-    }
-    const over = -left;
-    return plural(over, {
-      zero: () => msg(str`You have ${over} characters too many`, { id: 'pledge-form.count.over.zero' }),
-      one: () => msg(str`You have ${over} character too many`, { id: 'pledge-form.count.over.one' }),
-      two: () => msg(str`You have ${over} characters too many`, { id: 'pledge-form.count.over.two' }),
-      few: () => msg(str`You have ${over} characters too many`, { id: 'pledge-form.count.over.few' }),
-      many: () => msg(str`You have ${over} characters too many`, { id: 'pledge-form.count.over.many' }),
-      other: () => msg(str`You have ${over} characters too many`, { id: 'pledge-form.count.over.other' }),
-    });
-  }
-
-  private renderConfirmation(feed: CompactFeed): TemplateResult {
-    const state = this.sender.state;
-    const done = state.phase === 'done' ? state : undefined;
-    const status = done?.status ?? 'pending';
-    const compact = this.words(feed).markup(feed.compact.name);
-    const title = {
-      pending: () => msg('Sign-up received', { id: 'pledge-form.done.pending.title' }),
-      accepted: () => msg('Your organisation has signed', { id: 'pledge-form.done.accepted.title' }),
-      duplicate: () => msg('We already have this sign-up', { id: 'pledge-form.done.duplicate.title' }),
-    }[status]();
-    const text = {
-      pending: () =>
-        msg('Thank you. The compact officer will check your sign-up before your organisation is added to the list of signatories.', {
-          id: 'pledge-form.done.pending.text',
-        }),
-      accepted: () => msg(html`Thank you. Your organisation is now a signatory of ${compact}.`, { id: 'pledge-form.done.accepted.text' }),
-      duplicate: () =>
-        msg('Your organisation’s sign-up had already reached us. You do not need to send it again.', {
-          id: 'pledge-form.done.duplicate.text',
-        }),
-    }[status]();
-    const reference = done?.id;
-    return html`<div class="panel" id="confirmation" part="confirmation" tabindex="-1">
-        ${this.subheading(title, 'subheading panel-title')}
-        ${reference
-          ? html`<p>${msg('Your reference', { id: 'pledge-form.done.reference' })}<br /><span class="reference">${reference}</span></p>`
-          : nothing}
-      </div>
-      <p>${text}</p>
-      ${done?.body?.consent?.publish === false
-        ? html`<p>
-            ${msg('As you asked, your organisation’s name will not be published in the list of signatories.', {
-              id: 'pledge-form.done.unpublished',
-            })}
-          </p>`
-        : nothing}
-      <button class="button secondary" type="button" @click=${this.signAnother}>
-        ${msg('Sign up another organisation', { id: 'pledge-form.done.another' })}
-      </button>`;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -821,15 +431,18 @@ export class CompactPledgeForm extends CompactElement {
     const next = { ...this.values, [name]: value } as PledgeValues;
     if (name === 'sector' && !(TYPES_BY_SECTOR[next.sector as Sector] ?? []).includes(next.type)) next.type = '';
     this.values = next;
-    this.sender.saveDraft(next);
-    if (name === 'pledge') this.announceCountLater();
+    this.edited = true;
+    this.preload(); // saves the draft, once loaded, if not already
+    this.parts?.sender.saveDraft(next);
+    if (name === 'pledge') this.count.changed(next.pledge);
     if (name === 'orgName' || name === 'registered' || name === 'regNumber') this.announceMatch();
   };
 
   /** Once a field has shown an error, it (and the answers it depends on) re-validate on change. */
   private onChange = (event: Event): void => {
     const name = (event.target as HTMLInputElement).name;
-    if (!isFieldName(name)) return;
+    const validateField = this.parts?.lib.validateField;
+    if (!isFieldName(name) || !validateField) return;
     const fields = [name, ...(DEPENDENTS.get(name) ?? [])].filter((f) => this.shownErrors.has(f));
     if (fields.length === 0) return;
     const errors = new Map(this.errors);
@@ -841,30 +454,54 @@ export class CompactPledgeForm extends CompactElement {
     this.errors = errors;
   };
 
-  /** The count is visible at once; screen readers hear it after typing pauses, as GOV.UK does. */
-  private announceCountLater(): void {
-    clearTimeout(this.countTimer);
-    this.countTimer = setTimeout(() => {
-      const length = characters(this.values.pledge);
-      this.announcement = this.inLocale(() => this.countText(length));
-    }, COUNT_ANNOUNCE_DELAY);
-  }
-
   private announceMatch(): void {
     const feed = this.currentFeed;
-    const match = feed ? this.match(feed) : undefined;
-    const key = match?.signatory.id ?? '';
-    if (key === this.lastMatch) return;
-    this.lastMatch = key;
-    if (match) this.announcement = this.inLocale(() => this.alreadySignedText(withoutBidiControls(this.text(match.signatory.name))));
+    const name = feed && this.parts?.lookup.newMatch(feed, this.values, (match) => withoutBidiControls(this.text(match.signatory.name)));
+    if (name) {
+      const { alreadySignedText } = this.parts!.lib;
+      this.announcement = this.inLocale(() => alreadySignedText(name));
+    }
   }
 
+  /** Waits for the rest of the form's code if it has not come yet: a submit is never lost to it. */
   private onSubmit = (event: Event): void => {
     event.preventDefault();
+    if (this.parts) {
+      this.submitWith(this.parts);
+      return;
+    }
+    this.waiting = this.interactive().then(
+      (parts) => {
+        this.loadFailed = false;
+        this.submitWith(parts);
+      },
+      () => {
+        this.loadFailed = true; // the answers stay as they are, for another try
+      },
+    );
+  };
+
+  /**
+   * Also waits for work begun outside an update (the code beyond first paint loading, a submit
+   * waiting for it), so that `await el.updateComplete` after a submit sees its outcome.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.waiting) {
+      const waiting = this.waiting;
+      await waiting.catch(() => {});
+      if (this.waiting === waiting) this.waiting = undefined;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  private submitWith(parts: Parts): void {
     const feed = this.currentFeed;
-    const phase = this.sender.state.phase;
+    const phase = parts.sender.state.phase;
     if (!feed || phase === 'sending' || phase === 'waiting') return; // a second click while sending
-    const failed = validateForm(this.values);
+    const { lib } = parts;
+    const failed = lib.validateForm(this.values);
     this.otherErrors = [];
     this.refusedStatus = undefined;
     this.errors = new Map([...failed].map(([field, validator]) => [field, { validator }]));
@@ -873,36 +510,28 @@ export class CompactPledgeForm extends CompactElement {
     if (failed.size > 0) {
       this.focusNext = 'summary';
       const errors = [...failed].map(([field, validator]) => ({
-        field: PATH_OF.get(field)!,
+        field: lib.pathOf(field),
         message: this.inLocale(() => validator.message(this.values)),
       }));
-      this.emit<PledgeErrorDetail>('compact-pledge-error', { kind: 'validation', errors });
+      emit(this, 'compact-pledge-error', { kind: 'validation', errors });
       return;
     }
     const trap = this.renderRoot.querySelector<HTMLInputElement>('#hp-extra');
     if (trap?.value) {
       // A robot filled the hidden field: thank it and send nothing.
-      this.sender.clearDraft();
+      parts.sender.clearDraft();
       this.quietlyDropped = true;
       this.view = 'done';
       this.focusNext = 'confirmation';
       return;
     }
-    const body = toBody(this.values, feed.compact.id, this.language.locale);
-    this.awaitingAnswer = this.sender.submit(body, (this.formShownAt ?? this.sender.now()) + this.minFillMs);
-  };
+    const body = lib.toBody(this.values, feed.compact.id, this.language.locale);
+    this.awaitingAnswer = parts.sender.submit(body, (this.formShownAt ?? Date.now()) + this.minFillMs);
+  }
 
   private showServerErrors(errors: PledgeFieldError[], status: number): void {
-    const placed = new Map<FieldName, FieldError>();
-    const others: string[] = [];
-    for (const error of errors) {
-      let field = FIELD_PATHS.get(error.field);
-      // An id error belongs to the number when one was given, else to the question before it.
-      if (field === 'regNumber' && (!this.values.registered || this.values.registered === 'none')) field = 'registered';
-      if (field && !placed.has(field)) placed.set(field, { text: error.message });
-      else if (!field) others.push(error.message);
-    }
-    this.errors = placed;
+    const { placed, others } = this.parts!.lib.placeServerErrors(errors, this.values);
+    this.errors = new Map([...placed].map(([field, text]) => [field, { text }]));
     this.otherErrors = others;
     this.refusedStatus = errors.length === 0 ? status : undefined;
     this.shownErrors = new Set(placed.keys());
@@ -917,28 +546,8 @@ export class CompactPledgeForm extends CompactElement {
     this.summaryShown = false;
   }
 
-  /** The element a summary link moves focus to: the field, or a group's first choice. */
-  private targetId(field: FieldName): string {
-    switch (field) {
-      case 'registered':
-        return 'registered-chc';
-      case 'sector':
-        return 'sector-voluntary';
-      case 'type':
-        return `type-${(TYPES_BY_SECTOR[this.values.sector as Sector] ?? TYPES_BY_SECTOR.voluntary)[0]}`;
-      default:
-        return field;
-    }
-  }
-
-  private onSummaryLink(event: Event, field: FieldName): void {
-    // The link's #fragment cannot reach into a shadow root: move focus ourselves, as GOV.UK does.
-    event.preventDefault();
-    this.focusField(field);
-  }
-
   private focusField(field: FieldName): void {
-    const input = this.renderRoot.querySelector<HTMLElement>(`#${this.targetId(field)}`);
+    const input = this.renderRoot.querySelector<HTMLElement>(`#${targetId(field, this.values)}`);
     if (!input) return;
     // Bring the question into view (the legend of a group, else the label), then focus the control.
     const legend = input.matches('[type=radio]') ? input.closest('fieldset')?.querySelector('legend') : undefined;
@@ -949,27 +558,24 @@ export class CompactPledgeForm extends CompactElement {
 
   private retryNow = (): void => {
     this.awaitingAnswer = true;
-    this.sender.retryNow();
+    this.parts?.sender.retryNow();
   };
 
   private clearForm = (): void => {
     this.values = { ...EMPTY_VALUES };
-    this.sender.clearDraft();
+    this.edited = true; // a draft still on its way in must not bring the answers back
+    this.parts?.sender.clearDraft();
+    this.parts?.lookup.forget();
     this.clearErrors();
-    this.lastMatch = '';
     this.announcement = this.inLocale(() => msg('The form has been cleared.', { id: 'pledge-form.cleared' }));
   };
 
   private signAnother = (): void => {
-    this.sender.reset();
+    this.parts?.sender.reset();
+    this.parts?.lookup.forget();
     this.quietlyDropped = false;
     this.values = { ...EMPTY_VALUES };
     this.formShownAt = undefined;
-    this.lastMatch = '';
     this.focusNext = 'first';
   };
-
-  private emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
-  }
 }

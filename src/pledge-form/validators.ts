@@ -6,9 +6,10 @@
  * Messages follow the GOV.UK Design System's wording for error messages.
  */
 import { msg, str } from '@lit/localize';
-import type { RegisterKind } from './identifier.js';
+import { websiteUrl } from './body.js';
+import { characters, MAX_PLEDGE } from './character-count.js';
 import { toOrgId } from './identifier.js';
-import { FIELD_ORDER, websiteUrl, type FieldName, type PledgeValues } from './values.js';
+import { FIELD_ORDER, type FieldName, type PledgeValues, type RegisterKind } from './values.js';
 
 export interface Validator<V = string | boolean> {
   /** A stable name, for tests and for anyone reading the errors in an event. */
@@ -20,12 +21,6 @@ export interface Validator<V = string | boolean> {
 
 /** Names and roles: long enough for any real one, short enough to keep a list readable. */
 export const MAX_NAME = 200;
-/** The pledge in the organisation's own words. */
-export const MAX_PLEDGE = 500;
-
-/** Characters as people count them (an emoji is one), as the character count shows them. */
-export const characters = (value: string): number => [...value].length;
-
 const filled = (value: string | boolean) => typeof value === 'string' && value.trim() !== '';
 
 type Message = (form: PledgeValues) => string;

@@ -4,9 +4,9 @@
  * fields the form does not know, and two forms sharing one localStorage as two tabs do.
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { STORAGE_PREFIX } from '../../../src/pledge-form/pledge-sender.js';
+import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
-import type { PledgeSubmitDetail } from '../../../src/pledge-form/pledge-sender.js';
+import type { PledgeSubmitDetail } from '../../../src/pledge-form/pledge-events.js';
 import { $, fillValid, form, pledgeFeed, pledgeLog, pledgeUrl, resetPledges, shadowText, submit, type, until } from './helpers.js';
 
 const outbox = () =>

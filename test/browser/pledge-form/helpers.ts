@@ -2,7 +2,7 @@
 import { fixture, waitUntil } from '@open-wc/testing';
 import '../../../src/pledge-form/define.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
-import { STORAGE_PREFIX } from '../../../src/pledge-form/pledge-sender.js';
+import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import { sampleFeed, shadowText } from '../../helpers/feed-element-suite.js';
 
 export { shadowText };

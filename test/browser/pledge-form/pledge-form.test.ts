@@ -2,8 +2,8 @@ import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { feedElementSuite, sampleFeed } from '../../helpers/feed-element-suite.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
-import type { PledgeErrorDetail } from '../../../src/pledge-form/pledge-sender.js';
-import { STORAGE_PREFIX } from '../../../src/pledge-form/pledge-sender.js';
+import type { PledgeErrorDetail } from '../../../src/pledge-form/pledge-events.js';
+import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import { $, $$, choose, fillValid, form, pledgeFeed, pledgeLog, resetPledges, shadowText, submit, type, until } from './helpers.js';
 
 const withoutPledge = () => {

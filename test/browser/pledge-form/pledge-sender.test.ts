@@ -4,17 +4,13 @@
  */
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { ReactiveController } from 'lit';
-import {
-  backoffMs,
-  checkEndpoint,
-  newIdempotencyKey,
-  PledgeSender,
-  retryAfterMs,
-  type Clock,
-  TabName,
-  type PledgeErrorDetail,
-  type SenderOptions,
-} from '../../../src/pledge-form/pledge-sender.js';
+import { checkEndpoint } from '../../../src/pledge-form/endpoint.js';
+import { newIdempotencyKey } from '../../../src/pledge-form/idempotency-key.js';
+import type { PledgeErrorDetail } from '../../../src/pledge-form/pledge-events.js';
+import type { Clock } from '../../../src/pledge-form/pledge-request.js';
+import { PledgeSender, type SenderOptions } from '../../../src/pledge-form/pledge-sender.js';
+import { backoffMs, retryAfterMs } from '../../../src/pledge-form/retry-policy.js';
+import { TabName } from '../../../src/pledge-form/tab-name.js';
 import type { PledgeBody } from '../../../src/pledge-form/values.js';
 
 /** A clock that moves only when told to. */

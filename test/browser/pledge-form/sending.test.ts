@@ -3,8 +3,8 @@
  * the outbox: reloads, being offline, double clicks.
  */
 import { aTimeout, expect } from '@open-wc/testing';
-import type { PledgeErrorDetail, PledgeSubmitDetail } from '../../../src/pledge-form/pledge-sender.js';
-import { STORAGE_PREFIX } from '../../../src/pledge-form/pledge-sender.js';
+import type { PledgeErrorDetail, PledgeSubmitDetail } from '../../../src/pledge-form/pledge-events.js';
+import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
 import { $, fillValid, form, pledgeFeed, pledgeLog, resetPledges, shadowText, submit, type, until } from './helpers.js';
 
