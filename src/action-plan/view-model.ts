@@ -88,10 +88,27 @@ export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...arg
   };
 }
 
-/** `planView` of the aims in scope (`only`: one aim's id), remembered for the last arguments. */
-export function planViewMemo(): (planAims: readonly Aim[], only: string | undefined, filters: Filters, today: IsoDate) => PlanView {
-  return memoLast((planAims, only, filters, today) =>
+/**
+ * `planView` of the aims in scope (`only`: one aim's id), remembered for the last arguments. Filters
+ * equal field by field count as the same filters: a change event that changed nothing (a select
+ * set to the value it had) builds nothing. `build` is a seam for tests that count the builds.
+ */
+export function planViewMemo(
+  build: typeof planView = planView,
+): (planAims: readonly Aim[], only: string | undefined, filters: Filters, today: IsoDate) => PlanView {
+  const memo = memoLast((planAims: readonly Aim[], only: string | undefined, filters: Filters, today: IsoDate) =>
     // With one aim in scope the aim filter has nothing to choose between.
-    planView(aimsInScope(planAims, only), only ? { ...filters, aim: '' } : filters, today),
+    build(aimsInScope(planAims, only), only ? { ...filters, aim: '' } : filters, today),
+  );
+  let lastFilters: Filters | undefined;
+  return (planAims, only, filters, today) => {
+    if (!lastFilters || !sameFilters(lastFilters, filters)) lastFilters = filters;
+    return memo(planAims, only, lastFilters, today);
+  };
+}
+
+function sameFilters(a: Filters, b: Filters): boolean {
+  return (
+    a.status === b.status && a.lead === b.lead && a.aim === b.aim && a.overdue === b.overdue && a.hideComplete === b.hideComplete
   );
 }

@@ -1,4 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../../src/action-plan/define.js';
+import type { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
+import { sampleFeed } from '../../helpers/feed-element-suite.js';
 import type { Action, Aim } from '../../../src/feed/types.js';
 import { NO_FILTERS, applyFilters, isOverdue } from '../../../src/action-plan/model.js';
 import { memoLast, planView, planViewMemo } from '../../../src/action-plan/view-model.js';
@@ -71,7 +75,8 @@ describe('action plan view model', () => {
     const filters = { ...NO_FILTERS };
     const first = view(aims, undefined, filters, TODAY);
     expect(view(aims, undefined, filters, TODAY)).to.equal(first);
-    expect(view(aims, undefined, { ...filters }, TODAY)).to.not.equal(first);
+    expect(view(aims, undefined, { ...filters }, TODAY), 'the same filters in a new object').to.equal(first);
+    expect(view(aims, undefined, { ...filters, overdue: true }, TODAY)).to.not.equal(first);
     const scoped = view(aims, 'two', filters, TODAY);
     expect(scoped.aims.map((t) => t.aim.id)).to.deep.equal(['two']);
     expect(view(aims, 'two', filters, '2026-11-23')).to.not.equal(scoped);
@@ -90,5 +95,32 @@ describe('action plan view model', () => {
     expect(runs).to.equal(1);
     expect(double(2, 'b')).to.equal(4);
     expect(runs).to.equal(2);
+  });
+});
+
+describe('<compact-action-plan>: one view model per feed and filters', () => {
+  it('builds the view once for a render, and not again for renders or change events that alter neither', async () => {
+    const builds = sinon.spy(planView);
+    const el = document.createElement('compact-action-plan') as CompactActionPlan;
+    // The element's own memo, built on the counting builder (a private field: a test seam only).
+    (el as unknown as { planView: unknown }).planView = planViewMemo(builds);
+    el.setAttribute('charts', 'none');
+    el.feed = sampleFeed();
+    await fixture(html`<div>${el}</div>`);
+    await el.updateComplete;
+    const form = el.shadowRoot!.querySelector<HTMLFormElement>('form.filters')!;
+    expect(form, 'the plan is shown').to.exist;
+    expect(builds.callCount, 'first render: overview, filters, aims and updated() share one view').to.equal(1);
+
+    el.requestUpdate();
+    await el.updateComplete;
+    form.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(builds.callCount, 'a render and a change event that changed no filter').to.equal(1);
+
+    const overdue = el.shadowRoot!.querySelector<HTMLInputElement>('#filter-overdue')!;
+    overdue.click();
+    await el.updateComplete;
+    expect(builds.callCount, 'one more for the new filters (announcement and render share it)').to.equal(2);
   });
 });
