@@ -37,6 +37,7 @@ import {
 import { chevronIcon, overdueIcon, statusIcon } from './icons.js';
 import { actionPlanStyles } from './action-plan.styles.js';
 import type { UiLocale } from '../i18n/locale.js';
+import { collator } from '../i18n/formatters.js';
 
 export type { ChartsModule } from './charts-controller.js';
 
@@ -49,19 +50,6 @@ export type { ChartsModule } from './charts-controller.js';
  */
 export const COLLAPSE_OVER = 100;
 
-/**
- * One collator per interface language, for sorting the leads. Keyed by the UI locale (always a
- * valid tag) rather than the inherited `lang`, which a page may spell wrongly (`en_GB`).
- */
-const collators = new Map<UiLocale, Intl.Collator>();
-function collatorFor(locale: UiLocale): Intl.Collator {
-  let collator = collators.get(locale);
-  if (!collator) {
-    collator = new Intl.Collator(locale);
-    collators.set(locale, collator);
-  }
-  return collator;
-}
 
 interface HeadingOptions {
   class?: string;
@@ -718,12 +706,15 @@ function party(feed: CompactFeed, words: FeedText, idOrName: string): { text: st
   return { text: words.choose(value).text, shown: words.markup(value), plain: words.plain(value) };
 }
 
-/** The leads of these aims for the filter, sorted by name in the interface language. */
+/**
+ * The leads of these aims for the filter, sorted by name in the interface language (the UI locale,
+ * always a valid tag, rather than the inherited `lang`, which a page may spell wrongly: `en_GB`).
+ */
 function sortedLeads(feed: CompactFeed, aims: readonly Aim[], lang: string, locale: UiLocale, words: FeedText) {
-  const collator = collatorFor(locale);
+  const { compare } = collator(locale);
   return distinctLeads(aims)
     .map((id) => ({ id, name: partyName(feed, id, lang), shown: party(feed, words, id).plain }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+    .sort((a, b) => compare(a.name, b.name));
 }
 
 /** What the two charts draw, and their text alternatives. Call while rendering (or in `inLocale`). */

@@ -10,7 +10,7 @@ import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
 import { safeHttpUrl } from '../feed/url.js';
 import { todayInZone } from '../feed/time.js';
 import { calendarDateAt, formatCalendarDate, formatDateTime, formatDuration, formatTime } from '../i18n/dates.js';
-import { plural } from '../i18n/plural.js';
+import { dateTimeFormat } from '../i18n/formatters.js';
 import {
   MILESTONES,
   countdown,
@@ -49,10 +49,9 @@ interface Model {
   missing: boolean;
 }
 
-let visitorZone: string | undefined;
-/** The visitor's own time zone, read once. */
+/** The visitor's own time zone. */
 function visitorTimeZone(): string {
-  return (visitorZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return dateTimeFormat(undefined).resolvedOptions().timeZone;
 }
 
 /**
@@ -377,7 +376,7 @@ export class CompactConsultationCountdown extends CompactElement {
     if (this.seconds && cd.lastHour) {
       const m = Math.floor(cd.seconds / 60);
       const s = cd.seconds % 60;
-      return joinUnits(m > 0 ? formatDuration(m, 'minute') : '', s > 0 || m === 0 ? formatSeconds(s) : '');
+      return joinUnits(m > 0 ? formatDuration(m, 'minute') : '', s > 0 || m === 0 ? formatDuration(s, 'second') : '');
     }
     if (cd.minutes === 0) return msg('less than a minute', { id: 'consultation-countdown.lessThanMinute' });
     const h = Math.floor(cd.minutes / 60);
@@ -437,15 +436,4 @@ function formatPeriod(days: number): string {
   const weeks = formatDuration(Math.floor(days / 7), 'week');
   const rest = formatDuration(days % 7, 'day');
   return msg(str`${weeks} and ${rest}`, { id: 'consultation-countdown.weeksAndDays' });
-}
-
-function formatSeconds(n: number): string {
-  return plural(n, {
-    zero: () => msg(str`${n} seconds`, { id: 'consultation-countdown.second.zero' }),
-    one: () => msg(str`${n} second`, { id: 'consultation-countdown.second.one' }),
-    two: () => msg(str`${n} seconds`, { id: 'consultation-countdown.second.two' }),
-    few: () => msg(str`${n} seconds`, { id: 'consultation-countdown.second.few' }),
-    many: () => msg(str`${n} seconds`, { id: 'consultation-countdown.second.many' }),
-    other: () => msg(str`${n} seconds`, { id: 'consultation-countdown.second.other' }),
-  });
 }

@@ -16,12 +16,7 @@
  *   exactly.
  */
 import type { Consultation, IsoDate } from '../feed/types.js';
-import { startOfDayInZone, todayInZone, zonedParts } from '../feed/time.js';
-
-export const SECOND = 1000;
-export const MINUTE = 60 * SECOND;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+import { DAY_MS, MINUTE_MS, SECOND_MS, startOfDayInZone, todayInZone, zonedParts } from '../feed/time.js';
 
 const CLOSING_SOON_MINUTES = 7 * 24 * 60;
 const LAST_HOURS_MINUTES = 48 * 60;
@@ -71,7 +66,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
     date.setUTCFullYear(y, m - 1, d);
     return date.getTime();
   };
-  return Math.round((utc(to) - utc(from)) / DAY);
+  return Math.round((utc(to) - utc(from)) / DAY_MS);
 }
 
 /** The first instant of the next calendar day in `zone` (25 or 23 hours away on clock-change days). */
@@ -91,7 +86,7 @@ function clockDiff(from: number, to: number, unit: number): number {
 
 /** The first instant at which fewer than `limit` clock minutes remain before `closesAt`. */
 function whenFewerMinutes(closesAt: number, limit: number): number {
-  return (Math.floor(closesAt / MINUTE) - limit + 1) * MINUTE;
+  return (Math.floor(closesAt / MINUTE_MS) - limit + 1) * MINUTE_MS;
 }
 
 /** Where a consultation stands at `now`. `withSeconds`: the person asked for seconds in the last hour. */
@@ -122,13 +117,13 @@ export function countdown(c: Timed, now: number, zone: string, withSeconds = fal
       lastHour: false,
     };
   }
-  const minutes = clockDiff(now, c.closesAt, MINUTE);
-  const seconds = clockDiff(now, c.closesAt, SECOND);
+  const minutes = clockDiff(now, c.closesAt, MINUTE_MS);
+  const seconds = clockDiff(now, c.closesAt, SECOND_MS);
   const lastHours = minutes < LAST_HOURS_MINUTES;
   const lastHour = minutes < HOUR_LEFT_MINUTES;
   let next: number;
-  if (lastHour && withSeconds) next = (Math.floor(now / SECOND) + 1) * SECOND;
-  else if (lastHours) next = (Math.floor(now / MINUTE) + 1) * MINUTE;
+  if (lastHour && withSeconds) next = (Math.floor(now / SECOND_MS) + 1) * SECOND_MS;
+  else if (lastHours) next = (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS;
   else {
     next = Math.min(nextMidnight(now, zone), whenFewerMinutes(c.closesAt, LAST_HOURS_MINUTES));
     if (minutes >= CLOSING_SOON_MINUTES) next = Math.min(next, whenFewerMinutes(c.closesAt, CLOSING_SOON_MINUTES));
@@ -185,7 +180,7 @@ export function isoInZone(instant: number, zone: string): string {
   const wall = new Date(0);
   wall.setUTCFullYear(p.year, p.month - 1, p.day);
   wall.setUTCHours(p.hour, p.minute, p.second, 0);
-  const offset = Math.round((wall.getTime() - Math.floor(instant / SECOND) * SECOND) / MINUTE);
+  const offset = Math.round((wall.getTime() - Math.floor(instant / SECOND_MS) * SECOND_MS) / MINUTE_MS);
   const sign = offset < 0 ? '-' : '+';
   return (
     `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +

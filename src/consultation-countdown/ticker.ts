@@ -8,6 +8,7 @@
  * every countdown that fell due is brought up to date at once. With no subscribers left, no timer
  * and no listener remain.
  */
+import { HOUR_MS } from '../feed/time.js';
 
 export interface TickerSubscriber {
   /** Called once the subscriber's instant has come; it should re-render and schedule again. */
@@ -18,7 +19,7 @@ export interface TickerSubscriber {
  * The longest single sleep. Timers drift or stall while a laptop sleeps, and browsers cannot wait
  * longer than about 24.8 days (2^31 ms); waking hourly to re-read the clock costs nothing.
  */
-export const MAX_SLEEP = 60 * 60_000;
+export const MAX_SLEEP = HOUR_MS;
 
 const due = new Map<TickerSubscriber, number>();
 let timer: ReturnType<typeof setTimeout> | undefined;

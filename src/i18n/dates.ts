@@ -7,7 +7,7 @@
  * zone arithmetic (see feed/time.ts) and plural categories.
  */
 import { msg, str } from '@lit/localize';
-import { zonedParts } from '../feed/time.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS, zonedParts } from '../feed/time.js';
 import { plural } from './plural.js';
 
 /** Month names as they stand inside a date ("14 June 2026"). Gaelic needs the genitive here. */
@@ -197,25 +197,21 @@ export function formatDuration(n: number, unit: DurationUnit): string {
   }
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
 /** The largest whole unit that fits, for "5 days ago" / "in 3 hours" (weeks and longer by days). */
 export function largestUnit(ms: number): { n: number; unit: DurationUnit } {
   const abs = Math.abs(ms);
-  if (abs >= 365 * DAY) return { n: Math.floor(abs / (365 * DAY)), unit: 'year' };
-  if (abs >= 30 * DAY) return { n: Math.floor(abs / (30 * DAY)), unit: 'month' };
-  if (abs >= 14 * DAY) return { n: Math.floor(abs / (7 * DAY)), unit: 'week' };
-  if (abs >= DAY) return { n: Math.floor(abs / DAY), unit: 'day' };
-  if (abs >= HOUR) return { n: Math.floor(abs / HOUR), unit: 'hour' };
-  return { n: Math.floor(abs / MINUTE), unit: 'minute' };
+  if (abs >= 365 * DAY_MS) return { n: Math.floor(abs / (365 * DAY_MS)), unit: 'year' };
+  if (abs >= 30 * DAY_MS) return { n: Math.floor(abs / (30 * DAY_MS)), unit: 'month' };
+  if (abs >= 2 * WEEK_MS) return { n: Math.floor(abs / WEEK_MS), unit: 'week' };
+  if (abs >= DAY_MS) return { n: Math.floor(abs / DAY_MS), unit: 'day' };
+  if (abs >= HOUR_MS) return { n: Math.floor(abs / HOUR_MS), unit: 'hour' };
+  return { n: Math.floor(abs / MINUTE_MS), unit: 'minute' };
 }
 
 /** "in 5 days", "3 hours ago", "just now": `then` seen from `now`. */
 export function formatRelative(then: number, now: number): string {
   const diff = then - now;
-  if (Math.abs(diff) < MINUTE) return msg('just now', { id: 'relative.now' });
+  if (Math.abs(diff) < MINUTE_MS) return msg('just now', { id: 'relative.now' });
   const { n, unit } = largestUnit(diff);
   const duration = formatDuration(n, unit);
   return diff > 0

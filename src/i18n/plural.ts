@@ -1,4 +1,5 @@
 import { currentLocale } from './locale.js';
+import { pluralRules } from './formatters.js';
 
 /**
  * One message per plural category, because @lit/localize has no plural syntax. Every category is
@@ -14,15 +15,8 @@ export interface PluralForms<T> {
   other: () => T;
 }
 
-const rulesCache = new Map<string, Intl.PluralRules>();
-
 export function pluralCategory(n: number, locale: string = currentLocale()): Intl.LDMLPluralRule {
-  let rules = rulesCache.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    rulesCache.set(locale, rules);
-  }
-  return rules.select(n);
+  return pluralRules(locale).select(n);
 }
 
 /** Picks the message for `n` in the current rendering locale. */

@@ -1,0 +1,34 @@
+/**
+ * One cache of `Intl` objects for the whole library, in the manner of github/relative-time-element:
+ * each is built once per locale and options, because building one costs far more than using it
+ * (a collator sorting 10,000 names, a plural rule per count shown). Options are compared by their
+ * JSON, so pass them in a fixed order.
+ */
+const cache = new Map<string, object>();
+
+function cached<T extends object>(kind: string, locale: string | undefined, options: object | undefined, make: () => T): T {
+  const key = `${kind} ${locale ?? ''} ${options ? JSON.stringify(options) : ''}`;
+  let value = cache.get(key) as T | undefined;
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+export function collator(locale: string, options?: Intl.CollatorOptions): Intl.Collator {
+  return cached('Collator', locale, options, () => new Intl.Collator(locale, options));
+}
+
+export function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached('NumberFormat', locale, options, () => new Intl.NumberFormat(locale, options));
+}
+
+export function pluralRules(locale: string, options?: Intl.PluralRulesOptions): Intl.PluralRules {
+  return cached('PluralRules', locale, options, () => new Intl.PluralRules(locale, options));
+}
+
+/** `locale` undefined: the visitor's own (e.g. to read their time zone). */
+export function dateTimeFormat(locale: string | undefined, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached('DateTimeFormat', locale, options, () => new Intl.DateTimeFormat(locale, options));
+}
