@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * GOV.UK Design System form patterns (labels, hints, error messages, error summary, panel,
- * character count), built on the shared tokens. Native radios and checkboxes, enlarged, so that
+ * GOV.UK Design System form patterns (labels, hints, error messages, character count), built on
+ * the shared tokens; the error summary, the panel and the rest that shows only once someone has
+ * started are in interactive.styles.ts, loaded with that code. Native radios and checkboxes, enlarged, so that
  * forced-colours mode and every assistive technology treat them as what they are.
  */
 export const pledgeFormStyles = css`
@@ -217,45 +218,6 @@ export const pledgeFormStyles = css`
     color: var(--_error);
     font-weight: 700;
   }
-  .already {
-    margin: 0.5rem 0 0;
-    padding: 0.5rem 0.75rem;
-    border-inline-start: 5px solid var(--_link);
-    background: var(--_surface);
-    max-width: var(--_field-width);
-  }
-  .already a {
-    display: inline-block;
-    margin-top: 0.25rem;
-  }
-  .error-summary {
-    margin: 0 0 calc(var(--_space) * 1.5);
-    padding: 1rem;
-    border: 5px solid var(--_error);
-  }
-  .error-summary:focus {
-    outline: 3px solid var(--_focus);
-  }
-  .error-summary-title {
-    margin: 0 0 0.75rem;
-    font-size: 1.3rem;
-  }
-  .error-list {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .error-list li + li {
-    margin-top: 0.4rem;
-  }
-  .error-list a,
-  .error-list a:visited {
-    color: var(--_error);
-    font-weight: 700;
-  }
-  .error-list a:focus-visible {
-    color: var(--_focus-text);
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -286,31 +248,6 @@ export const pledgeFormStyles = css`
     box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
     text-decoration: none;
   }
-  .panel {
-    margin: 0 0 var(--_space);
-    padding: 1.5rem 1rem;
-    border: 5px solid transparent;
-    background: var(--_panel);
-    color: var(--_panel-text);
-    text-align: center;
-  }
-  .panel:focus {
-    outline: 3px solid var(--_focus);
-  }
-  .panel-title {
-    margin: 0 0 0.75rem;
-    font-size: 1.75rem;
-  }
-  .panel p:last-child {
-    margin-bottom: 0;
-  }
-  .reference {
-    font-weight: 700;
-    overflow-wrap: anywhere;
-  }
-  .outbox:focus {
-    outline: 3px solid var(--_focus);
-  }
   .honeypot {
     position: absolute !important;
     width: 1px !important;
@@ -320,10 +257,7 @@ export const pledgeFormStyles = css`
     white-space: nowrap !important;
   }
   @media (forced-colors: active) {
-    .panel,
-    .error-summary,
     .field-error,
-    .already,
     .statement {
       border-color: CanvasText;
     }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
@@ -12,35 +12,11 @@ import { checkEndpoint, hasSaved, type PledgeTarget } from './endpoint.js';
 import { renderFields, targetId, type FieldContext } from './fields.js';
 import { heading } from './heading.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
-import type { PledgeFieldError } from './pledge-events.js';
-import type { PledgeSender, SenderState, SignedLookup, Validator } from './pledge-interactive.js';
+import type { FocusTarget, FormSession, SessionHost } from './pledge-interactive.js';
 import { EMPTY_VALUES, isFieldName, type FieldName, type PledgeValues } from './values.js';
 
 /** The code loaded on first interaction (or to resume what is saved): see pledge-interactive.ts. */
 type Interactive = typeof import('./pledge-interactive.js');
-
-interface Parts {
-  lib: Interactive;
-  sender: PledgeSender;
-  lookup: SignedLookup;
-  /** The target the sender was last pointed at. */
-  attachedKey?: string;
-}
-
-/** An error shown at a field: one of ours (re-localised on render) or the endpoint's own words. */
-type FieldError = { validator: Validator; text?: undefined } | { validator?: undefined; text: string };
-
-/** Which of the form's three faces is showing. */
-type View = 'form' | 'outbox' | 'done';
-
-const IDLE: SenderState = { phase: 'idle' };
-
-/** Answers that make another answer right or wrong: re-checked together on change. */
-const DEPENDENTS: ReadonlyMap<FieldName, FieldName[]> = new Map<FieldName, FieldName[]>([
-  ['registered', ['regNumber']],
-  ['sector', ['type']],
-  ['championRole', ['championName']],
-]);
 
 /** The fields an "already signed" notice can follow, and what they match on. */
 const MATCHED_BY: ReadonlyMap<FieldName, 'name' | 'id'> = new Map([
@@ -110,37 +86,25 @@ export class CompactPledgeForm extends CompactElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private values: PledgeValues = { ...EMPTY_VALUES };
-  @state() private errors = new Map<FieldName, FieldError>();
-  /** Endpoint errors that belong to no field we show: summary only. */
-  @state() private otherErrors: string[] = [];
-  /** A refusal with no errors listed (e.g. 403): its status, for a general message. */
-  @state() private refusedStatus?: number;
-  @state() private summaryShown = false;
-  /** The honeypot was filled: we said thank you and sent nothing. */
-  @state() private quietlyDropped = false;
   /** A submit found that the rest of the form's code could not be loaded. */
   @state() private loadFailed = false;
 
-  /** The code beyond first paint, once loaded. */
-  private parts?: Parts;
-  private loading?: Promise<Parts>;
+  /** The behaviour beyond first paint (checking, sending, errors), once loaded. */
+  private session?: FormSession;
+  private loading?: Promise<FormSession>;
   /** Work begun outside an update that `updateComplete` also waits for. */
   private waiting?: Promise<unknown>;
+  /** The target the session's sender was last pointed at. */
+  private attachedKey?: string;
   private readonly count = new CountAnnouncer(this, (length) => {
     this.announcement = this.inLocale(() => countText(length));
   });
-  /** Fields that have shown an error since the last submit: these re-validate on change. */
-  private shownErrors = new Set<FieldName>();
   private targetKey?: string;
   /** Something was typed (or cleared) since the target was set: a draft read later must not replace it. */
   private edited = false;
-  private seenState?: SenderState;
-  private view: View = 'form';
-  private focusNext?: 'summary' | 'outbox' | 'confirmation' | 'first';
+  private focusNext?: FocusTarget;
   private formShownAt?: number;
   private configReported?: CompactFeed;
-  /** The person submitted (or asked to try again) and the answer has not come yet. */
-  private awaitingAnswer = false;
 
   protected override isEmpty(feed: CompactFeed): boolean {
     return !feed.pledge;
@@ -157,7 +121,6 @@ export class CompactPledgeForm extends CompactElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.syncTarget();
-    this.followSender();
   }
 
   protected override updated(): void {
@@ -171,7 +134,7 @@ export class CompactPledgeForm extends CompactElement {
       );
       emit(this, 'compact-pledge-error', { kind: 'config' });
     }
-    if (this.view === 'form' && this.formShownAt === undefined && this.renderRoot.querySelector('form')) {
+    if ((this.session?.view ?? 'form') === 'form' && this.formShownAt === undefined && this.renderRoot.querySelector('form')) {
       this.formShownAt = Date.now();
     }
     const focus = this.focusNext;
@@ -180,19 +143,35 @@ export class CompactPledgeForm extends CompactElement {
     else if (focus) this.renderRoot.querySelector<HTMLElement>(`#${focus}`)?.focus();
   }
 
+  /**
+   * Also waits for work begun outside an update (the code beyond first paint loading, a submit
+   * waiting for it), so that `await el.updateComplete` after a submit sees its outcome.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.waiting) {
+      const waiting = this.waiting;
+      await waiting.catch(() => {});
+      if (this.waiting === waiting) this.waiting = undefined;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Loading the rest
 
   /** Loads the code beyond first paint (once; again after a failure). Resolves once it is wired in. */
-  private interactive(): Promise<Parts> {
+  private interactive(): Promise<FormSession> {
     this.loading ??= CompactPledgeForm.loadInteractive().then(
       (lib) => {
-        const parts: Parts = { lib, sender: new lib.PledgeSender(this), lookup: new lib.SignedLookup() };
-        this.parts = parts;
+        adoptStyles(this.renderRoot as ShadowRoot, [...CompactPledgeForm.elementStyles, lib.interactiveStyles]);
+        const session = new lib.FormSession(this.sessionHost());
+        this.session = session;
         this.syncTarget(); // the sender is pointed at the endpoint before anything can be submitted
-        this.announceMatch();
+        session.announceMatch();
         this.requestUpdate();
-        return parts;
+        return session;
       },
       (error: unknown) => {
         this.loading = undefined;
@@ -204,14 +183,32 @@ export class CompactPledgeForm extends CompactElement {
 
   /** Starts loading without waiting: a failure here is met again, and shown, on submit. */
   private preload = (): void => {
-    if (this.parts) return;
+    if (this.session) return;
     const loading = this.interactive();
     this.waiting ??= loading;
     loading.catch(() => {});
   };
 
-  private get senderState(): SenderState {
-    return this.parts?.sender.state ?? IDLE;
+  private sessionHost(): SessionHost {
+    return {
+      element: this,
+      values: () => this.values,
+      feed: () => this.currentFeed,
+      locale: () => this.language.locale,
+      inLocale: (fn) => this.inLocale(fn),
+      plainText: (text) => withoutBidiControls(this.text(text)),
+      announce: (text) => {
+        this.announcement = text;
+      },
+      focusAfterUpdate: (target) => {
+        this.focusNext = target;
+      },
+      focusField: (field) => this.focusField(field),
+      notBefore: () => (this.formShownAt ?? Date.now()) + this.minFillMs,
+      honeypot: () => this.renderRoot.querySelector<HTMLInputElement>('#hp-extra')?.value ?? '',
+      subheading: (content, className) => this.subheading(content, className),
+      targetId: (field) => targetId(field, this.values),
+    };
   }
 
   private target(): PledgeTarget | undefined {
@@ -228,57 +225,12 @@ export class CompactPledgeForm extends CompactElement {
       this.targetKey = key;
       this.values = { ...EMPTY_VALUES };
       this.edited = false;
-      this.clearErrors();
-      this.quietlyDropped = false;
       // A sign-up saved on this device must be sent now, and a draft come back, with no one acting.
       if (target && hasSaved(target)) this.preload();
     }
-    const parts = this.parts;
-    if (!parts || parts.attachedKey === key) return;
-    parts.attachedKey = key;
-    parts.sender.attach(target);
-    if (this.edited) parts.sender.saveDraft(this.values);
-    else this.values = parts.lib.reviveValues(parts.sender.readDraft()) ?? this.values;
-  }
-
-  /** Reacts once to each new state of the sender: errors onto fields, focus, announcements. */
-  private followSender(): void {
-    const state = this.senderState;
-    if (state === this.seenState) return;
-    const previous = this.seenState;
-    this.seenState = state;
-    const before = this.view;
-    this.view = this.quietlyDropped || state.phase === 'done' ? 'done' : this.isOutbox(state) ? 'outbox' : 'form';
-    // Focus follows the person's own action (in the widget, or a submit whose answer they await):
-    // never from elsewhere on the page into a widget, e.g. when a saved sign-up is resent on load.
-    const idle = !document.activeElement || document.activeElement === document.body;
-    const focused = this.matches(':focus-within') || (this.awaitingAnswer && idle);
-    if (state.phase !== 'sending') this.awaitingAnswer = false;
-    if (this.view !== before && focused && this.view !== 'form') this.focusNext = this.view === 'done' ? 'confirmation' : 'outbox';
-    switch (state.phase) {
-      case 'rejected':
-        this.showServerErrors(state.errors, state.httpStatus);
-        if (focused) this.focusNext = 'summary';
-        break;
-      case 'waiting':
-        if (this.focusNext !== 'outbox' && (previous?.phase !== 'waiting' || previous.reason !== state.reason)) {
-          const { waitingText } = this.parts!.lib;
-          this.announcement = this.inLocale(() => waitingText(state.reason, state.retryInMs));
-        }
-        break;
-      case 'sending':
-        if (!state.resumed) this.announcement = this.inLocale(() => msg('Sending your sign-up…', { id: 'pledge-form.sending' }));
-        break;
-      case 'done':
-        this.announcement = '';
-        this.clearErrors();
-        break;
-    }
-  }
-
-  /** A sign-up that has left the form: waiting, or being sent again. */
-  private isOutbox(state: SenderState): boolean {
-    return state.phase === 'waiting' || (state.phase === 'sending' && state.resumed);
+    if (!this.session || this.attachedKey === key) return;
+    this.attachedKey = key;
+    this.values = this.session.attach(target, this.edited) ?? this.values;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -286,13 +238,9 @@ export class CompactPledgeForm extends CompactElement {
 
   protected renderFeed(feed: CompactFeed): TemplateResult {
     const check = checkEndpoint(feed.pledge?.endpoint);
-    const parts = this.parts;
-    let body: TemplateResult;
-    if (!check.ok) body = this.renderConfigError(feed);
-    else if (parts && this.view === 'done') body = this.renderConfirmation(feed, parts);
-    else if (parts && this.view === 'outbox') {
-      body = parts.lib.renderOutbox(this.senderState, (title) => this.subheading(title, 'subheading notice-title'), this.retryNow);
-    } else body = this.renderForm(feed);
+    const body = check.ok
+      ? (this.session?.renderView(feed, this.words(feed), this.signAnother) ?? this.renderForm(feed))
+      : this.renderConfigError(feed);
     return html`${this.renderHeading()}${body}`;
   }
 
@@ -341,21 +289,21 @@ export class CompactPledgeForm extends CompactElement {
   }
 
   private renderForm(feed: CompactFeed): TemplateResult {
-    const sending = this.senderState.phase === 'sending';
+    const session = this.session;
     const words = this.words(feed);
     const name = words.markup(feed.compact.name);
-    const lookup = this.parts?.lookup;
     const fields: FieldContext = {
       values: this.values,
       feed,
       words,
-      error: (field) => this.errorText(field),
+      error: (field) => session?.errorText(field),
       aside: (field) => {
         const by = MATCHED_BY.get(field);
-        return by && lookup?.render(feed, this.values, by, words);
+        return by && session?.aside(feed, by, words);
       },
       subheading: (content) => this.subheading(content),
     };
+    const sending = !!session?.sending;
     return html`<div class="intro">
         <slot name="intro">
           <p>${msg(html`Use this form to add your organisation to the signatories of ${name}.`, { id: 'pledge-form.intro' })}</p>
@@ -363,7 +311,7 @@ export class CompactPledgeForm extends CompactElement {
       </div>
       ${this.renderStatement(feed)}
       <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusin=${this.preload}>
-        ${this.renderSummary()} ${renderFields(fields)}
+        ${session?.renderSummary() ?? nothing} ${renderFields(fields)}
         <div class="honeypot" aria-hidden="true">
           <label for="hp-extra">${msg('Leave this field empty', { id: 'pledge-form.honeypot' })}</label>
           <input id="hp-extra" name="hp-extra" type="text" tabindex="-1" autocomplete="off" />
@@ -384,37 +332,6 @@ export class CompactPledgeForm extends CompactElement {
       </form>`;
   }
 
-  private renderSummary(): TemplateResult | typeof nothing {
-    const parts = this.parts;
-    if (!this.summaryShown || !parts) return nothing;
-    return parts.lib.renderErrorSummary({
-      error: (field) => this.errorText(field),
-      others: this.otherErrors,
-      refusedStatus: this.refusedStatus,
-      targetId: (field) => targetId(field, this.values),
-      onLink: (field) => this.focusField(field),
-      heading: (title) => this.subheading(title, 'subheading error-summary-title'),
-    });
-  }
-
-  private renderConfirmation(feed: CompactFeed, parts: Parts): TemplateResult {
-    const state = this.senderState;
-    const done = state.phase === 'done' ? state : undefined;
-    return parts.lib.renderConfirmation({
-      status: done?.status,
-      id: done?.id,
-      body: done?.body,
-      compactName: this.words(feed).markup(feed.compact.name),
-      heading: (title) => this.subheading(title, 'subheading panel-title'),
-      onAnother: this.signAnother,
-    });
-  }
-
-  private errorText(field: FieldName): string | undefined {
-    const error = this.errors.get(field);
-    return error && (error.validator ? error.validator.message(this.values) : error.text);
-  }
-
   /** Feed text for this render: isolated, in its own language when that differs from the form's. */
   private words(feed: CompactFeed): FeedText {
     return new FeedText(feed, this.language);
@@ -432,119 +349,34 @@ export class CompactPledgeForm extends CompactElement {
     if (name === 'sector' && !(TYPES_BY_SECTOR[next.sector as Sector] ?? []).includes(next.type)) next.type = '';
     this.values = next;
     this.edited = true;
-    this.preload(); // saves the draft, once loaded, if not already
-    this.parts?.sender.saveDraft(next);
     if (name === 'pledge') this.count.changed(next.pledge);
-    if (name === 'orgName' || name === 'registered' || name === 'regNumber') this.announceMatch();
+    // Not loaded yet: the session saves the draft, and looks the name up, once it is.
+    if (this.session) this.session.typed(next, name);
+    else this.preload();
   };
 
-  /** Once a field has shown an error, it (and the answers it depends on) re-validate on change. */
   private onChange = (event: Event): void => {
     const name = (event.target as HTMLInputElement).name;
-    const validateField = this.parts?.lib.validateField;
-    if (!isFieldName(name) || !validateField) return;
-    const fields = [name, ...(DEPENDENTS.get(name) ?? [])].filter((f) => this.shownErrors.has(f));
-    if (fields.length === 0) return;
-    const errors = new Map(this.errors);
-    for (const field of fields) {
-      const failed = validateField(field, this.values);
-      if (failed) errors.set(field, { validator: failed });
-      else errors.delete(field);
-    }
-    this.errors = errors;
+    if (isFieldName(name)) this.session?.changed(name);
   };
-
-  private announceMatch(): void {
-    const feed = this.currentFeed;
-    const name = feed && this.parts?.lookup.newMatch(feed, this.values, (match) => withoutBidiControls(this.text(match.signatory.name)));
-    if (name) {
-      const { alreadySignedText } = this.parts!.lib;
-      this.announcement = this.inLocale(() => alreadySignedText(name));
-    }
-  }
 
   /** Waits for the rest of the form's code if it has not come yet: a submit is never lost to it. */
   private onSubmit = (event: Event): void => {
     event.preventDefault();
-    if (this.parts) {
-      this.submitWith(this.parts);
+    if (this.session) {
+      this.session.submit();
       return;
     }
     this.waiting = this.interactive().then(
-      (parts) => {
+      (session) => {
         this.loadFailed = false;
-        this.submitWith(parts);
+        session.submit();
       },
       () => {
         this.loadFailed = true; // the answers stay as they are, for another try
       },
     );
   };
-
-  /**
-   * Also waits for work begun outside an update (the code beyond first paint loading, a submit
-   * waiting for it), so that `await el.updateComplete` after a submit sees its outcome.
-   */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.waiting) {
-      const waiting = this.waiting;
-      await waiting.catch(() => {});
-      if (this.waiting === waiting) this.waiting = undefined;
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
-
-  private submitWith(parts: Parts): void {
-    const feed = this.currentFeed;
-    const phase = parts.sender.state.phase;
-    if (!feed || phase === 'sending' || phase === 'waiting') return; // a second click while sending
-    const { lib } = parts;
-    const failed = lib.validateForm(this.values);
-    this.otherErrors = [];
-    this.refusedStatus = undefined;
-    this.errors = new Map([...failed].map(([field, validator]) => [field, { validator }]));
-    this.shownErrors = new Set(failed.keys());
-    this.summaryShown = failed.size > 0;
-    if (failed.size > 0) {
-      this.focusNext = 'summary';
-      const errors = [...failed].map(([field, validator]) => ({
-        field: lib.pathOf(field),
-        message: this.inLocale(() => validator.message(this.values)),
-      }));
-      emit(this, 'compact-pledge-error', { kind: 'validation', errors });
-      return;
-    }
-    const trap = this.renderRoot.querySelector<HTMLInputElement>('#hp-extra');
-    if (trap?.value) {
-      // A robot filled the hidden field: thank it and send nothing.
-      parts.sender.clearDraft();
-      this.quietlyDropped = true;
-      this.view = 'done';
-      this.focusNext = 'confirmation';
-      return;
-    }
-    const body = lib.toBody(this.values, feed.compact.id, this.language.locale);
-    this.awaitingAnswer = parts.sender.submit(body, (this.formShownAt ?? Date.now()) + this.minFillMs);
-  }
-
-  private showServerErrors(errors: PledgeFieldError[], status: number): void {
-    const { placed, others } = this.parts!.lib.placeServerErrors(errors, this.values);
-    this.errors = new Map([...placed].map(([field, text]) => [field, { text }]));
-    this.otherErrors = others;
-    this.refusedStatus = errors.length === 0 ? status : undefined;
-    this.shownErrors = new Set(placed.keys());
-    this.summaryShown = true;
-  }
-
-  private clearErrors(): void {
-    this.errors = new Map();
-    this.otherErrors = [];
-    this.refusedStatus = undefined;
-    this.shownErrors = new Set();
-    this.summaryShown = false;
-  }
 
   private focusField(field: FieldName): void {
     const input = this.renderRoot.querySelector<HTMLElement>(`#${targetId(field, this.values)}`);
@@ -556,24 +388,15 @@ export class CompactPledgeForm extends CompactElement {
     input.focus({ preventScroll: !!label });
   }
 
-  private retryNow = (): void => {
-    this.awaitingAnswer = true;
-    this.parts?.sender.retryNow();
-  };
-
   private clearForm = (): void => {
     this.values = { ...EMPTY_VALUES };
     this.edited = true; // a draft still on its way in must not bring the answers back
-    this.parts?.sender.clearDraft();
-    this.parts?.lookup.forget();
-    this.clearErrors();
+    this.session?.cleared();
     this.announcement = this.inLocale(() => msg('The form has been cleared.', { id: 'pledge-form.cleared' }));
   };
 
   private signAnother = (): void => {
-    this.parts?.sender.reset();
-    this.parts?.lookup.forget();
-    this.quietlyDropped = false;
+    this.session?.another();
     this.values = { ...EMPTY_VALUES };
     this.formShownAt = undefined;
     this.focusNext = 'first';

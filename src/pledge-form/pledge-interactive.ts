@@ -1,12 +1,8 @@
 /**
  * What the form needs once someone starts on it, or when something is saved on this device to
- * resume: loaded with a dynamic import, so that first paint downloads only the questions.
- * (The bundle puts this module, and everything only it imports, in a chunk of its own.)
+ * resume: loaded with a dynamic import, so that first paint downloads only the questions. The
+ * bundle puts this module, and everything only it imports (the session and its views, the sender,
+ * the validators, the "already signed" lookup), in a chunk of its own.
  */
-export { renderConfirmation } from './confirmation-view.js';
-export { placeServerErrors, pathOf, renderErrorSummary } from './error-summary.js';
-export { renderOutbox, waitingText } from './outbox-view.js';
-export { PledgeSender, type SenderState } from './pledge-sender.js';
-export { alreadySignedText, SignedLookup } from './signed-lookup.js';
-export { reviveValues, toBody } from './body.js';
-export { validateField, validateForm, type Validator } from './validators.js';
+export { FormSession, type FocusTarget, type SessionHost, type View } from './form-session.js';
+export { interactiveStyles } from './interactive.styles.js';
