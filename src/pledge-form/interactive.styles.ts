@@ -1,15 +1,34 @@
 import { css } from 'lit';
+import { theme } from '../core/styles.js';
 
 /**
- * The styles of what the form shows only once someone has started on it (the "already signed"
- * notice, the error summary, the confirmation panel, the outbox): adopted when that code loads.
+ * The styles of what the form shows only once someone has started on it (errors at the fields, a
+ * pledge over the limit, the "already signed" notice, the error summary, the confirmation panel,
+ * the outbox): adopted when that code loads.
  */
 export const interactiveStyles = css`
+  :host {
+    --_panel: var(--compact-panel-colour, ${theme.success});
+    --_panel-text: var(--compact-panel-text-colour, #ffffff);
+  }
+  .field-error {
+    padding-inline-start: 0.75rem;
+    border-inline-start: 5px solid ${theme.error};
+  }
+  .input[aria-invalid='true'],
+  .textarea[aria-invalid='true'],
+  .textarea.over {
+    border-color: ${theme.error};
+  }
+  .count.over {
+    color: ${theme.error};
+    font-weight: 700;
+  }
   .already {
     margin: 0.5rem 0 0;
     padding: 0.5rem 0.75rem;
-    border-inline-start: 5px solid var(--_link);
-    background: var(--_surface);
+    border-inline-start: 5px solid ${theme.link};
+    background: ${theme.surface};
     max-width: var(--_field-width);
   }
   .already a {
@@ -17,12 +36,12 @@ export const interactiveStyles = css`
     margin-top: 0.25rem;
   }
   .error-summary {
-    margin: 0 0 calc(var(--_space) * 1.5);
+    margin: 0 0 calc(${theme.space} * 1.5);
     padding: 1rem;
-    border: 5px solid var(--_error);
+    border: 5px solid ${theme.error};
   }
   .error-summary:focus {
-    outline: 3px solid var(--_focus);
+    outline: 3px solid ${theme.focus};
   }
   .error-summary-title {
     margin: 0 0 0.75rem;
@@ -38,14 +57,14 @@ export const interactiveStyles = css`
   }
   .error-list a,
   .error-list a:visited {
-    color: var(--_error);
+    color: ${theme.error};
     font-weight: 700;
   }
   .error-list a:focus-visible {
-    color: var(--_focus-text);
+    color: ${theme.focusText};
   }
   .panel {
-    margin: 0 0 var(--_space);
+    margin: 0 0 ${theme.space};
     padding: 1.5rem 1rem;
     border: 5px solid transparent;
     background: var(--_panel);
@@ -53,7 +72,7 @@ export const interactiveStyles = css`
     text-align: center;
   }
   .panel:focus {
-    outline: 3px solid var(--_focus);
+    outline: 3px solid ${theme.focus};
   }
   .panel-title {
     margin: 0 0 0.75rem;
@@ -67,13 +86,20 @@ export const interactiveStyles = css`
     overflow-wrap: anywhere;
   }
   .outbox:focus {
-    outline: 3px solid var(--_focus);
+    outline: 3px solid ${theme.focus};
   }
   @media (forced-colors: active) {
     .panel,
     .error-summary,
-    .already {
+    .already,
+    .field-error {
       border-color: CanvasText;
+    }
+    .input[aria-invalid='true'],
+    .textarea[aria-invalid='true'],
+    .textarea.over {
+      border-style: double;
+      border-width: 4px;
     }
   }
 `;

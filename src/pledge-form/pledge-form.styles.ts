@@ -1,37 +1,39 @@
 import { css } from 'lit';
+import { theme } from '../core/styles.js';
 
 /**
- * GOV.UK Design System form patterns (labels, hints, error messages, character count), built on
- * the shared tokens; the error summary, the panel and the rest that shows only once someone has
- * started are in interactive.styles.ts, loaded with that code. Native radios and checkboxes, enlarged, so that
- * forced-colours mode and every assistive technology treat them as what they are.
+ * GOV.UK Design System form patterns (labels, hints, character count), built on the shared
+ * tokens: what first paint shows. What shows only once someone has started (errors, the error
+ * summary, the panel, the outbox) is in interactive.styles.ts, adopted when that code loads.
+ * Native radios and checkboxes, enlarged, so that forced-colours mode and every assistive
+ * technology treat them as what they are.
+ *
+ * Comments are kept out of the CSS text (no minifier touches it, and it ships as written).
+ * `:where(.subheading)`: the headings one level below the form's own (h3 by default; see
+ * heading-level), as weak as a tag selector, so .notice-title, .panel-title and the like still win.
  */
-export const pledgeFormStyles = css`
+const fieldStyles = css`
   :host {
     --_input-border: var(--compact-input-border-colour, #0b0c0c);
-    --_panel: var(--compact-panel-colour, var(--_success));
-    --_panel-text: var(--compact-panel-text-colour, #ffffff);
     --_field-width: var(--compact-field-max-width, 30rem);
   }
   .heading {
-    margin: 0 0 var(--_space);
+    margin: 0 0 ${theme.space};
     font-size: var(--compact-heading-size, 1.5rem);
     line-height: 1.25;
   }
-  /* The headings one level below the form's own (h3 by default; see heading-level). :where() keeps
-     this as weak as a tag selector, so .notice-title, .panel-title and the like still win. */
   :where(.subheading) {
-    margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) * 0.75);
+    margin: calc(${theme.space} * 1.5) 0 calc(${theme.space} * 0.75);
     font-size: 1.1875rem;
     line-height: 1.3;
   }
   p {
-    margin: 0 0 var(--_space);
+    margin: 0 0 ${theme.space};
   }
   .statement {
-    margin: 0 0 var(--_space);
+    margin: 0 0 ${theme.space};
     padding: 0.75rem 1rem;
-    border-inline-start: 5px solid var(--_border);
+    border-inline-start: 5px solid ${theme.border};
   }
   .statement > .subheading {
     margin-top: 0;
@@ -53,11 +55,7 @@ export const pledgeFormStyles = css`
     margin: 0;
   }
   .field {
-    margin: 0 0 calc(var(--_space) * 1.5);
-  }
-  .field-error {
-    padding-inline-start: 0.75rem;
-    border-inline-start: 5px solid var(--_error);
+    margin: 0 0 calc(${theme.space} * 1.5);
   }
   fieldset {
     min-width: 0;
@@ -76,12 +74,12 @@ export const pledgeFormStyles = css`
   }
   .hint {
     margin: 0 0 0.5rem;
-    color: var(--_secondary);
+    color: ${theme.secondary};
   }
   .error-message {
     display: block;
     margin: 0 0 0.5rem;
-    color: var(--_error);
+    color: ${theme.error};
     font-weight: 700;
   }
   .input,
@@ -92,8 +90,8 @@ export const pledgeFormStyles = css`
     min-height: 2.5rem;
     padding: 0.3rem 0.4rem;
     border: 2px solid var(--_input-border);
-    border-radius: var(--_radius);
-    background: var(--_background);
+    border-radius: ${theme.radius};
+    background: ${theme.background};
     color: inherit;
   }
   .textarea {
@@ -103,20 +101,21 @@ export const pledgeFormStyles = css`
   .input.narrow {
     max-width: 14rem;
   }
-  .input[aria-invalid='true'],
-  .textarea[aria-invalid='true'],
-  .textarea.over {
-    border-color: var(--_error);
-  }
   .input:focus-visible,
   .textarea:focus-visible {
-    outline: 3px solid var(--_focus);
+    outline: 3px solid ${theme.focus};
     outline-offset: 0;
     box-shadow: inset 0 0 0 2px var(--_input-border);
   }
-  /* GOV.UK's large radios and checkboxes: the native input (44 × 44, transparent) lies over a
-     40 × 40 box drawn by its label, so the hit area is large and the input stays a real input for
-     every assistive technology; focus thickens the box and rings it in yellow. */
+`;
+
+/**
+ * GOV.UK's large radios and checkboxes: the native input (44 × 44, transparent) lies over a
+ * 40 × 40 box drawn by its label, so the hit area is large and the input stays a real input for
+ * every assistive technology; focus thickens the box and rings it in yellow. The conditional
+ * reveal: the question a choice brings, right under that choice.
+ */
+const choiceStyles = css`
   .choices {
     display: grid;
     gap: 0.625rem;
@@ -153,7 +152,7 @@ export const pledgeFormStyles = css`
     width: 40px;
     height: 40px;
     border: 2px solid currentColor;
-    background: var(--_background);
+    background: ${theme.background};
   }
   .choice label::after {
     content: '';
@@ -191,32 +190,30 @@ export const pledgeFormStyles = css`
     border-width: 4px;
     outline: 3px solid transparent;
     outline-offset: 1px;
-    box-shadow: 0 0 0 4px var(--_focus);
+    box-shadow: 0 0 0 4px ${theme.focus};
   }
   .choice input[type='checkbox']:focus + label::before {
-    box-shadow: 0 0 0 3px var(--_focus);
+    box-shadow: 0 0 0 3px ${theme.focus};
   }
   .choice .hint {
     width: 100%;
     margin: -0.3125rem 0 0;
     padding-inline: 3.6875rem 0.9375rem;
   }
-  /* GOV.UK's conditional reveal: the question a choice brings, right under that choice. */
   .conditional {
     margin: 0;
     margin-inline-start: 1.125rem;
     padding-inline-start: 2.0625rem;
-    border-inline-start: 4px solid var(--_border);
+    border-inline-start: 4px solid ${theme.border};
   }
   .conditional-hidden {
     display: none;
   }
+`;
+
+const countAndActionStyles = css`
   .count {
     margin: 0.3rem 0 0;
-  }
-  .count.over {
-    color: var(--_error);
-    font-weight: 700;
   }
   .actions {
     display: flex;
@@ -236,16 +233,16 @@ export const pledgeFormStyles = css`
     padding: 0;
     border: 0;
     background: none;
-    color: var(--_link);
+    color: ${theme.link};
     text-decoration: underline;
     text-underline-offset: 0.1578em;
     cursor: pointer;
   }
   .link-button:focus-visible {
     outline: 3px solid transparent;
-    background: var(--_focus);
-    color: var(--_focus-text);
-    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    background: ${theme.focus};
+    color: ${theme.focusText};
+    box-shadow: 0 -2px ${theme.focus}, 0 4px ${theme.focusText};
     text-decoration: none;
   }
   .honeypot {
@@ -257,21 +254,16 @@ export const pledgeFormStyles = css`
     white-space: nowrap !important;
   }
   @media (forced-colors: active) {
-    .field-error,
     .statement {
       border-color: CanvasText;
     }
     .choice input:focus + label::before {
       outline-color: Highlight;
     }
-    .input[aria-invalid='true'],
-    .textarea[aria-invalid='true'],
-    .textarea.over {
-      border-style: double;
-      border-width: 4px;
-    }
     .link-button {
       color: LinkText;
     }
   }
 `;
+
+export const pledgeFormStyles = [fieldStyles, choiceStyles, countAndActionStyles];

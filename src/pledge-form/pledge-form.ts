@@ -73,7 +73,7 @@ const MATCHED_BY: ReadonlyMap<FieldName, 'name' | 'id'> = new Map([
  * @cssprop --compact-heading-size - Size of the heading (default 1.5rem).
  */
 export class CompactPledgeForm extends CompactElement {
-  static override styles = [baseStyles, pledgeFormStyles];
+  static override styles = [baseStyles, ...pledgeFormStyles];
 
   /**
    * How the form loads its code beyond first paint; replaceable so that tests can count the loads
