@@ -1,25 +1,13 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import sinon from 'sinon';
-import { CompactElement } from '../../../src/core/compact-element.js';
 import { defineElement } from '../../../src/core/define.js';
 import { clearSavedFeeds, resetFeedLoader } from '../../../src/core/feed-loader.js';
 import type { CompactFeed } from '../../../src/feed/types.js';
-import { feedElementSuite, feedUrl, sampleFeed, settled, shadowText } from '../../helpers/feed-element-suite.js';
-
-/** The smallest possible element on the base: it shows the compact's name and its signatories. */
-class TestCompactElement extends CompactElement {
-  protected renderFeed(feed: CompactFeed) {
-    return html`<h2>${this.text(feed.compact.name)}</h2>
-      <ul>
-        ${feed.signatories.map((s) => html`<li>${this.text(s.name)}</li>`)}
-      </ul>`;
-  }
-  protected isEmpty(feed: CompactFeed) {
-    return feed.signatories.length === 0;
-  }
-}
-defineElement('test-compact-element', TestCompactElement);
+import { $, settled, shadowText } from '../../helpers/dom.js';
+import { expectEmptyState, feedElementSuite } from '../../helpers/feed-element-suite.js';
+import { feedUrl, sampleFeed } from '../../helpers/feeds.js';
+import { MINIMAL_READY_TEXT, MINIMAL_TAG, TestCompactElement } from '../../helpers/minimal-element.js';
 
 /** An element whose render cannot cope with one feed (a bug, or data the validator let through). */
 class ThrowingElement extends TestCompactElement {
@@ -30,10 +18,21 @@ class ThrowingElement extends TestCompactElement {
 }
 defineElement('test-throwing-element', ThrowingElement);
 
+/** An element with a bug in its empty state: for a feed with nothing to show it shows its error state. */
+class EmptyAsErrorElement extends TestCompactElement {
+  protected override renderEmpty(): never {
+    throw new Error('a bug in the empty state');
+  }
+}
+defineElement('test-empty-as-error-element', EmptyAsErrorElement);
+
+const emptyFeed = () => ({ ...sampleFeed(), signatories: [] });
+
 feedElementSuite({
-  tag: 'test-compact-element',
-  readyText: 'Côr Meibion Testshire',
-  emptyFeed: { ...sampleFeed(), signatories: [] },
+  tag: MINIMAL_TAG,
+  readyText: MINIMAL_READY_TEXT,
+  emptyFeed: emptyFeed(),
+  emptyText: 'There is nothing to show yet.',
 });
 
 describe('CompactElement: never stuck', () => {
@@ -47,14 +46,14 @@ describe('CompactElement: never stuck', () => {
     try {
       const el = await fixture<ThrowingElement>(html`<test-throwing-element></test-throwing-element>`);
       el.feed = { ...sampleFeed(), compact: { ...sampleFeed().compact, id: 'throws' } };
-      await el.updateComplete;
+      await el.updateComplete; // the feed is in: loading (when the full validator must load first) or its outcome
+      await settled(el, () => !shadowText(el).includes('Loading'), 'an outcome');
       expect(shadowText(el)).to.contain('not in the expected format');
-      expect(el.shadowRoot!.querySelector('[part="retry"]')).to.exist;
+      expect($(el, '[part="retry"]') !== null, '"Try again"').to.equal(true);
       expect(consoleError.calledOnce).to.equal(true);
       await expect(el).to.be.accessible();
       el.feed = sampleFeed(); // and it recovers when the feed is fine again
-      await el.updateComplete;
-      expect(shadowText(el)).to.contain('Côr Meibion Testshire');
+      await settled(el, () => shadowText(el).includes(MINIMAL_READY_TEXT), 'the feed');
     } finally {
       consoleError.restore();
     }
@@ -63,9 +62,42 @@ describe('CompactElement: never stuck', () => {
   for (const timeout of ['abc', '3000000000', '-5', '0', '']) {
     it(`timeout="${timeout}" falls back to the default instead of giving up at once`, async () => {
       const el = await fixture<TestCompactElement>(
-        `<test-compact-element timeout="${timeout}" src="${feedUrl({ delay: 300 })}"></test-compact-element>`,
+        `<${MINIMAL_TAG} timeout="${timeout}" src="${feedUrl({ delay: 300 })}"></${MINIMAL_TAG}>`,
       );
-      await settled(el, () => shadowText(el).includes('Côr Meibion Testshire'));
+      await settled(el, () => shadowText(el).includes(MINIMAL_READY_TEXT), 'the feed');
     });
   }
+});
+
+describe('the shared suite’s empty-state check', () => {
+  const expected = { readyText: MINIMAL_READY_TEXT };
+
+  it('passes on the empty state', async () => {
+    const el = await fixture<TestCompactElement>(`<${MINIMAL_TAG}></${MINIMAL_TAG}>`);
+    el.feed = emptyFeed();
+    await el.updateComplete; // the feed is in: loading (when the full validator must load first) or its outcome
+    await settled(el, () => $(el, '[part~="notice"]') && !shadowText(el).includes('Loading'), 'a notice');
+    expectEmptyState(el, { ...expected, emptyText: 'There is nothing to show yet.' });
+  });
+
+  it('fails on an element that shows its error state for a feed with nothing to show', async () => {
+    const consoleError = sinon.stub(console, 'error');
+    try {
+      const el = await fixture<EmptyAsErrorElement>(html`<test-empty-as-error-element></test-empty-as-error-element>`);
+      el.feed = emptyFeed();
+      await el.updateComplete; // the feed is in: loading (when the full validator must load first) or its outcome
+      await settled(el, () => shadowText(el).includes('Try again'), 'the error state');
+      expect(() => expectEmptyState(el, expected)).to.throw('no "Try again" in the empty state');
+    } finally {
+      consoleError.restore();
+    }
+  });
+
+  it('fails when the element shows another notice than its empty state', async () => {
+    const el = await fixture<TestCompactElement>(`<${MINIMAL_TAG}></${MINIMAL_TAG}>`);
+    el.feed = emptyFeed();
+    await el.updateComplete; // the feed is in: loading (when the full validator must load first) or its outcome
+    await settled(el, () => $(el, '[part~="notice"]') && !shadowText(el).includes('Loading'), 'a notice');
+    expect(() => expectEmptyState(el, { ...expected, emptyText: 'No organisations have signed yet.' })).to.throw();
+  });
 });

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import {
   ABORT_GRACE_MS,
@@ -6,12 +6,28 @@ import {
   clearSavedFeeds,
   effectiveTimeout,
   loadFeed,
+  requestCounts,
   resetFeedLoader,
 } from '../../../src/core/feed-loader.js';
-import sample from '../../fixtures/feed.json' with { type: 'json' };
-import { feedUrl, requestCount } from '../../helpers/feed-element-suite.js';
+import { $, settled, shadowText } from '../../helpers/dom.js';
+import { retryButton } from '../../helpers/feed-element-suite.js';
+import { feedUrl, requestCount, sampleFeed, savedCopyKey } from '../../helpers/feeds.js';
+import { MINIMAL_READY_TEXT, MINIMAL_TAG, type TestCompactElement } from '../../helpers/minimal-element.js';
+
+const sample = sampleFeed();
 
 const absolute = (path: string) => new URL(path, location.href).href;
+const ABSURD_SAVED_AT: unknown[] = [
+  1e300,
+  -1,
+  0,
+  1.5,
+  Number.MAX_SAFE_INTEGER,
+  Date.now() + 10 * 86_400_000, // ten days ahead: more than a clock can drift
+  'yesterday',
+  null, // what NaN becomes in JSON
+  [1],
+];
 const savedKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('compact-widgets:feed:v1:'));
 
 describe('feed loader', () => {
@@ -98,7 +114,8 @@ describe('feed loader', () => {
     expect(saved.ok && saved.result.staleBecause && saved.result.url).to.equal(final);
   });
 
-  for (const savedAt of [1e300, -1, 0, 1.5, Number.MAX_SAFE_INTEGER, 'yesterday', null]) {
+  /** Dates a saved copy cannot have been written at (the storage is the host site's to change). */
+  for (const savedAt of ABSURD_SAVED_AT) {
     it(`does not use a saved copy dated ${JSON.stringify(savedAt)}`, async () => {
       const url = absolute(feedUrl({ status: 503 }));
       const text = JSON.stringify(sample);
@@ -144,5 +161,178 @@ describe('feed loader', () => {
     // Copies are saved after the feed is handed over: wait for the newest one.
     await waitUntil(() => savedKeys().includes(`compact-widgets:feed:v1:${urls[3]}`));
     expect(savedKeys().sort()).to.deep.equal(urls.slice(1).map((u) => `compact-widgets:feed:v1:${u}`).sort());
+  });
+});
+
+/**
+ * What the controller and the base element do the same way for every element, tested once on the
+ * smallest element (test/helpers/minimal-element.ts). Each element's own states are in
+ * test/helpers/feed-element-suite.ts, run once per element.
+ */
+describe('feed controller: sources, requests and failures, the same for every element', () => {
+  type El = TestCompactElement & { feed?: unknown };
+  const markup = (src?: string, extra = '') => `<${MINIMAL_TAG}${src === undefined ? '' : ` src="${src}"`}${extra}></${MINIMAL_TAG}>`;
+  async function element(src?: string, extra = ''): Promise<El> {
+    const container = await fixture<HTMLElement>(`<div>${markup(src, extra)}</div>`);
+    return container.firstElementChild as El;
+  }
+  const isReady = (el: Element) => () => shadowText(el).includes(MINIMAL_READY_TEXT);
+  const errorState = (el: Element) => () => retryButton(el) !== null && !shadowText(el).includes('Loading');
+
+  beforeEach(() => {
+    resetFeedLoader();
+    clearSavedFeeds();
+  });
+
+  it('reads a feed given as the .feed property, without any request', async () => {
+    const el = await element();
+    el.feed = sampleFeed();
+    await settled(el, isReady(el), 'the feed');
+    expect([...requestCounts.keys()]).to.deep.equal([]);
+  });
+
+  it('reads inline JSON from a <script type="application/json"> child, without any request', async () => {
+    const json = JSON.stringify(sampleFeed()).replace(/</g, '\\u003c');
+    const container = await fixture<HTMLElement>(
+      `<div><${MINIMAL_TAG}><script type="application/json">${json}</script></${MINIMAL_TAG}></div>`,
+    );
+    const el = container.firstElementChild!;
+    await settled(el, isReady(el), 'the inline feed');
+    expect([...requestCounts.keys()]).to.deep.equal([]);
+  });
+
+  it('makes one request however many elements share a src', async () => {
+    const url = feedUrl({ delay: 100 });
+    const container = await fixture<HTMLElement>(`<div>${[1, 2, 3].map(() => markup(url)).join('')}</div>`);
+    const els = [...container.children];
+    await settled(els[2], () => els.every((el) => isReady(el)()), 'the feed in all three');
+    expect(await requestCount(url)).to.equal(1);
+  });
+
+  for (const [name, query, expected] of [
+    ['a 404', { status: 404 }, '404'],
+    ['a 500', { status: 500 }, '500'],
+    ['an HTML page instead of JSON', { body: 'html' }, 'not valid JSON'],
+    ['truncated JSON', { body: 'truncated' }, 'not valid JSON'],
+    ['another major feedVersion', { body: 'version2' }, 'This feed is version 2.0; these widgets read version 1.x.'],
+    ['a CORS refusal', { cors: 'refuse', crossOrigin: 1 }, 'could not be loaded'],
+  ] as const) {
+    it(`ends in a visible error state with a retry, saying why, for ${name}`, async () => {
+      const errors: CustomEvent[] = [];
+      const listener = (e: Event) => errors.push(e as CustomEvent);
+      document.addEventListener('compact-feed-error', listener);
+      try {
+        let url = feedUrl(query as Record<string, string | number>);
+        // localhost and 127.0.0.1 are different origins: a real cross-origin request.
+        if ('crossOrigin' in query) url = `http://127.0.0.1:${location.port}${url}`;
+        const el = await element(url);
+        await settled(el, errorState(el), 'the error state');
+        expect(shadowText(el)).to.contain(expected);
+        expect(errors).to.have.length(1);
+        await expect(el).to.be.accessible();
+      } finally {
+        document.removeEventListener('compact-feed-error', listener);
+      }
+    });
+  }
+
+  it('works cross-origin when the feed host allows it (CORS)', async () => {
+    const el = await element(`http://127.0.0.1:${location.port}${feedUrl()}`);
+    await settled(el, isReady(el), 'the cross-origin feed');
+  });
+
+  it('gives up after its timeout', async () => {
+    const el = await element(feedUrl({ delay: 3000 }), ' timeout="300"');
+    await settled(el, errorState(el), 'the error state');
+    expect(shadowText(el)).to.contain('took too long');
+  });
+
+  it('retries when asked and recovers', async () => {
+    const url = feedUrl({ status: 503 });
+    const el = await element(url);
+    await settled(el, errorState(el), 'the error state');
+    // The same element now points at a working feed; "Try again" must ask the network again.
+    el.setAttribute('src', feedUrl());
+    await settled(el, isReady(el), 'the new feed');
+    const failing = await element(url);
+    await settled(failing, errorState(failing), 'the error state');
+    retryButton(failing)!.click();
+    await waitUntil(async () => (await requestCount(url)) === 3, 'a third request for the failing feed', { timeout: 4000 });
+  });
+
+  it('keeps keyboard focus on "Try again" when a retry fails again, and announces why', async () => {
+    const el = await element(feedUrl({ status: 503 }));
+    await settled(el, errorState(el), 'the error state');
+    retryButton(el)!.focus();
+    retryButton(el)!.click();
+    const live = () => $(el, '[role="status"]')!.textContent ?? '';
+    const focusedRetry = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.getAttribute('part') === 'retry';
+    await settled(el, () => live().includes('503'), 'the announcement');
+    await el.updateComplete;
+    expect(focusedRetry(), 'focus is on the new "Try again" button').to.equal(true);
+  });
+
+  it('offline with no saved copy: error state', async () => {
+    // Port 9 (discard) on loopback: nothing listens, so fetch fails like being offline.
+    const el = await element('http://127.0.0.1:9/feed.json');
+    await settled(el, errorState(el), 'the error state');
+    expect(shadowText(el)).to.contain('could not be loaded');
+  });
+
+  it('refuses a src that is not an http(s) address, without a request', async () => {
+    const el = await element('javascript:alert(1)');
+    await settled(el, errorState(el), 'the error state');
+    expect(shadowText(el)).to.contain('not a web address');
+    expect([...requestCounts.keys()]).to.deep.equal([]);
+  });
+
+  it('aborts its request when removed before the feed arrives (after a moment, in case it comes back)', async () => {
+    const originalFetch = window.fetch;
+    const signals: AbortSignal[] = [];
+    window.fetch = (input, init) => {
+      if (init?.signal) signals.push(init.signal);
+      return originalFetch(input, init);
+    };
+    let clock: sinon.SinonFakeTimers | undefined;
+    try {
+      const el = await element(feedUrl({ delay: 2000 }));
+      await waitUntil(() => signals.length === 1);
+      clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      el.remove();
+      clock.tick(ABORT_GRACE_MS - 1);
+      expect(signals[0].aborted, 'not yet: the element may be moving').to.equal(false);
+      clock.tick(1);
+      expect(signals[0].aborted).to.equal(true);
+    } finally {
+      clock?.restore();
+      window.fetch = originalFetch;
+    }
+  });
+
+  it('moved around the page 1,000 times while its feed loads: one request, and the feed shows', async () => {
+    const url = feedUrl({ delay: 300 });
+    const el = await element(url);
+    const [here, there] = [el.parentElement!, document.createElement('div')];
+    el.parentElement!.after(there);
+    try {
+      for (let i = 0; i < 1000; i++) (i % 2 ? here : there).append(el);
+      await settled(el, isReady(el), 'the feed');
+      expect(await requestCount(url)).to.equal(1);
+    } finally {
+      there.remove();
+    }
+  });
+
+  it('a saved copy with an absurd date is not shown, and never leaves the element on "Loading…"', async () => {
+    for (const savedAt of ABSURD_SAVED_AT) {
+      resetFeedLoader();
+      const url = feedUrl({ status: 503 });
+      localStorage.setItem(savedCopyKey(url), JSON.stringify({ savedAt, text: JSON.stringify(sampleFeed()) }));
+      const el = await element(url);
+      await settled(el, errorState(el), `the error state (saved at ${JSON.stringify(savedAt)})`);
+      expect(shadowText(el), JSON.stringify(savedAt)).not.to.contain(MINIMAL_READY_TEXT);
+      expect(shadowText(el), JSON.stringify(savedAt)).not.to.contain('copy saved');
+      if (savedAt === 1e300) await expect(el).to.be.accessible();
+    }
   });
 });

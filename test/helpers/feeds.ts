@@ -1,0 +1,25 @@
+/**
+ * The feeds every browser test shares: the sample feed (test/fixtures/feed.json, which the test
+ * server also serves at /test-feed) and addresses on the test server (test/helpers/test-routes.js).
+ */
+import sample from '../fixtures/feed.json' with { type: 'json' };
+
+/** A fresh copy of the sample feed, for a test to change as it likes. */
+export const sampleFeed = (): typeof sample => structuredClone(sample);
+
+/** A unique test-feed URL, so no two tests share a request or a saved copy. */
+let counter = 0;
+export function feedUrl(query: Record<string, string | number> = {}): string {
+  const params = new URLSearchParams({ key: `k${Date.now()}-${counter++}`, ...query } as Record<string, string>);
+  return `/test-feed?${params}`;
+}
+
+/** How many requests the test server has had for this feed URL (by its key). */
+export async function requestCount(url: string): Promise<number> {
+  const key = new URL(url, location.href).searchParams.get('key');
+  const response = await fetch(`/test-feed/count?key=${key}`);
+  return ((await response.json()) as { count: number }).count;
+}
+
+/** Where the loader keeps its saved copy of a feed (see src/core/feed-loader.ts). */
+export const savedCopyKey = (url: string): string => `compact-widgets:feed:v1:${new URL(url, location.href).href}`;

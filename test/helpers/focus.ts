@@ -1,0 +1,47 @@
+/** The shared focus indicator (src/core/styles.ts), checked the same way in every element's
+ *  tests (moved here from test/browser/pledge-form/focus-helpers.ts). */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+
+const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+
+function luminance(colour: string): number {
+  const [r, g, b] = rgb(colour).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+export function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+}
+
+/** The colour behind an element: the first ancestor (through shadow roots) with a background. */
+export function backgroundBehind(element: Element): string {
+  let node: Element | null = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host ?? null);
+  while (node) {
+    const colour = getComputedStyle(node).backgroundColor;
+    if (colour && !/rgba\(.*,\s*0\)$/.test(colour) && colour !== 'transparent') return colour;
+    node = node.parentElement ?? (((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null);
+  }
+  return 'rgb(255, 255, 255)';
+}
+
+/**
+ * Focused from the keyboard, the control turns yellow with a black bar beneath it (GOV.UK), and
+ * the bar stands at 3:1 or more against what surrounds the control.
+ */
+export async function expectGovukFocus(control: HTMLElement): Promise<void> {
+  control.focus();
+  // A key press makes this keyboard focus (:focus-visible), as Tab would.
+  await sendKeys({ press: 'Shift' });
+  expect(control.matches(':focus-visible'), `${control.outerHTML.slice(0, 80)} is focus-visible`).to.equal(true);
+  const style = getComputedStyle(control);
+  expect(style.backgroundColor, 'yellow').to.equal('rgb(255, 221, 0)');
+  expect(style.color).to.equal('rgb(11, 12, 12)');
+  expect(style.boxShadow, 'a black bar beneath').to.equal('rgb(11, 12, 12) 0px 2px 0px 0px');
+  const behind = backgroundBehind(control);
+  expect(contrast('rgb(11, 12, 12)', behind), `the bar against ${behind}`).to.be.at.least(3);
+}
