@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil, aTimeout, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import { Chart } from 'chart.js';
 import '../../../src/action-plan/define.js';
 import { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
 import { feedElementSuite, sampleFeed, settled, shadowText } from '../../helpers/feed-element-suite.js';
-import { mountPlan } from './mount.js';
+import { intersectionReported, mountPlan } from './mount.js';
 
 feedElementSuite({
   tag: 'compact-action-plan',
@@ -502,8 +502,8 @@ describe('<compact-action-plan>', () => {
       release();
       // The module arrives, and the element renders its canvases while out of the page.
       await waitUntil(() => $$(el, 'canvas').length === 2, 'the element did not take the chart module');
+      // The charts are drawn (or not) in the update that renders the canvases.
       await el.updateComplete;
-      await aTimeout(50);
       const ours = () => Object.values(Chart.instances).filter((c) => el.shadowRoot!.contains(c.canvas));
       expect(ours()).to.deep.equal([]);
       expect($$<HTMLCanvasElement>(el, 'canvas').map((c) => Chart.getChart(c))).to.deep.equal([undefined, undefined]);
@@ -522,8 +522,8 @@ describe('<compact-action-plan>', () => {
       await el.updateComplete;
       chartButton.click();
       el.remove();
+      // That update is where a chart would be drawn.
       await el.updateComplete;
-      await aTimeout(50);
       expect($$(el, 'canvas')).to.have.length(2);
       expect(Object.values(Chart.instances).filter((c) => el.shadowRoot!.contains(c.canvas))).to.deep.equal([]);
     });
@@ -538,7 +538,7 @@ describe('<compact-action-plan>', () => {
       const el = wrapper.querySelector('compact-action-plan')!;
       el.feed = sampleFeed();
       await settled(el, () => !!$(el, '.plan'));
-      await aTimeout(100);
+      await intersectionReported($(el, '.figures')!);
       expect(loader.callCount).to.equal(0);
       expect($(el, 'canvas')).to.equal(null);
       expect($(el, '.figure-status table')).to.exist; // the table stands in meanwhile
@@ -553,8 +553,8 @@ describe('<compact-action-plan>', () => {
       CompactActionPlan.loadCharts = failing;
       try {
         const el = await mount(sampleFeed());
-        await waitUntil(() => failing.called);
-        await aTimeout(50);
+        await waitUntil(() => warn.calledWithMatch('charts could not be loaded'), 'the failure was not noticed');
+        await el.updateComplete;
         expect($(el, 'canvas')).to.equal(null);
         expect($(el, '.view-switch')).to.equal(null);
         expect($(el, '.figure-status table')).to.exist;
@@ -574,7 +574,7 @@ describe('<compact-action-plan>', () => {
       CompactActionPlan.loadCharts = loader;
       try {
         const el = await mount(sampleFeed());
-        await aTimeout(100);
+        await intersectionReported($(el, '.figures')!);
         expect(loader.callCount).to.equal(0);
         expect($(el, 'canvas')).to.equal(null);
         expect($(el, '.view-switch')).to.equal(null);

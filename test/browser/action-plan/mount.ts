@@ -14,3 +14,21 @@ export async function mountPlan(feed: unknown, attrs = '', wrapperLang?: string)
   await settled(el, () => !!el.shadowRoot!.querySelector('.plan, .notice'));
   return el;
 }
+
+/**
+ * Resolves once an IntersectionObserver on `target` has reported, with the same margin as the charts
+ * controller's. Observers report in the order they were made, so by then the element's own (made
+ * earlier) has reported too: "chart.js was not requested" can be checked without waiting a guess.
+ */
+export function intersectionReported(target: Element): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(
+      () => {
+        observer.disconnect();
+        resolve();
+      },
+      { rootMargin: '200px 0px' },
+    );
+    observer.observe(target);
+  });
+}

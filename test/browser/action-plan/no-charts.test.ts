@@ -3,11 +3,12 @@
  * timeline shows only what `charts="none"` elements load: chart.js must never be among it. This file
  * must not import chart.js or src/action-plan/charts.ts itself.
  */
-import { expect, fixture, aTimeout } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/action-plan/define.js';
 import { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
 import { sampleFeed, settled, shadowText } from '../../helpers/feed-element-suite.js';
+import { intersectionReported } from './mount.js';
 
 /** chart.js itself (node_modules/chart.js/…) or the element's chart module (src/action-plan/charts.ts). */
 const isChartUrl = (url: string) => /\/chart\.js\/|action-plan\/charts\./.test(url);
@@ -36,7 +37,7 @@ describe('<compact-action-plan charts="none">', () => {
       }
       const [el] = elements;
       el.shadowRoot!.querySelector('.figures')!.scrollIntoView();
-      await aTimeout(300);
+      await intersectionReported(el.shadowRoot!.querySelector('.figures')!);
       expect(loader.callCount).to.equal(0);
       expect(el.shadowRoot!.querySelector('canvas')).to.equal(null);
       expect(el.shadowRoot!.querySelector('.view-switch')).to.equal(null);

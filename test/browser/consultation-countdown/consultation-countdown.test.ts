@@ -322,6 +322,16 @@ describe('<compact-consultation-countdown>', () => {
       });
     }
 
+    it('cy and gd: seconds in the last hour come from the shared duration words (duration.second.*)', async () => {
+      freeze('2026-12-08T16:47:57Z');
+      const feed = () => feedWith([consultation({ opens: '2026-10-01', closes: '2026-12-08T17:00:00Z' })]);
+      const welsh = await mount(feed(), { seconds: '' }, 'cy');
+      expect(sentence(welsh)).to.contain('12 munud 3 eiliad');
+      // Gaelic: 3 is "few" (diogan), 12 is "two".
+      const gaelic = await mount(feed(), { seconds: '' }, 'gd');
+      expect(sentence(gaelic)).to.contain(' 3 diogan');
+    });
+
     it('cy and gd: upcoming, every plural form of days, the standard notice and the link', async () => {
       freeze('2026-11-22T10:00:00Z');
       const days: [string, string, string][] = [

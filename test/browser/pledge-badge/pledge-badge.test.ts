@@ -1,4 +1,4 @@
-import { expect, fixture, aTimeout } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import '../../../src/pledge-badge/define.js';
 import type { CompactPledgeBadge } from '../../../src/pledge-badge/pledge-badge.js';
 import { feedElementSuite, feedUrl, sampleFeed, settled, shadowText } from '../../helpers/feed-element-suite.js';
@@ -134,7 +134,6 @@ describe('<compact-pledge-badge>: other states', () => {
     await expect(loading).to.be.accessible();
     await settled(failing!, () => shadowText(failing!).includes('Try again'));
     await expect(failing).to.be.accessible();
-    await aTimeout(350);
     await settled(loading!, () => shadowText(loading!).includes('Signed since March 2015'));
   });
 });
