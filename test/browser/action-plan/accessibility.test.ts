@@ -135,7 +135,9 @@ describe('<compact-action-plan>: accessibility', () => {
     });
   });
 
-  it('at 375 px the aims table scrolls in a focusable, labelled region that shows it scrolls; the page does not widen', async () => {
+  it('at 375 px the aims table scrolls in a focusable, labelled region that shows it scrolls; the page does not widen', async function () {
+    // 96 actions and an axe scan of them: more than the default 5 s on a loaded 2-core machine.
+    this.timeout(20_000);
     await setViewport({ width: 375, height: 800 });
     const el = await mount(largePlan(), 'charts="none"');
     const region = el.shadowRoot!.querySelector<HTMLElement>('.figure-aims .table-scroll')!;
