@@ -76,26 +76,11 @@ export const actionPlanStyles = css`
   .overdue-summary.has-overdue {
     font-weight: 700;
   }
+  /* The shared .link-button (core/styles.ts), at the size of a line of text. */
   .link-button {
     min-height: 24px;
     padding: 0.125rem 0;
-    border: 0;
-    background: none;
-    color: ${theme.link};
     font-weight: 400;
-    text-decoration: underline;
-    text-underline-offset: 0.1578em;
-    cursor: pointer;
-  }
-  .link-button:hover {
-    text-decoration-thickness: 3px;
-  }
-  .link-button:focus-visible {
-    outline: 3px solid transparent;
-    color: ${theme.focusText};
-    background: ${theme.focus};
-    box-shadow: 0 -2px ${theme.focus}, 0 4px ${theme.focusText};
-    text-decoration: none;
   }
 
   /* Charts and their tables */

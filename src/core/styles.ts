@@ -90,10 +90,25 @@ export const baseStyles = css`
   a:visited {
     color: var(--_link-visited);
   }
-  a:hover {
+  /* A button that acts in place but reads as a link ("Clear the form", "Show only overdue actions"):
+     a link's look and focus, a button's semantics. Elements add only its size. */
+  .link-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    font-weight: inherit;
+    text-decoration: underline;
+    text-decoration-thickness: max(1px, 0.0625rem);
+    text-underline-offset: 0.1578em;
+    cursor: pointer;
+  }
+  a:hover,
+  .link-button:hover {
     text-decoration-thickness: max(3px, 0.1875rem);
   }
-  a:focus-visible {
+  a:focus-visible,
+  .link-button:focus-visible {
     outline: 3px solid transparent;
     color: var(--_focus-text);
     background-color: var(--_focus);
@@ -203,6 +218,7 @@ export const baseStyles = css`
       border: 2px solid ButtonText;
     }
     a:focus-visible,
+    .link-button:focus-visible,
     :focus-visible,
     .button:focus-visible,
     .toggle:focus-visible,
