@@ -10,6 +10,9 @@ export { CompactPledgeForm } from './pledge-form/define.js';
 export { CompactSignatoryList } from './signatory-list/define.js';
 
 export { CompactElement } from './core/compact-element.js';
+// For elements built on CompactElement: the shared theme values and the one heading-level rule.
+export { theme, themeValue, type ThemeToken } from './core/styles.js';
+export { headingLevel, headingTag, type HeadingLevel } from './core/heading.js';
 export { defineElement } from './core/define.js';
 export { clearSavedFeeds } from './core/feed-loader.js';
 export * from './feed/index.js';
