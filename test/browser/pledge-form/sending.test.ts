@@ -2,8 +2,8 @@
  * Every answer of the pledge endpoint's contract, through the real test server (/test-pledge), and
  * the outbox: reloads, being offline, double clicks.
  */
-import { aTimeout, expect } from '@open-wc/testing';
-import type { PledgeErrorDetail, PledgeSubmitDetail } from '../../../src/pledge-form/pledge-events.js';
+import { expect } from '@open-wc/testing';
+import type { PledgeErrorDetail, PledgeReceivedDetail, PledgeRetryingDetail, PledgeSubmitDetail } from '../../../src/pledge-form/pledge-events.js';
 import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
 import { $, fillValid, form, pledgeFeed, pledgeLog, resetPledges, shadowText, submit, type, until } from './helpers.js';
@@ -31,11 +31,11 @@ type Answer = (url: string, init: RequestInit | undefined, real: Real) => Promis
  */
 function stubPledgeFetch(answers: Answer[]) {
   const real = window.fetch;
-  const calls: { url: string; key: string | null }[] = [];
+  const calls: { url: string; key: string | null; at: number }[] = [];
   window.fetch = (input, init) => {
     const url = String(input);
     if (!new URL(url, location.href).pathname.endsWith('/test-pledge')) return real(input, init);
-    calls.push({ url, key: new Headers(init?.headers).get('Idempotency-Key') });
+    calls.push({ url, key: new Headers(init?.headers).get('Idempotency-Key'), at: performance.now() });
     const answer = answers.shift();
     return answer ? answer(url, init, real) : real(input, init);
   };
@@ -56,9 +56,16 @@ function setOnline(online: boolean | undefined) {
   else Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
 }
 
+/** Undone after the current test, passed or failed. */
+let teardowns: (() => void)[] = [];
+const onTeardown = (fn: () => void) => void teardowns.push(fn);
+
 describe('<compact-pledge-form>: sending', () => {
   beforeEach(resetPledges);
-  afterEach(() => setOnline(undefined));
+  afterEach(() => {
+    setOnline(undefined);
+    for (const fn of teardowns.splice(0)) fn();
+  });
 
   it('202 pending: POSTs exactly the spec’s body as JSON with an Idempotency-Key, then confirms with focus', async () => {
     const el = await form(pledgeFeed({ status: 202 }));
@@ -98,6 +105,38 @@ describe('<compact-pledge-form>: sending', () => {
     expect(submitted[0].body.organisation.name).to.equal('Testshire Food Bank');
     expect(storedKeys()).to.deep.equal([], 'draft and outbox cleared after confirmation');
     await expect(el).to.be.accessible();
+  });
+
+  it('fires compact-pledge-received once the endpoint confirms, then the deprecated compact-pledge-submit; retrying likewise', async () => {
+    const stub = stubPledgeFetch([via('status=503')]);
+    const fired: { type: string; detail: unknown }[] = [];
+    const types = ['compact-pledge-received', 'compact-pledge-submit', 'compact-pledge-retrying', 'compact-pledge-error'] as const;
+    const listener = (e: CustomEvent) => fired.push({ type: e.type, detail: e.detail });
+    // On document: the events bubble out of the shadow root, typed through GlobalEventHandlersEventMap.
+    for (const type of types) document.addEventListener(type, listener);
+    try {
+      const el = await form(pledgeFeed({ status: 202 }));
+      await fillValid(el);
+      await submit(el);
+      await until(el, () => fired.length >= 2, 'no retrying events');
+      const [retrying, legacyRetrying] = fired;
+      expect(retrying.type).to.equal('compact-pledge-retrying');
+      const { retryInMs, reason } = retrying.detail as PledgeRetryingDetail;
+      expect(reason).to.equal('unavailable');
+      expect(retrying.detail).to.deep.equal({ retryInMs, reason: 'unavailable' });
+      expect(legacyRetrying).to.deep.equal({ type: 'compact-pledge-error', detail: { kind: 'retrying', retryInMs, reason: 'unavailable' } });
+      $<HTMLButtonElement>(el, '[part=outbox] button')!.click();
+      await until(el, () => $(el, '[part=confirmation]'), 'not confirmed');
+      expect(fired.slice(2).map((f) => f.type)).to.deep.equal(['compact-pledge-received', 'compact-pledge-submit']);
+      const received = fired[2].detail as PledgeReceivedDetail;
+      expect(received).to.include({ id: 'p-1', status: 'pending' });
+      expect(received.body.organisation.name).to.equal('Testshire Food Bank');
+      expect(fired[3].detail, 'the old name carries the same detail').to.equal(received);
+      expect(stub.calls).to.have.length(2);
+    } finally {
+      for (const type of types) document.removeEventListener(type, listener);
+      stub.restore();
+    }
   });
 
   it('201 accepted: says the organisation has signed; unticked publishing is acknowledged', async () => {
@@ -285,7 +324,8 @@ describe('<compact-pledge-form>: sending', () => {
     const key = `${STORAGE_PREFIX}${feed.compact.id}:${(feed.pledge as { endpoint: string }).endpoint}:outbox`;
     localStorage.setItem(key, JSON.stringify({ key: 'k-corrupt', body: { organisation: { name: 'Org' }, consent: 'yes' } }));
     const el = await form(feed);
-    await aTimeout(100);
+    // Found on load (something is saved for this endpoint), read, found corrupt and removed.
+    await until(el, () => outboxKeys().length === 0, 'the corrupt entry was not removed');
     expect(await pledgeLog()).to.have.length(0);
     expect($(el, 'form')).to.exist;
     expect($(el, '[part=outbox]')).to.equal(null);
@@ -297,6 +337,8 @@ describe('<compact-pledge-form>: sending', () => {
   });
 
   it('a double click (or Enter twice) sends once, and says it is sending', async () => {
+    const stub = stubPledgeFetch([]);
+    onTeardown(stub.restore);
     const el = await form(pledgeFeed({ status: 202, delay: 400 }));
     await fillValid(el);
     const button = $<HTMLButtonElement>(el, '[part=submit]')!;
@@ -309,20 +351,23 @@ describe('<compact-pledge-form>: sending', () => {
     await expect(el).to.be.accessible();
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
     await until(el, () => $(el, '[part=confirmation]'));
-    await aTimeout(50);
+    // Any second request would have been made by the clicks, before the first was answered.
+    expect(stub.calls).to.have.length(1);
     expect(await pledgeLog()).to.have.length(1);
   });
 
   it('holds a too-fast submission until the minimum time to fill in has passed, and then sends it', async () => {
+    const stub = stubPledgeFetch([]);
+    onTeardown(stub.restore);
     const el: CompactPledgeForm = await form(pledgeFeed({ status: 202 }), undefined, 700);
     const started = performance.now();
     await fillValid(el);
     await submit(el);
-    await aTimeout(200);
-    expect(await pledgeLog()).to.have.length(0);
+    expect(stub.calls).to.have.length(0, 'held');
     expect(outboxKeys()).to.have.length(1, 'kept in the outbox meanwhile');
     await until(el, () => $(el, '[part=confirmation]'), 'not sent after the minimum time');
-    expect(performance.now() - started).to.be.greaterThan(650);
+    expect(stub.calls).to.have.length(1);
+    expect(stub.calls[0].at - started, 'the request itself waited for the minimum time').to.be.greaterThan(650);
     expect(await pledgeLog()).to.have.length(1);
   });
 });
