@@ -56,15 +56,27 @@ import type {
   Signatory,
 } from './types.js';
 import { ACTION_STATUSES } from './types.js';
-import {
-  endOfDayInZone,
-  isIsoDate,
-  isIsoDateTime,
-  isValidTimeZone,
-  parseDateTime,
-  startOfDayInZone,
-} from './time.js';
+import { isIsoDate, isIsoDateTime, isValidTimeZone } from './time.js';
 import { safeHttpUrl } from './url.js';
+import {
+  consultationInstant,
+  DEFAULT_CONSULTATION_WEEKS,
+  DEFAULT_LANGUAGE,
+  DEFAULT_TIME_ZONE,
+  hasText,
+  isEmail,
+  isLanguageTag,
+  isPercent,
+  isPositiveNumber,
+  isRecord,
+  own,
+  readPlainSignatory,
+  SUPPORTED_VERSION,
+  withOptional,
+  type Rec,
+} from './clean-feed.js';
+
+export { DEFAULT_CONSULTATION_WEEKS, DEFAULT_LANGUAGE, DEFAULT_TIME_ZONE };
 
 export interface FeedCheck {
   /** The normalised feed (lenient view), or null when the whole feed failed. */
@@ -82,11 +94,6 @@ export interface FeedCheck {
   valid: boolean;
 }
 
-export const DEFAULT_LANGUAGE = 'en';
-export const DEFAULT_TIME_ZONE = 'Europe/London';
-export const DEFAULT_CONSULTATION_WEEKS = 12;
-
-type Rec = Record<string, unknown>;
 type ProblemAction = FeedProblem['action'];
 
 // ---------------------------------------------------------------------------------------------
@@ -113,14 +120,6 @@ class Reporter {
   }
 }
 
-function isRecord(v: unknown): v is Rec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function own(o: Rec, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
-}
-
 /** `$.a` + `b` → `$.a.b`; `$.a` + `cy-GB` → `$.a["cy-GB"]`. */
 function at(path: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
@@ -136,7 +135,6 @@ function describe(v: unknown): string {
 }
 
 const got = (v: unknown) => `; got ${describe(v)}`;
-const hasText = (v: unknown): v is string => typeof v === 'string' && /\S/.test(v);
 
 // ---------------------------------------------------------------------------------------------
 // Field checkers, one per convention of the spec
@@ -196,12 +194,12 @@ const url: Checker<string> = (v) =>
   safeHttpUrl(v) ?? bad(`must be an absolute http: or https: address${got(v)}`);
 
 const email: Checker<string> = (v) =>
-  typeof v === 'string' && /^[^\s@]+@[^\s@]+$/.test(v)
+  isEmail(v)
     ? v
     : bad(`must be an email address such as "compact@example.gov.uk"${got(v)}`);
 
 const languageTag: Checker<string> = (v) =>
-  typeof v === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v)
+  isLanguageTag(v)
     ? v
     : bad(`must be a language tag such as "en" or "cy"${got(v)}`);
 
@@ -209,10 +207,10 @@ const timeZone: Checker<string> = (v) =>
   isValidTimeZone(v) ? v : bad(`must be an IANA time zone such as "Europe/London"${got(v)}`);
 
 const positiveNumber: Checker<number> = (v) =>
-  typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(`must be a number greater than 0${got(v)}`);
+  isPositiveNumber(v) ? v : bad(`must be a number greater than 0${got(v)}`);
 
 const percent: Checker<number> = (v) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100
+  isPercent(v)
     ? v
     : bad(`must be a number from 0 to 100${got(v)}`);
 
@@ -352,15 +350,6 @@ function nearestName(unknown: string, known: readonly string[]): string | undefi
     }
   }
   return best;
-}
-
-/** Copies the defined values of `extra` onto `target` (so absent optionals stay absent). */
-function withOptional<T extends object>(target: T, extra: Partial<T>): T {
-  for (const k in extra) {
-    const v = extra[k];
-    if (v !== undefined) (target as Rec)[k] = v;
-  }
-  return target;
 }
 
 /**
@@ -528,91 +517,20 @@ function readSignatory(o: Rec, path: string, r: Reporter): Signatory | undefined
   return f.ok ? withOptional<Signatory>(item, extra) : undefined;
 }
 
-/** Every property a signatory can have (and, for `readPlainSignatory`, nothing else). */
+/** Every property a signatory can have (a signatory with any other is read by `readSignatory`, which warns). */
 const SIGNATORY_KEYS = new Set(['id', 'name', 'sector', 'type', 'signed', 'url', 'logo', 'pledge', 'champion']);
 
 /**
- * LocalizedText that `localizedText` takes as it is, normalised the same way; undefined for
- * anything it would report (then the full reader reports it).
+ * `readPlainSignatory` (the short way, for the common flawless signatory) when the signatory has no
+ * property to warn about; undefined sends it to `readSignatory`, which reports and warns.
  */
-function plainLocalizedText(v: unknown): LocalizedText | undefined {
-  if (typeof v === 'string') return hasText(v) ? v : undefined;
-  if (!isRecord(v)) return undefined;
-  const entries = Object.entries(v);
-  if (entries.length === 0) return undefined;
-  for (const [lang, value] of entries) if (!/\S/.test(lang) || !hasText(value)) return undefined;
-  return Object.fromEntries(entries) as LocalizedText;
-}
-
-/**
- * An address `safeHttpUrl` returns unchanged, recognised without the URL parser (half the time of
- * reading a signatory with a website): scheme in lower case, a host of lower-case letters, digits and
- * inner hyphens whose last label starts with a letter (not an IPv4 address), no `--` (no punycode to
- * check), no port, user or password, then a path of letters, digits and `_.~-` with no segment that
- * starts with a dot (no `.` or `..` to resolve), and no query or fragment. Anything else goes to
- * `safeHttpUrl`.
- */
-const PLAIN_HTTP_URL =
-  /^https?:\/\/(?![^/]*--)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?(?:\/(?!\.)[\w.~-]*)+$/;
-
-const plainHttpUrl = (v: unknown): string | undefined =>
-  typeof v === 'string' && PLAIN_HTTP_URL.test(v) ? v : safeHttpUrl(v);
-
-/**
- * A signatory with nothing to report, read the short way: a compact's list can have ten thousand
- * of them, and `readSignatory`'s general machinery (a path string and a problem check per field)
- * is most of the time between the feed arriving and its first rows. It accepts only what
- * `readSignatory` accepts without a problem or warning, and returns the same object (same
- * properties, same order); for anything else it returns undefined and `readSignatory` reads it.
- */
-function readPlainSignatory(o: Rec): Signatory | undefined {
-  // \`for…in\` allocates nothing; an inherited key it finds is either unknown (the full reader then
-  // reads this one) or read with \`own\` below, as the full reader reads it.
+function readPlainKnownSignatory(o: Rec): Signatory | undefined {
+  // `for…in` allocates nothing; an inherited key it finds is either unknown (the full reader then
+  // reads this one) or read with `own`, as the full reader reads it.
   for (const key in o) if (!SIGNATORY_KEYS.has(key)) return undefined;
-  const id = own(o, 'id');
-  const name = plainLocalizedText(own(o, 'name'));
-  const sector = own(o, 'sector');
-  if (!hasText(id) || name === undefined || (sector !== 'public' && sector !== 'voluntary')) return undefined;
-  const item: Signatory = { id, name, sector };
-  // An optional property that is undefined is absent for the full reader too.
-  const type = own(o, 'type');
-  if (type !== undefined) {
-    if (!hasText(type)) return undefined;
-    item.type = type;
-  }
-  const signed = own(o, 'signed');
-  if (signed !== undefined) {
-    if (!isIsoDate(signed)) return undefined;
-    item.signed = signed;
-  }
-  const url = own(o, 'url');
-  if (url !== undefined) {
-    const address = plainHttpUrl(url);
-    if (address === undefined) return undefined;
-    item.url = address;
-  }
-  const logo = own(o, 'logo');
-  if (logo !== undefined) {
-    const address = plainHttpUrl(logo);
-    if (address === undefined) return undefined;
-    item.logo = address;
-  }
-  const pledge = own(o, 'pledge');
-  if (pledge !== undefined) {
-    const text = plainLocalizedText(pledge);
-    if (text === undefined) return undefined;
-    item.pledge = text;
-  }
-  const c = own(o, 'champion');
-  if (c !== undefined) {
-    if (!isRecord(c)) return undefined;
-    for (const key in c) if (key !== 'name' && key !== 'role') return undefined;
-    const championName = own(c, 'name');
-    const role = own(c, 'role');
-    if (!hasText(championName) || (role !== undefined && !hasText(role))) return undefined;
-    item.champion = role === undefined ? { name: championName } : { name: championName, role };
-  }
-  return item;
+  const champion = own(o, 'champion');
+  if (isRecord(champion)) for (const key in champion) if (key !== 'name' && key !== 'role') return undefined;
+  return readPlainSignatory(o);
 }
 
 const lead: Checker<string[]> = (v, path, r) => {
@@ -694,8 +612,8 @@ function consultationReader(tz: string) {
     };
     f.done();
     if (!f.ok) return undefined;
-    const opensAt = isIsoDate(opens) ? startOfDayInZone(opens, tz) : parseDateTime(opens)!;
-    const closesAt = isIsoDate(closes) ? endOfDayInZone(closes, tz) : parseDateTime(closes)!;
+    const opensAt = consultationInstant(opens, tz, 'opens');
+    const closesAt = consultationInstant(closes, tz, 'closes');
     if (!(closesAt > opensAt)) {
       r.add(
         at(path, 'closes'),
@@ -720,8 +638,6 @@ const pledge = object<PledgeSettings>(ignored('the pledge object'), (f) => {
 
 // ---------------------------------------------------------------------------------------------
 // Version
-
-const SUPPORTED_VERSION = /^1(\.\S*)?$/;
 
 /** The feed's version string, or the failure. Problems are reported as a side effect. */
 function readVersion(v: unknown, r: Reporter): string | FeedFailure {
@@ -766,7 +682,7 @@ function read(value: unknown, r: Reporter): FeedCheck {
 
   const { compact, timeZone: tz } = readCompact(value, r);
   const top = new Fields(value, '$', r, ignored('it')); // the top level has no other required field
-  const signatories = top.opt('signatories', listOf('signatory', readSignatory, (s) => s.id, readPlainSignatory)) ?? [];
+  const signatories = top.opt('signatories', listOf('signatory', readSignatory, (s) => s.id, readPlainKnownSignatory)) ?? [];
   const plan = top.opt('actionPlan', actionPlan);
   const consultations =
     top.opt('consultations', listOf('consultation', consultationReader(tz), (c) => c.id)) ?? [];

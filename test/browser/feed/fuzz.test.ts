@@ -4,6 +4,7 @@ import { checkFeed, checkFeedText } from '../../../src/feed/validate.js';
 import type { FeedCheck } from '../../../src/feed/validate.js';
 import type { CompactFeed } from '../../../src/feed/types.js';
 import { sampleFeed } from './sample-feed.js';
+import { expectSameReading, expectSameTextReading } from './same-reading.js';
 
 /** Every Url in the normalised model (and nothing else: a LocalizedText may have any keys). */
 function urlsOf(feed: CompactFeed): [string, unknown][] {
@@ -123,7 +124,9 @@ describe('checkFeed fuzzing (fast-check)', function () {
   it('never throws on arbitrary JSON values, and what it returns is sound', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        assertSound(checkFeed(value));
+        const r = checkFeed(value);
+        assertSound(r);
+        expectSameReading(value, r);
       }),
       { numRuns: 3000 },
     );
@@ -136,7 +139,10 @@ describe('checkFeed fuzzing (fast-check)', function () {
     }));
     fc.assert(
       fc.property(fc.record({ feedVersion: fc.constantFrom('1', '1.0', 1), compact: tree }), tree, (feed, extra) => {
-        assertSound(checkFeed({ ...feed, signatories: extra, consultations: extra, actionPlan: extra }));
+        const value = { ...feed, signatories: extra, consultations: extra, actionPlan: extra };
+        const r = checkFeed(value);
+        assertSound(r);
+        expectSameReading(value, r);
       }),
       { numRuns: 2000 },
     );
@@ -145,7 +151,9 @@ describe('checkFeed fuzzing (fast-check)', function () {
   it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
-        assertSound(checkFeedText(text));
+        const r = checkFeedText(text);
+        assertSound(r);
+        expectSameTextReading(text, r);
       }),
       { numRuns: 1000 },
     );
@@ -166,8 +174,10 @@ describe('checkFeed fuzzing (fast-check)', function () {
     let kept = 0;
     fc.assert(
       fc.property(mutations, (ms) => {
-        const r = checkFeed(mutate(paths, ms));
+        const value = mutate(paths, ms);
+        const r = checkFeed(value);
         assertSound(r);
+        expectSameReading(value, r);
         if (r.feed) kept++;
       }),
       { numRuns: 4000 },

@@ -1,9 +1,23 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { checkFeed, checkFeedText } from '../../../src/feed/validate.js';
+import * as validator from '../../../src/feed/validate.js';
 import type { FeedCheck } from '../../../src/feed/validate.js';
 import type { FeedProblem } from '../../../src/feed/types.js';
 import { minimalFeed, sampleFeed } from './sample-feed.js';
+import { expectSameReading, expectSameTextReading } from './same-reading.js';
+
+// Every feed these tests read is also read the way the widgets read it: the short way for a clean
+// feed must give the same model, and must not be taken for a feed with any problem.
+function checkFeed(value: unknown): FeedCheck {
+  const r = validator.checkFeed(value);
+  expectSameReading(value, r);
+  return r;
+}
+function checkFeedText(text: string): FeedCheck {
+  const r = validator.checkFeedText(text);
+  if (typeof text === 'string') expectSameTextReading(text, r);
+  return r;
+}
 
 type Raw = Record<string, any>;
 

@@ -1,0 +1,360 @@
+/**
+ * A feed with nothing to report, read the short way: what the widgets need for their first paint.
+ *
+ * `readCleanFeed()` returns exactly the model `checkFeed()` (validate.ts) builds — the same
+ * properties in the same order — but only for a feed in which `checkFeed()` finds no problem; for
+ * anything else it returns undefined, and the widgets load the full validator, which reports what
+ * is wrong and leaves the bad parts out. So the rules live here once (validate.ts reads a value with
+ * the same predicates and adds the messages), and the widgets carry none of the validator's English
+ * until a feed needs it.
+ *
+ * Unknown properties are passed over here: they change neither the model nor the problems (the full
+ * validator lists them as warnings, which the widgets never show).
+ */
+import type {
+  Action,
+  ActionPlan,
+  ActionUpdate,
+  Aim,
+  Commitment,
+  Compact,
+  CompactFeed,
+  Consultation,
+  Contact,
+  LocalizedText,
+  PledgeSettings,
+  Principle,
+  Signatory,
+} from './types.js';
+import { ACTION_STATUSES } from './types.js';
+import { endOfDayInZone, isIsoDate, isIsoDateTime, isValidTimeZone, parseDateTime, startOfDayInZone } from './time.js';
+import { safeHttpUrl } from './url.js';
+
+export const DEFAULT_LANGUAGE = 'en';
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+export const DEFAULT_CONSULTATION_WEEKS = 12;
+
+/** `feedVersion` "1" or "1." followed by anything ("1.0", "1.2.3"). */
+export const SUPPORTED_VERSION = /^1(\.\S*)?$/;
+
+export type Rec = Record<string, unknown>;
+
+export function isRecord(v: unknown): v is Rec {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function own(o: Rec, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The conventions of the spec, as predicates (validate.ts gives the messages)
+
+export const hasText = (v: unknown): v is string => typeof v === 'string' && /\S/.test(v);
+export const isEmail = (v: unknown): v is string => typeof v === 'string' && /^[^\s@]+@[^\s@]+$/.test(v);
+export const isLanguageTag = (v: unknown): v is string =>
+  typeof v === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v);
+export const isPositiveNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+export const isPercent = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100;
+
+/** Copies the defined values of `extra` onto `target` (so absent optionals stay absent). */
+export function withOptional<T extends object>(target: T, extra: Partial<T>): T {
+  for (const k in extra) {
+    const v = extra[k];
+    if (v !== undefined) (target as Rec)[k] = v;
+  }
+  return target;
+}
+
+/** LocalizedText with nothing to report, normalised as `checkFeed` does; undefined otherwise. */
+export function plainLocalizedText(v: unknown): LocalizedText | undefined {
+  if (typeof v === 'string') return hasText(v) ? v : undefined;
+  if (!isRecord(v)) return undefined;
+  const entries = Object.entries(v);
+  if (entries.length === 0) return undefined;
+  for (const [lang, value] of entries) if (!/\S/.test(lang) || !hasText(value)) return undefined;
+  return Object.fromEntries(entries) as LocalizedText;
+}
+
+/**
+ * An address `safeHttpUrl` returns unchanged, recognised without the URL parser (half the time of
+ * reading a signatory with a website): scheme in lower case, a host of lower-case letters, digits and
+ * inner hyphens whose last label starts with a letter (not an IPv4 address), no `--` (no punycode to
+ * check), no port, user or password, then a path of letters, digits and `_.~-` with no segment that
+ * starts with a dot (no `.` or `..` to resolve), and no query or fragment. Anything else goes to
+ * `safeHttpUrl`.
+ */
+const PLAIN_HTTP_URL =
+  /^https?:\/\/(?![^/]*--)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?(?:\/(?!\.)[\w.~-]*)+$/;
+
+/** `safeHttpUrl(v)`, the common address recognised without the URL parser. */
+export const plainHttpUrl = (v: unknown): string | undefined =>
+  typeof v === 'string' && PLAIN_HTTP_URL.test(v) ? v : safeHttpUrl(v);
+
+// ---------------------------------------------------------------------------------------------
+// Reading: any value `checkFeed` would report ends the short reading
+
+/** Thrown (and caught in `readCleanFeed`) as soon as something needs the full validator. */
+const NOT_CLEAN = new Error('not clean');
+
+function must<T>(v: T | undefined): T {
+  if (v === undefined) throw NOT_CLEAN;
+  return v;
+}
+
+type Reader<T> = (v: unknown) => T | undefined;
+
+const text: Reader<string> = (v) => (hasText(v) ? v : undefined);
+const date: Reader<string> = (v) => (isIsoDate(v) ? v : undefined);
+const dateTime: Reader<string> = (v) => (isIsoDateTime(v) ? v : undefined);
+const oneOf =
+  <T extends string>(values: readonly T[]): Reader<T> =>
+  (v) =>
+    (values as readonly unknown[]).includes(v) ? (v as T) : undefined;
+
+const record = (v: unknown): Rec => (isRecord(v) ? v : must<Rec>(undefined));
+const req = <T>(o: Rec, key: string, read: Reader<T>): T => must(read(own(o, key)));
+function opt<T>(o: Rec, key: string, read: Reader<T>): T | undefined {
+  const v = own(o, key);
+  return v === undefined ? undefined : must(read(v));
+}
+function def<T>(o: Rec, key: string, read: Reader<T>, fallback: T): T {
+  return opt(o, key, read) ?? fallback;
+}
+/** An optional object that `checkFeed` leaves out, without a problem, when none of its fields is set. */
+const nonEmpty = <T extends object>(o: T | undefined): T | undefined =>
+  o && Object.keys(o).length > 0 ? o : undefined;
+
+/** A list of objects, each read by `read`; with `unique`, no two with the same id. */
+function listOf<T>(read: (o: Rec) => T | undefined, unique?: boolean): Reader<T[]> {
+  return (v) => {
+    if (!Array.isArray(v)) return undefined;
+    const out: T[] = [];
+    const ids = new Set<string>();
+    for (let i = 0; i < v.length; i++) {
+      const item = must(read(record(v[i])));
+      if (unique) {
+        const id = (item as { id: string }).id;
+        if (ids.has(id)) return undefined;
+        ids.add(id);
+      }
+      out.push(item);
+    }
+    return out;
+  };
+}
+
+/**
+ * A signatory with nothing to report. A compact's list can have ten thousand of them, so this
+ * allocates nothing it does not return (validate.ts reads its signatories with it too, after
+ * checking there is no unknown property to warn about).
+ */
+export function readPlainSignatory(o: Rec): Signatory | undefined {
+  const id = own(o, 'id');
+  const name = plainLocalizedText(own(o, 'name'));
+  const sector = own(o, 'sector');
+  if (!hasText(id) || name === undefined || (sector !== 'public' && sector !== 'voluntary')) return undefined;
+  const item: Signatory = { id, name, sector };
+  // An optional property that is undefined is absent for the full reader too.
+  const type = own(o, 'type');
+  if (type !== undefined) {
+    if (!hasText(type)) return undefined;
+    item.type = type;
+  }
+  const signed = own(o, 'signed');
+  if (signed !== undefined) {
+    if (!isIsoDate(signed)) return undefined;
+    item.signed = signed;
+  }
+  for (const key of ADDRESS_KEYS) {
+    const value = own(o, key);
+    if (value === undefined) continue;
+    const address = plainHttpUrl(value);
+    if (address === undefined) return undefined;
+    item[key] = address;
+  }
+  const pledge = own(o, 'pledge');
+  if (pledge !== undefined) {
+    const text = plainLocalizedText(pledge);
+    if (text === undefined) return undefined;
+    item.pledge = text;
+  }
+  const c = own(o, 'champion');
+  if (c !== undefined) {
+    if (!isRecord(c)) return undefined;
+    const championName = own(c, 'name');
+    const role = own(c, 'role');
+    if (!hasText(championName) || (role !== undefined && !hasText(role))) return undefined;
+    item.champion = role === undefined ? { name: championName } : { name: championName, role };
+  }
+  return item;
+}
+
+const ADDRESS_KEYS = ['url', 'logo'] as const;
+
+const readPrinciple = (o: Rec): Principle =>
+  withOptional<Principle>(
+    { id: req(o, 'id', text), title: req(o, 'title', plainLocalizedText) },
+    { text: opt(o, 'text', plainLocalizedText) },
+  );
+
+const commitmentParty = oneOf(['public', 'voluntary', 'joint'] as const);
+
+const readCommitment = (o: Rec): Commitment => ({
+  id: req(o, 'id', text),
+  by: req(o, 'by', commitmentParty),
+  text: req(o, 'text', plainLocalizedText),
+});
+
+const readContact = (v: unknown): Contact | undefined => {
+  const o = record(v);
+  return withOptional<Contact>({}, {
+    name: opt(o, 'name', text),
+    email: opt(o, 'email', (e) => (isEmail(e) ? e : undefined)),
+    phone: opt(o, 'phone', text),
+    url: opt(o, 'url', plainHttpUrl),
+  });
+};
+
+const readSectors = (v: unknown): Compact['sectors'] => {
+  const o = record(v);
+  return withOptional<NonNullable<Compact['sectors']>>({}, {
+    public: opt(o, 'public', plainLocalizedText),
+    voluntary: opt(o, 'voluntary', plainLocalizedText),
+  });
+};
+
+function readCompact(v: unknown): Compact {
+  const o = record(v);
+  const compact: Compact = {
+    id: req(o, 'id', text),
+    name: req(o, 'name', plainLocalizedText),
+    defaultLanguage: DEFAULT_LANGUAGE,
+    timeZone: DEFAULT_TIME_ZONE,
+    consultationWeeks: DEFAULT_CONSULTATION_WEEKS,
+    principles: [],
+    commitments: [],
+  };
+  return withOptional(compact, {
+    area: opt(o, 'area', plainLocalizedText),
+    summary: opt(o, 'summary', plainLocalizedText),
+    url: opt(o, 'url', plainHttpUrl),
+    document: opt(o, 'document', plainHttpUrl),
+    adopted: opt(o, 'adopted', date),
+    reviewDue: opt(o, 'reviewDue', date),
+    defaultLanguage: def(o, 'defaultLanguage', (t) => (isLanguageTag(t) ? t : undefined), DEFAULT_LANGUAGE),
+    timeZone: def(o, 'timeZone', (t) => (isValidTimeZone(t) ? t : undefined), DEFAULT_TIME_ZONE),
+    consultationWeeks: def(o, 'consultationWeeks', (n) => (isPositiveNumber(n) ? n : undefined), DEFAULT_CONSULTATION_WEEKS),
+    sectors: nonEmpty(opt(o, 'sectors', readSectors)),
+    principles: opt(o, 'principles', listOf(readPrinciple, true)),
+    commitments: opt(o, 'commitments', listOf(readCommitment, true)),
+    contact: nonEmpty(opt(o, 'contact', readContact)),
+  });
+}
+
+const readLead: Reader<string[]> = (v) => {
+  if (typeof v === 'string') return hasText(v) ? [v] : undefined;
+  // `every` and `filter` pass over the holes of a sparse list, as the full reader's `forEach` does.
+  return Array.isArray(v) && v.every(hasText) ? v.filter(hasText) : undefined;
+};
+
+const readUpdate = (o: Rec): ActionUpdate => ({ date: req(o, 'date', date), text: req(o, 'text', plainLocalizedText) });
+
+function readAction(o: Rec): Action {
+  const action: Action = {
+    id: req(o, 'id', text),
+    title: req(o, 'title', plainLocalizedText),
+    lead: [],
+    status: req(o, 'status', oneOf(ACTION_STATUSES)),
+    updates: [],
+  };
+  return withOptional(action, {
+    description: opt(o, 'description', plainLocalizedText),
+    lead: opt(o, 'lead', readLead),
+    timescale: opt(o, 'timescale', plainLocalizedText),
+    due: opt(o, 'due', date),
+    progress: opt(o, 'progress', (n) => (isPercent(n) ? n : undefined)),
+    updates: opt(o, 'updates', listOf(readUpdate)),
+  });
+}
+
+const readAim = (o: Rec): Aim => ({
+  id: req(o, 'id', text),
+  title: req(o, 'title', plainLocalizedText),
+  actions: req(o, 'actions', listOf(readAction, true)),
+});
+
+const readPeriod = (v: unknown): ActionPlan['period'] => {
+  const o = record(v);
+  return { start: req(o, 'start', date), end: req(o, 'end', date) };
+};
+
+function readActionPlan(v: unknown): ActionPlan {
+  const o = record(v);
+  return withOptional<ActionPlan>(
+    { aims: req(o, 'aims', listOf(readAim, true)) },
+    { title: opt(o, 'title', plainLocalizedText), period: opt(o, 'period', readPeriod), updated: opt(o, 'updated', dateTime) },
+  );
+}
+
+const dateOrDateTime: Reader<string> = (v) => (isIsoDate(v) || isIsoDateTime(v) ? v : undefined);
+
+/** The instant a consultation opens or closes: a Date is the start or end of that day in `timeZone`. */
+export function consultationInstant(value: string, timeZone: string, edge: 'opens' | 'closes'): number {
+  if (!isIsoDate(value)) return parseDateTime(value)!;
+  return edge === 'opens' ? startOfDayInZone(value, timeZone) : endOfDayInZone(value, timeZone);
+}
+
+const consultationReader =
+  (timeZone: string) =>
+  (o: Rec): Consultation | undefined => {
+    const id = req(o, 'id', text);
+    const title = req(o, 'title', plainLocalizedText);
+    const opens = req(o, 'opens', dateOrDateTime);
+    const closes = req(o, 'closes', dateOrDateTime);
+    const opensAt = consultationInstant(opens, timeZone, 'opens');
+    const closesAt = consultationInstant(closes, timeZone, 'closes');
+    if (!(closesAt > opensAt)) return undefined;
+    return withOptional<Consultation>({ id, title, opens, closes, opensAt, closesAt }, {
+      summary: opt(o, 'summary', plainLocalizedText),
+      owner: opt(o, 'owner', text),
+      url: opt(o, 'url', plainHttpUrl),
+      shorterBecause: opt(o, 'shorterBecause', plainLocalizedText),
+    });
+  };
+
+function readPledge(v: unknown): PledgeSettings {
+  const o = record(v);
+  return withOptional<PledgeSettings>(
+    { endpoint: req(o, 'endpoint', plainHttpUrl), privacyNotice: req(o, 'privacyNotice', plainHttpUrl) },
+    { statement: opt(o, 'statement', plainLocalizedText) },
+  );
+}
+
+/**
+ * The normalised feed, when `checkFeed(value)` would find no problem in it (then it deep-equals
+ * `checkFeed(value).feed`, key order included); otherwise undefined. Never throws.
+ */
+export function readCleanFeed(value: unknown): CompactFeed | undefined {
+  try {
+    const o = record(value);
+    const feedVersion = own(o, 'feedVersion');
+    if (typeof feedVersion !== 'string' || !SUPPORTED_VERSION.test(feedVersion)) return undefined;
+    const compact = readCompact(own(o, 'compact'));
+    const feed: CompactFeed = {
+      feedVersion,
+      compact,
+      signatories: opt(o, 'signatories', listOf(readPlainSignatory, true)) ?? [],
+      consultations: opt(o, 'consultations', listOf(consultationReader(compact.timeZone), true)) ?? [],
+    };
+    return withOptional(feed, {
+      actionPlan: opt(o, 'actionPlan', readActionPlan),
+      pledge: opt(o, 'pledge', readPledge),
+      updated: opt(o, 'updated', dateTime),
+    });
+  } catch {
+    // NOT_CLEAN, or a value JSON cannot hold (a throwing getter): the full validator reports it.
+    return undefined;
+  }
+}
