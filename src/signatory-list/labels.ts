@@ -4,12 +4,15 @@
  */
 import { msg, str } from '@lit/localize';
 import { plural } from '../i18n/plural.js';
+import { numberFormat } from '../i18n/formatters.js';
 
-const numbers = new Intl.NumberFormat('en-GB');
-
-/** 3,201: the same digits and separators in English, Welsh and Gaelic. */
+/**
+ * 3,201: the same digits and separators in English, Welsh and Gaelic. The formatter is made on first
+ * use, not when this module loads: the page's first Intl object costs 20–70 ms (the browser sets up
+ * its locale data), which must not stand between the element's code and its request for the feed.
+ */
 export function formatCount(n: number): string {
-  return numbers.format(n);
+  return numberFormat('en-GB').format(n);
 }
 
 /** "25 organisations have signed", with each language's plural forms. */

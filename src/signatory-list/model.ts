@@ -6,6 +6,7 @@
 import type { CompactFeed, Sector, Signatory } from '../feed/types.js';
 import { pickText } from '../feed/localized-text.js';
 import { searchText } from '../feed/text-match.js';
+import { collator as sharedCollator } from '../i18n/formatters.js';
 
 export type SortOrder = 'name' | 'signed' | 'signed-desc';
 export const SORT_ORDERS: readonly SortOrder[] = ['name', 'signed', 'signed-desc'];
@@ -71,17 +72,12 @@ export function prepareSearch(entries: readonly Entry[], from = 0, hasTime: () =
   return i;
 }
 
-const collators = new Map<string, Intl.Collator>();
-
-/** One collator per language: creating them is slow, comparing with one is fast. */
+/** The language's collation for names (numbers in names in numeric order, accents with their letter). */
 export function collator(locale: string): Intl.Collator {
-  let c = collators.get(locale);
-  if (!c) {
-    c = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
-    collators.set(locale, c);
-  }
-  return c;
+  return sharedCollator(locale, NAME_COLLATION);
 }
+
+const NAME_COLLATION: Intl.CollatorOptions = { numeric: true, sensitivity: 'base' };
 
 /**
  * The order of a sort. By name: the language's own collation (accents sort with their letter). By

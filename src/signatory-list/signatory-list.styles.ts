@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { theme } from '../core/styles.js';
 
 export const signatoryListStyles = css`
   :host {
@@ -9,7 +10,7 @@ export const signatoryListStyles = css`
     margin: 0;
   }
   .summary {
-    margin: 0 0 var(--_space);
+    margin: 0 0 ${theme.space};
   }
   .summary-total {
     font-size: 1.1875rem;
@@ -28,7 +29,7 @@ export const signatoryListStyles = css`
     flex-wrap: wrap;
     align-items: flex-end;
     gap: 0.75rem 1rem;
-    margin: 0 0 var(--_space);
+    margin: 0 0 ${theme.space};
   }
   .field {
     display: flex;
@@ -52,8 +53,8 @@ export const signatoryListStyles = css`
     max-width: 100%;
     padding: 0.25rem 0.5rem;
     border: 2px solid var(--compact-text-colour, #0b0c0c);
-    border-radius: var(--_radius);
-    background: var(--_background);
+    border-radius: ${theme.radius};
+    background: ${theme.background};
     color: inherit;
   }
   input {
@@ -61,7 +62,7 @@ export const signatoryListStyles = css`
   }
   input:focus-visible,
   select:focus-visible {
-    outline: 3px solid var(--_focus);
+    outline: 3px solid ${theme.focus};
     outline-offset: 0;
     box-shadow: inset 0 0 0 2px;
   }
@@ -80,7 +81,7 @@ export const signatoryListStyles = css`
     font-weight: 700;
   }
   .results-heading:focus {
-    outline: 3px solid var(--_focus);
+    outline: 3px solid ${theme.focus};
     outline-offset: 2px;
     box-shadow: none;
   }
@@ -88,9 +89,9 @@ export const signatoryListStyles = css`
     outline: none;
   }
   .group-heading {
-    margin-top: var(--_space);
+    margin-top: ${theme.space};
     padding-bottom: 0.25rem;
-    border-bottom: 2px solid var(--_border);
+    border-bottom: 2px solid ${theme.border};
   }
   .list {
     margin: 0;
@@ -102,7 +103,7 @@ export const signatoryListStyles = css`
     align-items: flex-start;
     gap: 0.75rem;
     padding: var(--_item-gap) 0;
-    border-bottom: 1px solid var(--_border);
+    border-bottom: 1px solid ${theme.border};
   }
   .logo {
     flex: none;
@@ -122,14 +123,14 @@ export const signatoryListStyles = css`
     margin-inline-end: 0.3em;
   }
   .no-results {
-    margin: 0.5rem 0 var(--_space);
+    margin: 0.5rem 0 ${theme.space};
   }
   .pagination ul {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25rem;
-    margin: var(--_space) 0 0;
+    margin: ${theme.space} 0 0;
     padding: 0;
     list-style: none;
   }
@@ -138,9 +139,9 @@ export const signatoryListStyles = css`
     min-height: 44px;
     padding: 0.25rem 0.75rem;
     border: 2px solid transparent;
-    border-radius: var(--_radius);
+    border-radius: ${theme.radius};
     background: none;
-    color: var(--_link);
+    color: ${theme.link};
     text-decoration: underline;
     cursor: pointer;
   }
@@ -149,8 +150,8 @@ export const signatoryListStyles = css`
     font-weight: 700;
   }
   .page-button[aria-current='page']:not(:focus-visible) {
-    background: var(--_button);
-    color: var(--_button-text);
+    background: ${theme.button};
+    color: ${theme.buttonText};
   }
   /* Focus: the shared button indicator (src/core/styles.ts). */
   .gap {

@@ -1,17 +1,11 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../src/signatory-list/define.js';
-import type { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
 import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
+import { mountList } from './feeds.js';
 import { loadLocale } from '../../../src/i18n/locale.js';
-import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../pledge-form/bidi-helpers.js';
+import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../../helpers/bidi.js';
 
-async function mount(feed: unknown, attributes = '', lang = 'en-GB'): Promise<CompactSignatoryList> {
-  const container = await fixture<HTMLElement>(`<div lang="${lang}"><compact-signatory-list ${attributes}></compact-signatory-list></div>`);
-  const el = container.querySelector('compact-signatory-list') as CompactSignatoryList;
-  el.feed = feed;
-  await settled(el, () => !!el.shadowRoot!.querySelector('.summary, .notice'));
-  return el;
-}
+const mount = mountList;
 
 describe('<compact-signatory-list>: feed text cannot reorder the list’s words', () => {
   for (const [kind, hostile] of Object.entries(HOSTILE)) {

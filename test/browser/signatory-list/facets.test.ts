@@ -1,17 +1,11 @@
 /** The filters narrow each other: counts follow the other filters, and no choice leads to nothing. */
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../../src/signatory-list/define.js';
 import type { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
-import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
-import { feedWith, manySignatories } from './feeds.js';
+import { sampleFeed } from '../../helpers/feed-element-suite.js';
+import { feedWith, manySignatories, mountList } from './feeds.js';
 
-async function mount(feed: unknown, attributes = ''): Promise<CompactSignatoryList> {
-  const container = await fixture<HTMLElement>(`<div><compact-signatory-list ${attributes}></compact-signatory-list></div>`);
-  const el = container.querySelector('compact-signatory-list') as CompactSignatoryList;
-  el.feed = feed;
-  await settled(el, () => !!el.shadowRoot!.querySelector('.summary, .notice'));
-  return el;
-}
+const mount = mountList;
 
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const options = (el: Element, selector: string) =>

@@ -1,5 +1,19 @@
-/** Feeds for the signatory-list tests, built from the shared sample so that they stay valid. */
+/**
+ * Feeds for the signatory-list tests, built from the shared sample so that they stay valid, and the one
+ * way the tests put a list on the page.
+ */
 import { sampleFeed } from '../../helpers/feed-element-suite.js';
+import { mountWithFeed } from '../../helpers/dom.js';
+import type { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
+import '../../../src/signatory-list/define.js';
+
+/**
+ * A list given `feed`, once it shows it (its summary) or a notice (empty, error). A feed may be read
+ * asynchronously (the full validator loads on demand), so this waits for what is on screen.
+ */
+export function mountList(feed: unknown, attributes = '', lang = 'en-GB'): Promise<CompactSignatoryList> {
+  return mountWithFeed<CompactSignatoryList>('compact-signatory-list', feed, { attributes, lang, ready: '.summary, .notice' });
+}
 
 export interface RawSignatory {
   id: string;

@@ -1,4 +1,4 @@
-import { expect, fixture, aTimeout } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/signatory-list/define.js';
 import type { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
@@ -6,7 +6,7 @@ import { feedElementSuite, sampleFeed, settled, shadowText } from '../../helpers
 import { loadLocale, withLocale } from '../../../src/i18n/locale.js';
 import { pluralCategory } from '../../../src/i18n/plural.js';
 import { signedSummary } from '../../../src/signatory-list/labels.js';
-import { feedWith, manySignatories, type RawSignatory } from './feeds.js';
+import { feedWith, manySignatories, mountList, type RawSignatory } from './feeds.js';
 
 feedElementSuite({
   tag: 'compact-signatory-list',
@@ -16,15 +16,7 @@ feedElementSuite({
 
 // --- helpers -------------------------------------------------------------------------------------
 
-async function mount(feed: unknown, attributes = '', lang = 'en-GB'): Promise<CompactSignatoryList> {
-  const container = await fixture<HTMLElement>(
-    `<div lang="${lang}"><compact-signatory-list ${attributes}></compact-signatory-list></div>`,
-  );
-  const el = container.firstElementChild as CompactSignatoryList;
-  el.feed = feed;
-  await settled(el, () => !!el.shadowRoot!.querySelector('.summary, .notice'));
-  return el;
-}
+const mount = mountList;
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T & Element>(selector) as T;
@@ -194,8 +186,8 @@ describe('<compact-signatory-list>: search as you type', () => {
   });
 
   it('announces the number of results once, politely, when typing pauses', async () => {
-    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const el = await mount(sampleFeed());
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const region = $(el, '[role="status"]');
     expect(region.getAttribute('aria-live')).to.equal('polite');
     await typeInto(el, 'tes');
@@ -223,8 +215,7 @@ describe('<compact-signatory-list>: search as you type', () => {
     expect(text(clear)).to.equal('Clear search and filters');
     clear.focus();
     clear.click();
-    await el.updateComplete;
-    await aTimeout(0);
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'search', 'focus moves to the search box');
     expect(names(el)).to.have.length(4);
     expect($<HTMLInputElement>(el, '#search').value).to.equal('');
     expect(el.shadowRoot!.activeElement?.id, 'focus moves to the search box').to.equal('search');
@@ -359,8 +350,8 @@ describe('<compact-signatory-list>: attributes', () => {
       expect(heading(el)).to.equal('Showing 1 to 10 of 40');
       await choose(el, '#filter-sector', 'voluntary');
       $<HTMLButtonElement>(el, '.pagination .next button').click();
-      await el.updateComplete;
-      await aTimeout(350); // the address is written once choices settle
+      // The address is written once the choices settle (debounced).
+      await waitUntil(() => new URL(location.href).searchParams.get('list-page') === '2', 'the page number reaches the address');
       const params = new URL(location.href).searchParams;
       expect(params.get('list-q')).to.equal('trust');
       expect(params.get('list-sector')).to.equal('voluntary');
@@ -395,8 +386,7 @@ describe('<compact-signatory-list>: pages', () => {
     const next = $<HTMLButtonElement>(el, 'nav .next button');
     next.focus();
     next.click();
-    await el.updateComplete;
-    await aTimeout(0);
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-heading', 'focus moves to the results heading');
     expect(heading(el)).to.equal('Showing 51 to 100 of 120');
     expect(el.shadowRoot!.activeElement?.id).to.equal('results-heading');
     expect($(el, '#results-heading').getAttribute('tabindex')).to.equal('-1');
@@ -405,8 +395,8 @@ describe('<compact-signatory-list>: pages', () => {
     const last = $$(el, 'nav button').find((b) => text(b) === '3')!;
     last.focus();
     last.click();
-    await el.updateComplete;
-    await aTimeout(0);
+    await waitUntil(() => heading(el) === 'Showing 101 to 120 of 120', 'the last page');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'results-heading', 'focus stays on the results heading');
     expect(heading(el)).to.equal('Showing 101 to 120 of 120');
     expect($(el, 'nav .next')).to.equal(null);
     expect(el.shadowRoot!.activeElement?.id).to.equal('results-heading');
