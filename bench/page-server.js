@@ -6,9 +6,12 @@
 //
 //   const server = await startPageServer({ '/feed.json': { type: 'application/json', body: text } });
 //   // server.origin, server.requests (paths in order), server.close()
+//
+// BENCH_DIST=<directory> serves that directory as /dist/ (a build made with `vite build --outDir …`
+// for a comparison, leaving the shared dist/ alone).
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { root } from '../test/node/helpers/browser.js';
 
@@ -18,6 +21,11 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
 };
+
+const DIST = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) + sep : undefined;
+
+/** The build the bench measures: dist/, or BENCH_DIST. */
+export const distDir = DIST ?? join(root, 'dist') + sep;
 
 const gzip = (body) => gzipSync(body, { level: 6 });
 
@@ -35,8 +43,10 @@ export async function startPageServer(routes = {}) {
     if (routes[path]) {
       ({ body, type } = routes[path]);
     } else {
-      const file = normalize(join(root, decodeURIComponent(path)));
-      if (!file.startsWith(root)) return void res.writeHead(403).end();
+      const decoded = decodeURIComponent(path);
+      const base = DIST && decoded.startsWith('/dist/') ? DIST : root;
+      const file = normalize(join(base, base === DIST ? decoded.slice('/dist/'.length) : decoded));
+      if (!file.startsWith(base)) return void res.writeHead(403).end();
       try {
         body = files.get(file) ?? (await readFile(file));
         files.set(file, body);

@@ -14,14 +14,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { launchBrowser, root } from '../test/node/helpers/browser.js';
+import { launchBrowser } from '../test/node/helpers/browser.js';
 import { benchFeed, QUERY, ROUNDS } from './data.js';
 import { LIBRARIES, measureFirstRows, VIEWPORT } from './first-rows.js';
 import { FOUR_ELEMENTS, fourElementPage, fourElementFeed, jsDownloadedBy } from './page-weight.js';
-import { startPageServer } from './page-server.js';
+import { distDir, startPageServer } from './page-server.js';
 
 const FOUR_ELEMENT_BUDGET = 30 * 1024;
-const dist = join(root, 'dist');
+const dist = distDir;
 
 function sizes() {
   const files = ['compact-widgets.js', ...readdirSync(join(dist, 'chunks')).map((f) => `chunks/${f}`)].filter(

@@ -51,7 +51,38 @@ const marked = globalThis as unknown as Record<symbol, boolean>;
 if (marked[LOADED]) console.warn('compact-widgets: the script is on this page more than once; one copy is enough.');
 marked[LOADED] = true;
 
+/**
+ * The feeds of the elements already in the page are asked for as soon as this script runs, beside the
+ * elements' code rather than after it: the loader (in the shared chunk, which every element needs
+ * anyway) starts each request, and each element, once defined, joins the request for its `src`
+ * instead of making its own (see core/feed-loader.ts). Without this a list's feed waited for the
+ * entry, then the element's chunk, then the shared chunk, then the element's first render.
+ */
+function requestFeedsEarly(): void {
+  const elements = [...document.querySelectorAll(TAGS.map((tag) => `${tag}[src]`).join(','))].filter(
+    // An inline feed wins over src (core/feed-controller.ts): nothing to fetch for those.
+    (el) => !el.querySelector(':scope > script[type="application/json"]'),
+  );
+  if (elements.length === 0) return;
+  import('./core/feed-loader.js').then(
+    ({ loadFeed, resolveFeedUrl }) => {
+      for (const el of elements) {
+        if (customElements.get(el.localName)) continue; // defined already: it has asked for itself
+        const url = resolveFeedUrl(el.getAttribute('src') ?? '');
+        if (!url) continue; // the element shows why
+        // Held until the element is defined (it joins this request as it upgrades, synchronously), then
+        // let go: a request nobody joined (the page gave that element its feed another way) is aborted.
+        const hold = new AbortController();
+        void loadFeed(url, { signal: hold.signal, timeout: Number(el.getAttribute('timeout')) });
+        void customElements.whenDefined(el.localName).then(() => hold.abort());
+      }
+    },
+    () => undefined, // the element's own load reports a failure to load code
+  );
+}
+
 scan(document);
+requestFeedsEarly();
 const observer = new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.addedNodes) {

@@ -3,7 +3,7 @@
 // iframe embed, and against a feed full of markup and javascript: URLs. Run after `npm run build`.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, root, shadowText, startServer, watchPage } from './helpers/browser.js';
 
@@ -281,6 +281,77 @@ describe('the built bundle in Chromium', () => {
     );
     await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('not set up to show'));
     assert.equal(await page.$('compact-pledge-form'), null);
+    await page.close();
+  });
+});
+
+describe('the script tag asks for the feed early', () => {
+  let server;
+  let browser;
+  let chunkPath;
+  /** What the server saw, in order: 'feed' when the feed was asked for, 'chunk' when the chunk was answered. */
+  let seen;
+  let releaseChunk;
+
+  before(async () => {
+    const chunk = readdirSync(join(root, 'dist/chunks')).find((f) => /^signatory-list-[\w-]+\.js$/.test(f));
+    chunkPath = `/dist/chunks/${chunk}`;
+    const body = readFileSync(join(root, 'dist/chunks', chunk));
+    const feed = JSON.stringify(liveFeed());
+    server = await startServer({
+      pages: {
+        '/early.html': { body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Early</title>
+<script type="module" src="/dist/compact-widgets.js"></script></head>
+<body><compact-signatory-list src="/early-feed.json"></compact-signatory-list></body></html>` },
+        '/inline.html': { body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Inline</title>
+<script type="module" src="/dist/compact-widgets.js"></script></head>
+<body><compact-signatory-list src="/unused-feed.json"><script type="application/json">${feed}</script></compact-signatory-list></body></html>` },
+      },
+      routes: {
+        '/early-feed.json': (req, res) => {
+          seen.push('feed');
+          releaseChunk?.();
+          res.writeHead(200, { 'Content-Type': 'application/json' }).end(feed);
+        },
+        // The element's code is held back until the feed has been asked for (or 3 s have passed): with
+        // the feed asked for only once the element runs, the feed comes after the chunk.
+        [chunkPath]: async (req, res) => {
+          if (!seen.includes('feed')) {
+            await new Promise((resolve) => {
+              releaseChunk = resolve;
+              setTimeout(resolve, 3000);
+            });
+          }
+          seen.push('chunk');
+          res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body);
+        },
+      },
+    });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the feed of a list in the page is requested before the list\'s own code has arrived, once', async () => {
+    seen = [];
+    const page = await browser.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.origin}/early.html`);
+    await page.waitForFunction(() => (document.querySelector('compact-signatory-list')?.shadowRoot?.textContent ?? '').includes('Southend-on-Sea City Council'));
+    assert.deepEqual(seen, ['feed', 'chunk'], 'the feed was asked for while the element\'s chunk was on its way, and only once');
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  it('an element with its feed inline makes no request for its src', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/inline.html`);
+    await page.waitForFunction(() => (document.querySelector('compact-signatory-list')?.shadowRoot?.textContent ?? '').includes('Southend-on-Sea City Council'));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    assert.equal(server.requests.includes('/unused-feed.json'), false);
     await page.close();
   });
 });
