@@ -47,6 +47,13 @@ type Loaded = Omit<FeedResult, 'url'> & { url?: string };
  */
 export class FeedController implements ReactiveController {
   state: FeedState = { status: 'idle' };
+  /**
+   * While a feed given as `.feed` or inline is read by the full validator (a feed with problems; the
+   * validator is loaded on demand): settles once that reading is shown. A host's `updateComplete`
+   * waits for it, so `el.feed = x; await el.updateComplete` finds the feed shown, as it always has.
+   * (Undefined for now: the given feed is still read at once.)
+   */
+  reading?: Promise<void>;
   private abort?: AbortController;
   private sourceKey?: unknown;
   /** Retries waiting to hear how they ended. */
