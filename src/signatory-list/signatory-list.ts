@@ -440,7 +440,7 @@ export class CompactSignatoryList extends CompactElement {
         <select id="sort" @change=${this.onSort}>
           ${SORT_ORDERS.map(
             (order) => html`<option value=${order} .selected=${live(order === this.sortOrder)}>
-              ${sortLabel(order)}
+              ${SORT_LABELS[order]()}
             </option>`,
           )}
         </select>
@@ -682,16 +682,12 @@ export class CompactSignatoryList extends CompactElement {
   }
 }
 
-function sortLabel(order: SortOrder): string {
-  switch (order) {
-    case 'name':
-      return msg('Name (A to Z)', { id: 'signatory-list.sort.name' });
-    case 'signed':
-      return msg('Date signed (oldest first)', { id: 'signatory-list.sort.signed' });
-    case 'signed-desc':
-      return msg('Date signed (newest first)', { id: 'signatory-list.sort.signedDesc' });
-  }
-}
+/** Each sort order's name, in the language being rendered (msg() answers when it is called). */
+const SORT_LABELS: Record<SortOrder, () => string> = {
+  name: () => msg('Name (A to Z)', { id: 'signatory-list.sort.name' }),
+  signed: () => msg('Date signed (oldest first)', { id: 'signatory-list.sort.signed' }),
+  'signed-desc': () => msg('Date signed (newest first)', { id: 'signatory-list.sort.signedDesc' }),
+};
 
 function championText(name: unknown, role: unknown): TemplateResult {
   return role
