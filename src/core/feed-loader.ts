@@ -8,8 +8,9 @@
  * The last good copy of each feed is kept in localStorage and shown, marked as saved, when the
  * network or the server fails, so a visitor still sees something true if not the newest.
  */
-import { checkFeedText } from '../feed/validate.js';
+import { readFeed } from '../feed/read-feed.js';
 import { resolveHttpUrl } from '../feed/url.js';
+import { DAY_MS, MINUTE_MS, SECOND_MS } from '../feed/time.js';
 import type { CompactFeed, FeedFailure, FeedProblem } from '../feed/types.js';
 
 export interface FeedResult {
@@ -39,15 +40,15 @@ export interface LoadOptions {
   reload?: boolean;
 }
 
-export const DEFAULT_TIMEOUT = 15_000;
-const MAX_TIMEOUT = 600_000;
+export const DEFAULT_TIMEOUT = 15 * SECOND_MS;
+const MAX_TIMEOUT = 10 * MINUTE_MS;
 /**
  * How long a request nobody holds is kept before it is aborted. Moving an element (a CMS
  * re-rendering, a tab panel, a drag and drop) disconnects and reconnects it within one task.
  */
-export const ABORT_GRACE_MS = 1000;
+export const ABORT_GRACE_MS = SECOND_MS;
 /** A saved copy dated more than this after now is not trusted (clocks do drift a little). */
-const MAX_CLOCK_SKEW_MS = 86_400_000;
+const MAX_CLOCK_SKEW_MS = DAY_MS;
 const STORAGE_PREFIX = 'compact-widgets:feed:v1:';
 const STORAGE_INDEX = 'compact-widgets:feed-index:v1';
 /** Saved copies kept per site, newest first; the rest are removed so the host's storage never fills. */
@@ -160,7 +161,7 @@ async function fetchFeed(url: string, signal: AbortSignal, timeout: number): Pro
     return { ok: true, result: outcome.result };
   }
   if (signal.aborted) return outcome;
-  const saved = restore(url);
+  const saved = await restore(url);
   return saved ? { ok: true, result: { ...saved, staleBecause: outcome.failure } } : outcome;
 }
 
@@ -195,7 +196,7 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
   } catch {
     if (signal.aborted) return abortedOutcome();
     if (timer.signal.aborted) {
-      return { ok: false, failure: { code: 'timeout', message: `The feed did not arrive within ${timeout / 1000} seconds.` } };
+      return { ok: false, failure: { code: 'timeout', message: `The feed did not arrive within ${timeout / SECOND_MS} seconds.` } };
     }
     return {
       ok: false,
@@ -210,7 +211,7 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
     clearTimeout(timeoutId);
     signal.removeEventListener('abort', onAbort);
   }
-  const check = checkFeedText(text);
+  const check = await readFeed(text);
   if (!check.feed) return { ok: false, failure: check.failure ?? { code: 'not-object', message: 'The feed could not be read.' } };
   return { ok: true, text, result: { feed: check.feed, problems: check.problems, fetchedAt: Date.now(), url: finalUrl } };
 }
@@ -226,7 +227,7 @@ function saveSoon(url: string, text: string, savedAt: number, finalUrl: string):
   pendingSaves.set(url, () => save(url, text, savedAt, finalUrl));
   const afterThisTask = () => setTimeout(writePendingSaves, 0);
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(afterThisTask);
-  setTimeout(writePendingSaves, 1000);
+  setTimeout(writePendingSaves, SECOND_MS);
 }
 
 function writePendingSaves(): void {
@@ -258,7 +259,7 @@ function savedUrls(): string[] {
   }
 }
 
-function restore(url: string): FeedResult | undefined {
+async function restore(url: string): Promise<FeedResult | undefined> {
   writePendingSaves();
   try {
     const raw = localStorage.getItem(STORAGE_PREFIX + url);
@@ -271,7 +272,7 @@ function restore(url: string): FeedResult | undefined {
     // Copies saved before the final address was kept came from the address asked for.
     const from = savedFrom === undefined ? url : resolveHttpUrl(savedFrom, url);
     if (!from) return undefined;
-    const check = checkFeedText(text);
+    const check = await readFeed(text);
     return check.feed ? { feed: check.feed, problems: check.problems, fetchedAt: savedAt, url: from } : undefined;
   } catch {
     return undefined;

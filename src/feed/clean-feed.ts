@@ -11,21 +11,8 @@
  * Unknown properties are passed over here: they change neither the model nor the problems (the full
  * validator lists them as warnings, which the widgets never show).
  */
-import type {
-  Action,
-  ActionPlan,
-  ActionUpdate,
-  Aim,
-  Commitment,
-  Compact,
-  CompactFeed,
-  Consultation,
-  Contact,
-  LocalizedText,
-  PledgeSettings,
-  Principle,
-  Signatory,
-} from './types.js';
+import type { Action, ActionPlan, ActionUpdate, Aim, Commitment, Compact, CompactFeed } from './types.js';
+import type { Consultation, Contact, LocalizedText, PledgeSettings, Principle, Signatory } from './types.js';
 import { ACTION_STATUSES } from './types.js';
 import { endOfDayInZone, isIsoDate, isIsoDateTime, isValidTimeZone, parseDateTime, startOfDayInZone } from './time.js';
 import { safeHttpUrl } from './url.js';
@@ -207,7 +194,7 @@ const readCommitment = (o: Rec): Commitment => ({
   text: req(o, 'text', plainLocalizedText),
 });
 
-const readContact = (v: unknown): Contact | undefined => {
+const readContact = (v: unknown): Contact => {
   const o = record(v);
   return withOptional<Contact>({}, {
     name: opt(o, 'name', text),

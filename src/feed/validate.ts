@@ -426,11 +426,7 @@ const actionStatus = oneOf(ACTION_STATUSES);
 
 function readCommitment(o: Rec, path: string, r: Reporter): Commitment | undefined {
   const f = new Fields(o, path, r, leftOut('commitment'));
-  const item = {
-    id: f.req('id', id),
-    by: f.req('by', commitmentParty),
-    text: f.req('text', localizedText),
-  };
+  const item = { id: f.req('id', id), by: f.req('by', commitmentParty), text: f.req('text', localizedText) };
   f.done();
   return f.ok ? item : undefined;
 }
