@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/pledge-form/define.js';
-import { STORAGE_PREFIX } from '../src/pledge-form/pledge-sender.js';
+import { STORAGE_PREFIX } from '../src/pledge-form/endpoint.js';
 import type { PledgeValues } from '../src/pledge-form/values.js';
 import { ERROR_SRC, LOADING_SRC, SAVED_SRC, primeSavedCopy, sampleFeed } from './support.js';
 import southend from '../demo/feeds/southend.json' with { type: 'json' };

@@ -39,9 +39,6 @@ export interface SenderOptions extends Partial<RetryPolicy> {
   tab?: TabIdentity;
 }
 
-/** Kept for modules that imported it from here before the split (stories/pledge-form.stories.ts). */
-export { STORAGE_PREFIX } from './endpoint.js';
-
 export type SenderState =
   | { phase: 'idle' }
   /** `resumed`: an earlier attempt failed, or the pledge was found in the outbox on load. */
