@@ -3,6 +3,7 @@
  * demand) and then gets exactly checkFeed's problems — from src and from a saved copy.
  */
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { clearSavedFeeds, loadFeed, resetFeedLoader } from '../../../src/core/feed-loader.js';
 import { checkFeed, checkFeedText } from '../../../src/feed/validate.js';
 import sample from '../../fixtures/feed.json' with { type: 'json' };
@@ -35,5 +36,21 @@ describe('feed loader: the full validator only for a feed with problems', () => 
     const saved = await loadFeed(url, { reload: true });
     expect(saved.ok && saved.result.staleBecause?.code).to.equal('http-error');
     expect(saved.ok && saved.result.problems).to.deep.equal(expected.problems);
+  });
+});
+
+describe('feed loader: the request', () => {
+  beforeEach(() => resetFeedLoader());
+
+  it("sends no cookies to another origin and matches a page's preload of the feed (credentials 'same-origin')", async () => {
+    const fetch = sinon.stub(window, 'fetch').resolves(new Response(JSON.stringify(southend)));
+    try {
+      expect((await loadFeed('https://feeds.example/compact.json')).ok).to.equal(true);
+      const init = fetch.firstCall.args[1]!;
+      expect(init.credentials).to.equal('same-origin');
+      expect(new Headers(init.headers).get('Accept')).to.equal('application/json');
+    } finally {
+      fetch.restore();
+    }
   });
 });
