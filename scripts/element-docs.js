@@ -193,6 +193,9 @@ export function renderPage(text, elements, pageElement, linkTo = (path) => path)
   const element = pageElement ? elements.get(pageElement) : undefined;
   if (pageElement && !element) problems.push(`no element <${pageElement}> in custom-elements.json for this page`);
   if (element) {
+    for (const event of element.events ?? []) {
+      if (!event.description) problems.push(`<${pageElement}> fires "${event.name}", which no @fires in its JSDoc describes`);
+    }
     for (const kind of requiredKinds(element)) {
       if (!seen.has(kind)) problems.push(`no "<!-- api:${kind} -->" table, and the element has ${kind}`);
     }

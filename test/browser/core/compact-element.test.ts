@@ -8,6 +8,7 @@ import { $, settled, shadowText } from '../../helpers/dom.js';
 import { expectEmptyState, feedElementSuite } from '../../helpers/feed-element-suite.js';
 import { feedUrl, sampleFeed } from '../../helpers/feeds.js';
 import { MINIMAL_READY_TEXT, MINIMAL_TAG, TestCompactElement } from '../../helpers/minimal-element.js';
+import '../../../src/index.js'; // every element, for the manifest check below
 
 /** An element whose render cannot cope with one feed (a bug, or data the validator let through). */
 class ThrowingElement extends TestCompactElement {
@@ -99,5 +100,25 @@ describe('the shared suite’s empty-state check', () => {
     await el.updateComplete; // the feed is in: loading (when the full validator must load first) or its outcome
     await settled(el, () => $(el, '[part~="notice"]') && !shadowText(el).includes('Loading'), 'a notice');
     expect(() => expectEmptyState(el, { ...expected, emptyText: 'No organisations have signed yet.' })).to.throw();
+  });
+});
+
+describe('custom-elements.json, the one source of the API docs', () => {
+  it('documents exactly the attributes each element observes (the embed page takes those as its query parameters)', async () => {
+    const manifest = await (await fetch('/custom-elements.json')).json();
+    const tags: string[] = [];
+    for (const module of manifest.modules) {
+      for (const d of module.declarations ?? []) {
+        if (!d.customElement || !d.tagName?.startsWith('compact-')) continue;
+        tags.push(d.tagName);
+        // `lang` is the page's (the embed page sets it itself); it is not one of the element's own properties.
+        const documented = (d.attributes as { name: string }[]).map((a) => a.name).filter((n) => n !== 'lang').sort();
+        const observed = [...((customElements.get(d.tagName) as unknown as { observedAttributes: string[] }).observedAttributes ?? [])]
+          .filter((n) => n !== 'lang')
+          .sort();
+        expect(observed, d.tagName).to.deep.equal(documented);
+      }
+    }
+    expect(tags.length, 'every element is in the manifest').to.equal(5);
   });
 });
