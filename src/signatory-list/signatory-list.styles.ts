@@ -118,7 +118,7 @@ export const signatoryListStyles = css`
   .name {
     font-weight: 700;
   }
-  .meta span + span::before {
+  .meta span:not([hidden]) ~ span:not([hidden])::before {
     content: '·' / '';
     margin-inline-end: 0.3em;
   }

@@ -166,11 +166,12 @@ export class CompactSignatoryList extends CompactElement {
     super.updated(changed);
     // While the feed is on its way the page is mostly waiting: make the collator and the number format
     // the first rows need then (the page's first Intl object costs 20–70 ms: the locale data is set up).
+    // In the next task, not in idle time: idle callbacks can wait past a fast feed's arrival.
     if (this.feedStatus === 'loading') {
-      whenIdle(() => {
+      setTimeout(() => {
         collator(this.language.locale);
         formatCount(0);
-      });
+      }, 0);
     }
     // Debounced: browsers limit replaceState calls (Safari throws after ~100 in 30 s), and a link
     // to share only needs the choice the person settled on.
@@ -480,12 +481,11 @@ export class CompactSignatoryList extends CompactElement {
     const date = s.signed ? formatIsoDate(s.signed) : '';
     const champion = s.champion;
     const name = words.markup(s.name);
-    // One space between the parts (so that they are read as words), and a dot drawn by CSS.
-    const meta = [
-      this.grouped ? '' : sectorText(feed, s.sector, words),
-      entry.type ? typeName(entry.type) : '',
-      date ? msg(str`Signed ${date}`, { id: 'signatory-list.signed' }) : '',
-    ].filter(Boolean);
+    const sector = this.grouped ? '' : sectorText(feed, s.sector, words);
+    const type = entry.type ? typeName(entry.type) : '';
+    const signed = date ? msg(str`Signed ${date}`, { id: 'signatory-list.signed' }) : '';
+    // The three parts always in place (one template per row, not one per part): an empty one is
+    // hidden, spaces between them so they are read as words, and the dots drawn by CSS.
     return html`<li class="item" part="item">
       ${logo
         ? // The name is right beside the logo, so the logo adds nothing for a screen reader: alt="".
@@ -493,7 +493,7 @@ export class CompactSignatoryList extends CompactElement {
         : nothing}
       <div class="item-body">
         <p class="name">${url ? html`<a part="name" href=${url}>${name}</a>` : html`<span part="name">${name}</span>`}</p>
-        <p class="meta secondary-text" part="meta">${meta.map((part, i) => html`${i ? ' ' : ''}<span>${part}</span>`)}</p>
+        <p class="meta secondary-text" part="meta"><span ?hidden=${!sector}>${sector}</span> <span ?hidden=${!type}>${type}</span> <span ?hidden=${!signed}>${signed}</span></p>
         ${champion ? html`<p class="champion" part="champion">${championText(words.markup(champion.name), champion.role ? words.markup(champion.role) : undefined)}</p>` : nothing}
       </div>
     </li>`;

@@ -93,6 +93,35 @@ describe('<compact-signatory-list>: each signatory', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a part the feed does not give leaves no gap and no stray dot between the others', async () => {
+    const el = await mount(
+      feedWith([
+        { id: 'a', name: 'Alpha', sector: 'voluntary', signed: '2015-03-12' },
+        { id: 'b', name: 'Beta', sector: 'voluntary', type: 'charity' },
+      ]),
+    );
+    const shown = (item: Element) =>
+      [...item.querySelectorAll<HTMLElement>('.meta span')]
+        .filter((span) => getComputedStyle(span).display !== 'none')
+        .map((span) => ({ text: text(span), dot: getComputedStyle(span, '::before').content !== 'none' }));
+    const [alpha, beta] = $$(el, '.item');
+    expect(shown(alpha!)).to.deep.equal([
+      { text: 'Third sector', dot: false },
+      { text: 'Signed 12 March 2015', dot: true },
+    ]);
+    expect(shown(beta!)).to.deep.equal([
+      { text: 'Third sector', dot: false },
+      { text: 'Charity', dot: true },
+    ]);
+    expect(text(alpha!.querySelector('.meta'))).to.equal('Third sector Signed 12 March 2015');
+    // Grouped by sector, the sector is the heading: the first part shown has no dot before it.
+    el.setAttribute('group-by', 'sector');
+    await el.updateComplete;
+    const [groupedAlpha, groupedBeta] = $$(el, '.item');
+    expect(shown(groupedAlpha!)).to.deep.equal([{ text: 'Signed 12 March 2015', dot: false }]);
+    expect(shown(groupedBeta!)).to.deep.equal([{ text: 'Charity', dot: false }]);
+  });
+
   it('names the suggested types in words and tidies any other type', async () => {
     const types = ['bme-organisation', 'fire-rescue', 'housing_association', 'NHS-trust'];
     const el = await mount(
