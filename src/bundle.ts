@@ -19,10 +19,23 @@ const ELEMENTS = new Map<string, () => Promise<unknown>>([
 const TAGS = [...ELEMENTS.keys()];
 const requested = new Map<string, Promise<void>>();
 
+/**
+ * Asks for the shared chunk (Lit, the loader) beside the element's own chunk, not after it: every
+ * element's chunk imports it, but the browser only learns that once the element's chunk has arrived.
+ * (core/define.ts is in the shared chunk; nothing of it is used here.)
+ */
+let sharedRequested = false;
+function requestShared(): void {
+  if (sharedRequested) return;
+  sharedRequested = true;
+  import('./core/define.js').catch(() => undefined); // a failure shows when the element's own import fails
+}
+
 function define(tag: string): Promise<void> {
   let loading = requested.get(tag);
   const load = ELEMENTS.get(tag);
   if (!loading && load) {
+    requestShared();
     loading = load().then(
       () => undefined,
       (error: unknown) => {
@@ -53,36 +66,50 @@ marked[LOADED] = true;
 
 /**
  * The feeds of the elements already in the page are asked for as soon as this script runs, beside the
- * elements' code rather than after it: the loader (in the shared chunk, which every element needs
- * anyway) starts each request, and each element, once defined, joins the request for its `src`
- * instead of making its own (see core/feed-loader.ts). Without this a list's feed waited for the
- * entry, then the element's chunk, then the shared chunk, then the element's first render.
+ * elements' code rather than after it: a `<link rel="preload" as="fetch" crossorigin>` per feed, which
+ * the shared loader's own request (same address, CORS, same-origin credentials: core/feed-loader.ts)
+ * is then answered from. Without it a list's feed waited for the entry, the element's chunk, the
+ * shared chunk and the element's first render.
  */
-function requestFeedsEarly(): void {
-  const elements = [...document.querySelectorAll(TAGS.map((tag) => `${tag}[src]`).join(','))].filter(
+function preloadFeeds(): void {
+  const wanted = new Set<string>();
+  for (const el of document.querySelectorAll(TAGS.map((tag) => `${tag}[src]`).join(','))) {
     // An inline feed wins over src (core/feed-controller.ts): nothing to fetch for those.
-    (el) => !el.querySelector(':scope > script[type="application/json"]'),
-  );
-  if (elements.length === 0) return;
-  import('./core/feed-loader.js').then(
-    ({ loadFeed, resolveFeedUrl }) => {
-      for (const el of elements) {
-        if (customElements.get(el.localName)) continue; // defined already: it has asked for itself
-        const url = resolveFeedUrl(el.getAttribute('src') ?? '');
-        if (!url) continue; // the element shows why
-        // Held until the element is defined (it joins this request as it upgrades, synchronously), then
-        // let go: a request nobody joined (the page gave that element its feed another way) is aborted.
-        const hold = new AbortController();
-        void loadFeed(url, { signal: hold.signal, timeout: Number(el.getAttribute('timeout')) });
-        void customElements.whenDefined(el.localName).then(() => hold.abort());
-      }
-    },
-    () => undefined, // the element's own load reports a failure to load code
-  );
+    if (el.querySelector(':scope > script[type="application/json"]')) continue;
+    const url = preloadable(el.getAttribute('src') ?? '');
+    if (url) wanted.add(url);
+  }
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="preload"]')) wanted.delete(link.href);
+  for (const href of wanted) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
+/**
+ * Printable ASCII without spaces, backslashes or `@`: stricter than the loader's rule for `src`
+ * (feed/url.ts, not imported here to keep this script small), so every address preloaded is one the
+ * loader will fetch; anything else is simply not preloaded.
+ */
+const PLAIN_SRC = /^[\w\-.~:/?#[\]!$&'()*+,;=%]+$/;
+
+function preloadable(src: string): string | undefined {
+  const written = src.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
+  if (!PLAIN_SRC.test(written)) return undefined;
+  try {
+    const url = new URL(written, document.baseURI);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 scan(document);
-requestFeedsEarly();
+preloadFeeds();
 const observer = new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.addedNodes) {

@@ -289,14 +289,20 @@ describe('the script tag asks for the feed early', () => {
   let server;
   let browser;
   let chunkPath;
-  /** What the server saw, in order: 'feed' when the feed was asked for, 'chunk' when the chunk was answered. */
+  /**
+   * What the server saw, in order: 'feed' and 'shared' when the feed and the shared chunk were asked
+   * for, 'chunk' when the list's own chunk was answered.
+   */
   let seen;
   let releaseChunk;
 
   before(async () => {
-    const chunk = readdirSync(join(root, 'dist/chunks')).find((f) => /^signatory-list-[\w-]+\.js$/.test(f));
+    const chunks = readdirSync(join(root, 'dist/chunks'));
+    const chunk = chunks.find((f) => /^signatory-list-[\w-]+\.js$/.test(f));
+    const shared = chunks.find((f) => /^shared-[\w-]+\.js$/.test(f));
     chunkPath = `/dist/chunks/${chunk}`;
     const body = readFileSync(join(root, 'dist/chunks', chunk));
+    const sharedBody = readFileSync(join(root, 'dist/chunks', shared));
     const feed = JSON.stringify(liveFeed());
     server = await startServer({
       pages: {
@@ -313,14 +319,20 @@ describe('the script tag asks for the feed early', () => {
           releaseChunk?.();
           res.writeHead(200, { 'Content-Type': 'application/json' }).end(feed);
         },
-        // The element's code is held back until the feed has been asked for (or 3 s have passed): with
-        // the feed asked for only once the element runs, the feed comes after the chunk.
+        [`/dist/chunks/${shared}`]: (req, res) => {
+          seen.push('shared');
+          releaseChunk?.();
+          res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(sharedBody);
+        },
+        // The element's code is held back until the feed and the shared chunk have been asked for (or
+        // 3 s have passed): asked for only once the element's chunk has arrived, they come after it.
         [chunkPath]: async (req, res) => {
-          if (!seen.includes('feed')) {
-            await new Promise((resolve) => {
-              releaseChunk = resolve;
-              setTimeout(resolve, 3000);
+          while (!(seen.includes('feed') && seen.includes('shared'))) {
+            const waited = await new Promise((resolve) => {
+              releaseChunk = () => resolve(false);
+              setTimeout(() => resolve(true), 3000);
             });
+            if (waited) break;
           }
           seen.push('chunk');
           res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(body);
@@ -335,13 +347,20 @@ describe('the script tag asks for the feed early', () => {
     await server?.close();
   });
 
-  it('the feed of a list in the page is requested before the list\'s own code has arrived, once', async () => {
+  it('the feed and the shared chunk of a list in the page are requested before the list\'s own code has arrived, once', async () => {
     seen = [];
     const page = await browser.newPage();
     const problems = watchPage(page);
     await page.goto(`${server.origin}/early.html`);
     await page.waitForFunction(() => (document.querySelector('compact-signatory-list')?.shadowRoot?.textContent ?? '').includes('Southend-on-Sea City Council'));
-    assert.deepEqual(seen, ['feed', 'chunk'], 'the feed was asked for while the element\'s chunk was on its way, and only once');
+    assert.deepEqual(
+      [...seen].sort(),
+      ['chunk', 'feed', 'shared'],
+      `the feed and the shared chunk each asked for once: ${seen}`,
+    );
+    assert.equal(seen.at(-1), 'chunk', `the feed and the shared chunk were asked for while the element's chunk was on its way: ${seen}`);
+    const preloads = await page.$$eval('link[rel="preload"]', (links) => links.map((l) => [l.as, l.crossOrigin, new URL(l.href).pathname]));
+    assert.deepEqual(preloads, [['fetch', 'anonymous', '/early-feed.json']], 'one preload, which the loader\'s own request used');
     assert.deepEqual(problems.errors, []);
     await page.close();
   });
