@@ -4,7 +4,7 @@ import sinon from 'sinon';
 import { defineElement } from '../../../src/core/define.js';
 import { clearSavedFeeds, resetFeedLoader } from '../../../src/core/feed-loader.js';
 import type { CompactFeed } from '../../../src/feed/types.js';
-import { $, settled, shadowText } from '../../helpers/dom.js';
+import { $, mountWithFeed, settled, shadowText } from '../../helpers/dom.js';
 import { expectEmptyState, feedElementSuite } from '../../helpers/feed-element-suite.js';
 import { feedUrl, sampleFeed } from '../../helpers/feeds.js';
 import { MINIMAL_READY_TEXT, MINIMAL_TAG, TestCompactElement } from '../../helpers/minimal-element.js';
@@ -73,11 +73,10 @@ describe('CompactElement: never stuck', () => {
 describe('the shared suite’s empty-state check', () => {
   const expected = { readyText: MINIMAL_READY_TEXT };
 
+  const mountEmpty = () => mountWithFeed<TestCompactElement>(MINIMAL_TAG, emptyFeed(), { ready: '[part~="notice"]:not(.loading)' });
+
   it('passes on the empty state', async () => {
-    const el = await fixture<TestCompactElement>(`<${MINIMAL_TAG}></${MINIMAL_TAG}>`);
-    el.feed = emptyFeed();
-    await el.updateComplete; // the feed is in: loading (when the full validator must load first) or its outcome
-    await settled(el, () => $(el, '[part~="notice"]') && !shadowText(el).includes('Loading'), 'a notice');
+    const el = await mountEmpty();
     expectEmptyState(el, { ...expected, emptyText: 'There is nothing to show yet.' });
   });
 
@@ -95,10 +94,7 @@ describe('the shared suite’s empty-state check', () => {
   });
 
   it('fails when the element shows another notice than its empty state', async () => {
-    const el = await fixture<TestCompactElement>(`<${MINIMAL_TAG}></${MINIMAL_TAG}>`);
-    el.feed = emptyFeed();
-    await el.updateComplete; // the feed is in: loading (when the full validator must load first) or its outcome
-    await settled(el, () => $(el, '[part~="notice"]') && !shadowText(el).includes('Loading'), 'a notice');
+    const el = await mountEmpty();
     expect(() => expectEmptyState(el, { ...expected, emptyText: 'No organisations have signed yet.' })).to.throw();
   });
 });
