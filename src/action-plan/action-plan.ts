@@ -81,20 +81,16 @@ function heading(level: HeadingLevel, options: HeadingOptions, content: unknown)
  * (by the reader, "Expand all aims", the `aim` attribute, a URL fragment naming it, find in page,
  * or printing).
  *
- * @attr src - URL of the compact feed (JSON). Relative URLs resolve against the page.
- * @attr timeout - Milliseconds to wait for the feed before showing the error state (default 15000).
- * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
- * @attr charts - `auto` (default): draw charts, each with a table view; `none`: tables only, chart.js is never loaded.
- * @attr aim - Show only the aim with this id.
- * @attr hide-complete - Start with completed actions hidden (a checkbox lets readers show them).
- * @attr status - Start filtered to one status (`not-started`, `in-progress`, `delayed`, `complete`, `cancelled`) or to `overdue` actions.
- * @attr heading-level - Level of the plan's title, 2–6 (default 2). The overview, filters and aims are one level below, each action two below (never beyond h6).
- * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
- * @fires compact-feed-load - The feed was read. `detail`: `{feed, problems, staleBecause?, fetchedAt}`.
- * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
- * @csspart base - The element's outer wrapper.
- * @csspart notice - The loading, error, empty and saved-copy messages.
- * @csspart retry - The "Try again" button.
+ * @attr {'auto' | 'none'} [charts='auto'] - `auto`: draw charts, each with a table view; `none`: tables only, chart.js is never loaded.
+ * @attr aim - Show only the aim with this id, open. The overview then covers this aim only, and the aim filter
+ *   is not shown. (To open one aim of a long plan and keep the others, link to it with a fragment: `#aim-5`.)
+ * @attr {boolean} hide-complete - Start with completed actions hidden. Readers can untick the box to show them again.
+ * @attr {'not-started' | 'in-progress' | 'delayed' | 'complete' | 'cancelled' | 'overdue'} status - Start filtered
+ *   to actions with this status (`overdue` ticks "Only overdue actions").
+ * @attr {number} [heading-level=2] - Level of the plan's title, 2–6. The overview, filters and aims are one level
+ *   below, each action two below (never beyond h6). Choose one level below the heading above the element on your
+ *   page. Values above 6 count as `6`; below 2, or not a whole number, as `2`.
+ * @csspart notice - The loading, error, empty and saved-copy messages, and "No actions match these filters".
  * @csspart title - The action plan's title.
  * @csspart overview - The progress overview (overall progress, overdue count, charts).
  * @csspart figure - Each chart with its table.
@@ -106,14 +102,16 @@ function heading(level: HeadingLevel, options: HeadingOptions, content: unknown)
  * @csspart overdue - The "Overdue" flag on an action.
  * @csspart progress - Every progress bar (`<progress>`).
  * @csspart history - The expandable list of earlier updates.
- * @cssprop --compact-status-not-started - Colour of "not started" (icons, chart). Default `#505a5f`.
- * @cssprop --compact-status-in-progress - Colour of "in progress". Default `#1d70b8`.
- * @cssprop --compact-status-delayed - Colour of "delayed". Default `#b3400b`.
- * @cssprop --compact-status-complete - Colour of "complete". Default `#00703c`.
- * @cssprop --compact-status-cancelled - Colour of "cancelled". Default `#6f2b8f`.
- * @cssprop --compact-overdue-colour - The overdue flag and the edge of an overdue action. Default `--compact-error-colour`.
- * @cssprop --compact-progress-colour - Filled part of progress bars and the bars of the aim chart. Default `#1d70b8`.
- * @cssprop --compact-progress-track-colour - Unfilled part of progress bars. Default `--compact-surface-colour`.
+ * @cssprop [--compact-status-not-started=#505a5f] - Colour of "not started" (icons, chart).
+ * @cssprop [--compact-status-in-progress=#1d70b8] - Colour of "in progress".
+ * @cssprop [--compact-status-delayed=#b3400b] - Colour of "delayed".
+ * @cssprop [--compact-status-complete=#00703c] - Colour of "complete".
+ * @cssprop [--compact-status-cancelled=#6f2b8f] - Colour of "cancelled".
+ * @cssprop [--compact-overdue-colour=#d4351c] - The overdue flag and the edge of an overdue action
+ *   (by default `--compact-error-colour`).
+ * @cssprop [--compact-progress-colour=#1d70b8] - Filled part of progress bars and the bars of the aim chart.
+ * @cssprop [--compact-progress-track-colour=#f3f2f1] - Unfilled part of progress bars (by default
+ *   `--compact-surface-colour`).
  */
 export class CompactActionPlan extends CompactElement {
   static override styles = [...CompactElement.styles, actionPlanStyles];

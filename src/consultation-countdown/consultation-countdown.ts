@@ -68,31 +68,38 @@ function visitorTimeZone(): string {
  * Light-DOM children are a fallback: shown until the feed has loaded and in the error state,
  * hidden once the live countdown renders.
  *
- * @attr consultation - The id of one consultation to show. Without it: a list.
- * @attr limit - How many consultations the list shows at most (default 3).
- * @attr show-closed - Also list closed consultations, most recently closed first.
- * @attr heading-level - The heading level of each consultation's title, 2–6 (default 3).
- * @attr seconds - Count down in seconds during the last hour (otherwise minutes). The person can
- *   also switch this with the "Show seconds" button shown in the last hour.
- * @attr time-zone-label - The name shown after times, e.g. "UK time". By default the compact's zone
- *   is named only when the visitor's own zone differs; `time-zone-label=""` never names it.
- * @prop seconds - As the attribute.
- * @fires compact-consultation-change - A consultation opened or closed while the page was open.
+ * @attr consultation - The id of one consultation to show, whatever its state. Without it: a list.
+ * @attr {number} [limit=3] - How many consultations the list shows at most.
+ * @attr {boolean} show-closed - Also list closed consultations, after the open and upcoming ones, the most
+ *   recently closed first.
+ * @attr {number} [heading-level=3] - The heading level of each consultation's title, 2–6. Choose one level below
+ *   the heading above the element on your page. Values above 6 count as `6`; below 2 as `2`; not a whole
+ *   number, as `3`.
+ * @attr {boolean} seconds - Count down in seconds during the last hour (otherwise minutes). Visitors can also
+ *   turn this on and off with the "Show seconds" button, shown in the last hour.
+ * @attr [time-zone-label=automatic] - The zone's name shown after times to every visitor, e.g. "UK time".
+ *   Without the attribute the compact's zone is named only to visitors whose own time zone differs;
+ *   `time-zone-label=""` never names it.
+ * @fires compact-consultation-change - A consultation opened or closed while the page was open. With
+ *   `consultation`, only that one counts. In a list, every consultation in the feed counts, including those not
+ *   shown because of `limit`. A consultation that is already open or closed when the page loads does not fire
+ *   the event. If the page was in a background tab, the event fires when the visitor comes back.
  *   `detail`: `{id, state: 'open' | 'closed', previous: 'upcoming' | 'open'}`.
- * @csspart consultation - One consultation's block.
+ * @csspart notice - The loading, error, saved-copy, empty and not-found messages.
+ * @csspart consultation - One consultation's block; it has the class `upcoming`, `open`, `soon` or `closed`.
  * @csspart title - Its title (a heading).
  * @csspart tag - The status tag ("Open", "Closing soon", "Not open yet", "Closed").
  * @csspart countdown - The countdown sentence.
  * @csspart summary - The consultation's summary.
- * @csspart owner - The body consulting.
+ * @csspart owner - The body consulting ("Run by …").
  * @csspart standard - The notice that the period is shorter than the compact's standard.
  * @csspart respond - The "Respond to this consultation" link.
  * @csspart seconds-toggle - The "Show seconds" button (last hour only).
  * @csspart fallback - The wrapper of the light-DOM fallback content.
- * @cssprop --compact-countdown-soon-colour - Text of the "Closing soon" tag and the bar beside the sentence (#6e3619).
- * @cssprop --compact-countdown-soon-background - Background of the "Closing soon" tag (#fcd6c3).
- * @cssprop --compact-countdown-tag-colour - Text of the "Open" and "Not open yet" tags (#0c2d4a).
- * @cssprop --compact-countdown-tag-background - Background of those tags (#bbd4ea).
+ * @cssprop [--compact-countdown-soon-colour=#6e3619] - Text of the "Closing soon" tag and the bar beside the sentence.
+ * @cssprop [--compact-countdown-soon-background=#fcd6c3] - Background of the "Closing soon" tag.
+ * @cssprop [--compact-countdown-tag-colour=#0c2d4a] - Text of the "Open" and "Not open yet" tags.
+ * @cssprop [--compact-countdown-tag-background=#bbd4ea] - Background of those tags.
  * @slot - Fallback content, shown while loading and on error (e.g. `<p>Closes 14 June 2027</p>`).
  */
 export class CompactConsultationCountdown extends CompactElement {

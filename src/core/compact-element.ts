@@ -15,11 +15,14 @@ import { baseStyles } from './styles.js';
  * where the feed comes from (`src`, `.feed`, inline JSON), the language, and the loading, error,
  * saved-copy and empty states. A subclass renders only the feed itself.
  *
- * @attr src - URL of the compact feed (JSON). Relative URLs resolve against the page.
- * @attr timeout - Milliseconds to wait for the feed before showing the error state (1–600000, default 15000).
+ * @attr {URL} src - URL of the compact feed (JSON). Relative URLs resolve against the page.
+ * @attr {number} [timeout=15000] - Milliseconds to wait for the feed before showing the error state (1–600000).
  *   Anything else means the default.
- * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
- * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
+ * @attr [lang=inherited] - Language of the widget (`en`, `cy`, `gd`); inherited from the nearest `lang` on the
+ *   page when absent. Other languages show the widget's own words in English and the feed's text in that
+ *   language when the feed has it.
+ * @prop feed - A feed object (or JSON text) to show instead of fetching `src`. Inline JSON in a
+ *   `<script type="application/json">` child also works.
  * @fires compact-feed-load - The feed was read, before it is shown. `detail`: `{feed, problems, staleBecause?, fetchedAt, url?}`
  *   (`url`: where a feed from `src` really came from, after redirects). Cancelable: `preventDefault()` refuses the feed.
  * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
@@ -27,6 +30,24 @@ import { baseStyles } from './styles.js';
  *   (`en-GB` when the page's language has no translation, or until the translation has loaded).
  * @csspart notice - The loading, error, empty and saved-copy messages.
  * @csspart retry - The "Try again" button.
+ * @cssprop [--compact-text-colour=#0b0c0c] - Text.
+ * @cssprop [--compact-secondary-text-colour=#505a5f] - Hints, dates and other secondary text.
+ * @cssprop [--compact-link-colour=#1d70b8] - Links.
+ * @cssprop [--compact-link-visited-colour=#4c2c92] - Visited links.
+ * @cssprop [--compact-focus-colour=#ffdd00] - The keyboard focus highlight.
+ * @cssprop [--compact-focus-text-colour=#0b0c0c] - Text on the focus highlight, and the bar beneath it.
+ * @cssprop [--compact-border-colour=#b1b4b6] - Borders and the edge of notices.
+ * @cssprop [--compact-surface-colour=#f3f2f1] - Notices, panels and secondary buttons.
+ * @cssprop [--compact-background-colour=#ffffff] - Background of inputs and menus.
+ * @cssprop [--compact-button-colour=#00703c] - Main buttons.
+ * @cssprop [--compact-button-text-colour=#ffffff] - Text of main buttons.
+ * @cssprop [--compact-error-colour=#d4351c] - Errors.
+ * @cssprop [--compact-success-colour=#00703c] - Success.
+ * @cssprop [--compact-radius=0] - Corner radius.
+ * @cssprop [--compact-space=1rem] - The spacing unit.
+ * @cssprop [--compact-line-height=1.5] - Line height.
+ * @cssprop [--compact-loading-min-height=6rem] - Space kept for the loading message, so the page does not jump
+ *   (the badge, being small, keeps none).
  */
 export abstract class CompactElement extends LitElement {
   static styles = [baseStyles];

@@ -18,29 +18,23 @@ const tick = svg`<circle cx="12" cy="12" r="11" class="mark-circle" /><path d="M
  * council's own feed, so it shows only what the council publishes: an organisation cannot make it
  * claim more.
  *
- * @attr src - URL of the compact feed (JSON), as the council publishes it.
+ * @attr {URL} src - URL of the compact feed (JSON), as the council publishes it. Relative URLs resolve against the page.
  * @attr signatory - The organisation's id in the feed, e.g. `GB-CHC-1234567`. Required.
- * @attr variant - `inline` (default): one line. `card`: a box with the organisation's name and pledge.
- * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
- * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
- * @fires compact-feed-load - The feed was read. `detail`: `{feed, problems, staleBecause?, fetchedAt}`.
- * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
- * @csspart base - The element's outer wrapper.
+ * @attr {'inline' | 'card'} [variant='inline'] - `inline` is one line that fits in a sentence or a footer, without
+ *   the pledge. `card` is a box with the organisation's name and its pledge. Use the attribute: the host's display
+ *   (inline-block or block) follows it.
  * @csspart notice - The loading, error, not-listed and missing-attribute messages.
- * @csspart retry - The "Try again" button.
  * @csspart badge - The badge itself.
  * @csspart mark - The tick.
  * @csspart compact - The compact's name (a link to the compact when the feed gives one).
  * @csspart since - "Signed since March 2015".
  * @csspart organisation - The organisation's name as the compact lists it (card only).
  * @csspart pledge - The organisation's own pledge (card only).
- * @cssprop --compact-badge-mark-colour - Colour of the tick (default: the success colour, #00703c).
- * @cssprop --compact-badge-background - Background of the badge (default: the surface colour, #f3f2f1).
- * @cssprop --compact-badge-border-colour - Border of the badge (default: the mark colour).
- * @cssprop --compact-badge-max-width - Widest the card grows (default 24rem).
- * @cssprop --compact-text-colour - Text colour (shared).
- * @cssprop --compact-link-colour - Link colour (shared).
- * @cssprop --compact-focus-colour - Focus highlight (shared).
+ * @cssprop [--compact-badge-mark-colour=#00703c] - The tick's circle (by default `--compact-success-colour`).
+ * @cssprop [--compact-badge-background=#f3f2f1] - Background of the badge, and the tick inside the circle (by
+ *   default `--compact-surface-colour`).
+ * @cssprop [--compact-badge-border-colour=var(--compact-badge-mark-colour)] - Border of the badge.
+ * @cssprop [--compact-badge-max-width=24rem] - Widest the card grows.
  */
 export class CompactPledgeBadge extends CompactElement {
   static override styles = [baseStyles, pledgeBadgeStyles];

@@ -34,17 +34,12 @@ const MATCHED_BY: ReadonlyMap<FieldName, 'name' | 'id'> = new Map([
  * summary, the confirmation, "already signed?") comes on the first focus, keystroke or submit, or
  * at once when a sign-up or a draft is saved on this device for this endpoint.
  *
- * @attr src - URL of the compact feed (JSON). Relative URLs resolve against the page.
- * @attr timeout - Milliseconds to wait for the feed before showing the error state (default 15000).
- * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
- * @attr heading-level - Level of the form's heading, 2–6 (default 2). The headings inside it (what
+ * @attr {number} [heading-level=2] - Level of the form's heading, 2–6. The headings inside it (what
  *   signing means, the form's sections, the error summary, the outbox message and the confirmation
- *   panel) are one level below, never beyond h6.
- * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
+ *   panel) are one level below, never beyond h6. Choose one level below the heading above the element on
+ *   your page. Values above 6 count as `6`; below 2, or not a whole number, as `2`.
  * @prop minFillMs - Shortest time in ms from first showing the form to sending it (default 3000);
  *   an earlier submission is held until then (a spam check that never loses a quick person).
- * @fires compact-feed-load - The feed was read. `detail`: `{feed, problems, staleBecause?, fetchedAt}`.
- * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
  * @fires compact-pledge-received - The endpoint said, in the contract's words, that it has the pledge. `detail`: `{id?, status: 'pending' | 'accepted' | 'duplicate', body}` (`duplicate`: a 409).
  * @fires compact-pledge-retrying - Not sent yet: kept on the device and sent again by itself. `detail`: `{retryInMs, reason}`;
  *   `reason`: `offline`, `unavailable`, `busy`, or `misdirected` (a redirect) and `unconfirmed` (an answer that
@@ -56,9 +51,7 @@ const MATCHED_BY: ReadonlyMap<FieldName, 'name' | 'id'> = new Map([
  *   fired after it with the same `detail`. It never meant "submitted".
  * @slot heading - Replaces the heading text ("Sign up to the compact"). Use an inline element: `<span slot="heading">`.
  * @slot intro - Replaces the introduction under the heading.
- * @csspart base - The element's outer wrapper.
  * @csspart notice - The loading, error, empty, saved-copy and configuration messages.
- * @csspart retry - The "Try again" button of the feed's error state.
  * @csspart heading - The heading.
  * @csspart statement - "What signing means": the pledge statement or the commitments.
  * @csspart form - The form.
@@ -66,11 +59,11 @@ const MATCHED_BY: ReadonlyMap<FieldName, 'name' | 'id'> = new Map([
  * @csspart submit - The "Sign up" button.
  * @csspart outbox - The message shown while a sign-up waits on this device to be sent.
  * @csspart confirmation - The confirmation panel.
- * @cssprop --compact-input-border-colour - Border of text boxes (default #0b0c0c).
- * @cssprop --compact-field-max-width - Widest text box (default 30rem; the pledge box 1.5×).
- * @cssprop --compact-panel-colour - Confirmation panel background (default the success colour).
- * @cssprop --compact-panel-text-colour - Confirmation panel text (default #ffffff).
- * @cssprop --compact-heading-size - Size of the heading (default 1.5rem).
+ * @cssprop [--compact-input-border-colour=#0b0c0c] - Border of text boxes.
+ * @cssprop [--compact-field-max-width=30rem] - Widest text box (the pledge box is 1.5 times as wide).
+ * @cssprop [--compact-panel-colour=#00703c] - Confirmation panel background (by default `--compact-success-colour`).
+ * @cssprop [--compact-panel-text-colour=#ffffff] - Confirmation panel text.
+ * @cssprop [--compact-heading-size=1.5rem] - Size of the heading.
  */
 export class CompactPledgeForm extends CompactElement {
   static override styles = [baseStyles, ...pledgeFormStyles];
