@@ -7,12 +7,13 @@ import { plural } from '../i18n/plural.js';
 import { numberFormat } from '../i18n/formatters.js';
 
 /**
- * 3,201: the same digits and separators in English, Welsh and Gaelic. The formatter is made on first
- * use, not when this module loads: the page's first Intl object costs 20–70 ms (the browser sets up
- * its locale data), which must not stand between the element's code and its request for the feed.
+ * 3,201: the same digits and separators in English, Welsh and Gaelic. Counts are whole numbers, so
+ * the commas are put in here: the page's first Intl.NumberFormat costs some 20 ms (measured in
+ * Chromium 156; Collator and PluralRules well under 1 ms), right in front of the first rows.
  */
 export function formatCount(n: number): string {
-  return numberFormat('en-GB').format(n);
+  if (!Number.isSafeInteger(n) || n < 0) return numberFormat('en-GB').format(n);
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** "25 organisations have signed", with each language's plural forms. */

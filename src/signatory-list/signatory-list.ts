@@ -164,15 +164,6 @@ export class CompactSignatoryList extends CompactElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // While the feed is on its way the page is mostly waiting: make the collator and the number format
-    // the first rows need then (the page's first Intl object costs 20–70 ms: the locale data is set up).
-    // In the next task, not in idle time: idle callbacks can wait past a fast feed's arrival.
-    if (this.feedStatus === 'loading') {
-      setTimeout(() => {
-        collator(this.language.locale);
-        formatCount(0);
-      }, 0);
-    }
     // Debounced: browsers limit replaceState calls (Safari throws after ~100 in 30 s), and a link
     // to share only needs the choice the person settled on.
     if (this.syncUrl !== null && this.currentFeed) {

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import sinon from 'sinon';
+import { formatCount } from '../../../src/signatory-list/labels.js';
 import { searchText } from '../../../src/feed/text-match.js';
 import { csvCell, toCsv } from '../../../src/signatory-list/csv.js';
 import { buildEntries, entryOrder, filterEntries, firstInOrder, pageWindow, Search, sortEntries, type Filters } from '../../../src/signatory-list/model.js';
@@ -194,5 +196,21 @@ describe('signatory list: CSV', () => {
 
   it('writes a UTF-8 byte-order mark and CRLF line ends', () => {
     expect(toCsv([['a', 'b'], ['Côr', '1']])).to.equal('\ufeffa,b\r\nCôr,1\r\n');
+  });
+});
+
+describe('signatory-list formatCount', () => {
+  it('writes counts as en-GB Intl does (thousands with commas), without making a number format', () => {
+    const intl = new Intl.NumberFormat('en-GB');
+    for (const n of [0, 7, 42, 999, 1000, 3201, 10_000, 99_999, 123_456, 1_000_000, 12_345_678, Number.MAX_SAFE_INTEGER]) {
+      expect(formatCount(n), String(n)).to.equal(intl.format(n));
+    }
+    const formatted = sinon.spy(Intl.NumberFormat.prototype, 'format', ['get']);
+    try {
+      formatCount(3201);
+      expect(formatted.get.called, 'no Intl.NumberFormat for a whole count').to.equal(false);
+    } finally {
+      sinon.restore();
+    }
   });
 });
