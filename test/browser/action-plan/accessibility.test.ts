@@ -8,7 +8,7 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web
 import { Chart } from 'chart.js';
 import '../../../src/action-plan/define.js';
 import { sampleFeed } from '../../helpers/feed-element-suite.js';
-import { expectGovukFocus } from '../pledge-form/focus-helpers.js';
+import { expectGovukFocus } from '../../helpers/focus.js';
 import { mountPlan } from './mount.js';
 
 const mount = (feed: unknown, attrs = '') => mountPlan(feed, attrs);

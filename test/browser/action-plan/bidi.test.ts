@@ -3,7 +3,7 @@ import '../../../src/action-plan/define.js';
 import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
 import { mountPlan } from './mount.js';
 import { loadLocale } from '../../../src/i18n/locale.js';
-import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../pledge-form/bidi-helpers.js';
+import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../../helpers/bidi.js';
 
 const mount = (feed: unknown, lang = 'en-GB') => mountPlan(feed, 'charts="none"', lang);
 

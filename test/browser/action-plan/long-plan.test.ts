@@ -8,7 +8,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/action-plan/define.js';
 import { COLLAPSE_OVER } from '../../../src/action-plan/action-plan.js';
 import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
-import { expectGovukFocus } from '../pledge-form/focus-helpers.js';
+import { expectGovukFocus } from '../../helpers/focus.js';
 import { mountPlan } from './mount.js';
 
 const AIMS = 8;

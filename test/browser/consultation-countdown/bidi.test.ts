@@ -4,7 +4,7 @@ import '../../../src/consultation-countdown/define.js';
 import type { CompactConsultationCountdown } from '../../../src/consultation-countdown/consultation-countdown.js';
 import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
 import { loadLocale } from '../../../src/i18n/locale.js';
-import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../pledge-form/bidi-helpers.js';
+import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../../helpers/bidi.js';
 
 describe('<compact-consultation-countdown>: feed text cannot reorder the countdown’s words', () => {
   let clock: sinon.SinonFakeTimers;

@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../../src/pledge-badge/define.js';
 import type { CompactPledgeBadge } from '../../../src/pledge-badge/pledge-badge.js';
 import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
-import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../pledge-form/bidi-helpers.js';
+import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../../helpers/bidi.js';
 
 async function badge(feed: unknown, attributes: string): Promise<CompactPledgeBadge> {
   const container = await fixture<HTMLElement>(`<p>Our charity: <compact-pledge-badge ${attributes}></compact-pledge-badge></p>`);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { $, form, pledgeFeed, resetPledges, type } from './helpers.js';
-import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from './bidi-helpers.js';
+import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../../helpers/bidi.js';
+import { $ } from '../../helpers/dom.js';
+import { form, pledgeFeed, resetPledges, type } from './helpers.js';
 
 describe('<compact-pledge-form>: feed text cannot reorder the form’s words', () => {
   beforeEach(resetPledges);

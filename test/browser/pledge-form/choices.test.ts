@@ -1,8 +1,9 @@
 /** GOV.UK's large radios and checkboxes, the conditional reveal, and the shared focus indicator. */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, $$, choose, fillValid, form, pledgeFeed, resetPledges, submit, until } from './helpers.js';
-import { expectGovukFocus } from './focus-helpers.js';
+import { $, $$, settled } from '../../helpers/dom.js';
+import { expectGovukFocus } from '../../helpers/focus.js';
+import { choose, fillValid, form, pledgeFeed, resetPledges, submit } from './helpers.js';
 
 describe('<compact-pledge-form>: choices', () => {
   beforeEach(resetPledges);
@@ -44,7 +45,7 @@ describe('<compact-pledge-form>: choices', () => {
     await choose(el, 'registered-chc');
     expect($<HTMLInputElement>(el, '#regNumber')!.value).to.equal('1098765');
     await submit(el);
-    await until(el, () => $(el, '[part=confirmation]'));
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
   });
 
   it('radios and checkboxes are GOV.UK’s large ones: a 44 px target, a 40 px box, a yellow ring on focus', async () => {
@@ -74,7 +75,7 @@ describe('<compact-pledge-form>: choices', () => {
     const el = await form(pledgeFeed({ status: 503 }));
     await fillValid(el);
     await submit(el);
-    await until(el, () => $(el, '[part=outbox]'));
+    await settled(el, () => $(el, '[part=outbox]'), 'the outbox');
     const retry = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button')].find((b) => b.textContent!.includes('Try again now'))!;
     await expectGovukFocus(retry);
   });

@@ -7,7 +7,8 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
 import type { PledgeSubmitDetail } from '../../../src/pledge-form/pledge-events.js';
-import { $, fillValid, form, pledgeFeed, pledgeLog, pledgeUrl, resetPledges, shadowText, submit, type, until } from './helpers.js';
+import { $, settled, shadowText } from '../../helpers/dom.js';
+import { fillValid, form, pledgeFeed, pledgeLog, pledgeUrl, resetPledges, submit, type } from './helpers.js';
 
 const outbox = () =>
   Object.keys(localStorage)
@@ -44,7 +45,7 @@ describe('<compact-pledge-form>: only a receipt counts as received', () => {
         const received = submitted(el);
         await fillValid(el);
         await submit(el);
-        await until(el, () => shadowText(el).includes('set up wrongly'), `${status} to ${to}: no configuration message`);
+        await settled(el, () => shadowText(el).includes('set up wrongly'), `the configuration message for a ${status} to ${to}`);
         const log = await pledgeLog();
         expect(log.map((l) => [l.method, l.path]), 'nothing reached the address redirected to').to.deep.equal([['POST', '/test-pledge/redirect']]);
         expect(received).to.deep.equal([]);
@@ -75,7 +76,7 @@ describe('<compact-pledge-form>: only a receipt counts as received', () => {
       const received = submitted(el);
       await fillValid(el);
       await submit(el);
-      await until(el, () => $(el, '[part=outbox]'), 'not kept');
+      await settled(el, () => $(el, '[part=outbox]'), 'the outbox (kept on the device)');
       expect(shadowText(el)).to.contain('did not confirm that it received your sign-up');
       expect(shadowText(el)).not.to.contain('Sign-up received');
       expect(received).to.deep.equal([]);
@@ -91,7 +92,7 @@ describe('<compact-pledge-form>: only a receipt counts as received', () => {
     const el = await form(pledgeFeed({ status: 422, reply }));
     await fillValid(el);
     await submit(el);
-    await until(el, () => $(el, '[part=error-summary]'), 'no error summary');
+    await settled(el, () => $(el, '[part=error-summary]'), 'the error summary');
     const summary = $(el, '[part=error-summary]')!.textContent!;
     names.forEach((field, i) => expect(summary, field).to.contain(`Problem ${i} with “${field}”`));
     expect(el.shadowRoot!.querySelectorAll('.field-error')).to.have.length(0);
@@ -124,16 +125,16 @@ describe('<compact-pledge-form>: two forms on one localStorage, as two tabs', ()
       await waitUntil(() => [a, b, c].every((el) => $(el, 'form')), 'forms not shown');
       await fillValid(a, 'First Food Bank');
       await submit(a);
-      await until(a, () => $(a, '[part=outbox]'));
+      await settled(a, () => $(a, '[part=outbox]'), 'the outbox');
       await fillValid(b, 'Second Larder');
       await submit(b);
-      await until(b, () => $(b, '[part=outbox]'));
+      await settled(b, () => $(b, '[part=outbox]'), 'the outbox');
       await type(c, 'orgName', 'Still typing in C');
       await waitUntil(() => Object.keys(localStorage).some((k) => k.includes(':draft:') && localStorage.getItem(k)!.includes('Still typing in C')));
       expect(outbox().map((e) => e.body.organisation.name).sort()).to.deep.equal(['First Food Bank', 'Second Larder']);
       status = 201;
       [...a.shadowRoot!.querySelectorAll('button')].find((x) => x.textContent!.includes('Try again now'))!.click();
-      await until(a, () => $(a, '[part=confirmation]'));
+      await settled(a, () => $(a, '[part=confirmation]'), 'the confirmation');
       expect(outbox().map((e) => e.body.organisation.name), 'B’s sign-up is still on the device').to.deep.equal(['Second Larder']);
       expect($(b, '[part=outbox]'), 'B still shows its own').to.exist;
       expect(
@@ -141,7 +142,7 @@ describe('<compact-pledge-form>: two forms on one localStorage, as two tabs', ()
         'C’s typing is still saved',
       ).to.equal(true);
       [...b.shadowRoot!.querySelectorAll('button')].find((x) => x.textContent!.includes('Try again now'))!.click();
-      await until(b, () => $(b, '[part=confirmation]'));
+      await settled(b, () => $(b, '[part=confirmation]'), 'the confirmation');
       expect(outbox()).to.deep.equal([]);
       const log = await pledgeLog();
       expect(new Set(log.map((l) => JSON.parse(l.body).organisation.name))).to.deep.equal(new Set(['First Food Bank', 'Second Larder']));

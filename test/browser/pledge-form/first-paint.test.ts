@@ -8,7 +8,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
-import { $, fillValid, form, pledgeFeed, pledgeLog, resetPledges, shadowText, submit, type, until } from './helpers.js';
+import { $, settled, shadowText } from '../../helpers/dom.js';
+import { fillValid, form, pledgeFeed, pledgeLog, resetPledges, submit, type } from './helpers.js';
 
 type Load = typeof CompactPledgeForm.loadInteractive;
 const realLoad: Load = CompactPledgeForm.loadInteractive;
@@ -74,7 +75,7 @@ describe('<compact-pledge-form>: first paint', () => {
     localStorage.setItem(`${storageBase(feed)}outbox:key-saved-1`, JSON.stringify({ key: 'key-saved-1', body, createdAt: 1, attempts: 1 }));
     const el = await form(feed);
     expect(loads.calls(), 'loaded because something is saved').to.equal(1);
-    await until(el, () => $(el, '[part=confirmation]'), 'the saved sign-up was not sent');
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation of the saved sign-up');
     const log = await pledgeLog();
     expect(log.map((l) => l.key)).to.deep.equal(['key-saved-1']);
     expect(JSON.parse(log[0].body).organisation.name).to.equal('Saved Before Reload');
@@ -87,7 +88,7 @@ describe('<compact-pledge-form>: first paint', () => {
     localStorage.setItem(`${storageBase(feed)}draft:closed-tab.1`, JSON.stringify({ savedAt: 1, values: { orgName: 'Typed Last Week' } }));
     const el = await form(feed);
     expect(loads.calls()).to.equal(1);
-    await until(el, () => $<HTMLInputElement>(el, '#orgName')!.value === 'Typed Last Week', 'the draft was not restored');
+    await settled(el, () => $<HTMLInputElement>(el, '#orgName')!.value === 'Typed Last Week', 'the restored draft');
   });
 
   it('a submit before the code has arrived waits for it and is sent; what was typed meanwhile is kept', async () => {
@@ -113,7 +114,7 @@ describe('<compact-pledge-form>: first paint', () => {
     expect(await pledgeLog()).to.have.length(0);
     loads.release();
     await el.updateComplete;
-    await until(el, () => $(el, '[part=confirmation]'), 'the submit was lost');
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation of the early submit');
     expect(loads.calls()).to.equal(1);
     const log = await pledgeLog();
     expect(log).to.have.length(1);
@@ -134,7 +135,7 @@ describe('<compact-pledge-form>: first paint', () => {
     expect(loads.calls()).to.be.greaterThan(0);
     loads = watchLoads();
     await submit(el);
-    await until(el, () => $(el, '[part=confirmation]'), 'not sent once the code loaded');
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation once the code loaded');
     expect($(el, '[role=alert]')).to.equal(null);
     expect(loads.calls()).to.equal(1);
     expect(await pledgeLog()).to.have.length(1);
@@ -143,7 +144,7 @@ describe('<compact-pledge-form>: first paint', () => {
   it('the failure message is in Welsh on a Welsh page', async () => {
     watchLoads({ fail: true });
     const el = await form(pledgeFeed(), '<compact-pledge-form lang="cy"></compact-pledge-form>');
-    await until(el, () => shadowText(el).includes('Cofrestru') || shadowText(el).includes('ffurflen'), 'not in Welsh');
+    await settled(el, () => shadowText(el).includes('Cofrestru') || shadowText(el).includes('ffurflen'), 'Welsh');
     await submit(el);
     expect($(el, '[role=alert]')?.textContent).to.contain('ni wnaeth rhan o’r ffurflen hon lwytho');
   });

@@ -1,11 +1,10 @@
 /** Shared helpers for the pledge form's tests. */
-import { fixture, waitUntil } from '@open-wc/testing';
+import { fixture } from '@open-wc/testing';
 import '../../../src/pledge-form/define.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
 import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
-import { sampleFeed, shadowText } from '../../helpers/feed-element-suite.js';
-
-export { shadowText };
+import { $, settled } from '../../helpers/dom.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 
 /** The test server's pledge endpoint (the port differs per run), answering as `query` says. */
 export function pledgeUrl(query: Record<string, string | number> = {}): string {
@@ -37,22 +36,19 @@ export async function resetPledges(): Promise<void> {
   for (const key of Object.keys(localStorage)) if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
 }
 
+/**
+ * The form on the page with `feed`, once it shows something. Not mountWithFeed (test/helpers/dom.ts),
+ * which writes only the element's attributes: a form's markup may hold slotted children too.
+ */
 export async function form(feed: unknown, markup = '<compact-pledge-form></compact-pledge-form>', minFillMs = 0) {
   const container = await fixture<HTMLElement>(`<div>${markup}</div>`);
   const el = container.querySelector('compact-pledge-form') as CompactPledgeForm;
   el.minFillMs = minFillMs;
   el.feed = feed;
   await el.updateComplete;
-  await waitUntil(() => el.shadowRoot!.querySelector('form, .panel, .outbox, .notice'), 'form did not render');
-  await el.updateComplete;
+  await settled(el, () => $(el, 'form, .panel, .outbox, .notice'), 'the form, a panel or a notice');
   return el;
 }
-
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
 
 /** Types into a field as a person would: input events, then change. */
 export async function type(el: CompactPledgeForm, id: string, value: string): Promise<void> {
@@ -85,15 +81,5 @@ export async function fillValid(el: CompactPledgeForm, name = 'Testshire Food Ba
 
 export async function submit(el: CompactPledgeForm): Promise<void> {
   $<HTMLButtonElement>(el, 'button[type=submit]')!.click();
-  await el.updateComplete;
-}
-
-/** Waits for a state; on failure says what the element shows by then (not before waiting). */
-export async function until(el: CompactPledgeForm, test: () => unknown, message = 'state not reached', timeout = 4000): Promise<void> {
-  try {
-    await waitUntil(test, message, { timeout });
-  } catch {
-    throw new Error(`${message}; the element shows: "${shadowText(el).slice(0, 400)}"`);
-  }
   await el.updateComplete;
 }

@@ -5,7 +5,7 @@ import { validateField, validateForm, VALIDATORS } from '../../../src/pledge-for
 import { reviveValues, toBody, websiteUrl } from '../../../src/pledge-form/body.js';
 import { EMPTY_VALUES, type PledgeValues } from '../../../src/pledge-form/values.js';
 import { checkFeed } from '../../../src/feed/validate.js';
-import { sampleFeed } from '../../helpers/feed-element-suite.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import type { CompactFeed, LocalizedText, Signatory } from '../../../src/feed/types.js';
 
 describe('registration numbers → org-id', () => {

@@ -1,10 +1,12 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { feedElementSuite, sampleFeed } from '../../helpers/feed-element-suite.js';
+import { feedElementSuite } from '../../helpers/feed-element-suite.js';
+import { $, $$, settled, shadowText } from '../../helpers/dom.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
 import type { PledgeErrorDetail } from '../../../src/pledge-form/pledge-events.js';
 import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
-import { $, $$, choose, fillValid, form, pledgeFeed, pledgeLog, resetPledges, shadowText, submit, type, until } from './helpers.js';
+import { choose, fillValid, form, pledgeFeed, pledgeLog, resetPledges, submit, type } from './helpers.js';
 
 const withoutPledge = () => {
   const feed = sampleFeed() as Record<string, unknown>;
@@ -16,6 +18,7 @@ feedElementSuite({
   tag: 'compact-pledge-form',
   readyText: 'Name of your organisation',
   emptyFeed: withoutPledge(),
+  emptyText: 'This compact is not taking pledges online.',
 });
 
 /** The element's shadow root's active element (focus inside the widget). */
@@ -206,7 +209,7 @@ describe('<compact-pledge-form>: the form', () => {
       if (error) expect($(el, '#regNumber-error')?.textContent, `${kind} ${number}`).to.contain(error);
       else expect($(el, '#regNumber-error'), `${kind} ${number}`).to.equal(null);
     }
-    await until(el, () => $(el, '[part=confirmation]'));
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
     const [sent] = await pledgeLog();
     expect(JSON.parse(sent.body).organisation.id).to.equal('GB-SC-SC012345');
   });
@@ -269,7 +272,7 @@ describe('<compact-pledge-form>: the form', () => {
     window.fetch = (input, init) => (fetches.push(String(input)), realFetch(input, init));
     try {
       await submit(el);
-      await until(el, () => $(el, '[part=confirmation]'));
+      await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
     } finally {
       window.fetch = realFetch;
     }
@@ -335,7 +338,7 @@ describe('<compact-pledge-form>: the form', () => {
     const el = await form(pledgeFeed());
     await fillValid(el);
     await submit(el);
-    await until(el, () => $(el, '[part=confirmation]'));
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
     const [sent] = await pledgeLog();
     expect(JSON.parse(sent.body).organisation).to.deep.include({ sector: 'voluntary', type: 'charity' });
   });
@@ -365,7 +368,7 @@ describe('<compact-pledge-form>: the form', () => {
     await expect(four).to.be.accessible();
     await fillValid(four);
     await submit(four);
-    await until(four, () => $(four, '[part=confirmation]'));
+    await settled(four, () => $(four, '[part=confirmation]'), 'the confirmation');
     expect($(four, '.panel-title')!.tagName).to.equal('H5');
 
     for (const [attribute, heading, sub] of [
@@ -425,7 +428,7 @@ describe('<compact-pledge-form>: the form', () => {
     await sendKeys({ press: 'Tab' });
     expect(focused(el)?.getAttribute('part')).to.equal('submit', 'the honeypot is skipped');
     await sendKeys({ press: 'Enter' });
-    await until(el, () => $(el, '[part=confirmation]'));
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
     expect(focused(el)?.id).to.equal('confirmation');
     const [sent] = await pledgeLog();
     const body = JSON.parse(sent.body);
@@ -438,7 +441,7 @@ describe('<compact-pledge-form>: the form', () => {
     const container = await fixture<HTMLElement>('<div lang="cy"><compact-pledge-form></compact-pledge-form></div>');
     const el = container.firstElementChild as CompactPledgeForm;
     el.feed = pledgeFeed();
-    await until(el, () => shadowText(el).includes('Enw eich sefydliad'), 'not Welsh');
+    await settled(el, () => shadowText(el).includes('Enw eich sefydliad'), 'Welsh');
     const sectors = $$<HTMLInputElement>(el, 'input[name=sector]').map((r) => r.labels![0].textContent!.trim());
     expect(sectors[0]).to.equal('Trydydd sector');
     await expect(el).to.be.accessible();

@@ -6,7 +6,8 @@ import { expect } from '@open-wc/testing';
 import type { PledgeErrorDetail, PledgeReceivedDetail, PledgeRetryingDetail, PledgeSubmitDetail } from '../../../src/pledge-form/pledge-events.js';
 import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
-import { $, fillValid, form, pledgeFeed, pledgeLog, resetPledges, shadowText, submit, type, until } from './helpers.js';
+import { $, settled, shadowText } from '../../helpers/dom.js';
+import { fillValid, form, pledgeFeed, pledgeLog, resetPledges, submit, type } from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
@@ -75,7 +76,7 @@ describe('<compact-pledge-form>: sending', () => {
     await type(el, 'championRole', 'Trustee');
     await type(el, 'pledge', '  We will share what we learn.  ');
     await submit(el);
-    await until(el, () => $(el, '[part=confirmation]'), 'no confirmation');
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
     expect(focused(el)?.id).to.equal('confirmation');
     expect(shadowText(el)).to.contain('Sign-up received');
     expect(shadowText(el)).to.contain('The compact officer will check your sign-up');
@@ -118,7 +119,7 @@ describe('<compact-pledge-form>: sending', () => {
       const el = await form(pledgeFeed({ status: 202 }));
       await fillValid(el);
       await submit(el);
-      await until(el, () => fired.length >= 2, 'no retrying events');
+      await settled(el, () => fired.length >= 2, 'two retrying events');
       const [retrying, legacyRetrying] = fired;
       expect(retrying.type).to.equal('compact-pledge-retrying');
       const { retryInMs, reason } = retrying.detail as PledgeRetryingDetail;
@@ -126,7 +127,7 @@ describe('<compact-pledge-form>: sending', () => {
       expect(retrying.detail).to.deep.equal({ retryInMs, reason: 'unavailable' });
       expect(legacyRetrying).to.deep.equal({ type: 'compact-pledge-error', detail: { kind: 'retrying', retryInMs, reason: 'unavailable' } });
       $<HTMLButtonElement>(el, '[part=outbox] button')!.click();
-      await until(el, () => $(el, '[part=confirmation]'), 'not confirmed');
+      await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
       expect(fired.slice(2).map((f) => f.type)).to.deep.equal(['compact-pledge-received', 'compact-pledge-submit']);
       const received = fired[2].detail as PledgeReceivedDetail;
       expect(received).to.include({ id: 'p-1', status: 'pending' });
@@ -146,7 +147,7 @@ describe('<compact-pledge-form>: sending', () => {
     await type(el, 'orgName', 'Shoebury Youth Band');
     $<HTMLInputElement>(el, '#consentPublish')!.click(); // untick
     await submit(el);
-    await until(el, () => $(el, '[part=confirmation]'));
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
     expect(shadowText(el)).to.contain('Your organisation has signed');
     expect(shadowText(el)).to.contain('Your organisation is now a signatory of The Test Compact.');
     expect(shadowText(el)).to.contain('will not be published');
@@ -166,7 +167,7 @@ describe('<compact-pledge-form>: sending', () => {
     const { submitted, errors } = events(el);
     await fillValid(el);
     await submit(el);
-    await until(el, () => $(el, '[part=confirmation]'));
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
     expect(shadowText(el)).to.contain('We already have this sign-up');
     expect(shadowText(el)).to.contain('p-earlier');
     expect(submitted.map((d) => [d.status, d.id])).to.deep.equal([['duplicate', 'p-earlier']]);
@@ -187,7 +188,7 @@ describe('<compact-pledge-form>: sending', () => {
       const { errors } = events(el);
       await fillValid(el);
       await submit(el);
-      await until(el, () => $(el, '[part=error-summary]'), 'no error summary');
+      await settled(el, () => $(el, '[part=error-summary]'), 'the error summary');
       expect(focused(el)?.id).to.equal('summary');
       expect($(el, '#contactEmail-error')!.textContent).to.contain('This address bounced last time');
       expect($(el, '#contactEmail')!.getAttribute('aria-invalid')).to.equal('true');
@@ -212,10 +213,10 @@ describe('<compact-pledge-form>: sending', () => {
     const el = await form(pledgeFeed({ status: 403, reply: 'Forbidden' }));
     await fillValid(el);
     await submit(el);
-    await until(el, () => $(el, '[part=error-summary]'));
+    await settled(el, () => $(el, '[part=error-summary]'), 'the error summary');
     expect($(el, '[part=error-summary]')!.textContent).to.contain('the server answered 403');
     await submit(el);
-    await until(el, async () => (await pledgeLog()).length === 2);
+    await settled(el, async () => (await pledgeLog()).length === 2, 'two requests in the log');
     const [first, second] = await pledgeLog();
     expect(first.key).not.to.equal(second.key);
   });
@@ -228,14 +229,14 @@ describe('<compact-pledge-form>: sending', () => {
       await fillValid(el);
       $<HTMLButtonElement>(el, '[part=submit]')!.focus();
       await submit(el);
-      await until(el, () => $(el, '[part=outbox]'), 'not waiting');
+      await settled(el, () => $(el, '[part=outbox]'), 'the outbox (waiting)');
       // Retry-After: 1, but never sooner than the back-off (1–2 s, with jitter, for the first retry).
       expect(shadowText(el)).to.match(/The sign-up service is busy, so we’ll try again in (1 second|2 seconds)\./);
       expect(focused(el)?.id).to.equal('outbox');
       expect(errors.map((e) => e.kind)).to.deep.equal(['retrying']);
       expect(errors[0].retryInMs).to.be.within(1000, 2000);
       await expect(el).to.be.accessible();
-      await until(el, () => $(el, '[part=confirmation]'), 'not retried after Retry-After', 3000);
+      await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation after Retry-After', 3000);
       expect(stub.calls).to.have.length(2);
       expect(stub.calls[0].key).to.equal(stub.calls[1].key);
     } finally {
@@ -250,14 +251,14 @@ describe('<compact-pledge-form>: sending', () => {
       const { errors } = events(el);
       await fillValid(el);
       await submit(el);
-      await until(el, () => $(el, '[part=outbox]'));
+      await settled(el, () => $(el, '[part=outbox]'), 'the outbox');
       expect(shadowText(el)).to.contain('Saved on this device. The sign-up service is not answering at the moment');
       expect(errors[0].kind).to.equal('retrying');
       expect(errors[0].retryInMs).to.be.within(1000, 2000);
       expect(outboxKeys()).to.have.length(1);
       await expect(el).to.be.accessible();
       [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Try again now'))!.click();
-      await until(el, () => $(el, '[part=confirmation]'));
+      await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
       expect(stub.calls.map((c) => c.key)).to.deep.equal([stub.calls[0].key, stub.calls[0].key]);
       expect(outboxKeys()).to.deep.equal([]);
     } finally {
@@ -273,7 +274,7 @@ describe('<compact-pledge-form>: sending', () => {
       await fillValid(el);
       $<HTMLButtonElement>(el, '[part=submit]')!.focus();
       await submit(el);
-      await until(el, () => $(el, '[part=outbox]'));
+      await settled(el, () => $(el, '[part=outbox]'), 'the outbox');
       expect(shadowText(el)).to.contain('Saved on this device. We’ll send it when you’re back online.');
       expect(focused(el)?.id).to.equal('outbox');
       const saved = JSON.parse(localStorage.getItem(outboxKeys()[0])!);
@@ -282,7 +283,7 @@ describe('<compact-pledge-form>: sending', () => {
       await expect(el).to.be.accessible();
       setOnline(true);
       window.dispatchEvent(new Event('online'));
-      await until(el, () => $(el, '[part=confirmation]'), 'not sent on "online"', 1500);
+      await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation after "online"', 1500);
       expect(stub.calls).to.have.length(2);
       expect(stub.calls[1].key).to.equal(stub.calls[0].key);
       const log = await pledgeLog();
@@ -300,7 +301,7 @@ describe('<compact-pledge-form>: sending', () => {
       const first = await form(pledgeFeed({ status: 202, delay: 300 }));
       await fillValid(first);
       await submit(first);
-      await until(first, () => stub.calls.length === 1);
+      await settled(first, () => stub.calls.length === 1, 'one send');
       key = stub.calls[0].key;
       first.remove();
     } finally {
@@ -309,10 +310,10 @@ describe('<compact-pledge-form>: sending', () => {
     expect(outboxKeys()).to.have.length(1);
     const second = await form(pledgeFeed({ status: 202, delay: 300 }));
     const { submitted } = events(second);
-    await until(second, () => shadowText(second).includes('Sending your saved sign-up'), 'resend not shown');
+    await settled(second, () => shadowText(second).includes('Sending your saved sign-up'), '"Sending your saved sign-up"');
     expect(focused(second)).to.equal(null, 'a page load does not move focus into the widget');
     await expect(second).to.be.accessible();
-    await until(second, () => $(second, '[part=confirmation]'));
+    await settled(second, () => $(second, '[part=confirmation]'), 'the confirmation');
     const log = await pledgeLog();
     expect(log.map((l) => l.key)).to.deep.equal([key!]);
     expect(submitted[0].body.organisation.name).to.equal('Testshire Food Bank');
@@ -325,14 +326,14 @@ describe('<compact-pledge-form>: sending', () => {
     localStorage.setItem(key, JSON.stringify({ key: 'k-corrupt', body: { organisation: { name: 'Org' }, consent: 'yes' } }));
     const el = await form(feed);
     // Found on load (something is saved for this endpoint), read, found corrupt and removed.
-    await until(el, () => outboxKeys().length === 0, 'the corrupt entry was not removed');
+    await settled(el, () => outboxKeys().length === 0, 'the corrupt entry removed');
     expect(await pledgeLog()).to.have.length(0);
     expect($(el, 'form')).to.exist;
     expect($(el, '[part=outbox]')).to.equal(null);
     expect(outboxKeys()).to.deep.equal([]);
     await fillValid(el);
     await submit(el);
-    await until(el, () => $(el, '[part=confirmation]'));
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
     expect(await pledgeLog()).to.have.length(1);
   });
 
@@ -350,7 +351,7 @@ describe('<compact-pledge-form>: sending', () => {
     expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Sending your sign-up');
     await expect(el).to.be.accessible();
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
-    await until(el, () => $(el, '[part=confirmation]'));
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation');
     // Any second request would have been made by the clicks, before the first was answered.
     expect(stub.calls).to.have.length(1);
     expect(await pledgeLog()).to.have.length(1);
@@ -365,7 +366,7 @@ describe('<compact-pledge-form>: sending', () => {
     await submit(el);
     expect(stub.calls).to.have.length(0, 'held');
     expect(outboxKeys()).to.have.length(1, 'kept in the outbox meanwhile');
-    await until(el, () => $(el, '[part=confirmation]'), 'not sent after the minimum time');
+    await settled(el, () => $(el, '[part=confirmation]'), 'the confirmation after the minimum time');
     expect(stub.calls).to.have.length(1);
     expect(stub.calls[0].at - started, 'the request itself waited for the minimum time').to.be.greaterThan(650);
     expect(await pledgeLog()).to.have.length(1);
