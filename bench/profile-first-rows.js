@@ -44,7 +44,8 @@ function sourceOf(url, line, column) {
   const pos = originalPositionFor(map, { line: line + 1, column });
   if (!pos.source) return { file: `${path} (unmapped, ${line + 1}:${column})`, name: undefined };
   const file = pos.source ? relative(root, new URL(pos.source, `file://${join(distDir, path.slice('/dist/'.length))}`).pathname) : path;
-  return { file: file.replace(/^node_modules\/(\.pnpm\/)?/, ''), name: pos.name ?? undefined };
+  // Sources are named relative to the build's own folder: show them from src/ or the package name.
+  return { file: file.replace(/^(\.\.\/)*(tmp\/|work\/main\/)?/, '').replace(/^.*?node_modules\/(\.pnpm\/)?/, ''), name: pos.name ?? undefined };
 }
 
 async function profileOnce(browser, server) {
