@@ -7,7 +7,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
 import '../../../src/action-plan/define.js';
-import { sampleFeed } from '../../helpers/feed-element-suite.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import { expectGovukFocus } from '../../helpers/focus.js';
 import { mountPlan } from './mount.js';
 

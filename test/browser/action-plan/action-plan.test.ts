@@ -4,13 +4,16 @@ import sinon from 'sinon';
 import { Chart } from 'chart.js';
 import '../../../src/action-plan/define.js';
 import { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
-import { feedElementSuite, sampleFeed, settled, shadowText } from '../../helpers/feed-element-suite.js';
+import { $, $$, foldText, settled, shadowText } from '../../helpers/dom.js';
+import { feedElementSuite } from '../../helpers/feed-element-suite.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import { intersectionReported, mountPlan } from './mount.js';
 
 feedElementSuite({
   tag: 'compact-action-plan',
   readyText: 'Publish the compact online',
   emptyFeed: { ...sampleFeed(), actionPlan: undefined },
+  emptyText: 'This compact has not published an action plan yet.',
 });
 
 type Feed = ReturnType<typeof sampleFeed>;
@@ -25,21 +28,16 @@ function feedWith(aims: { id: string; title: unknown; actions: RawAction[] }[], 
 
 const mount = mountPlan;
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
-  ...el.shadowRoot!.querySelectorAll<T>(selector),
-];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** The titles of the actions shown (filtered-out actions stay in the DOM, hidden). */
 const actionTitles = (el: Element) =>
   $$(el, '.action:not([hidden]) .action-title')
     .filter((h) => !h.closest('section')!.hidden)
-    .map(text);
+    .map(foldText);
 const actionByTitle = (el: Element, title: string) =>
-  $$(el, '.action').find((li) => text(li.querySelector('.action-title')) === title)!;
+  $$(el, '.action').find((li) => foldText(li.querySelector('.action-title')) === title)!;
 /** The value of the fact `term` (the <dd> after its <dt>). */
 const fact = (li: Element, term: string) =>
-  text([...li.querySelectorAll('.facts > dt')].find((dt) => text(dt) === term)?.nextElementSibling);
+  foldText([...li.querySelectorAll('.facts > dt')].find((dt) => foldText(dt) === term)?.nextElementSibling);
 
 async function choose(el: CompactActionPlan, name: string, value: string | boolean): Promise<void> {
   const control = $<HTMLInputElement | HTMLSelectElement>(el, `[name="${name}"]`)!;
@@ -80,10 +78,10 @@ describe('<compact-action-plan>', () => {
         ]),
         'charts="none"',
       );
-      expect($$(el, '.aim-title').map(text)).to.deep.equal(['Second aim first', 'Then this aim']);
+      expect($$(el, '.aim-title').map(foldText)).to.deep.equal(['Second aim first', 'Then this aim']);
       const sections = $$(el, 'section.aim');
-      expect([...sections[0].querySelectorAll('.action-title')].map(text)).to.deep.equal(['B one', 'B two']);
-      expect([...sections[1].querySelectorAll('.action-title')].map(text)).to.deep.equal(['A one']);
+      expect([...sections[0].querySelectorAll('.action-title')].map(foldText)).to.deep.equal(['B one', 'B two']);
+      expect([...sections[1].querySelectorAll('.action-title')].map(foldText)).to.deep.equal(['A one']);
       expect($(el, '.plan-title')!.textContent).to.contain('Test plan');
       await expect(el).to.be.accessible();
     });
@@ -109,7 +107,7 @@ describe('<compact-action-plan>', () => {
       const joint = actionByTitle(el, 'Joint');
       expect(fact(joint, 'Led by')).to.contain("Testshire Council and St John's Community Trust");
       // The fixture calls the voluntary sector "Third sector".
-      expect(text(joint.querySelector('.joint'))).to.equal('Joint lead: Public sector and Third sector');
+      expect(foldText(joint.querySelector('.joint'))).to.equal('Joint lead: Public sector and Third sector');
       const three = actionByTitle(el, 'Three');
       expect(fact(three, 'Led by')).to.equal("Côr Meibion Testshire, Testshire CVS and St John's Community Trust");
       expect(three.querySelector('.joint')).to.equal(null);
@@ -157,10 +155,10 @@ describe('<compact-action-plan>', () => {
         'charts="none"',
       );
       const updated = actionByTitle(el, 'Updated');
-      expect(text(updated.querySelector('.latest'))).to.equal('Latest update 1 September 2026 Newest.');
+      expect(foldText(updated.querySelector('.latest'))).to.equal('Latest update 1 September 2026 Newest.');
       const details = updated.querySelector('details')!;
-      expect(text(details.querySelector('summary'))).to.equal('2 earlier updates');
-      expect([...details.querySelectorAll('li')].map(text)).to.deep.equal(['2 May 2026 Second.', '10 January 2026 First.']);
+      expect(foldText(details.querySelector('summary'))).to.equal('2 earlier updates');
+      expect([...details.querySelectorAll('li')].map(foldText)).to.deep.equal(['2 May 2026 Second.', '10 January 2026 First.']);
       expect(actionByTitle(el, 'Once').querySelector('details')).to.equal(null);
       details.open = true;
       await expect(el).to.be.accessible();
@@ -169,11 +167,11 @@ describe('<compact-action-plan>', () => {
     it('says when it was last updated, in the compact’s zone and relative to now', async () => {
       const el = await mount(sampleFeed(), 'charts="none"');
       // actionPlan.updated is 2026-10-15T12:00:00+01:00: noon in London (BST).
-      expect(text($(el, '.updated'))).to.equal('Last updated midday on Thursday 15 October 2026 (1 month ago)');
+      expect(foldText($(el, '.updated'))).to.equal('Last updated midday on Thursday 15 October 2026 (1 month ago)');
       const feed = sampleFeed();
       delete (feed.actionPlan as Record<string, unknown>).updated;
       const fallback = await mount(feed, 'charts="none"');
-      expect(text($(fallback, '.updated'))).to.equal('Last updated 9:30am on Sunday 1 November 2026 (3 weeks ago)');
+      expect(foldText($(fallback, '.updated'))).to.equal('Last updated 9:30am on Sunday 1 November 2026 (3 weeks ago)');
     });
 
     it('shows an empty state without an action plan, or with no actions', async () => {
@@ -200,23 +198,23 @@ describe('<compact-action-plan>', () => {
       ]);
       const el = await mount(feed, 'charts="none"', 'cy');
       await settled(el, () => shadowText(el).includes('Ar y gweill'));
-      expect($$(el, '.aim-title').map(text)).to.deep.equal(['Cyfathrebu']);
+      expect($$(el, '.aim-title').map(foldText)).to.deep.equal(['Cyfathrebu']);
       expect(actionTitles(el)).to.deep.equal(['Un', 'Dau', 'Tri']);
-      expect(text($(el, '.overdue-summary'))).to.contain('Mae 3 cham gweithredu yn hwyr.');
+      expect(foldText($(el, '.overdue-summary'))).to.contain('Mae 3 cham gweithredu yn hwyr.');
       // "ac" before a vowel (Y is one in Welsh), "a" otherwise.
       expect(fact(actionByTitle(el, 'Un'), 'Dan arweiniad')).to.contain('Testshire Council ac Ymddiriedolaeth Gymunedol Sant Ioan');
       expect(fact(actionByTitle(el, 'Dau'), 'Dan arweiniad')).to.contain('Ymddiriedolaeth Gymunedol Sant Ioan a Testshire Council');
-      expect(text(actionByTitle(el, 'Un').querySelector('.joint'))).to.equal('Arwain ar y cyd: Public sector a Trydydd sector');
+      expect(foldText(actionByTitle(el, 'Un').querySelector('.joint'))).to.equal('Arwain ar y cyd: Public sector a Trydydd sector');
       expect(fact(actionByTitle(el, 'Tri'), 'Dan arweiniad')).to.equal('Testshire Council ac Ysgol Gynradd');
-      expect(text($(el, '.results'))).to.equal('Yn dangos 3 o’r 3 cham gweithredu');
+      expect(foldText($(el, '.results'))).to.equal('Yn dangos 3 o’r 3 cham gweithredu');
       await expect(el).to.be.accessible();
     });
 
     it('renders under a malformed inherited lang such as "en_GB", sorting the leads in English', async () => {
       const el = await mount(sampleFeed(), 'charts="none"', 'en_GB');
       expect(el.shadowRoot!.querySelector('.plan')).to.exist;
-      expect(text($(el, '.plan-title'))).to.equal('Compact action plan');
-      expect(text($(el, '.results'))).to.equal('Showing 3 of 3 actions');
+      expect(foldText($(el, '.plan-title'))).to.equal('Compact action plan');
+      expect(foldText($(el, '.results'))).to.equal('Showing 3 of 3 actions');
       expect(actionTitles(el)).to.have.length(3);
       const leadOptions = $$<HTMLOptionElement>(el, '[name="lead"] option').map((o) => o.textContent!.trim());
       expect(leadOptions).to.deep.equal(['Any lead', "St John's Community Trust", 'Testshire Council', 'Testshire CVS']);
@@ -284,11 +282,11 @@ describe('<compact-action-plan>', () => {
     it('flags actions past their due date in the compact’s zone, counts them and filters to them', async () => {
       freeze('2026-11-22T00:30:00+00:00');
       const el = await mount(plan(), 'charts="none"');
-      const flagged = $$(el, '.action.is-overdue').map((li) => text(li.querySelector('.action-title')));
+      const flagged = $$(el, '.action.is-overdue').map((li) => foldText(li.querySelector('.action-title')));
       expect(flagged).to.deep.equal(['Due yesterday', 'Summer']);
-      expect(text(actionByTitle(el, 'Due yesterday').querySelector('.overdue-flag'))).to.equal('Overdue');
+      expect(foldText(actionByTitle(el, 'Due yesterday').querySelector('.overdue-flag'))).to.equal('Overdue');
       expect(actionByTitle(el, 'Due today').querySelector('.overdue-flag')).to.equal(null);
-      expect(text($(el, '.overdue-summary'))).to.contain('2 actions are overdue.');
+      expect(foldText($(el, '.overdue-summary'))).to.contain('2 actions are overdue.');
       $<HTMLButtonElement>(el, '.overdue-summary button')!.click();
       await el.updateComplete;
       expect(actionTitles(el)).to.deep.equal(['Due yesterday', 'Summer']);
@@ -301,12 +299,12 @@ describe('<compact-action-plan>', () => {
       // 23:30 UTC on 30 June 2026 is already 1 July in London.
       freeze('2026-06-30T23:30:00Z');
       const el = await mount(plan(), 'charts="none"');
-      expect($$(el, '.action.is-overdue').map((li) => text(li.querySelector('.action-title')))).to.deep.equal(['Summer']);
+      expect($$(el, '.action.is-overdue').map((li) => foldText(li.querySelector('.action-title')))).to.deep.equal(['Summer']);
       clock!.restore();
       freeze('2026-06-30T22:59:00Z'); // 23:59 BST on 30 June: due today, not overdue
       const before = await mount(plan(), 'charts="none"');
       expect($$(before, '.action.is-overdue')).to.have.length(0);
-      expect(text($(before, '.overdue-summary'))).to.equal('No actions are overdue.');
+      expect(foldText($(before, '.overdue-summary'))).to.equal('No actions are overdue.');
     });
   });
 
@@ -315,19 +313,19 @@ describe('<compact-action-plan>', () => {
 
     it('counts actions by status overall and per aim, and shows overall progress', async () => {
       const el = await mount(sampleFeed(), 'charts="none"');
-      const rows = $$(el, '.figure-status tbody tr').map((tr) => text(tr));
+      const rows = $$(el, '.figure-status tbody tr').map((tr) => foldText(tr));
       expect(rows).to.deep.equal(['Not started 1', 'In progress 1', 'Delayed 0', 'Complete 1', 'Cancelled 0']);
-      expect(text($(el, '.figure-status tfoot'))).to.equal('Total 3');
+      expect(foldText($(el, '.figure-status tfoot'))).to.equal('Total 3');
       // (100 + 60 + 0) / 3 = 53.3
       expect($<HTMLProgressElement>(el, '.overall progress')!.value).to.equal(53);
-      expect(text($(el, '.overall-value'))).to.equal('53%');
-      const aimRows = $$(el, '.figure-aims tbody tr').map((tr) => text(tr));
+      expect(foldText($(el, '.overall-value'))).to.equal('53%');
+      const aimRows = $$(el, '.figure-aims tbody tr').map((tr) => foldText(tr));
       expect(aimRows).to.deep.equal(['Communication 2 1 1 80%', 'Sign-up 1 0 0 0%']);
-      expect($$(el, '.aim-summary').map(text)).to.deep.equal([
+      expect($$(el, '.aim-summary').map(foldText)).to.deep.equal([
         '2 actions. In progress: 1, Complete: 1. Overdue: 1. Progress: 80%.',
         '1 action. Not started: 1. Progress: 0%.',
       ]);
-      expect(text($(el, '.results'))).to.equal('Showing 3 of 3 actions');
+      expect(foldText($(el, '.results'))).to.equal('Showing 3 of 3 actions');
     });
 
     it('filters by status, lead and aim, and announces the count politely', async () => {
@@ -335,8 +333,8 @@ describe('<compact-action-plan>', () => {
       const live = $(el, '[role="status"][aria-live="polite"]')!;
       await choose(el, 'status', 'in-progress');
       expect(actionTitles(el)).to.deep.equal(['Run awareness sessions']);
-      expect(text($(el, '.results'))).to.equal('Showing 1 of 3 actions');
-      expect(text(live)).to.equal('Showing 1 of 3 actions');
+      expect(foldText($(el, '.results'))).to.equal('Showing 1 of 3 actions');
+      expect(foldText(live)).to.equal('Showing 1 of 3 actions');
       await choose(el, 'status', '');
       await choose(el, 'lead', 'GB-LAE-TST');
       expect(actionTitles(el)).to.deep.equal(['Publish the compact online', 'Run awareness sessions']);
@@ -349,7 +347,7 @@ describe('<compact-action-plan>', () => {
       await choose(el, 'aim', '');
       expect(actionTitles(el)).to.deep.equal(['Run awareness sessions', 'Get every local group to sign']);
       await choose(el, 'status', 'cancelled');
-      expect(text($(el, '.notice'))).to.equal('No actions match these filters.');
+      expect(foldText($(el, '.notice'))).to.equal('No actions match these filters.');
       expect(actionTitles(el)).to.deep.equal([]);
       expect($$(el, 'section.aim').every((section) => section.hidden)).to.equal(true);
       await expect(el).to.be.accessible();
@@ -358,7 +356,7 @@ describe('<compact-action-plan>', () => {
       expect(actionTitles(el)).to.have.length(3);
       expect($<HTMLSelectElement>(el, '[name="status"]')!.value).to.equal('');
       expect($<HTMLInputElement>(el, '[name="hideComplete"]')!.checked).to.equal(false);
-      expect(text(live)).to.equal('Showing 3 of 3 actions');
+      expect(foldText(live)).to.equal('Showing 3 of 3 actions');
     });
 
     it('follows a later change of the status attribute', async () => {
@@ -381,9 +379,9 @@ describe('<compact-action-plan>', () => {
       expect(actionTitles(hide)).to.deep.equal(['Run awareness sessions', 'Get every local group to sign']);
       expect($<HTMLInputElement>(hide, '[name="hideComplete"]')!.checked).to.equal(true);
       const one = await mount(sampleFeed(), 'charts="none" aim="aim-2"');
-      expect($$(one, '.aim-title').map(text)).to.deep.equal(['Sign-up']);
+      expect($$(one, '.aim-title').map(foldText)).to.deep.equal(['Sign-up']);
       expect($(one, '[name="aim"]')).to.equal(null);
-      expect(text($(one, '.results'))).to.equal('Showing 1 of 1 action');
+      expect(foldText($(one, '.results'))).to.equal('Showing 1 of 1 action');
       await expect(one).to.be.accessible();
     });
 

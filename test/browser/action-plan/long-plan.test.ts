@@ -7,7 +7,8 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/action-plan/define.js';
 import { COLLAPSE_OVER } from '../../../src/action-plan/action-plan.js';
-import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
+import { $, $$, foldText, settled } from '../../helpers/dom.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import { expectGovukFocus } from '../../helpers/focus.js';
 import { mountPlan } from './mount.js';
 
@@ -44,9 +45,6 @@ function longPlan() {
 
 const mount = (feed: unknown, attrs = 'charts="none"') => mountPlan(feed, attrs);
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const toggles = (el: Element) => $$<HTMLButtonElement>(el, '.aim-title > button.aim-toggle');
 const actionsIn = (section: Element) => section.querySelectorAll('.action').length;
 
@@ -70,13 +68,13 @@ describe('<compact-action-plan>: a long plan', () => {
       const region = el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!);
       expect(region, 'aria-controls names an element that is there').to.not.equal(null);
       expect(section.contains(region)).to.equal(true);
-      expect(text(button)).to.equal(`Aim ${i + 1}`);
-      expect(text(section.querySelector('.aim-summary'))).to.equal('15 actions. In progress: 14, Complete: 1. Overdue: 14. Progress: 53%.');
+      expect(foldText(button)).to.equal(`Aim ${i + 1}`);
+      expect(foldText(section.querySelector('.aim-summary'))).to.equal('15 actions. In progress: 14, Complete: 1. Overdue: 14. Progress: 53%.');
       // In the accessibility tree: nothing skipped by content-visibility.
       expect(getComputedStyle(section).contentVisibility).to.equal('visible');
       expect(headingEl.checkVisibility({ contentVisibilityAuto: true })).to.equal(true);
     }
-    expect(text($(el, '.results'))).to.equal('Showing 120 of 120 actions');
+    expect(foldText($(el, '.results'))).to.equal('Showing 120 of 120 actions');
     await expect(el).to.be.accessible();
   });
 
@@ -101,26 +99,26 @@ describe('<compact-action-plan>: a long plan', () => {
   it('Expand all aims builds every action; Collapse all aims closes them; the button says which', async () => {
     const el = await mount(longPlan());
     const all = $<HTMLButtonElement>(el, 'button.expand-all')!;
-    expect(text(all)).to.equal('Expand all aims');
+    expect(foldText(all)).to.equal('Expand all aims');
     expect(all.getAttribute('aria-expanded')).to.equal('false');
     all.click();
     await el.updateComplete;
     expect($$(el, '.action')).to.have.length(AIMS * PER_AIM);
     // Opened, every action is in the accessibility tree (nothing skipped by content-visibility).
-    for (const title of $$(el, '.action-title')) expect(title.checkVisibility({ contentVisibilityAuto: true }), text(title)).to.equal(true);
+    for (const title of $$(el, '.action-title')) expect(title.checkVisibility({ contentVisibilityAuto: true }), foldText(title)).to.equal(true);
     expect(toggles(el).every((b) => b.getAttribute('aria-expanded') === 'true')).to.equal(true);
-    expect(text(all)).to.equal('Collapse all aims');
+    expect(foldText(all)).to.equal('Collapse all aims');
     expect(all.getAttribute('aria-expanded')).to.equal('true');
     // One aim closed by hand: the button offers to expand all again.
     toggles(el)[0]!.click();
     await el.updateComplete;
-    expect(text(all)).to.equal('Expand all aims');
+    expect(foldText(all)).to.equal('Expand all aims');
     all.click();
     await el.updateComplete;
     all.click();
     await el.updateComplete;
     expect($$(el, '.action')).to.have.length(0);
-    expect(text(all)).to.equal('Expand all aims');
+    expect(foldText(all)).to.equal('Expand all aims');
   });
 
   it('lays out an action’s facts as flowing lines: dt/dd pairs with no grid or flex box inside an action (the cost measured in bench/)', async () => {
@@ -138,17 +136,17 @@ describe('<compact-action-plan>: a long plan', () => {
     const wrapper = await fixture<HTMLElement>('<div lang="cy"><compact-action-plan charts="none"></compact-action-plan></div>');
     const el = wrapper.querySelector('compact-action-plan')!;
     el.feed = longPlan();
-    await settled(el, () => text($(el, 'button.expand-all')) === 'Agor pob nod');
+    await settled(el, () => foldText($(el, 'button.expand-all')) === 'Agor pob nod');
     $<HTMLButtonElement>(el, 'button.expand-all')!.click();
     await el.updateComplete;
-    expect(text($(el, 'button.expand-all'))).to.equal('Cau pob nod');
+    expect(foldText($(el, 'button.expand-all'))).to.equal('Cau pob nod');
   });
 
   it('find in page reaches a collapsed aim’s action titles (hidden until found, out of the accessibility tree) and opens the aim', async () => {
     const el = await mount(longPlan());
     const index = $$(el, 'section.aim')[4]!.querySelector<HTMLElement>('.find-index')!;
     expect(index.getAttribute('hidden')).to.equal('until-found');
-    expect(text(index)).to.contain('Action 5.1 · Action 5.2');
+    expect(foldText(index)).to.contain('Action 5.1 · Action 5.2');
     // Chromium's hidden=until-found: its content skipped (not drawn, not read) until a match reveals it.
     expect(getComputedStyle(index).contentVisibility, 'not shown nor read until found').to.equal('hidden');
     expect(index.getBoundingClientRect().height).to.equal(0);
@@ -187,7 +185,7 @@ describe('<compact-action-plan>: a long plan', () => {
     await el.updateComplete;
     expect($$(el, '.action:not([hidden])')).to.have.length(AIMS);
     expect(toggles(el).every((b) => b.getAttribute('aria-expanded') === 'true')).to.equal(true);
-    expect(text($$(el, '.aim-summary')[0])).to.contain('Showing 1 of 15 actions.');
+    expect(foldText($$(el, '.aim-summary')[0])).to.contain('Showing 1 of 15 actions.');
     await expect(el).to.be.accessible();
   });
 

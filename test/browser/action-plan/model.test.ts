@@ -13,7 +13,7 @@ import {
   meanProgress,
   updatesInOrder,
 } from '../../../src/action-plan/model.js';
-import { sampleFeed } from '../../helpers/feed-element-suite.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 
 const action = (fields: Partial<Action>): Action => ({
   id: 'x',

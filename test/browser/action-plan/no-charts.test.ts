@@ -7,7 +7,8 @@ import { expect, fixture } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/action-plan/define.js';
 import { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
-import { sampleFeed, settled, shadowText } from '../../helpers/feed-element-suite.js';
+import { settled, shadowText } from '../../helpers/dom.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import { intersectionReported } from './mount.js';
 
 /** chart.js itself (node_modules/chart.js/…) or the element's chart module (src/action-plan/charts.ts). */

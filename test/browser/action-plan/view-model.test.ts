@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/action-plan/define.js';
 import type { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
-import { sampleFeed } from '../../helpers/feed-element-suite.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import type { Action, Aim } from '../../../src/feed/types.js';
 import { NO_FILTERS, applyFilters, isOverdue } from '../../../src/action-plan/model.js';
 import { memoLast, planView, planViewMemo } from '../../../src/action-plan/view-model.js';
