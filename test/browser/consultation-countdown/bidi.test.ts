@@ -1,8 +1,9 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/consultation-countdown/define.js';
 import type { CompactConsultationCountdown } from '../../../src/consultation-countdown/consultation-countdown.js';
-import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
+import { mountWithFeed, settled } from '../../helpers/dom.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import { loadLocale } from '../../../src/i18n/locale.js';
 import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../../helpers/bidi.js';
 
@@ -13,13 +14,12 @@ describe('<compact-consultation-countdown>: feed text cannot reorder the countdo
   });
   afterEach(() => clock.restore());
 
-  async function mount(feed: unknown, lang = 'en-GB'): Promise<CompactConsultationCountdown> {
-    const wrapper = await fixture<HTMLElement>(`<div lang="${lang}"><compact-consultation-countdown consultation="c2"></compact-consultation-countdown></div>`);
-    const el = wrapper.querySelector('compact-consultation-countdown')!;
-    el.feed = feed;
-    await settled(el, () => !!el.shadowRoot!.querySelector('.consultation, .notice'));
-    return el;
-  }
+  const mount = (feed: unknown, lang = 'en-GB') =>
+    mountWithFeed<CompactConsultationCountdown>('compact-consultation-countdown', feed, {
+      attributes: { consultation: 'c2' },
+      lang,
+      ready: '.consultation, .notice',
+    });
 
   for (const [kind, hostile] of Object.entries(HOSTILE)) {
     it(`${kind}: title, summary, owner and reason isolated; "Run by" and "Reason given" read as written`, async () => {

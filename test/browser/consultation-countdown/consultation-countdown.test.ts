@@ -7,7 +7,9 @@ import type {
 } from '../../../src/consultation-countdown/consultation-countdown.js';
 import { MAX_SLEEP, tickerState } from '../../../src/consultation-countdown/ticker.js';
 import { loadLocale } from '../../../src/i18n/locale.js';
-import { feedElementSuite, feedUrl, sampleFeed, settled, shadowText } from '../../helpers/feed-element-suite.js';
+import { foldText, settled, shadowText } from '../../helpers/dom.js';
+import { feedElementSuite } from '../../helpers/feed-element-suite.js';
+import { feedUrl, sampleFeed } from '../../helpers/feeds.js';
 import { setVisibility } from './helpers.js';
 
 const TAG = 'compact-consultation-countdown';
@@ -20,6 +22,7 @@ feedElementSuite({
   attributes: { 'show-closed': '' },
   readyText: 'Library services review',
   emptyFeed: { ...sampleFeed(), consultations: [] },
+  emptyText: 'There are no open consultations at the moment.',
 });
 
 type Raw = Record<string, unknown>;
@@ -53,12 +56,11 @@ async function mount(feed: unknown, attrs: Record<string, string> = {}, lang?: s
   return el;
 }
 
-const fold = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
-const sentence = (el: Element) => fold(part(el, 'countdown')?.textContent);
+const sentence = (el: Element) => foldText(part(el, 'countdown'));
 /** Whether a part is rendered (a boolean, so a failure message never has to print an element). */
 const has = (el: Element, name: string) => part(el, name) !== null;
-const tag = (el: Element) => fold(part(el, 'tag')?.textContent);
+const tag = (el: Element) => foldText(part(el, 'tag'));
 const liveRegion = (el: Element) => el.shadowRoot!.querySelector('[role="status"]')!;
 
 describe('<compact-consultation-countdown>', () => {
@@ -142,7 +144,7 @@ describe('<compact-consultation-countdown>', () => {
         '2027-06-14T23:59:59+01:00',
       );
       const link = part(el, 'respond') as HTMLAnchorElement;
-      expect(fold(link.textContent)).to.equal('Respond to this consultation: Library services review');
+      expect(foldText(link)).to.equal('Respond to this consultation: Library services review');
       expect(has(el, 'standard')).to.equal(false);
       // Calendar days: late the same evening it is still 12 days; at midnight (BST) it becomes 11.
       clock!.setSystemTime(Date.parse('2027-06-02T22:59:00Z'));
@@ -260,7 +262,7 @@ describe('<compact-consultation-countdown>', () => {
           consultation({ opens: '2026-11-02', closes: '2026-12-14', shorterBecause: 'A funding deadline.' }),
         ]),
       );
-      expect(fold(part(el, 'standard')!.textContent)).to.equal(
+      expect(foldText(part(el, 'standard'))).to.equal(
         'This consultation runs for 6 weeks, shorter than the 12 weeks the compact expects. Reason given: A funding deadline.',
       );
       await accessible(el);
@@ -269,7 +271,7 @@ describe('<compact-consultation-countdown>', () => {
     it('says when no reason has been given, and counts odd lengths in weeks and days', async () => {
       freeze('2026-11-22T10:00:00Z');
       const el = await mount(feedWith([consultation({ opens: '2026-11-02', closes: '2026-12-15T12:00:00Z' })]));
-      expect(fold(part(el, 'standard')!.textContent)).to.equal(
+      expect(foldText(part(el, 'standard'))).to.equal(
         'This consultation runs for 6 weeks and 1 day, shorter than the 12 weeks the compact expects. No reason has been given.',
       );
     });
@@ -279,7 +281,7 @@ describe('<compact-consultation-countdown>', () => {
       const el = await mount(
         feedWith([consultation({ opens: '2026-11-02', closes: '2026-12-14' })], { consultationWeeks: 8 }),
       );
-      expect(fold(part(el, 'standard')!.textContent)).to.contain('shorter than the 8 weeks');
+      expect(foldText(part(el, 'standard'))).to.contain('shorter than the 8 weeks');
     });
 
     it('counts from the opening date to the closing date: 12 weeks is Monday to Monday', async () => {
@@ -292,7 +294,7 @@ describe('<compact-consultation-countdown>', () => {
       const late = await mount(feedWith([consultation({ opens: '2026-05-04', closes: '2026-07-26T23:30:00Z' })]));
       expect(has(late, 'standard')).to.equal(false);
       const short = await mount(feedWith([consultation({ opens: '2026-10-05', closes: '2026-12-27' })]));
-      expect(fold(part(short, 'standard')!.textContent)).to.contain('runs for 11 weeks and 6 days');
+      expect(foldText(part(short, 'standard'))).to.contain('runs for 11 weeks and 6 days');
     });
   });
 
@@ -351,13 +353,13 @@ describe('<compact-consultation-countdown>', () => {
       }
       const feed = feedWith([consultation({ opens: '2026-11-02', closes: '2026-12-14', title: { en: 'Libraries', cy: 'Llyfrgelloedd' } })]);
       const welsh = await mount(feed, {}, 'cy');
-      expect(fold(part(welsh, 'standard')!.textContent)).to.equal(
+      expect(foldText(part(welsh, 'standard'))).to.equal(
         "Mae'r ymgynghoriad hwn yn para 6 wythnos, sy'n fyrrach na'r 12 wythnos y mae'r compact yn eu disgwyl. Nid oes rheswm wedi'i roi.",
       );
-      expect(fold(part(welsh, 'title')!.textContent)).to.equal('Llyfrgelloedd');
-      expect(fold(part(welsh, 'respond')!.textContent)).to.equal("Ymateb i'r ymgynghoriad hwn: Llyfrgelloedd");
+      expect(foldText(part(welsh, 'title'))).to.equal('Llyfrgelloedd');
+      expect(foldText(part(welsh, 'respond'))).to.equal("Ymateb i'r ymgynghoriad hwn: Llyfrgelloedd");
       const gaelic = await mount(feed, {}, 'gd');
-      expect(fold(part(gaelic, 'standard')!.textContent)).to.contain('Mairidh a’ cho-chomhairle seo 6 seachdain');
+      expect(foldText(part(gaelic, 'standard'))).to.contain('Mairidh a’ cho-chomhairle seo 6 seachdain');
       await accessible(welsh);
       await accessible(gaelic);
     });
@@ -489,7 +491,7 @@ describe('<compact-consultation-countdown>', () => {
       expect(sentence(el)).to.equal('Closes in 13 minutes, at 5pm today');
       expect(tickerState().wakeAt).to.equal(Date.parse('2026-12-08T16:48:00Z'));
       const toggle = part(el, 'seconds-toggle') as HTMLButtonElement;
-      expect(fold(toggle.textContent)).to.equal('Show seconds');
+      expect(foldText(toggle)).to.equal('Show seconds');
       expect(toggle.getAttribute('aria-pressed')).to.equal('false');
       toggle.click();
       await el.updateComplete;
@@ -526,7 +528,7 @@ describe('<compact-consultation-countdown>', () => {
         consultation({ id: 'early-open', title: 'D', opens: '2026-12-05', closes: '2027-03-05' }),
         consultation({ id: 'closed', title: 'E', opens: '2026-06-01', closes: '2026-09-01' }),
       ]);
-    const titles = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="title"]')].map((h) => fold(h.textContent));
+    const titles = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="title"]')].map(foldText);
 
     it('open soonest-closing first, then upcoming soonest-opening first, at most 3', async () => {
       freeze('2026-11-22T10:00:00Z');
@@ -570,7 +572,7 @@ describe('<compact-consultation-countdown>', () => {
       const el = await mount(feedWith([consultation({ opens: '2026-06-01', closes: '2026-09-01' })]), {
         consultation: null as unknown as string,
       });
-      expect(fold(shadowText(el))).to.equal('There are no open consultations at the moment.');
+      expect(shadowText(el)).to.equal('There are no open consultations at the moment.');
       expect(tickerState().subscribers).to.equal(0);
       await accessible(el);
     });
@@ -589,7 +591,7 @@ describe('<compact-consultation-countdown>', () => {
           consultation({ owner: 'Testshire Health Board', url: 'javascript:alert(1)', opens: '2026-10-01', closes: '2026-12-31' }),
         ]),
       );
-      expect(fold(part(el, 'owner')!.textContent)).to.equal('Run by Testshire Health Board');
+      expect(foldText(part(el, 'owner'))).to.equal('Run by Testshire Health Board');
       expect(has(el, 'respond')).to.equal(false);
       expect(el.shadowRoot!.querySelector('[href^="javascript"]') === null).to.equal(true);
     });
