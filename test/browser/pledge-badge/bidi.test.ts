@@ -1,16 +1,8 @@
-import { expect, fixture } from '@open-wc/testing';
-import '../../../src/pledge-badge/define.js';
-import type { CompactPledgeBadge } from '../../../src/pledge-badge/pledge-badge.js';
-import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
+import { expect } from '@open-wc/testing';
+import { settled } from '../../helpers/dom.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../../helpers/bidi.js';
-
-async function badge(feed: unknown, attributes: string): Promise<CompactPledgeBadge> {
-  const container = await fixture<HTMLElement>(`<p>Our charity: <compact-pledge-badge ${attributes}></compact-pledge-badge></p>`);
-  const el = container.querySelector('compact-pledge-badge') as CompactPledgeBadge;
-  el.feed = feed;
-  await settled(el, () => !!el.shadowRoot!.querySelector('.badge, .notice'));
-  return el;
-}
+import { mountBadge as badge } from './mount.js';
 
 describe('<compact-pledge-badge>: feed text cannot reorder the badge’s words', () => {
   for (const [kind, hostile] of Object.entries(HOSTILE)) {
@@ -37,11 +29,7 @@ describe('<compact-pledge-badge>: feed text cannot reorder the badge’s words',
     const feed = sampleFeed();
     const signatory = feed.signatories.find((s) => s.id === 'GB-CHC-1234567')!;
     signatory.pledge = 'We will involve the people we serve.';
-    const container = await fixture<HTMLElement>(
-      '<div lang="cy"><compact-pledge-badge signatory="GB-CHC-1234567" variant="card"></compact-pledge-badge></div>',
-    );
-    const el = container.querySelector('compact-pledge-badge') as CompactPledgeBadge;
-    el.feed = feed;
+    const el = await badge(feed, 'signatory="GB-CHC-1234567" variant="card"', 'cy');
     await settled(el, () => !!el.shadowRoot!.textContent!.includes('Ymddiriedolaeth'));
     await settled(el, () => !!el.shadowRoot!.textContent!.includes('Wedi llofnodi'));
     const bdis = [...el.shadowRoot!.querySelectorAll('bdi')];

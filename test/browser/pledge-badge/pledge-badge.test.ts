@@ -1,34 +1,27 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../../src/pledge-badge/define.js';
 import type { CompactPledgeBadge } from '../../../src/pledge-badge/pledge-badge.js';
-import { feedElementSuite, feedUrl, sampleFeed, settled, shadowText } from '../../helpers/feed-element-suite.js';
+import { $, foldText, settled, shadowText } from '../../helpers/dom.js';
+import { feedElementSuite } from '../../helpers/feed-element-suite.js';
+import { feedUrl, sampleFeed } from '../../helpers/feeds.js';
+import { mountBadge } from './mount.js';
 
 feedElementSuite({
   tag: 'compact-pledge-badge',
   attributes: { signatory: 'GB-CHC-1234567' },
   readyText: 'Signed since March 2015',
   emptyFeed: { ...sampleFeed(), signatories: [] },
+  emptyText: 'The Test Compact does not list this organisation as a signatory.',
 });
 
-async function badge(feed: unknown, attributes = 'signatory="GB-CHC-1234567"', lang = 'en-GB'): Promise<CompactPledgeBadge> {
-  const container = await fixture<HTMLElement>(
-    `<p lang="${lang}">Our charity: <compact-pledge-badge ${attributes}></compact-pledge-badge></p>`,
-  );
-  const el = container.querySelector('compact-pledge-badge') as CompactPledgeBadge;
-  el.feed = feed;
-  await settled(el, () => !!el.shadowRoot!.querySelector('.badge, .notice'));
-  return el;
-}
-
-const $ = (el: Element, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const badge = (feed: unknown, attributes = 'signatory="GB-CHC-1234567"', lang = 'en-GB') => mountBadge(feed, attributes, lang);
 
 describe('<compact-pledge-badge>: signed', () => {
   it('inline (the default): a tick, the compact’s name linked to the compact, and since when', async () => {
     const el = await badge(sampleFeed());
-    expect(text($(el, '.badge'))).to.equal('The Test Compact Signed since March 2015');
+    expect(foldText($(el, '.badge'))).to.equal('The Test Compact Signed since March 2015');
     const link = $(el, 'a') as HTMLAnchorElement;
-    expect(text(link)).to.equal('The Test Compact');
+    expect(foldText(link)).to.equal('The Test Compact');
     expect(link.getAttribute('href')).to.equal('https://example.org/compact');
     const mark = $(el, 'svg')!;
     expect(mark.getAttribute('aria-hidden')).to.equal('true');
@@ -43,10 +36,10 @@ describe('<compact-pledge-badge>: signed', () => {
 
   it('card: also the organisation’s name as the compact lists it, and its own pledge', async () => {
     const el = await badge(sampleFeed(), 'signatory="GB-CHC-1234567" variant="card"');
-    expect(text($(el, '.organisation'))).to.equal("St John's Community Trust");
-    expect(text($(el, '.compact'))).to.equal('The Test Compact');
-    expect(text($(el, '.since'))).to.equal('Signed since March 2015');
-    expect(text($(el, 'blockquote.pledge'))).to.equal('We will involve the people we serve in everything we do.');
+    expect(foldText($(el, '.organisation'))).to.equal("St John's Community Trust");
+    expect(foldText($(el, '.compact'))).to.equal('The Test Compact');
+    expect(foldText($(el, '.since'))).to.equal('Signed since March 2015');
+    expect(foldText($(el, 'blockquote.pledge'))).to.equal('We will involve the people we serve in everything we do.');
     expect(getComputedStyle(el).display).to.equal('block');
     await expect(el).to.be.accessible();
   });
@@ -55,15 +48,15 @@ describe('<compact-pledge-badge>: signed', () => {
     const feed = sampleFeed() as Record<string, any>;
     feed.signatories[2].pledge = '<img src=x onerror="alert(1)"> We sing.';
     const el = await badge(feed, 'signatory="GB-SC-SC012345" variant="card"');
-    expect(text($(el, '.organisation'))).to.equal('Côr Meibion Testshire');
-    expect(text($(el, '.since'))).to.equal('Signed since July 2019');
-    expect(text($(el, '.pledge'))).to.equal('<img src=x onerror="alert(1)"> We sing.');
+    expect(foldText($(el, '.organisation'))).to.equal('Côr Meibion Testshire');
+    expect(foldText($(el, '.since'))).to.equal('Signed since July 2019');
+    expect(foldText($(el, '.pledge'))).to.equal('<img src=x onerror="alert(1)"> We sing.');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
   });
 
   it('without a signing date says “Signed”; without a pledge shows none', async () => {
     const el = await badge(sampleFeed(), 'signatory="bad-url-org" variant="card"');
-    expect(text($(el, '.since'))).to.equal('Signed');
+    expect(foldText($(el, '.since'))).to.equal('Signed');
     expect($(el, '.pledge')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -78,14 +71,14 @@ describe('<compact-pledge-badge>: signed', () => {
     delete neither.compact.url;
     const plain = await badge(neither);
     expect($(plain, 'a')).to.equal(null);
-    expect(text($(plain, '.compact'))).to.equal('The Test Compact');
+    expect(foldText($(plain, '.compact'))).to.equal('The Test Compact');
   });
 
   it('speaks Welsh and Gaelic, with the feed’s Welsh text', async () => {
     const welsh = await badge(sampleFeed(), 'signatory="GB-CHC-1234567" variant="card"', 'cy');
     await settled(welsh, () => shadowText(welsh).includes('Wedi llofnodi ers Mawrth 2015'));
-    expect(text($(welsh, '.compact'))).to.equal('Compact Prawf');
-    expect(text($(welsh, '.organisation'))).to.equal('Ymddiriedolaeth Gymunedol Sant Ioan');
+    expect(foldText($(welsh, '.compact'))).to.equal('Compact Prawf');
+    expect(foldText($(welsh, '.organisation'))).to.equal('Ymddiriedolaeth Gymunedol Sant Ioan');
     await expect(welsh).to.be.accessible();
     const gaelic = await badge(sampleFeed(), 'signatory="GB-CHC-1234567"', 'gd');
     await settled(gaelic, () => shadowText(gaelic).includes('Soidhnichte bho: Am Màrt 2015'));
@@ -95,7 +88,7 @@ describe('<compact-pledge-badge>: signed', () => {
 describe('<compact-pledge-badge>: other states', () => {
   it('not listed: says so plainly, with no badge', async () => {
     const el = await badge(sampleFeed(), 'signatory="GB-CHC-9999999"');
-    expect(text($(el, '.notice'))).to.equal('The Test Compact does not list this organisation as a signatory.');
+    expect(foldText($(el, '.notice'))).to.equal('The Test Compact does not list this organisation as a signatory.');
     expect($(el, '.badge')).to.equal(null);
     expect($(el, 'svg')).to.equal(null);
     await expect(el).to.be.accessible();
