@@ -19,7 +19,10 @@ const WIDGETS = new Map<string, string>([
   ['pledge-badge', 'compact-pledge-badge'],
 ]);
 
-/** Set by the embed page itself, not from the query string. */
+/**
+ * Set by the embed page itself, not from the query string. scripts/element-docs.js keeps its own copy
+ * (NOT_FROM_EMBED_QUERY) to leave these out of docs/cms.md's list of query parameters: change both.
+ */
 const NOT_FROM_QUERY = new Set(['lang', 'feed']);
 
 /** The feed origins embed.html lists in `<meta name="compact-widgets-feeds">`. */

@@ -3,7 +3,7 @@
  * test/helpers/feed-test-routes.js) and its host script (embed-public/embed-host.js).
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { feedUrl } from '../../helpers/feed-element-suite.js';
+import { feedUrl } from '../../helpers/feeds.js';
 
 const otherOrigin = `http://127.0.0.1:${location.port}`;
 const frames: HTMLIFrameElement[] = [];
