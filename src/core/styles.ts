@@ -230,6 +230,10 @@ export const baseStyles = css`
     .loading-bar {
       background: GrayText;
     }
+    /* A button takes ButtonText here: a link button keeps the link's colour. */
+    .link-button {
+      color: LinkText;
+    }
   }
   @media print {
     .button,

@@ -228,30 +228,9 @@ const countAndActionStyles = css`
     opacity: 0.75;
     cursor: progress;
   }
+  /* The shared .link-button (core/styles.ts), as tall as the button beside it. */
   .link-button {
     min-height: 44px;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: ${theme.link};
-    text-decoration: underline;
-    text-underline-offset: 0.1578em;
-    cursor: pointer;
-  }
-  .link-button:focus-visible {
-    outline: 3px solid transparent;
-    background: ${theme.focus};
-    color: ${theme.focusText};
-    box-shadow: 0 -2px ${theme.focus}, 0 4px ${theme.focusText};
-    text-decoration: none;
-  }
-  .honeypot {
-    position: absolute !important;
-    width: 1px !important;
-    height: 1px !important;
-    overflow: hidden !important;
-    clip-path: inset(50%) !important;
-    white-space: nowrap !important;
   }
   @media (forced-colors: active) {
     .statement {
@@ -259,9 +238,6 @@ const countAndActionStyles = css`
     }
     .choice input:focus + label::before {
       outline-color: Highlight;
-    }
-    .link-button {
-      color: LinkText;
     }
   }
 `;

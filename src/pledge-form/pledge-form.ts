@@ -305,7 +305,7 @@ export class CompactPledgeForm extends CompactElement {
       ${this.renderStatement(feed)}
       <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onChange} @focusin=${this.preload}>
         ${session?.renderSummary() ?? nothing} ${renderFields(fields)}
-        <div class="honeypot" aria-hidden="true">
+        <div class="visually-hidden" aria-hidden="true">
           <label for="hp-extra">${msg('Leave this field empty', { id: 'pledge-form.honeypot' })}</label>
           <input id="hp-extra" name="hp-extra" type="text" tabindex="-1" autocomplete="off" />
         </div>

@@ -282,6 +282,42 @@ describe('<compact-pledge-form>: the form', () => {
     expect(await pledgeLog()).to.have.length(0);
   });
 
+  it('the honeypot takes no space on screen (the shared visually-hidden class)', async () => {
+    const el = await form(pledgeFeed());
+    const trap = $<HTMLInputElement>(el, '#hp-extra')!.parentElement!;
+    const box = trap.getBoundingClientRect();
+    expect(box.width <= 1 && box.height <= 1, `${box.width}×${box.height}`).to.equal(true);
+    expect(getComputedStyle(trap).clipPath).to.equal('inset(50%)');
+    expect(getComputedStyle(trap).position).to.equal('absolute');
+  });
+
+  it('"Clear the form" is the shared link button: a link’s look and keyboard focus, 44px tall, LinkText in forced colours', async () => {
+    const el = await form(pledgeFeed());
+    const clear = $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.includes('Clear the form'))!;
+    expect(clear.classList.contains('link-button')).to.equal(true);
+    let style = getComputedStyle(clear);
+    expect(style.color, 'the link colour').to.equal('rgb(29, 112, 184)');
+    expect(style.textDecorationLine).to.equal('underline');
+    expect(style.borderStyle).to.equal('none');
+    expect(style.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(clear.getBoundingClientRect().height).to.be.at.least(44);
+    clear.focus();
+    await sendKeys({ press: 'Shift' });
+    style = getComputedStyle(clear);
+    expect(style.backgroundColor, 'yellow').to.equal('rgb(255, 221, 0)');
+    expect(style.color).to.equal('rgb(11, 12, 12)');
+    expect(style.boxShadow, 'the black bar beneath, as a focused link').to.contain('rgb(11, 12, 12) 0px 4px 0px 0px');
+    expect(style.textDecorationLine).to.equal('none');
+    // Forced colours cannot be emulated by this runner (matchMedia stays false): read the rule itself.
+    // A button takes ButtonText there, which would make it read as a button, not a link.
+    const forced = el
+      .shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])
+      .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active'))
+      .flatMap((rule) => [...rule.cssRules] as CSSStyleRule[]);
+    const colours = forced.filter((rule) => rule.selectorText === '.link-button').map((rule) => rule.style.color);
+    expect(colours, 'in forced colours, the link colour').to.deep.equal(['linktext']);
+  });
+
   it('takes its heading and introduction from slots', async () => {
     const el = await form(
       pledgeFeed(),
