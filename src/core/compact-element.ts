@@ -183,9 +183,7 @@ export abstract class CompactElement extends LitElement {
     return html`<div class="notice error" part="notice">
       <p class="notice-title">${msg('Sorry, this information is not available right now', { id: 'state.error.title' })}</p>
       <p>${failureMessage(failure)}</p>
-      <button class="button secondary" part="retry" type="button" @click=${this.retry}>
-        ${msg('Try again', { id: 'state.retry' })}
-      </button>
+      ${this.renderRetry()}
     </div>`;
   }
 
@@ -206,10 +204,15 @@ export abstract class CompactElement extends LitElement {
               id: 'state.savedCopyUndated',
             })}
       </p>
-      <button class="button secondary" part="retry" type="button" @click=${this.retry}>
-        ${msg('Try again', { id: 'state.retry' })}
-      </button>
+      ${this.renderRetry()}
     </div>`;
+  }
+
+  /** The error state's and the saved copy's "Try again". */
+  private renderRetry(): TemplateResult {
+    return html`<button class="button secondary" part="retry" type="button" @click=${this.retry}>
+      ${msg('Try again', { id: 'state.retry' })}
+    </button>`;
   }
 
   /**
