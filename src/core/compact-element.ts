@@ -21,7 +21,7 @@ import { baseStyles } from './styles.js';
  * @attr [lang=inherited] - Language of the widget (`en`, `cy`, `gd`); inherited from the nearest `lang` on the
  *   page when absent. Other languages show the widget's own words in English and the feed's text in that
  *   language when the feed has it.
- * @prop feed - A feed object (or JSON text) to show instead of fetching `src`. Inline JSON in a
+ * @prop {object | string} feed - A feed object (or JSON text) to show instead of fetching `src`. Inline JSON in a
  *   `<script type="application/json">` child also works.
  * @fires compact-feed-load - The feed was read, before it is shown. `detail`: `{feed, problems, staleBecause?, fetchedAt, url?}`
  *   (`url`: where a feed from `src` really came from, after redirects). Cancelable: `preventDefault()` refuses the feed.

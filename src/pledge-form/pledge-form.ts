@@ -38,8 +38,8 @@ const MATCHED_BY: ReadonlyMap<FieldName, 'name' | 'id'> = new Map([
  *   signing means, the form's sections, the error summary, the outbox message and the confirmation
  *   panel) are one level below, never beyond h6. Choose one level below the heading above the element on
  *   your page. Values above 6 count as `6`; below 2, or not a whole number, as `2`.
- * @prop minFillMs - Shortest time in ms from first showing the form to sending it (default 3000);
- *   an earlier submission is held until then (a spam check that never loses a quick person).
+ * @prop minFillMs - Shortest time in ms from first showing the form to sending it; an earlier
+ *   submission is held until then (a spam check that never loses a quick person).
  * @fires compact-pledge-received - The endpoint said, in the contract's words, that it has the pledge. `detail`: `{id?, status: 'pending' | 'accepted' | 'duplicate', body}` (`duplicate`: a 409).
  * @fires compact-pledge-retrying - Not sent yet: kept on the device and sent again by itself. `detail`: `{retryInMs, reason}`;
  *   `reason`: `offline`, `unavailable`, `busy`, or `misdirected` (a redirect) and `unconfirmed` (an answer that
@@ -48,7 +48,7 @@ const MATCHED_BY: ReadonlyMap<FieldName, 'name' | 'id'> = new Map([
  *   (`errors`: `{field, message}` with the body's dotted paths; `status`: the HTTP status of a refusal).
  *   Deprecated since 0.2.0, removed in 0.3.0: also fired with `kind: 'retrying'`, `retryInMs` and `reason` after each `compact-pledge-retrying`.
  * @fires compact-pledge-submit - Deprecated since 0.2.0 (removed in 0.3.0): the old name of `compact-pledge-received`,
- *   fired after it with the same `detail`. It never meant "submitted".
+ *   fired after it. It never meant "submitted". `detail`: the same as `compact-pledge-received`'s.
  * @slot heading - Replaces the heading text ("Sign up to the compact"). Use an inline element: `<span slot="heading">`.
  * @slot intro - Replaces the introduction under the heading.
  * @csspart notice - The loading, error, empty, saved-copy and configuration messages.
