@@ -3,6 +3,7 @@
  * test/helpers/feed-test-routes.js) and its host script (embed-public/embed-host.js).
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { foldText } from '../../helpers/dom.js';
 import { feedUrl } from '../../helpers/feeds.js';
 
 const otherOrigin = `http://127.0.0.1:${location.port}`;
@@ -23,8 +24,7 @@ async function embed(query: Record<string, string>, attributes: Record<string, s
 
 const doc = (iframe: HTMLIFrameElement) => iframe.contentDocument!;
 const mainText = (iframe: HTMLIFrameElement) => doc(iframe).querySelector('main')?.textContent ?? '';
-const widgetText = (iframe: HTMLIFrameElement, tag: string) =>
-  (doc(iframe).querySelector(tag)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+const widgetText = (iframe: HTMLIFrameElement, tag: string) => foldText(doc(iframe).querySelector(tag)?.shadowRoot);
 
 async function until(test: () => boolean, what: string): Promise<void> {
   await waitUntil(test, what, { timeout: 6000 });

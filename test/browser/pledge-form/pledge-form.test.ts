@@ -1,7 +1,7 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { feedElementSuite } from '../../helpers/feed-element-suite.js';
-import { $, $$, settled, shadowText } from '../../helpers/dom.js';
+import { $, $$, foldText, settled, shadowText } from '../../helpers/dom.js';
 import { sampleFeed } from '../../helpers/feeds.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
 import type { PledgeErrorDetail } from '../../../src/pledge-form/pledge-events.js';
@@ -129,7 +129,7 @@ describe('<compact-pledge-form>: the form', () => {
     const name = $<HTMLInputElement>(el, '#orgName')!;
     expect(name.getAttribute('aria-invalid')).to.equal('true');
     expect(name.getAttribute('aria-describedby')).to.equal('orgName-error');
-    expect($(el, '#orgName-error')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Error: Enter the name of your organisation');
+    expect(foldText($(el, '#orgName-error'))).to.equal('Error: Enter the name of your organisation');
     expect($(el, '#orgName-error .visually-hidden')!.textContent).to.equal('Error:');
     const role = $<HTMLInputElement>(el, '#contactRole')!;
     expect(role.getAttribute('aria-describedby')).to.equal('contactRole-hint');
