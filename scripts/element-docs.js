@@ -58,7 +58,7 @@ export function readableType(type) {
     .filter((p) => p && p !== 'undefined' && p !== 'null');
   if (parts.length === 0) return 'text';
   if (parts.every((p) => /^(['"]).*\1$/.test(p))) return parts.map((p) => code(p.slice(1, -1))).join(' | ');
-  const words = { string: 'text', number: 'number', boolean: 'on/off (present or absent)', URL: 'URL', unknown: 'any' };
+  const words = { string: 'text', number: 'number', boolean: 'on/off (present or absent)', URL: 'URL', object: 'object', unknown: 'any' };
   return parts.map((p) => words[p] ?? code(p)).join(' | ');
 }
 
