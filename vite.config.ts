@@ -58,12 +58,13 @@ export default defineConfig(({ mode }) => {
             return `chunks/${folder ?? '[name]'}-[hash].js`;
           },
           // Lit and the shared src/ folders (core, feed, i18n) go into one "shared" chunk rather than
-          // several tiny ones, so a page with a few elements makes fewer requests.
+          // several tiny ones, so a page with a few elements makes fewer requests. The full feed
+          // validator stays a chunk of its own: the widgets load it only for a feed with problems.
           advancedChunks: {
             groups: [
               {
                 name: 'shared',
-                test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](core|feed|i18n)[\\/]|src[\\/]generated[\\/]locale-codes/,
+                test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|src[\\/](core|i18n)[\\/]|src[\\/]feed[\\/](?!validate\.ts)|src[\\/]generated[\\/]locale-codes/,
               },
             ],
           },

@@ -74,6 +74,20 @@ export abstract class CompactElement extends LitElement {
     return html`<p class="notice" part="notice">${msg('There is nothing to show yet.', { id: 'state.empty' })}</p>`;
   }
 
+  /**
+   * Complete once a feed given as `.feed` or inline JSON is shown: one with problems is read by the
+   * full validator, which is loaded on demand (so `el.feed = x; await el.updateComplete` finds it shown).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let reading = this.feedState.reading; reading; reading = this.feedState.reading) {
+      await reading;
+      complete = await super.getUpdateComplete();
+      if (this.feedState.reading === reading) break;
+    }
+    return complete;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('feed')) this.feedState.sync();
   }

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { checkFeed, checkFeedText } from '../feed/validate.js';
+import { readFeed, type FeedReading } from '../feed/read-feed.js';
 import type { CompactFeed, FeedFailure, FeedProblem } from '../feed/types.js';
 import { loadFeed, resolveFeedUrl, type FeedResult } from './feed-loader.js';
 import { emit } from '../events.js';
@@ -51,7 +51,6 @@ export class FeedController implements ReactiveController {
    * While a feed given as `.feed` or inline is read by the full validator (a feed with problems; the
    * validator is loaded on demand): settles once that reading is shown. A host's `updateComplete`
    * waits for it, so `el.feed = x; await el.updateComplete` finds the feed shown, as it always has.
-   * (Undefined for now: the given feed is still read at once.)
    */
   reading?: Promise<void>;
   private abort?: AbortController;
@@ -71,6 +70,7 @@ export class FeedController implements ReactiveController {
   hostDisconnected(): void {
     this.abort?.abort();
     this.abort = undefined;
+    this.reading = undefined;
     // Reconnecting (e.g. moving the element) must load again.
     if (this.state.status === 'loading') this.state = { status: 'idle' };
     this.tellRetries();
@@ -103,14 +103,15 @@ export class FeedController implements ReactiveController {
   private load(reload: boolean): void {
     this.abort?.abort();
     this.abort = undefined;
+    this.reading = undefined;
     const { feed } = this.host;
     if (feed !== undefined && feed !== null) {
-      this.settle(typeof feed === 'string' ? checkFeedText(feed) : checkFeed(feed));
+      this.read(feed);
       return;
     }
     const inline = this.inlineText();
     if (inline !== undefined) {
-      this.settle(checkFeedText(inline));
+      this.read(inline);
       return;
     }
     const src = this.host.src;
@@ -134,7 +135,28 @@ export class FeedController implements ReactiveController {
     });
   }
 
-  private settle(check: { feed: CompactFeed | null; problems: FeedProblem[]; failure?: FeedFailure }): void {
+  /**
+   * A feed given as `.feed` or inline: a clean one is shown at once; one with problems once the
+   * full validator (loaded on demand) has read it, unless the source changed meanwhile.
+   */
+  private read(input: unknown): void {
+    const reading = readFeed(input);
+    if (!(reading instanceof Promise)) {
+      this.settle(reading);
+      return;
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    this.set({ status: 'loading' });
+    this.reading = reading.then((check) => {
+      if (abort.signal.aborted) return;
+      this.abort = undefined;
+      this.reading = undefined;
+      this.settle(check);
+    });
+  }
+
+  private settle(check: FeedReading): void {
     if (check.feed) this.succeed({ feed: check.feed, problems: check.problems, fetchedAt: Date.now() }, 'inline');
     else this.fail(check.failure ?? { code: 'not-object', message: 'The feed could not be read.' });
   }
