@@ -45,3 +45,19 @@ export async function expectGovukFocus(control: HTMLElement): Promise<void> {
   const behind = backgroundBehind(control);
   expect(contrast('rgb(11, 12, 12)', behind), `the bar against ${behind}`).to.be.at.least(3);
 }
+
+/** The shared `.link-button` (src/core/styles.ts): a link's look at rest, a GOV.UK link's focus from the keyboard. */
+export async function expectLinkButtonLook(button: HTMLElement): Promise<void> {
+  let style = getComputedStyle(button);
+  expect(style.color, 'the link colour').to.equal('rgb(29, 112, 184)');
+  expect(style.textDecorationLine).to.equal('underline');
+  expect(style.borderStyle).to.equal('none');
+  expect(style.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+  button.focus();
+  await sendKeys({ press: 'Shift' });
+  style = getComputedStyle(button);
+  expect(style.backgroundColor, 'yellow').to.equal('rgb(255, 221, 0)');
+  expect(style.color).to.equal('rgb(11, 12, 12)');
+  expect(style.boxShadow, 'the black bar beneath, as a focused link').to.contain('rgb(11, 12, 12) 0px 4px 0px 0px');
+  expect(style.textDecorationLine).to.equal('none');
+}

@@ -8,7 +8,7 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web
 import { Chart } from 'chart.js';
 import '../../../src/action-plan/define.js';
 import { sampleFeed } from '../../helpers/feeds.js';
-import { expectGovukFocus } from '../../helpers/focus.js';
+import { expectGovukFocus, expectLinkButtonLook } from '../../helpers/focus.js';
 import { mountPlan } from './mount.js';
 
 const mount = (feed: unknown, attrs = '') => mountPlan(feed, attrs);
@@ -171,17 +171,7 @@ describe('<compact-action-plan>: accessibility', () => {
     const el = await mount(sampleFeed(), 'charts="none"');
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.overdue-summary .link-button')!;
     expect(button, 'the sample plan has overdue actions').to.exist;
-    let style = getComputedStyle(button);
-    expect(style.color, 'the link colour').to.equal('rgb(29, 112, 184)');
-    expect(style.textDecorationLine).to.equal('underline');
-    expect(style.borderStyle).to.equal('none');
-    button.focus();
-    await sendKeys({ press: 'Shift' });
-    style = getComputedStyle(button);
-    expect(style.backgroundColor, 'yellow').to.equal('rgb(255, 221, 0)');
-    expect(style.color).to.equal('rgb(11, 12, 12)');
-    expect(style.boxShadow, 'the black bar beneath, as a focused link').to.contain('rgb(11, 12, 12) 0px 4px 0px 0px');
-    expect(style.textDecorationLine).to.equal('none');
+    await expectLinkButtonLook(button);
   });
 
   it('the chart/table switch and the secondary buttons share GOV.UK’s focus indicator, at 3:1 or more', async () => {

@@ -70,6 +70,17 @@ describe('CompactElement hooks', () => {
   });
 
   describe('retry learns the outcome from its controller, not from its own events', () => {
+    /** An element whose first request answers 503 and whose retry gets the feed, in its error state. */
+    async function failingOnce(): Promise<HookedElement> {
+      const url = unique();
+      const realFetch = window.fetch.bind(window);
+      let calls = 0;
+      sinon.stub(window, 'fetch').callsFake((input, init) => realFetch(calls++ === 0 ? `${url}&status=503` : input, init));
+      const el = await fixture<HookedElement>(html`<test-hooked-element src=${url}></test-hooked-element>`);
+      await waitUntil(() => retryButton(el), 'the error state');
+      return el;
+    }
+
     it('announces a failure even when the page stops compact-feed-error on the element', async () => {
       const el = await fixture<HookedElement>(html`<test-hooked-element src=${`${unique()}&status=503`}></test-hooked-element>`);
       await waitUntil(() => retryButton(el), 'the error state');
@@ -80,14 +91,7 @@ describe('CompactElement hooks', () => {
     });
 
     it('announces "Loaded." even when the page stops compact-feed-load on the element', async () => {
-      const url = unique();
-      const realFetch = window.fetch.bind(window);
-      let calls = 0;
-      sinon.stub(window, 'fetch').callsFake((input, init) =>
-        realFetch(calls++ === 0 ? `${url}&status=503` : input, init),
-      );
-      const el = await fixture<HookedElement>(html`<test-hooked-element src=${url}></test-hooked-element>`);
-      await waitUntil(() => retryButton(el), 'the error state');
+      const el = await failingOnce();
       el.addEventListener('compact-feed-load', (event) => event.stopImmediatePropagation());
       retryButton(el)!.click();
       await waitUntil(() => live(el) === 'Loaded.', `the announcement, not "${live(el)}"`);
@@ -95,14 +99,7 @@ describe('CompactElement hooks', () => {
     });
 
     it('announces the refusal when the page cancels the retried feed', async () => {
-      const url = unique();
-      const realFetch = window.fetch.bind(window);
-      let calls = 0;
-      sinon.stub(window, 'fetch').callsFake((input, init) =>
-        realFetch(calls++ === 0 ? `${url}&status=503` : input, init),
-      );
-      const el = await fixture<HookedElement>(html`<test-hooked-element src=${url}></test-hooked-element>`);
-      await waitUntil(() => retryButton(el), 'the error state');
+      const el = await failingOnce();
       el.addEventListener('compact-feed-load', (event) => event.preventDefault());
       retryButton(el)!.click();
       await waitUntil(() => live(el).includes('not set up'), `the announcement, not "${live(el)}"`);
