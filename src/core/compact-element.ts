@@ -78,14 +78,8 @@ export abstract class CompactElement extends LitElement {
    * Complete once a feed given as `.feed` or inline JSON is shown: one with problems is read by the
    * full validator, which is loaded on demand (so `el.feed = x; await el.updateComplete` finds it shown).
    */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    for (let reading = this.feedState.reading; reading; reading = this.feedState.reading) {
-      await reading;
-      complete = await super.getUpdateComplete();
-      if (this.feedState.reading === reading) break;
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.feedState.untilRead(() => super.getUpdateComplete());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

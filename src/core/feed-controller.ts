@@ -53,6 +53,20 @@ export class FeedController implements ReactiveController {
    * waits for it, so `el.feed = x; await el.updateComplete` finds the feed shown, as it always has.
    */
   reading?: Promise<void>;
+
+  /**
+   * `update` (a host's own `updateComplete`), again after each pending reading, until none is
+   * pending: its last answer. A host overrides `getUpdateComplete` with this.
+   */
+  async untilRead(update: () => Promise<boolean>): Promise<boolean> {
+    let complete = await update();
+    for (let reading = this.reading; reading; reading = this.reading) {
+      await reading;
+      complete = await update();
+      if (this.reading === reading) break;
+    }
+    return complete;
+  }
   private abort?: AbortController;
   private sourceKey?: unknown;
   /** Retries waiting to hear how they ended. */

@@ -30,14 +30,8 @@ class FeedHost extends ReactiveElement {
     this.performUpdate();
   }
   // As CompactElement does: the update is complete once a given feed's reading is shown.
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    for (let reading = this.controller.reading; reading; reading = this.controller.reading) {
-      await reading;
-      complete = await super.getUpdateComplete();
-      if (this.controller.reading === reading) break;
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.controller.untilRead(() => super.getUpdateComplete());
   }
 }
 customElements.define('feed-lazy-test-host', FeedHost);
