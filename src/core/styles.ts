@@ -1,40 +1,35 @@
-import { css, unsafeCSS, type CSSResult } from 'lit';
-
-/**
- * The custom property behind each shared theme value. baseStyles sets each one on `:host` from the
- * host's public `--compact-*` property or its default (see there); nothing else sets them.
- */
-const THEME_PROPERTIES = {
-  link: '--_link',
-  linkVisited: '--_link-visited',
-  focus: '--_focus',
-  focusText: '--_focus-text',
-  border: '--_border',
-  secondary: '--_secondary',
-  error: '--_error',
-  success: '--_success',
-  surface: '--_surface',
-  background: '--_background',
-  button: '--_button',
-  buttonText: '--_button-text',
-  radius: '--_radius',
-  space: '--_space',
-} as const;
-
-export type ThemeToken = keyof typeof THEME_PROPERTIES;
+import { css } from 'lit';
 
 /**
  * The shared theme values, for element styles: `margin: ${theme.space}`, `border-color: ${theme.border}`.
- * Each is the host's `--compact-*` value or the shared default. Elements use these, never the
- * properties behind them, so that those stay the base's own.
+ * Each is the host's `--compact-*` value or the shared default, through a custom property that
+ * baseStyles sets on `:host` (see there) and nothing else sets. Elements use these, never the
+ * properties behind them, so that those stay the base's own. Each value is a `css` literal written
+ * out here: no CSS is built from strings.
  */
-export const theme = Object.fromEntries(
-  Object.entries(THEME_PROPERTIES).map(([token, property]) => [token, unsafeCSS(`var(${property})`)]),
-) as Record<ThemeToken, CSSResult>;
+export const theme = {
+  link: css`var(--_link)`,
+  linkVisited: css`var(--_link-visited)`,
+  focus: css`var(--_focus)`,
+  focusText: css`var(--_focus-text)`,
+  border: css`var(--_border)`,
+  secondary: css`var(--_secondary)`,
+  error: css`var(--_error)`,
+  success: css`var(--_success)`,
+  surface: css`var(--_surface)`,
+  background: css`var(--_background)`,
+  button: css`var(--_button)`,
+  buttonText: css`var(--_button-text)`,
+  radius: css`var(--_radius)`,
+  space: css`var(--_space)`,
+};
+
+export type ThemeToken = keyof typeof theme;
 
 /** A theme value as resolved in an element's computed style, for script that needs it (a chart's colours). */
 export function themeValue(styles: CSSStyleDeclaration, token: ThemeToken): string {
-  return styles.getPropertyValue(THEME_PROPERTIES[token]).trim();
+  const property = theme[token].cssText.slice('var('.length, -')'.length); // `var(--_x)` → `--_x`
+  return styles.getPropertyValue(property).trim();
 }
 
 /**

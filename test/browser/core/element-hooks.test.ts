@@ -7,6 +7,7 @@ import { html } from 'lit';
 import sinon from 'sinon';
 import { CompactElement } from '../../../src/core/compact-element.js';
 import { defineElement } from '../../../src/core/define.js';
+import { theme, themeValue } from '../../../src/core/styles.js';
 import { clearSavedFeeds, resetFeedLoader } from '../../../src/core/feed-loader.js';
 import type { CompactFeed } from '../../../src/feed/types.js';
 import { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
@@ -41,6 +42,16 @@ describe('CompactElement hooks', () => {
     clearSavedFeeds();
   });
   afterEach(() => sinon.restore());
+
+  it('theme tokens resolve to the host’s --compact-* value or the default, in styles and in script', async () => {
+    const el = await fixture<HookedElement>(
+      html`<test-hooked-element style="--compact-border-colour: rgb(1, 2, 3)" .feed=${structuredClone(sample)}></test-hooked-element>`,
+    );
+    const styles = getComputedStyle(el);
+    expect(themeValue(styles, 'border')).to.equal('rgb(1, 2, 3)');
+    expect(themeValue(styles, 'space')).to.equal('1rem');
+    expect(String(theme.linkVisited)).to.equal('var(--_link-visited)');
+  });
 
   it('no element replaces the base’s render()', () => {
     for (const element of [CompactActionPlan, CompactConsultationCountdown, CompactPledgeBadge, CompactPledgeForm, CompactSignatoryList]) {
