@@ -7,6 +7,8 @@
  * Tags added later (by a CMS or a script) are found too. Pages that create elements inside their
  * own shadow roots, where no observer can see them, call `defineAll()`.
  */
+import { requestEarly } from './early-feed.js';
+
 // A Map, not an object: tag names come from the page, and `<constructor>` or `<__proto__>` must
 // not find anything on Object.prototype.
 const ELEMENTS = new Map<string, () => Promise<unknown>>([
@@ -65,39 +67,28 @@ if (marked[LOADED]) console.warn('compact-widgets: the script is on this page mo
 marked[LOADED] = true;
 
 /**
- * The feeds of the elements already in the page are asked for as soon as this script runs, beside the
- * elements' code rather than after it: a `<link rel="preload" as="fetch" crossorigin>` per feed, which
- * the shared loader's own request (same address, CORS, same-origin credentials: core/feed-loader.ts)
- * is then answered from. Without it a list's feed waited for the entry, the element's chunk, the
- * shared chunk and the element's first render.
+ * The feeds of the elements already in the page are asked for as soon as this script runs, beside
+ * the elements' code rather than after it, and their bodies read while that code is on its way: the
+ * shared loader then takes the request over (early-feed.ts). Without it a list's feed waited for
+ * the entry, the element's chunk, the shared chunk and the element's first render.
  */
-function preloadFeeds(): void {
-  const wanted = new Set<string>();
+function requestFeeds(): void {
   for (const el of document.querySelectorAll(TAGS.map((tag) => `${tag}[src]`).join(','))) {
     // An inline feed wins over src (core/feed-controller.ts): nothing to fetch for those.
     if (el.querySelector(':scope > script[type="application/json"]')) continue;
-    const url = preloadable(el.getAttribute('src') ?? '');
-    if (url) wanted.add(url);
-  }
-  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="preload"]')) wanted.delete(link.href);
-  for (const href of wanted) {
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = href;
-    document.head.append(link);
+    const url = plainAddress(el.getAttribute('src') ?? '');
+    if (url) requestEarly(url);
   }
 }
 
 /**
  * Printable ASCII without spaces, backslashes or `@`: stricter than the loader's rule for `src`
- * (feed/url.ts, not imported here to keep this script small), so every address preloaded is one the
- * loader will fetch; anything else is simply not preloaded.
+ * (feed/url.ts, not imported here to keep this script small), so every address asked for early is
+ * one the loader will fetch; anything else waits for the loader.
  */
 const PLAIN_SRC = /^[\w\-.~:/?#[\]!$&'()*+,;=%]+$/;
 
-function preloadable(src: string): string | undefined {
+function plainAddress(src: string): string | undefined {
   const written = src.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
   if (!PLAIN_SRC.test(written)) return undefined;
   try {
@@ -126,7 +117,7 @@ function warmIntl(): void {
 }
 
 scan(document);
-preloadFeeds();
+requestFeeds();
 warmIntl();
 const observer = new MutationObserver((records) => {
   for (const record of records) {

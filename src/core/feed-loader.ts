@@ -8,6 +8,7 @@
  * The last good copy of each feed is kept in localStorage and shown, marked as saved, when the
  * network or the server fails, so a visitor still sees something true if not the newest.
  */
+import type { EARLY_FEEDS, EarlyFeed, EarlyFeeds } from '../early-feed.js';
 import { readFeed } from '../feed/read-feed.js';
 import { resolveHttpUrl } from '../feed/url.js';
 import { DAY_MS, MINUTE_MS, SECOND_MS } from '../feed/time.js';
@@ -165,6 +166,18 @@ async function fetchFeed(url: string, signal: AbortSignal, timeout: number): Pro
   return saved ? { ok: true, result: { ...saved, staleBecause: outcome.failure } } : outcome;
 }
 
+/**
+ * The request the script-tag entry made for `url` before this code arrived (src/early-feed.ts), if
+ * there is one; taken, so that a reload or a later page of the same feed asks the network again.
+ */
+function takeEarly(url: string): EarlyFeed | undefined {
+  const key: typeof EARLY_FEEDS = 'compact-widgets.early-feeds';
+  const pending = (globalThis as unknown as Record<symbol, EarlyFeeds | undefined>)[Symbol.for(key)];
+  const early = pending?.get(url);
+  pending?.delete(url);
+  return early;
+}
+
 type FetchOutcome = { ok: true; result: FeedResult; text: string } | { ok: false; failure: FeedFailure };
 
 async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number): Promise<FetchOutcome> {
@@ -173,16 +186,21 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
   const onAbort = () => timer.abort();
   signal.addEventListener('abort', onAbort, { once: true });
   let text: string;
+  let object: object | undefined;
   let finalUrl = url;
+  const early = takeEarly(url);
+  if (early) timer.signal.addEventListener('abort', early.abort, { once: true });
   try {
-    const response = await fetch(url, {
-      signal: timer.signal,
-      // No cookies go to another origin. 'same-origin' rather than 'omit' so that the page's
-      // `<link rel="preload" as="fetch" crossorigin>` of the feed (src/bundle.ts) is the response
-      // used here: a preload can never match 'omit', and the feed would be fetched twice.
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
-    });
+    const response = await (early?.response ??
+      fetch(url, {
+        signal: timer.signal,
+        // No cookies go to another origin. 'same-origin' rather than 'omit' so that a page's own
+        // `<link rel="preload" as="fetch" crossorigin>` of the feed is the response used here: a
+        // preload can never match 'omit', and the feed would be fetched twice. (The entry's early
+        // request, src/early-feed.ts, is made the same way.)
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+      }));
     if (!response.ok) {
       return {
         ok: false,
@@ -195,7 +213,8 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
     }
     // Where the feed really came from, after any redirects (empty for some synthetic responses).
     finalUrl = response.url || url;
-    text = await response.text();
+    if (early) ({ text, object } = await early.body);
+    else text = await response.text();
   } catch {
     if (signal.aborted) return abortedOutcome();
     if (timer.signal.aborted) {
@@ -214,7 +233,7 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
     clearTimeout(timeoutId);
     signal.removeEventListener('abort', onAbort);
   }
-  const check = await readFeed(text);
+  const check = await readFeed(object ?? text);
   if (!check.feed) return { ok: false, failure: check.failure ?? { code: 'not-object', message: 'The feed could not be read.' } };
   return { ok: true, text, result: { feed: check.feed, problems: check.problems, fetchedAt: Date.now(), url: finalUrl } };
 }
