@@ -19,6 +19,8 @@ export function pickText(
   lang: string,
   defaultLanguage = 'en',
 ): string {
+  // The common case without finding its language: a list reads ten thousand names this way.
+  if (typeof text === 'string') return text;
   return chooseText(text, lang, defaultLanguage).text;
 }
 

@@ -98,8 +98,9 @@ describe('feed loader: the entry’s early requests', () => {
       requestEarly('https://feeds.example/early.json');
       void loadFeed('https://feeds.example/late.json', { timeout: 20 });
       const [early, late] = fetch.getCalls().map((call) => call.args[1]!);
-      expect(early.credentials).to.equal(late.credentials).and.to.equal('same-origin');
-      expect(new Headers(early.headers).get('Accept')).to.equal(new Headers(late.headers).get('Accept')).and.to.equal('application/json');
+      expect([early.credentials, late.credentials]).to.deep.equal(['same-origin', 'same-origin']);
+      const accept = (init: RequestInit) => new Headers(init.headers).get('Accept');
+      expect([accept(early), accept(late)]).to.deep.equal(['application/json', 'application/json']);
     } finally {
       fetch.restore();
     }
