@@ -24,51 +24,32 @@ export function statusLabel(status: ActionStatus): string {
 
 /** "27 actions". */
 export function actionCount(n: number): string {
-  return plural(n, {
-    zero: () => msg(str`${n} actions`, { id: 'action-plan.count.actions.zero' }),
-    one: () => msg(str`${n} action`, { id: 'action-plan.count.actions.one' }),
-    two: () => msg(str`${n} actions`, { id: 'action-plan.count.actions.two' }),
-    few: () => msg(str`${n} actions`, { id: 'action-plan.count.actions.few' }),
-    many: () => msg(str`${n} actions`, { id: 'action-plan.count.actions.many' }),
-    other: () => msg(str`${n} actions`, { id: 'action-plan.count.actions.other' }),
-  });
+  return plural(n, msg('{count, plural, one {# action} other {# actions}}', { id: 'action-plan.count.actions' }));
 }
 
 /** "3 actions are overdue." (and a plain sentence for none). */
 export function overdueCount(n: number): string {
   if (n === 0) return msg('No actions are overdue.', { id: 'action-plan.overdue.none' });
-  return plural(n, {
-    zero: () => msg(str`${n} actions are overdue.`, { id: 'action-plan.count.overdue.zero' }),
-    one: () => msg(str`${n} action is overdue.`, { id: 'action-plan.count.overdue.one' }),
-    two: () => msg(str`${n} actions are overdue.`, { id: 'action-plan.count.overdue.two' }),
-    few: () => msg(str`${n} actions are overdue.`, { id: 'action-plan.count.overdue.few' }),
-    many: () => msg(str`${n} actions are overdue.`, { id: 'action-plan.count.overdue.many' }),
-    other: () => msg(str`${n} actions are overdue.`, { id: 'action-plan.count.overdue.other' }),
-  });
+  return plural(
+    n,
+    msg('{count, plural, one {# action is overdue.} other {# actions are overdue.}}', { id: 'action-plan.count.overdue' }),
+  );
 }
 
 /** "Showing 5 of 27 actions" (the noun agrees with the total). */
 export function resultsCount(shown: number, total: number): string {
-  return plural(total, {
-    zero: () => msg(str`Showing ${shown} of ${total} actions`, { id: 'action-plan.count.results.zero' }),
-    one: () => msg(str`Showing ${shown} of ${total} action`, { id: 'action-plan.count.results.one' }),
-    two: () => msg(str`Showing ${shown} of ${total} actions`, { id: 'action-plan.count.results.two' }),
-    few: () => msg(str`Showing ${shown} of ${total} actions`, { id: 'action-plan.count.results.few' }),
-    many: () => msg(str`Showing ${shown} of ${total} actions`, { id: 'action-plan.count.results.many' }),
-    other: () => msg(str`Showing ${shown} of ${total} actions`, { id: 'action-plan.count.results.other' }),
-  });
+  return plural(
+    total,
+    msg(str`Showing ${shown} of {count, plural, one {# action} other {# actions}}`, { id: 'action-plan.count.results' }),
+  );
 }
 
 /** "2 earlier updates". */
 export function earlierUpdatesCount(n: number): string {
-  return plural(n, {
-    zero: () => msg(str`${n} earlier updates`, { id: 'action-plan.count.earlier.zero' }),
-    one: () => msg(str`${n} earlier update`, { id: 'action-plan.count.earlier.one' }),
-    two: () => msg(str`${n} earlier updates`, { id: 'action-plan.count.earlier.two' }),
-    few: () => msg(str`${n} earlier updates`, { id: 'action-plan.count.earlier.few' }),
-    many: () => msg(str`${n} earlier updates`, { id: 'action-plan.count.earlier.many' }),
-    other: () => msg(str`${n} earlier updates`, { id: 'action-plan.count.earlier.other' }),
-  });
+  return plural(
+    n,
+    msg('{count, plural, one {# earlier update} other {# earlier updates}}', { id: 'action-plan.count.earlier' }),
+  );
 }
 
 /** Welsh writes "ac" rather than "a" before a vowel; other languages ignore the difference. */

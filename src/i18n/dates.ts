@@ -132,68 +132,19 @@ export type DurationUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'mont
 export function formatDuration(n: number, unit: DurationUnit): string {
   switch (unit) {
     case 'second':
-      return plural(n, {
-        zero: () => msg(str`${n} seconds`, { id: 'duration.second.zero' }),
-        one: () => msg(str`${n} second`, { id: 'duration.second.one' }),
-        two: () => msg(str`${n} seconds`, { id: 'duration.second.two' }),
-        few: () => msg(str`${n} seconds`, { id: 'duration.second.few' }),
-        many: () => msg(str`${n} seconds`, { id: 'duration.second.many' }),
-        other: () => msg(str`${n} seconds`, { id: 'duration.second.other' }),
-      });
+      return plural(n, msg('{count, plural, one {# second} other {# seconds}}', { id: 'duration.second' }));
     case 'minute':
-      return plural(n, {
-        zero: () => msg(str`${n} minutes`, { id: 'duration.minute.zero' }),
-        one: () => msg(str`${n} minute`, { id: 'duration.minute.one' }),
-        two: () => msg(str`${n} minutes`, { id: 'duration.minute.two' }),
-        few: () => msg(str`${n} minutes`, { id: 'duration.minute.few' }),
-        many: () => msg(str`${n} minutes`, { id: 'duration.minute.many' }),
-        other: () => msg(str`${n} minutes`, { id: 'duration.minute.other' }),
-      });
+      return plural(n, msg('{count, plural, one {# minute} other {# minutes}}', { id: 'duration.minute' }));
     case 'hour':
-      return plural(n, {
-        zero: () => msg(str`${n} hours`, { id: 'duration.hour.zero' }),
-        one: () => msg(str`${n} hour`, { id: 'duration.hour.one' }),
-        two: () => msg(str`${n} hours`, { id: 'duration.hour.two' }),
-        few: () => msg(str`${n} hours`, { id: 'duration.hour.few' }),
-        many: () => msg(str`${n} hours`, { id: 'duration.hour.many' }),
-        other: () => msg(str`${n} hours`, { id: 'duration.hour.other' }),
-      });
+      return plural(n, msg('{count, plural, one {# hour} other {# hours}}', { id: 'duration.hour' }));
     case 'day':
-      return plural(n, {
-        zero: () => msg(str`${n} days`, { id: 'duration.day.zero' }),
-        one: () => msg(str`${n} day`, { id: 'duration.day.one' }),
-        two: () => msg(str`${n} days`, { id: 'duration.day.two' }),
-        few: () => msg(str`${n} days`, { id: 'duration.day.few' }),
-        many: () => msg(str`${n} days`, { id: 'duration.day.many' }),
-        other: () => msg(str`${n} days`, { id: 'duration.day.other' }),
-      });
+      return plural(n, msg('{count, plural, one {# day} other {# days}}', { id: 'duration.day' }));
     case 'week':
-      return plural(n, {
-        zero: () => msg(str`${n} weeks`, { id: 'duration.week.zero' }),
-        one: () => msg(str`${n} week`, { id: 'duration.week.one' }),
-        two: () => msg(str`${n} weeks`, { id: 'duration.week.two' }),
-        few: () => msg(str`${n} weeks`, { id: 'duration.week.few' }),
-        many: () => msg(str`${n} weeks`, { id: 'duration.week.many' }),
-        other: () => msg(str`${n} weeks`, { id: 'duration.week.other' }),
-      });
+      return plural(n, msg('{count, plural, one {# week} other {# weeks}}', { id: 'duration.week' }));
     case 'month':
-      return plural(n, {
-        zero: () => msg(str`${n} months`, { id: 'duration.month.zero' }),
-        one: () => msg(str`${n} month`, { id: 'duration.month.one' }),
-        two: () => msg(str`${n} months`, { id: 'duration.month.two' }),
-        few: () => msg(str`${n} months`, { id: 'duration.month.few' }),
-        many: () => msg(str`${n} months`, { id: 'duration.month.many' }),
-        other: () => msg(str`${n} months`, { id: 'duration.month.other' }),
-      });
+      return plural(n, msg('{count, plural, one {# month} other {# months}}', { id: 'duration.month' }));
     case 'year':
-      return plural(n, {
-        zero: () => msg(str`${n} years`, { id: 'duration.year.zero' }),
-        one: () => msg(str`${n} year`, { id: 'duration.year.one' }),
-        two: () => msg(str`${n} years`, { id: 'duration.year.two' }),
-        few: () => msg(str`${n} years`, { id: 'duration.year.few' }),
-        many: () => msg(str`${n} years`, { id: 'duration.year.many' }),
-        other: () => msg(str`${n} years`, { id: 'duration.year.other' }),
-      });
+      return plural(n, msg('{count, plural, one {# year} other {# years}}', { id: 'duration.year' }));
   }
 }
 

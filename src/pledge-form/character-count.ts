@@ -6,7 +6,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { SECOND_MS } from '../feed/time.js';
 import { plural } from '../i18n/plural.js';
 
@@ -52,38 +52,26 @@ export function renderCharacterCount({ id, label, hint, value, error }: Characte
 
 function limitText(): string {
   const n = MAX_PLEDGE;
-  return plural(n, {
-    zero: () => msg(str`You can enter up to ${n} characters`, { id: 'pledge-form.limit.zero' }),
-    one: () => msg(str`You can enter up to ${n} character`, { id: 'pledge-form.limit.one' }),
-    two: () => msg(str`You can enter up to ${n} characters`, { id: 'pledge-form.limit.two' }),
-    few: () => msg(str`You can enter up to ${n} characters`, { id: 'pledge-form.limit.few' }),
-    many: () => msg(str`You can enter up to ${n} characters`, { id: 'pledge-form.limit.many' }),
-    other: () => msg(str`You can enter up to ${n} characters`, { id: 'pledge-form.limit.other' }),
-  });
+  return plural(
+    n,
+    msg('{count, plural, one {You can enter up to # character} other {You can enter up to # characters}}', { id: 'pledge-form.limit' }),
+  );
 }
 
 /** "You have 3 characters remaining", or "… too many". */
 export function countText(length: number): string {
   const left = MAX_PLEDGE - length;
   if (left >= 0) {
-    return plural(left, {
-      zero: () => msg(str`You have ${left} characters remaining`, { id: 'pledge-form.count.remaining.zero' }),
-      one: () => msg(str`You have ${left} character remaining`, { id: 'pledge-form.count.remaining.one' }),
-      two: () => msg(str`You have ${left} characters remaining`, { id: 'pledge-form.count.remaining.two' }),
-      few: () => msg(str`You have ${left} characters remaining`, { id: 'pledge-form.count.remaining.few' }),
-      many: () => msg(str`You have ${left} characters remaining`, { id: 'pledge-form.count.remaining.many' }),
-      other: () => msg(str`You have ${left} characters remaining`, { id: 'pledge-form.count.remaining.other' }),
-    });
+    return plural(
+      left,
+      msg('{count, plural, one {You have # character remaining} other {You have # characters remaining}}', { id: 'pledge-form.count.remaining' }),
+    );
   }
   const over = -left;
-  return plural(over, {
-    zero: () => msg(str`You have ${over} characters too many`, { id: 'pledge-form.count.over.zero' }),
-    one: () => msg(str`You have ${over} character too many`, { id: 'pledge-form.count.over.one' }),
-    two: () => msg(str`You have ${over} characters too many`, { id: 'pledge-form.count.over.two' }),
-    few: () => msg(str`You have ${over} characters too many`, { id: 'pledge-form.count.over.few' }),
-    many: () => msg(str`You have ${over} characters too many`, { id: 'pledge-form.count.over.many' }),
-    other: () => msg(str`You have ${over} characters too many`, { id: 'pledge-form.count.over.other' }),
-  });
+  return plural(
+    over,
+    msg('{count, plural, one {You have # character too many} other {You have # characters too many}}', { id: 'pledge-form.count.over' }),
+  );
 }
 
 /** Speaks the count through `announce` once typing pauses. */
