@@ -14,7 +14,7 @@ import { bdi, FeedText } from '../i18n/feed-text.js';
 import { toCsv } from './csv.js';
 import { foundMessage, formatCount, signedSummary } from './labels.js';
 import {
-  buildEntries,
+  indexEntries,
   collator,
   countBy,
   entryOrder,
@@ -207,9 +207,7 @@ export class CompactSignatoryList extends CompactElement {
   private indexFor(feed: CompactFeed): Index {
     const lang = this.language.lang;
     if (this.index?.feed !== feed || this.index.lang !== lang) {
-      const entries = buildEntries(feed, lang);
-      const perSector = countBy(entries, (e) => e.signatory.sector);
-      const perType = countBy(entries, (e) => e.type);
+      const { entries, perSector, perType } = indexEntries(feed, lang);
       this.index = {
         feed,
         lang,

@@ -4,7 +4,7 @@ import sinon from 'sinon';
 import { formatCount } from '../../../src/signatory-list/labels.js';
 import { searchText } from '../../../src/feed/text-match.js';
 import { csvCell, toCsv } from '../../../src/signatory-list/csv.js';
-import { buildEntries, entryOrder, filterEntries, firstInOrder, pageWindow, Search, sortEntries, type Filters } from '../../../src/signatory-list/model.js';
+import { buildEntries, countBy, entryOrder, indexEntries, filterEntries, firstInOrder, pageWindow, Search, sortEntries, type Filters } from '../../../src/signatory-list/model.js';
 import { checkFeed } from '../../../src/feed/validate.js';
 import type { CompactFeed } from '../../../src/feed/types.js';
 import { feedWith, type RawSignatory } from './feeds.js';
@@ -48,6 +48,20 @@ describe('signatory list: search text', () => {
     expect(find('zzz')).to.deep.equal([]);
     // The Welsh name is shown on a Welsh page.
     expect(entries[0]!.name).to.equal('Ymddiriedolaeth Sant Ioan');
+  });
+
+  it('counts by sector and by type in the same pass that builds the entries, as countBy does', () => {
+    const feed = feedOf([
+      { id: 'a', name: 'Alpha Trust', sector: 'voluntary', type: 'charity' },
+      { id: 'b', name: 'Beta Trust', sector: 'voluntary' },
+      { id: 'c', name: 'Gamma Council', sector: 'public', type: 'local-authority' },
+      { id: 'd', name: 'Delta Trust', sector: 'voluntary', type: 'charity' },
+    ]);
+    const { entries, perSector, perType } = indexEntries(feed, 'en');
+    expect(entries).to.deep.equal(buildEntries(feed, 'en'));
+    expect([...perSector]).to.deep.equal([...countBy(entries, (e) => e.signatory.sector)]);
+    expect([...perType]).to.deep.equal([...countBy(entries, (e) => e.type)]);
+    expect(Object.fromEntries(perType)).to.deep.equal({ charity: 2, '': 1, 'local-authority': 1 });
   });
 
   it('filters by sector and type together with the query', () => {
