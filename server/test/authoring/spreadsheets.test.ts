@@ -257,6 +257,17 @@ describe('the spreadsheet round trip', () => {
     assert.equal(big.status, 422);
     assert.match(textOf(big.text), /The file must be smaller than 2 MB/);
   });
+
+  it('a file far over 2 MB (more than the server reads of a request) gets a page in words too, not JSON', async () => {
+    const huge = await upload(client, 'southend', 'signatories', 'huge.csv', Buffer.alloc(3 * 1024 * 1024, 'a'));
+    assert.equal(huge.status, 413);
+    assert.match(huge.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(textOf(huge.text), /The file must be smaller than 2 MB/);
+    assert.match(huge.text, /href="\/admin\/compacts\/southend\/upload"/);
+    const long = await postForm(client, '/admin/compacts/southend/upload', { sheet: 'signatories', note: 'a'.repeat(100 * 1024) });
+    assert.equal(long.status, 413);
+    assert.match(textOf(long.text), /The form is too long Nothing has been changed/);
+  });
 });
 
 describe('the multipart reader and the sheet reader', () => {

@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/cookie';
 import type { Config } from '../../../config.js';
+import { MAX_UPLOAD_BYTES } from '../../../domain/authoring/sheets.js';
 import { hmac, newSecret, sameText } from '../../../domain/secrets.js';
 import { lookupSession } from '../../../domain/sessions.js';
 import { actorOf, compactsWith, isSuperAdmin, type StaffUser } from '../../../domain/users.js';
@@ -104,6 +105,24 @@ export async function page(request: FastifyRequest, reply: FastifyReply, templat
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
 
+const UPLOAD_PATH = /^\/admin\/compacts\/[\w-]+\/upload$/;
+
+/**
+ * A body larger than the server reads (a spreadsheet far over the limit, or an enormous form). It is
+ * refused before the body, the session or the CSRF token is read, so the page says only what to do
+ * and shows nothing of any compact.
+ */
+function tooLarge(request: FastifyRequest, reply: FastifyReply) {
+  const upload = String(request.headers['content-type'] ?? '').startsWith('multipart/form-data');
+  const path = request.url.split('?')[0]!;
+  const heading = upload ? 'The file is too large' : 'The form is too long';
+  const text = upload
+    ? `The file must be smaller than ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB. Nothing has been changed. Choose a smaller file, or split the sheet into two.`
+    : 'Nothing has been changed. Go back and shorten what you wrote.';
+  const link = upload && UPLOAD_PATH.test(path) ? { href: path, text: 'Upload another file' } : undefined;
+  return page(request, reply, 'admin/message.njk', { pageTitle: `${heading} – Compact admin`, heading, text, link }, 413);
+}
+
 /** Sets up sessions, CSRF and role checks for the admin context it is called in. */
 export function guardAdmin(app: FastifyInstance): void {
   const config = app.config;
@@ -128,6 +147,7 @@ export function guardAdmin(app: FastifyInstance): void {
           ? ['Sorry, there is a problem with the service', 'Try again later. Nothing has been changed.']
           : ['Something is wrong with the request', 'Go back and try again.'];
     if (status === 429 && error.message) reply.header('Retry-After', '60');
+    if (status === 413) return tooLarge(request, reply);
     return page(request, reply, 'admin/message.njk', { pageTitle: `${heading} – Compact admin`, heading, text }, status);
   });
 
