@@ -14,10 +14,6 @@ import { clearSavedFeeds, resetFeedLoader } from '../../src/core/feed-loader.js'
 import { $, $$, attributeMarkup, settled, shadowText } from './dom.js';
 import { feedUrl } from './feeds.js';
 
-// Older imports of these from the suite keep working; new tests import ./feeds.js and ./dom.js.
-export { feedUrl, requestCount, sampleFeed } from './feeds.js';
-export { settled, shadowText } from './dom.js';
-
 export interface FeedElementSuiteOptions {
   tag: string;
   /** Attributes the element needs besides `src` (e.g. `signatory` for the badge). */

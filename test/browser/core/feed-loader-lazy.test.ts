@@ -10,7 +10,7 @@ import { clearSavedFeeds, loadFeed, resetFeedLoader } from '../../../src/core/fe
 import { checkFeed, checkFeedText } from '../../../src/feed/validate.js';
 import sample from '../../fixtures/feed.json' with { type: 'json' };
 import southend from '../../../demo/feeds/southend.json' with { type: 'json' };
-import { feedUrl } from '../../helpers/feed-element-suite.js';
+import { feedUrl } from '../../helpers/feeds.js';
 
 const absolute = (path: string) => new URL(path, location.href).href;
 

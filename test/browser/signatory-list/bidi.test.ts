@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../../src/signatory-list/define.js';
-import { sampleFeed, settled } from '../../helpers/feed-element-suite.js';
+import { settled } from '../../helpers/dom.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import { mountList } from './feeds.js';
 import { loadLocale } from '../../../src/i18n/locale.js';
 import { expectInReadingOrder, expectIsolated, expectNoBidiControls, HOSTILE } from '../../helpers/bidi.js';

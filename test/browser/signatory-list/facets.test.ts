@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import '../../../src/signatory-list/define.js';
 import type { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
-import { sampleFeed } from '../../helpers/feed-element-suite.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import { feedWith, manySignatories, mountList } from './feeds.js';
 
 const mount = mountList;

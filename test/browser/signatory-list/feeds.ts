@@ -2,7 +2,7 @@
  * Feeds for the signatory-list tests, built from the shared sample so that they stay valid, and the one
  * way the tests put a list on the page.
  */
-import { sampleFeed } from '../../helpers/feed-element-suite.js';
+import { sampleFeed } from '../../helpers/feeds.js';
 import { mountWithFeed } from '../../helpers/dom.js';
 import type { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
 import '../../../src/signatory-list/define.js';
