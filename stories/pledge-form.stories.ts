@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../src/pledge-form/define.js';
+import { CompactPledgeForm } from '../src/pledge-form/define.js';
 import { STORAGE_PREFIX } from '../src/pledge-form/endpoint.js';
 import type { PledgeValues } from '../src/pledge-form/values.js';
 import { ERROR_SRC, LOADING_SRC, SAVED_SRC, primeSavedCopy, sampleFeed } from './support.js';
@@ -172,6 +172,22 @@ const southendAccepted = answering(southend, 'accepted');
 export const Accepted: Story = {
   render: show(southendAccepted),
   beforeEach: withDraft(southendAccepted, { consentPublish: false }),
+  play: clickSignUp,
+};
+
+/**
+ * The part of the form that checks and sends (loaded on first use) could not be downloaded, as on a
+ * connection that dropped: on "Sign up" the form says so (and would keep every answer typed).
+ */
+export const PartFailedToLoad: Story = {
+  render: show(southendPending),
+  beforeEach: () => {
+    const load = CompactPledgeForm.loadInteractive;
+    CompactPledgeForm.loadInteractive = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    return () => {
+      CompactPledgeForm.loadInteractive = load;
+    };
+  },
   play: clickSignUp,
 };
 
