@@ -9,7 +9,8 @@
  *   …generated…                        compact-pledge-badge); elsewhere name it:
  *   <!-- /api -->                      <!-- api:parts compact-pledge-badge -->
  *
- * Kinds: attributes, events, parts, css-properties, slots, embed-parameters (every widget).
+ * Kinds: attributes, events, parts, css-properties, slots; embed-parameters (every widget) and theme
+ * (the custom properties every element has from the base, CompactElement).
  *
  *   node scripts/element-docs.js            rewrite the tables
  *   node scripts/element-docs.js --check    exit 1, saying where, when a table is out of date
@@ -23,7 +24,10 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const ELEMENT_DOCS = 'docs/elements';
 /** Other pages that may hold generated tables (each marker names its element). */
 const OTHER_PAGES = ['docs/cms.md', 'README.md'];
-const KINDS = ['attributes', 'events', 'parts', 'css-properties', 'slots', 'embed-parameters'];
+const KINDS = ['attributes', 'events', 'parts', 'css-properties', 'slots', 'embed-parameters', 'theme'];
+/** Tables of the whole set of elements, which name no element. */
+const ALL_ELEMENTS = new Set(['embed-parameters', 'theme']);
+const BASE_CLASS = 'CompactElement';
 /** The embed page sets these itself (src/embed/embed.ts, NOT_FROM_QUERY), never from an element's list. */
 const NOT_FROM_EMBED_QUERY = new Set(['lang', 'feed']);
 const MARKER = /<!-- api:([\w-]+)(?: ([\w-]+))? -->\n([\s\S]*?)<!-- \/api -->/g;
@@ -132,6 +136,14 @@ const SECTIONS = {
   slots(element) {
     return table(['slot', 'what goes in it'], (element.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', s.description ?? '']));
   },
+  theme(_element, elements) {
+    const [first] = elements.values();
+    const shared = (first?.cssProperties ?? []).filter((p) => p.inheritedFrom?.name === BASE_CLASS);
+    return table(
+      ['custom property', 'default', 'what it does'],
+      shared.map((p) => [code(p.name), p.default === undefined ? 'see what it does' : code(p.default), p.description ?? '']),
+    );
+  },
   'embed-parameters'(_element, elements, linkTo) {
     const rows = [...elements].map(([tag, element]) => {
       const name = tag.replace(/^compact-/, '');
@@ -181,8 +193,8 @@ export function renderPage(text, elements, pageElement, linkTo = (path) => path)
       problems.push(`unknown table "api:${kind}" (one of: ${KINDS.join(', ')})`);
       return whole;
     }
-    const element = kind === 'embed-parameters' ? undefined : elements.get(tag);
-    if (kind !== 'embed-parameters' && !element) {
+    const element = ALL_ELEMENTS.has(kind) ? undefined : elements.get(tag);
+    if (!ALL_ELEMENTS.has(kind) && !element) {
       problems.push(`"api:${kind}" names ${tag ? `<${tag}>` : 'no element'}, which custom-elements.json does not define`);
       return whole;
     }

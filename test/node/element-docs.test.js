@@ -46,10 +46,10 @@ const manifest = {
   ],
 };
 
-function page(markdown) {
+function page(markdown, pageManifest = manifest) {
   const base = mkdtempSync(join(tmpdir(), 'element-docs-'));
   mkdirSync(join(base, 'docs/elements'), { recursive: true });
-  writeFileSync(join(base, 'custom-elements.json'), JSON.stringify(manifest));
+  writeFileSync(join(base, 'custom-elements.json'), JSON.stringify(pageManifest));
   writeFileSync(join(base, 'docs/elements/demo.md'), markdown);
   const errors = [];
   const log = { log() {}, error: (message) => errors.push(message) };
@@ -107,6 +107,23 @@ test('--check also fails when an element page lacks a table, or a marker names a
     assert.match(errors, /no "<!-- api:events -->" table/);
     assert.match(errors, /unknown table "api:colours"/);
     assert.match(errors, /names <compact-nothing>, which custom-elements\.json does not define/);
+  } finally {
+    demo.remove();
+  }
+});
+
+test('the theme table (README) lists the custom properties every element has from the base, not an element’s own', () => {
+  const themed = structuredClone(manifest);
+  themed.modules[0].declarations[0].cssProperties = [
+    { name: '--compact-demo-colour', default: '#000', description: 'The demo’s own.' },
+    { name: '--compact-text-colour', default: '#0b0c0c', description: 'Text.', inheritedFrom: { name: 'CompactElement' } },
+  ];
+  const demo = page(`# Demo\n\n${allTables}\n<!-- api:css-properties -->\n<!-- /api -->\n\n<!-- api:theme -->\nold\n<!-- /api -->\n`, themed);
+  try {
+    assert.equal(demo.run(false), 0, demo.errors.join('\n'));
+    const theme = demo.text().split('<!-- api:theme -->')[1];
+    assert.match(theme, /\| `--compact-text-colour` \| `#0b0c0c` \| Text\. \|/);
+    assert.doesNotMatch(theme, /--compact-demo-colour/);
   } finally {
     demo.remove();
   }
