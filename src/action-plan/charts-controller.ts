@@ -46,12 +46,16 @@ export interface ChartsOptions {
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment; hasUpdated: boolean };
 
 export class ChartsController implements ReactiveController {
+  /** How long the chart area must stay near the view before chart.js is loaded. */
+  static NEAR_VIEW_MS = 250;
+
   private module?: ChartsModule;
   private load: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
   private forcedColours = false;
   private forcedQuery?: MediaQueryList;
   private observer?: IntersectionObserver;
   private observed?: Element;
+  private nearTimer?: ReturnType<typeof setTimeout>;
   private views: Record<FigureKind, FigureView> = { status: 'chart', aims: 'chart' };
   private readonly drawn = new Map<FigureKind, { chart: Chart; canvas: HTMLCanvasElement; key: string }>();
 
@@ -158,15 +162,25 @@ export class ChartsController implements ReactiveController {
     this.host.requestUpdate();
   };
 
-  /** Loads chart.js only once the chart area is about to scroll into view. */
+  /**
+   * Loads chart.js only once the chart area is about to scroll into view, and stays there for
+   * `NEAR_VIEW_MS`: while the page's other widgets are still loading, the plan can pass near the view
+   * for a moment before they push it down, and a page that never shows the charts must not download
+   * chart.js (58 kB) for that.
+   */
   private observe(area: Element): void {
     if (this.observed === area) return;
     this.stopObserving();
     this.observer = new IntersectionObserver(
       (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.stopObserving();
-        void this.loadModule();
+        const near = entries.at(-1)!.isIntersecting;
+        clearTimeout(this.nearTimer);
+        this.nearTimer = undefined;
+        if (!near) return;
+        this.nearTimer = setTimeout(() => {
+          this.stopObserving();
+          void this.loadModule();
+        }, ChartsController.NEAR_VIEW_MS);
       },
       { rootMargin: '200px 0px' },
     );
@@ -175,6 +189,8 @@ export class ChartsController implements ReactiveController {
   }
 
   private stopObserving(): void {
+    clearTimeout(this.nearTimer);
+    this.nearTimer = undefined;
     this.observer?.disconnect();
     this.observer = undefined;
     this.observed = undefined;

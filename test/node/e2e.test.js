@@ -136,6 +136,9 @@ describe('the built bundle in Chromium', () => {
       () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/feed.json')).length,
     );
     assert.equal(feedRequests, 1, 'five elements share one request');
+    // chart.js is loaded once the charts have stayed near the view for 250 ms (ChartsController.NEAR_VIEW_MS):
+    // a negative can only be seen after that, so give it twice as long, past two frames.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 500)))));
     const chunks = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.includes('/chunks/')),
     );

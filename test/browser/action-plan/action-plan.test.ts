@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import { Chart } from 'chart.js';
 import '../../../src/action-plan/define.js';
 import { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
+import { ChartsController } from '../../../src/action-plan/charts-controller.js';
 import { $, $$, foldText, settled, shadowText } from '../../helpers/dom.js';
 import { feedElementSuite } from '../../helpers/feed-element-suite.js';
 import { sampleFeed } from '../../helpers/feeds.js';
@@ -543,6 +544,38 @@ describe('<compact-action-plan>', () => {
       $(el, '.figures')!.scrollIntoView();
       await waitUntil(() => loader.callCount === 1 && $(el, 'canvas'), 'chart.js was not loaded on scrolling');
       window.scrollTo(0, 0);
+    });
+
+    it('does not load chart.js for a moment near the view: other widgets loading above push the plan down', async () => {
+      const loader = sinon.spy(realLoader);
+      CompactActionPlan.loadCharts = loader;
+      const wrapper = await fixture<HTMLElement>(html`<div><div class="above"></div><compact-action-plan></compact-action-plan></div>`);
+      const el = wrapper.querySelector('compact-action-plan')!;
+      el.feed = sampleFeed();
+      await settled(el, () => !!$(el, '.plan'));
+      // The charts' frozen date, now with timers too.
+      const now = Date.now();
+      clock?.restore();
+      const timers = sinon.useFakeTimers({ now, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      clock = timers;
+      try {
+        await intersectionReported($(el, '.figures')!); // near the view: the wait has begun
+        timers.tick(ChartsController.NEAR_VIEW_MS - 1);
+        // A list above it renders, and the plan goes far below the fold.
+        (wrapper.querySelector('.above') as HTMLElement).style.height = '5000px';
+        await intersectionReported($(el, '.figures')!);
+        timers.tick(10 * ChartsController.NEAR_VIEW_MS);
+        expect(loader.callCount).to.equal(0);
+        // Scrolled to, it stays near: chart.js comes once the wait is over.
+        $(el, '.figures')!.scrollIntoView();
+        await intersectionReported($(el, '.figures')!);
+        timers.tick(ChartsController.NEAR_VIEW_MS - 1);
+        expect(loader.callCount).to.equal(0);
+        timers.tick(1);
+        expect(loader.callCount).to.equal(1);
+      } finally {
+        window.scrollTo(0, 0);
+      }
     });
 
     it('keeps the tables, without a switch, when chart.js cannot be loaded', async () => {
