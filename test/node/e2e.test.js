@@ -312,6 +312,10 @@ describe('the script tag asks for the feed early', () => {
         '/early.html': { body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Early</title>
 <script type="module" src="/dist/compact-widgets.js"></script></head>
 <body><compact-signatory-list src="/early-feed.json"></compact-signatory-list></body></html>` },
+        '/preloaded.html': { body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Preloaded</title>
+<link rel="preload" href="/early-feed.json" as="fetch" crossorigin>
+<script type="module" src="/dist/compact-widgets.js"></script></head>
+<body><compact-signatory-list src="/early-feed.json"></compact-signatory-list></body></html>` },
         '/inline.html': { body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Inline</title>
 <script type="module" src="/dist/compact-widgets.js"></script></head>
 <body><compact-signatory-list src="/unused-feed.json"><script type="application/json">${feed}</script></compact-signatory-list></body></html>` },
@@ -364,6 +368,17 @@ describe('the script tag asks for the feed early', () => {
     assert.equal(seen.at(-1), 'chunk', `the feed and the shared chunk were asked for while the element's chunk was on its way: ${seen}`);
     // The entry's own request, which the loader took over (src/early-feed.ts): nothing added to the page.
     assert.equal(await page.$$eval('link[rel="preload"]', (links) => links.length), 0);
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  });
+
+  it('a page that preloads the feed itself (README) has it fetched once: the widgets use that response', async () => {
+    seen = [];
+    const page = await browser.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.origin}/preloaded.html`);
+    await page.waitForFunction(() => (document.querySelector('compact-signatory-list')?.shadowRoot?.textContent ?? '').includes('Southend-on-Sea City Council'));
+    assert.equal(seen.filter((s) => s === 'feed').length, 1, `the feed asked for once: ${seen}`);
     assert.deepEqual(problems.errors, []);
     await page.close();
   });
