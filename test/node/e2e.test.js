@@ -354,12 +354,18 @@ describe('the script tag asks for the feed early', () => {
     await server?.close();
   });
 
-  it('the feed and the shared chunk of a list in the page are requested before the list\'s own code has arrived, once', async () => {
+  /** A fresh page at `path`, once its list shows the feed; what the server saw starts again. */
+  async function openList(path) {
     seen = [];
     const page = await browser.newPage();
     const problems = watchPage(page);
-    await page.goto(`${server.origin}/early.html`);
+    await page.goto(`${server.origin}${path}`);
     await page.waitForFunction(() => (document.querySelector('compact-signatory-list')?.shadowRoot?.textContent ?? '').includes('Southend-on-Sea City Council'));
+    return { page, problems };
+  }
+
+  it('the feed and the shared chunk of a list in the page are requested before the list\'s own code has arrived, once', async () => {
+    const { page, problems } = await openList('/early.html');
     assert.deepEqual(
       [...seen].sort(),
       ['chunk', 'feed', 'shared'],
@@ -373,20 +379,14 @@ describe('the script tag asks for the feed early', () => {
   });
 
   it('a page that preloads the feed itself (README) has it fetched once: the widgets use that response', async () => {
-    seen = [];
-    const page = await browser.newPage();
-    const problems = watchPage(page);
-    await page.goto(`${server.origin}/preloaded.html`);
-    await page.waitForFunction(() => (document.querySelector('compact-signatory-list')?.shadowRoot?.textContent ?? '').includes('Southend-on-Sea City Council'));
+    const { page, problems } = await openList('/preloaded.html');
     assert.equal(seen.filter((s) => s === 'feed').length, 1, `the feed asked for once: ${seen}`);
     assert.deepEqual(problems.errors, []);
     await page.close();
   });
 
   it('an element with its feed inline makes no request for its src', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/inline.html`);
-    await page.waitForFunction(() => (document.querySelector('compact-signatory-list')?.shadowRoot?.textContent ?? '').includes('Southend-on-Sea City Council'));
+    const { page } = await openList('/inline.html');
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     assert.equal(server.requests.includes('/unused-feed.json'), false);
     await page.close();
