@@ -549,26 +549,35 @@ describe('<compact-action-plan>', () => {
     it('does not load chart.js for a moment near the view: other widgets loading above push the plan down', async () => {
       const loader = sinon.spy(realLoader);
       CompactActionPlan.loadCharts = loader;
-      const wrapper = await fixture<HTMLElement>(html`<div><div class="above"></div><compact-action-plan></compact-action-plan></div>`);
+      const wrapper = await fixture<HTMLElement>(html`<div><div class="above" style="height: 5000px"></div><compact-action-plan></compact-action-plan></div>`);
       const el = wrapper.querySelector('compact-action-plan')!;
+      const above = wrapper.querySelector<HTMLElement>('.above')!;
       el.feed = sampleFeed();
       await settled(el, () => !!$(el, '.plan'));
+      await intersectionReported($(el, '.figures')!); // far below the fold: nothing to wait for
       // The charts' frozen date, now with timers too.
       const now = Date.now();
       clock?.restore();
       const timers = sinon.useFakeTimers({ now, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
       clock = timers;
+      // The element's own observer reports in a rendering step: watch for its timer frame by frame.
+      const waiting = async (pending: boolean) => {
+        for (let i = 0; i < 120 && timers.countTimers() > 0 !== pending; i++) await new Promise(requestAnimationFrame);
+        expect(timers.countTimers() > 0, pending ? 'the wait began' : 'the wait was called off').to.equal(pending);
+      };
       try {
-        await intersectionReported($(el, '.figures')!); // near the view: the wait has begun
+        // The widgets above have not rendered yet: the plan is near the view, and the wait begins.
+        above.style.height = '0';
+        await waiting(true);
         timers.tick(ChartsController.NEAR_VIEW_MS - 1);
-        // A list above it renders, and the plan goes far below the fold.
-        (wrapper.querySelector('.above') as HTMLElement).style.height = '5000px';
-        await intersectionReported($(el, '.figures')!);
+        // They render, and the plan goes far below the fold before the wait is over.
+        above.style.height = '5000px';
+        await waiting(false);
         timers.tick(10 * ChartsController.NEAR_VIEW_MS);
         expect(loader.callCount).to.equal(0);
         // Scrolled to, it stays near: chart.js comes once the wait is over.
         $(el, '.figures')!.scrollIntoView();
-        await intersectionReported($(el, '.figures')!);
+        await waiting(true);
         timers.tick(ChartsController.NEAR_VIEW_MS - 1);
         expect(loader.callCount).to.equal(0);
         timers.tick(1);
