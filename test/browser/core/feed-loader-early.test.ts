@@ -5,12 +5,11 @@
  */
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { clearSavedFeeds, loadFeed, requestCounts, resetFeedLoader } from '../../../src/core/feed-loader.js';
+import { loadFeed, requestCounts } from '../../../src/core/feed-loader.js';
 import { EARLY_FEEDS, UNCLAIMED_MS, requestEarly, type EarlyFeeds } from '../../../src/early-feed.js';
 import { checkFeed } from '../../../src/feed/validate.js';
-import { feedUrl, requestCount, sampleFeed } from '../../helpers/feeds.js';
+import { absoluteUrl, freshLoader, feedUrl, requestCount, sampleFeed } from '../../helpers/feeds.js';
 
-const absolute = (path: string) => new URL(path, location.href).href;
 const pending = () => (globalThis as unknown as Record<symbol, EarlyFeeds | undefined>)[Symbol.for(EARLY_FEEDS)];
 
 /** A fetch that never answers until its signal is aborted, noting each call. */
@@ -24,13 +23,10 @@ function hangingFetch() {
 }
 
 describe('feed loader: the entry’s early requests', () => {
-  beforeEach(() => {
-    resetFeedLoader();
-    clearSavedFeeds();
-  });
+  beforeEach(freshLoader);
 
   it('takes the early request over: one request to the server, and the same feed as without it', async () => {
-    const url = absolute(feedUrl({ delay: 50 }));
+    const url = absoluteUrl(feedUrl({ delay: 50 }));
     requestEarly(url);
     const outcome = await loadFeed(url);
     expect(outcome.ok).to.equal(true);
@@ -42,7 +38,7 @@ describe('feed loader: the entry’s early requests', () => {
   });
 
   it('asking early twice for one address (the script twice in a page) makes one request', async () => {
-    const url = absolute(feedUrl({ delay: 50 }));
+    const url = absoluteUrl(feedUrl({ delay: 50 }));
     requestEarly(url);
     requestEarly(url);
     expect((await loadFeed(url)).ok).to.equal(true);
@@ -50,7 +46,7 @@ describe('feed loader: the entry’s early requests', () => {
   });
 
   it('is used once: a reload (the retry button) asks the network again', async () => {
-    const url = absolute(feedUrl());
+    const url = absoluteUrl(feedUrl());
     requestEarly(url);
     expect((await loadFeed(url)).ok).to.equal(true);
     expect((await loadFeed(url, { reload: true })).ok).to.equal(true);
@@ -58,8 +54,8 @@ describe('feed loader: the entry’s early requests', () => {
   });
 
   it('a refusal by the server is the same failure as without it', async () => {
-    const early = absolute(feedUrl({ status: 500 }));
-    const late = absolute(feedUrl({ status: 500 }));
+    const early = absoluteUrl(feedUrl({ status: 500 }));
+    const late = absoluteUrl(feedUrl({ status: 500 }));
     requestEarly(early);
     const [a, b] = [await loadFeed(early), await loadFeed(late)];
     expect(a.ok).to.equal(false);
@@ -69,8 +65,8 @@ describe('feed loader: the entry’s early requests', () => {
 
   it('a body that is not JSON, or JSON that is not a feed, is reported as it is without it', async () => {
     for (const body of ['truncated', 'html', 'version2']) {
-      const early = absolute(feedUrl({ body }));
-      const late = absolute(feedUrl({ body }));
+      const early = absoluteUrl(feedUrl({ body }));
+      const late = absoluteUrl(feedUrl({ body }));
       requestEarly(early);
       const [a, b] = [await loadFeed(early), await loadFeed(late)];
       expect(a.ok, body).to.equal(false);

@@ -6,13 +6,12 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { ReactiveElement } from 'lit';
 import { FeedController, type FeedLoadDetail } from '../../../src/core/feed-controller.js';
-import { clearSavedFeeds, loadFeed, resetFeedLoader } from '../../../src/core/feed-loader.js';
+import { loadFeed, resetFeedLoader } from '../../../src/core/feed-loader.js';
 import { checkFeed, checkFeedText } from '../../../src/feed/validate.js';
 import sample from '../../fixtures/feed.json' with { type: 'json' };
 import southend from '../../../demo/feeds/southend.json' with { type: 'json' };
-import { feedUrl } from '../../helpers/feeds.js';
+import { absoluteUrl, freshLoader, feedUrl } from '../../helpers/feeds.js';
 
-const absolute = (path: string) => new URL(path, location.href).href;
 
 /** The smallest host of a FeedController: it notes the state of every update. */
 class FeedHost extends ReactiveElement {
@@ -124,20 +123,17 @@ describe('feed controller: the full validator only for a feed with problems', ()
 });
 
 describe('feed loader: the full validator only for a feed with problems', () => {
-  beforeEach(() => {
-    resetFeedLoader();
-    clearSavedFeeds();
-  });
+  beforeEach(freshLoader);
 
   it('a clean feed over HTTP: no problems, the same model as checkFeedText', async () => {
-    const url = absolute('/feeds/southend.json');
+    const url = absoluteUrl('/feeds/southend.json');
     const outcome = await loadFeed(url);
     expect(outcome.ok && outcome.result.problems).to.deep.equal([]);
     expect(outcome.ok && outcome.result.feed).to.deep.equal(checkFeed(southend).feed);
   });
 
   it('a feed with problems over HTTP, and its saved copy: the same problems as checkFeedText', async () => {
-    const url = absolute(feedUrl({ failAfter: 1 }));
+    const url = absoluteUrl(feedUrl({ failAfter: 1 }));
     const expected = checkFeedText(JSON.stringify(sample));
     const fresh = await loadFeed(url);
     expect(expected.problems).to.not.be.empty;

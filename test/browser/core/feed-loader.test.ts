@@ -3,7 +3,6 @@ import sinon from 'sinon';
 import {
   ABORT_GRACE_MS,
   DEFAULT_TIMEOUT,
-  clearSavedFeeds,
   effectiveTimeout,
   loadFeed,
   requestCounts,
@@ -11,12 +10,11 @@ import {
 } from '../../../src/core/feed-loader.js';
 import { $, settled, shadowText } from '../../helpers/dom.js';
 import { retryButton } from '../../helpers/feed-element-suite.js';
-import { feedUrl, requestCount, sampleFeed, savedCopyKey } from '../../helpers/feeds.js';
+import { absoluteUrl, freshLoader, feedUrl, requestCount, sampleFeed, savedCopyKey } from '../../helpers/feeds.js';
 import { MINIMAL_READY_TEXT, MINIMAL_TAG, type TestCompactElement } from '../../helpers/minimal-element.js';
 
 const sample = sampleFeed();
 
-const absolute = (path: string) => new URL(path, location.href).href;
 const ABSURD_SAVED_AT: unknown[] = [
   1e300,
   -1,
@@ -31,13 +29,10 @@ const ABSURD_SAVED_AT: unknown[] = [
 const savedKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('compact-widgets:feed:v1:'));
 
 describe('feed loader', () => {
-  beforeEach(() => {
-    resetFeedLoader();
-    clearSavedFeeds();
-  });
+  beforeEach(freshLoader);
 
   it('shares one request between callers and keeps the result for later ones', async () => {
-    const url = absolute(feedUrl({ delay: 100 }));
+    const url = absoluteUrl(feedUrl({ delay: 100 }));
     const [a, b] = await Promise.all([loadFeed(url), loadFeed(url)]);
     const c = await loadFeed(url);
     expect(a.ok && b.ok && c.ok).to.equal(true);
@@ -45,7 +40,7 @@ describe('feed loader', () => {
   });
 
   it('a caller that leaves and comes back at once (an element moved in the page) keeps the request', async () => {
-    const url = absolute(feedUrl({ delay: 300 }));
+    const url = absoluteUrl(feedUrl({ delay: 300 }));
     const first = new AbortController();
     const left = loadFeed(url, { signal: first.signal });
     first.abort(); // the only caller leaves…
@@ -56,7 +51,7 @@ describe('feed loader', () => {
   });
 
   it('aborts when every caller has gone for a moment, and a replaced request is not forgotten by the aborted one', async () => {
-    const url = absolute(feedUrl({ delay: 300 }));
+    const url = absoluteUrl(feedUrl({ delay: 300 }));
     const first = new AbortController();
     const aborted = loadFeed(url, { signal: first.signal });
     const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -75,7 +70,7 @@ describe('feed loader', () => {
   });
 
   it('a caller without a signal keeps the request even when every other caller leaves', async () => {
-    const url = absolute(feedUrl({ delay: 300 }));
+    const url = absoluteUrl(feedUrl({ delay: 300 }));
     const leaving = new AbortController();
     void loadFeed(url, { signal: leaving.signal });
     const staying = loadFeed(url);
@@ -97,14 +92,14 @@ describe('feed loader', () => {
     for (const timeout of [1, 300, 15_000, 600_000]) expect(effectiveTimeout(timeout)).to.equal(timeout);
     // Before, 3000000000 overflowed the timer and "abc" became NaN: both gave up at once.
     for (const timeout of [3_000_000_000, Number('abc')]) {
-      const outcome = await loadFeed(absolute(feedUrl({ delay: 200 })), { timeout });
+      const outcome = await loadFeed(absoluteUrl(feedUrl({ delay: 200 })), { timeout });
       expect(outcome.ok, String(timeout)).to.equal(true);
     }
   });
 
   it('remembers where the feed really came from, after redirects, also in its saved copy', async () => {
     const final = `http://127.0.0.1:${location.port}${feedUrl({ failAfter: 1 })}`;
-    const url = absolute(`/test-redirect?${new URLSearchParams({ to: final })}`);
+    const url = absoluteUrl(`/test-redirect?${new URLSearchParams({ to: final })}`);
     const outcome = await loadFeed(url);
     expect(outcome.ok && outcome.result.url).to.equal(final);
     await waitUntil(() => savedKeys().includes(`compact-widgets:feed:v1:${url}`));
@@ -117,7 +112,7 @@ describe('feed loader', () => {
   /** Dates a saved copy cannot have been written at (the storage is the host site's to change). */
   for (const savedAt of ABSURD_SAVED_AT) {
     it(`does not use a saved copy dated ${JSON.stringify(savedAt)}`, async () => {
-      const url = absolute(feedUrl({ status: 503 }));
+      const url = absoluteUrl(feedUrl({ status: 503 }));
       const text = JSON.stringify(sample);
       localStorage.setItem(`compact-widgets:feed:v1:${url}`, JSON.stringify({ savedAt, text }));
       expect((await loadFeed(url)).ok).to.equal(false);
@@ -125,7 +120,7 @@ describe('feed loader', () => {
   }
 
   it('does use a saved copy with a sensible date', async () => {
-    const url = absolute(feedUrl({ status: 503 }));
+    const url = absoluteUrl(feedUrl({ status: 503 }));
     const savedAt = Date.now() - 3_600_000;
     localStorage.setItem(`compact-widgets:feed:v1:${url}`, JSON.stringify({ savedAt, text: JSON.stringify(sample) }));
     const outcome = await loadFeed(url);
@@ -134,21 +129,21 @@ describe('feed loader', () => {
   });
 
   it('ignores a saved copy whose contents were tampered with', async () => {
-    const url = absolute(feedUrl({ status: 503 }));
+    const url = absoluteUrl(feedUrl({ status: 503 }));
     localStorage.setItem(`compact-widgets:feed:v1:${url}`, JSON.stringify({ savedAt: 'yesterday', text: '{}' }));
     const outcome = await loadFeed(url);
     expect(outcome.ok).to.equal(false);
   });
 
   it('saves the copy after the feed is handed over (storing a large feed must not delay the first rows)', async () => {
-    const url = absolute(feedUrl());
+    const url = absoluteUrl(feedUrl());
     expect((await loadFeed(url)).ok).to.equal(true);
     expect(savedKeys(), 'not yet, in the task that delivers the feed').to.deep.equal([]);
     await waitUntil(() => savedKeys().includes(`compact-widgets:feed:v1:${url}`));
   });
 
   it('a copy not yet saved is saved first when the network fails and the saved copy is wanted', async () => {
-    const url = absolute(feedUrl({ failAfter: 1 }));
+    const url = absoluteUrl(feedUrl({ failAfter: 1 }));
     expect((await loadFeed(url)).ok).to.equal(true);
     // At once, before the save's turn: the retry button asks the network again, which now fails.
     const again = await loadFeed(url, { reload: true });
@@ -156,7 +151,7 @@ describe('feed loader', () => {
   });
 
   it('keeps at most three saved copies, newest first, so the host site’s storage never fills', async () => {
-    const urls = [1, 2, 3, 4].map(() => absolute(feedUrl()));
+    const urls = [1, 2, 3, 4].map(() => absoluteUrl(feedUrl()));
     for (const url of urls) expect((await loadFeed(url)).ok).to.equal(true);
     // Copies are saved after the feed is handed over: wait for the newest one.
     await waitUntil(() => savedKeys().includes(`compact-widgets:feed:v1:${urls[3]}`));
@@ -179,10 +174,7 @@ describe('feed controller: sources, requests and failures, the same for every el
   const isReady = (el: Element) => () => shadowText(el).includes(MINIMAL_READY_TEXT);
   const errorState = (el: Element) => () => retryButton(el) !== null && !shadowText(el).includes('Loading');
 
-  beforeEach(() => {
-    resetFeedLoader();
-    clearSavedFeeds();
-  });
+  beforeEach(freshLoader);
 
   it('reads a feed given as the .feed property, without any request', async () => {
     const el = await element();
