@@ -8,8 +8,9 @@ import { numberFormat } from '../i18n/formatters.js';
 
 /**
  * 3,201: the same digits and separators in English, Welsh and Gaelic. Counts are whole numbers, so
- * the commas are put in here: the page's first Intl.NumberFormat costs some 20 ms (measured in
- * Chromium 156; Collator and PluralRules well under 1 ms), right in front of the first rows.
+ * the commas are put in here: the page's first Intl.NumberFormat costs some 20 ms (Chromium loads
+ * its number data then), right in front of the first rows. The list needs only a collator, which
+ * the script tag makes while the code downloads (src/bundle.ts).
  */
 export function formatCount(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0) return numberFormat('en-GB').format(n);

@@ -45,10 +45,6 @@ function keyOf(signatory: Signatory): string {
   return key;
 }
 
-export function buildEntries(feed: CompactFeed, lang: string): Entry[] {
-  return indexEntries(feed, lang).entries;
-}
-
 export interface EntryIndex {
   entries: Entry[];
   /** How many signatories each sector and each type has (`''`: no type given). */

@@ -2,9 +2,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
+import { headingLevel, headingTag } from '../core/heading.js';
 import { baseStyles } from '../core/styles.js';
 import type { CompactFeed, Sector } from '../feed/types.js';
 import { safeHttpUrl } from '../feed/url.js';
@@ -38,13 +39,6 @@ const ANNOUNCE_DELAY = 500;
 const DEFAULT_PAGE_SIZE = 50;
 /** Query parameters used with `sync-url` when it has no value of its own. */
 const DEFAULT_URL_PREFIX = 'signatories-';
-const HEADINGS: Record<number, StaticValue> = {
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
-};
 
 /**
  * Until the whole list is sorted, pages that end within this many results are picked from the
@@ -89,7 +83,6 @@ const whenIdle: (task: (deadline?: IdleDeadline) => void) => void = (task) =>
  * a count per sector and a CSV download of the results. Fast with ten thousand signatories: search
  * text is prepared once per feed, and only one page of results is in the DOM.
  *
- * @attr src - URL of the compact feed (JSON).
  * @attr sector - Show only one sector at first: `public` or `voluntary`. People can change it.
  * @attr type - Show only one type of organisation at first (e.g. `charity`). People can change it.
  * @attr sort - First order: `name` (default), `signed` (oldest first) or `signed-desc` (newest first).
@@ -100,13 +93,6 @@ const whenIdle: (task: (deadline?: IdleDeadline) => void) => void = (task) =>
  * @attr sync-url - Keeps the person's search, filters, sort and page in the page address (so the back
  *   button, bookmarks and shared links keep them). Its value is the query-parameter prefix
  *   (default `signatories-`: `?signatories-q=cor&signatories-page=2`).
- * @attr lang - Language of the widget (`en`, `cy`, `gd`); inherited from the page when absent.
- * @prop feed - A feed object (or JSON text) to show instead of fetching `src`.
- * @fires compact-feed-load - The feed was read. `detail`: `{feed, problems, staleBecause?, fetchedAt}`.
- * @fires compact-feed-error - The feed could not be read. `detail`: `{failure: {code, message}}`.
- * @csspart base - The element's outer wrapper.
- * @csspart notice - The loading, error, empty and saved-copy messages.
- * @csspart retry - The "Try again" button.
  * @csspart summary - How many have signed, in total and per sector.
  * @csspart controls - The search, filter and sort form.
  * @csspart search - The search box.
@@ -124,12 +110,6 @@ const whenIdle: (task: (deadline?: IdleDeadline) => void) => void = (task) =>
  * @csspart page-button - Previous, Next and page-number buttons.
  * @cssprop --compact-logo-size - Width and height of logos (default 3rem).
  * @cssprop --compact-item-gap - Space between signatories (default 0.75rem).
- * @cssprop --compact-text-colour - Text colour (shared).
- * @cssprop --compact-link-colour - Link colour (shared).
- * @cssprop --compact-border-colour - Borders of inputs and between signatories (shared).
- * @cssprop --compact-focus-colour - Focus highlight (shared).
- * @cssprop --compact-surface-colour - Background of the summary and notices (shared).
- * @cssprop --compact-button-colour - Background of the current page button (shared).
  */
 export class CompactSignatoryList extends CompactElement {
   static override styles = [baseStyles, signatoryListStyles];
@@ -193,8 +173,7 @@ export class CompactSignatoryList extends CompactElement {
 
   /** The results heading's tag, then the sector headings' (one level down, at most h6). */
   private headingTag(offset = 0): StaticValue {
-    const level = Number.isInteger(this.headingLevel) ? Math.min(Math.max(this.headingLevel, 2), 6) : 2;
-    return HEADINGS[Math.min(level + offset, 6)]!;
+    return headingTag(headingLevel(this.headingLevel, 2, offset));
   }
 
   private get filtering(): boolean {
