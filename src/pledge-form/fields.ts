@@ -1,7 +1,7 @@
 /**
  * The form's questions, as GOV.UK's text input, radios (with a conditional reveal) and checkboxes:
- * pure templates of the values and the errors they are given. Behaviour (events, checks) is the
- * element's.
+ * pure templates of the values and the errors they are given. Behaviour is elsewhere: events in the
+ * element, checks in its session (form-session.ts, validators.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';

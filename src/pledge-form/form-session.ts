@@ -14,6 +14,7 @@ import { renderConfirmation } from './confirmation-view.js';
 import type { PledgeTarget } from './endpoint.js';
 import { pathOf, placeServerErrors, renderErrorSummary } from './error-summary.js';
 import { renderOutbox, waitingText } from './outbox-view.js';
+import type { PledgeFieldError } from './pledge-events.js';
 import { PledgeSender, type SenderState } from './pledge-sender.js';
 import { alreadySignedText, SignedLookup } from './signed-lookup.js';
 import { validateField, validateForm, type Validator } from './validators.js';
@@ -254,7 +255,7 @@ export class FormSession implements ReactiveController {
     }
   }
 
-  private showServerErrors({ errors, httpStatus }: { errors: { field: string; message: string }[]; httpStatus: number }): void {
+  private showServerErrors({ errors, httpStatus }: { errors: PledgeFieldError[]; httpStatus: number }): void {
     const { placed, others } = placeServerErrors(errors, this.host.values());
     this.errors = new Map([...placed].map(([field, text]) => [field, { text }]));
     this.otherErrors = others;

@@ -9,7 +9,7 @@
  */
 import { keysStartingWith, storageBase, type PledgeTarget } from './endpoint.js';
 import { isValidKey, newIdempotencyKey } from './idempotency-key.js';
-import { isObject } from './pledge-request.js';
+import { isRecord } from '../feed/clean-feed.js';
 import type { PledgeBody } from './values.js';
 
 /** `key` and `length` list the outbox entries, which live under keys of their own. */
@@ -29,7 +29,7 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 
 /** What sending and the confirmation rely on in a body read back from storage. */
 function isPledgeBody(body: unknown): body is PledgeBody {
-  if (!isObject(body) || !isObject(body.organisation) || !isObject(body.contact) || !isObject(body.consent)) return false;
+  if (!isRecord(body) || !isRecord(body.organisation) || !isRecord(body.contact) || !isRecord(body.consent)) return false;
   const { organisation, contact, consent } = body;
   return (
     isText(organisation.name) &&
@@ -150,10 +150,10 @@ export class OutboxStore {
 
   private readEntry(slot: string): OutboxEntry | undefined {
     const saved = this.readItem(slot) as Partial<OutboxEntry> | undefined;
-    if (!isObject(saved) || Array.isArray(saved) || typeof saved.key !== 'string' || saved.key === '' || !isPledgeBody(saved.body)) {
+    if (!isRecord(saved) || typeof saved.key !== 'string' || saved.key === '' || !isPledgeBody(saved.body)) {
       return undefined;
     }
-    const claim = isObject(saved.claim) && typeof saved.claim.by === 'string' && Number.isFinite(saved.claim.until) ? saved.claim : undefined;
+    const claim = isRecord(saved.claim) && typeof saved.claim.by === 'string' && Number.isFinite(saved.claim.until) ? saved.claim : undefined;
     return {
       key: isValidKey(saved.key) ? saved.key : newIdempotencyKey(),
       body: saved.body,
@@ -170,7 +170,7 @@ export class OutboxStore {
   /** A saved draft: `{savedAt, values}` (undefined for anything else). */
   private readSaved(key: string): { savedAt: number; values: unknown } | undefined {
     const saved = this.readItem(key);
-    return isObject(saved) && 'values' in saved ? { savedAt: Number(saved.savedAt) || 0, values: saved.values } : undefined;
+    return isRecord(saved) && 'values' in saved ? { savedAt: Number(saved.savedAt) || 0, values: saved.values } : undefined;
   }
 
   private readItem(key: string): unknown {

@@ -9,6 +9,7 @@ import { theme } from '../core/styles.js';
  * technology treat them as what they are.
  *
  * Comments are kept out of the CSS text (no minifier touches it, and it ships as written).
+ * `.link-button` is the shared one (core/styles.ts), made as tall as the button beside it.
  * `:where(.subheading)`: the headings one level below the form's own (h3 by default; see
  * heading-level), as weak as a tag selector, so .notice-title, .panel-title and the like still win.
  */
@@ -228,7 +229,6 @@ const countAndActionStyles = css`
     opacity: 0.75;
     cursor: progress;
   }
-  /* The shared .link-button (core/styles.ts), as tall as the button beside it. */
   .link-button {
     min-height: 44px;
   }

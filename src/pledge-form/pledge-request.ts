@@ -2,6 +2,7 @@
  * One POST of a pledge to its endpoint, and the endpoint's answer read as the contract in
  * feed-spec.md ("The pledge endpoint") words it: nothing counts as received unless it says so.
  */
+import { isRecord } from '../feed/clean-feed.js';
 import type { PledgeBody } from './values.js';
 import type { PledgeFieldError, PledgeStatus } from './pledge-events.js';
 
@@ -94,7 +95,7 @@ export function readAnswer(status: number, json: unknown, retryAfter: string | n
     return { kind: 'received', status: json.status === 'accepted' ? 'accepted' : 'pending', id: readId(json) };
   }
   // 409: the same key or the same organisation was received before. That is success.
-  if (status === 409 && isObject(json) && !Array.isArray(json)) return { kind: 'received', status: 'duplicate', id: readId(json) };
+  if (status === 409 && isRecord(json)) return { kind: 'received', status: 'duplicate', id: readId(json) };
   if (status === 429) return { kind: 'busy', retryAfter };
   if (status === 408 || status >= 500) return { kind: 'unavailable' };
   if (status >= 200 && status < 300) return { kind: 'unconfirmed', status };
@@ -102,14 +103,12 @@ export function readAnswer(status: number, json: unknown, retryAfter: string | n
   return { kind: 'rejected', status, errors: status === 400 || status === 422 ? readErrors(json) : [] };
 }
 
-export const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object';
-
 /**
  * A receipt as the contract writes it: `{"status": "pending" | "accepted"}` with an optional `id`
  * (text or a number). Anything else, an HTML page above all, is not a receipt.
  */
 function isReceipt(json: unknown): json is { status: 'pending' | 'accepted'; id?: string | number } {
-  if (!isObject(json) || Array.isArray(json)) return false;
+  if (!isRecord(json)) return false;
   const { status, id } = json;
   return (status === 'pending' || status === 'accepted') && (id === undefined || typeof id === 'string' || typeof id === 'number');
 }

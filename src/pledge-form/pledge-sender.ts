@@ -43,7 +43,7 @@ export type SenderState =
   | { phase: 'idle' }
   /** `resumed`: an earlier attempt failed, or the pledge was found in the outbox on load. */
   | { phase: 'sending'; resumed: boolean }
-  | { phase: 'waiting'; reason: WaitReason; retryAt: number; retryInMs: number }
+  | { phase: 'waiting'; reason: WaitReason; retryInMs: number }
   | { phase: 'done'; status: PledgeStatus; id?: string; body: PledgeBody }
   /** 400/422 (with the endpoint's errors) or another 4xx (errors empty). */
   | { phase: 'rejected'; errors: PledgeFieldError[]; httpStatus: number };
@@ -94,10 +94,6 @@ export class PledgeSender implements ReactiveController {
     this.random = options.random ?? Math.random;
     if (options.tabId === undefined) this.tab = options.tab ?? currentTab();
     host.addController(this);
-  }
-
-  now(): number {
-    return this.clock.now();
   }
 
   /**
@@ -337,7 +333,7 @@ export class PledgeSender implements ReactiveController {
     const retryInMs = retryDelayMs(entry.attempts, this.policy, this.random, retryAfter);
     entry.attempts++;
     this.keep(entry, retryInMs);
-    this.setState({ phase: 'waiting', reason, retryAt: this.clock.now() + retryInMs, retryInMs });
+    this.setState({ phase: 'waiting', reason, retryInMs });
     // Offline too: `navigator.onLine` can be wrong, so the timer is the fallback to `online`.
     this.retryTimer = this.clock.setTimeout(() => this.retryNow(), retryInMs);
     emit(this.host, 'compact-pledge-retrying', { retryInMs, reason });

@@ -2,12 +2,13 @@
  * "Already signed?": as the organisation's name or number is typed, the feed's signatories are
  * looked up, and a match is said inline after the field that matched, before the rest is filled in.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CompactFeed } from '../feed/types.js';
 import { safeHttpUrl } from '../feed/url.js';
 import type { FeedText } from '../i18n/feed-text.js';
 import { orgIdOf } from './body.js';
+import type { Aside } from './fields.js';
 import { findSignatory } from './identifier.js';
 import type { PledgeValues } from './values.js';
 
@@ -27,7 +28,7 @@ export class SignedLookup {
   }
 
   /** The notice after the field `by` matched on (`name`: the name box, `id`: the number box). */
-  render(feed: CompactFeed, values: PledgeValues, by: 'name' | 'id', words: FeedText): { id: string; content: TemplateResult } | undefined {
+  render(feed: CompactFeed, values: PledgeValues, by: 'name' | 'id', words: FeedText): Aside | undefined {
     const match = this.match(feed, values);
     if (!match || match.by !== by) return undefined;
     const name = words.markup(match.signatory.name);

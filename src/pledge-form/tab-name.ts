@@ -1,3 +1,4 @@
+import { isRecord } from '../feed/clean-feed.js';
 import { isValidKey, newIdempotencyKey } from './idempotency-key.js';
 
 const TAB_KEY = 'compact-widgets:tab';
@@ -10,7 +11,6 @@ export interface TabIdentity {
   onRename(listener: () => void): () => void;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object';
 
 /**
  * This tab's name for its drafts, kept in sessionStorage (per tab, and it survives a reload). A
@@ -48,7 +48,7 @@ export class TabName implements TabIdentity {
   }
 
   private onMessage(channel: BroadcastChannel, data: unknown): void {
-    if (!isObject(data)) return;
+    if (!isRecord(data)) return;
     if (data.ask === this.id) channel.postMessage({ taken: this.id });
     else if (data.taken === this.id) {
       this.id = this.save(newIdempotencyKey());
