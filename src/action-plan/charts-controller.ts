@@ -47,7 +47,7 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | D
 
 export class ChartsController implements ReactiveController {
   /** How long the chart area must stay near the view before chart.js is loaded. */
-  static NEAR_VIEW_MS = 250;
+  static readonly NEAR_VIEW_MS = 250;
 
   private module?: ChartsModule;
   private load: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';

@@ -8,7 +8,7 @@ import { ChartsController } from '../../../src/action-plan/charts-controller.js'
 import { $, $$, foldText, settled, shadowText } from '../../helpers/dom.js';
 import { feedElementSuite } from '../../helpers/feed-element-suite.js';
 import { sampleFeed } from '../../helpers/feeds.js';
-import { intersectionReported, mountPlan } from './mount.js';
+import { intersectionReported, mountPlan, watchChartsWait } from './mount.js';
 
 feedElementSuite({
   tag: 'compact-action-plan',
@@ -535,9 +535,12 @@ describe('<compact-action-plan>', () => {
         <compact-action-plan></compact-action-plan>
       </div>`);
       const el = wrapper.querySelector('compact-action-plan')!;
+      const wait = watchChartsWait();
       el.feed = sampleFeed();
       await settled(el, () => !!$(el, '.plan'));
       await intersectionReported($(el, '.figures')!);
+      expect(wait.began(), 'began waiting to load chart.js').to.equal(false);
+      wait.restore();
       expect(loader.callCount).to.equal(0);
       expect($(el, 'canvas')).to.equal(null);
       expect($(el, '.figure-status table')).to.exist; // the table stands in meanwhile
@@ -612,9 +615,11 @@ describe('<compact-action-plan>', () => {
       window.matchMedia = ((q: string) => (q === '(forced-colors: active)' ? query : realMatchMedia.call(window, q))) as typeof window.matchMedia;
       const loader = sinon.spy(realLoader);
       CompactActionPlan.loadCharts = loader;
+      const wait = watchChartsWait();
       try {
         const el = await mount(sampleFeed());
         await intersectionReported($(el, '.figures')!);
+        expect(wait.began(), 'began waiting to load chart.js').to.equal(false);
         expect(loader.callCount).to.equal(0);
         expect($(el, 'canvas')).to.equal(null);
         expect($(el, '.view-switch')).to.equal(null);
@@ -627,6 +632,7 @@ describe('<compact-action-plan>', () => {
         await el.updateComplete;
         expect($(el, 'canvas')).to.equal(null);
       } finally {
+        wait.restore();
         window.matchMedia = realMatchMedia;
       }
     });

@@ -9,7 +9,7 @@ import '../../../src/action-plan/define.js';
 import { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
 import { settled, shadowText } from '../../helpers/dom.js';
 import { sampleFeed } from '../../helpers/feeds.js';
-import { intersectionReported } from './mount.js';
+import { intersectionReported, watchChartsWait } from './mount.js';
 
 /** chart.js itself (node_modules/chart.js/…) or the element's chart module (src/action-plan/charts.ts). */
 const isChartUrl = (url: string) => /\/chart\.js\/|action-plan\/charts\./.test(url);
@@ -27,6 +27,7 @@ describe('<compact-action-plan charts="none">', () => {
     });
     observer.observe({ type: 'resource', buffered: true });
     const loader = sinon.spy(CompactActionPlan, 'loadCharts');
+    const wait = watchChartsWait();
     try {
       const wrapper = await fixture<HTMLElement>(
         '<div><compact-action-plan charts="none"></compact-action-plan><compact-action-plan charts="none" aim="aim-1"></compact-action-plan></div>',
@@ -39,6 +40,7 @@ describe('<compact-action-plan charts="none">', () => {
       const [el] = elements;
       el.shadowRoot!.querySelector('.figures')!.scrollIntoView();
       await intersectionReported(el.shadowRoot!.querySelector('.figures')!);
+      expect(wait.began(), 'began waiting to load chart.js').to.equal(false);
       expect(loader.callCount).to.equal(0);
       expect(el.shadowRoot!.querySelector('canvas')).to.equal(null);
       expect(el.shadowRoot!.querySelector('.view-switch')).to.equal(null);
@@ -50,6 +52,7 @@ describe('<compact-action-plan charts="none">', () => {
       expect(requested.some((url) => url.includes('action-plan/action-plan'))).to.equal(true);
       await expect(el).to.be.accessible();
     } finally {
+      wait.restore();
       loader.restore();
       observer.disconnect();
     }
