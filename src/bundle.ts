@@ -83,8 +83,9 @@ function requestFeeds(): void {
 
 /**
  * Printable ASCII without spaces, backslashes or `@`: stricter than the loader's rule for `src`
- * (feed/url.ts, not imported here to keep this script small), so every address asked for early is
- * one the loader will fetch; anything else waits for the loader.
+ * (feed/url.ts), so every address asked for early is one the loader will fetch; anything else waits
+ * for the loader. Not imported from feed/url.ts: every module there is in the shared chunk
+ * (vite.config.ts), and a static import would have this script wait for the whole of it.
  */
 const PLAIN_SRC = /^[\w\-.~:/?#[\]!$&'()*+,;=%]+$/;
 

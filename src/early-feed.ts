@@ -2,13 +2,14 @@
  * Feeds asked for by the script-tag entry (bundle.ts) as soon as it runs, and handed to the
  * shared loader (core/feed-loader.ts) when its code has arrived.
  *
- * A large feed is usually in before the elements' code. Reading its body then, while the page waits
- * for the code, takes that read off the way to the first rows; a `<link rel="preload">` only
- * downloaded it, and the loader's own fetch then still had to be answered and its body read.
+ * A large feed is usually in before the elements' code. Reading and parsing its body then, while the
+ * page waits for the code, takes both off the way to the first rows.
  *
- * Only the entry imports this module's code: the entry and the shared chunk are separate scripts that
- * share no module, so the requests are kept on the page's global object under a registered symbol
- * (which a second copy of the script finds too), and the loader imports nothing here but types.
+ * Only the entry imports this module's code, and it must import nothing from src/core, src/feed or
+ * src/i18n (the shared chunk, vite.config.ts), or the entry would wait for that chunk. So the
+ * requests are kept on the page's global object under a registered symbol (which a second copy of
+ * the script finds too), the loader imports nothing here but types, and the request's options are
+ * written in both places (a test holds them together).
  * Each request is used once, by the loader's first request for that address.
  */
 export const EARLY_FEEDS = 'compact-widgets.early-feeds';

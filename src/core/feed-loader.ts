@@ -171,11 +171,17 @@ async function fetchFeed(url: string, signal: AbortSignal, timeout: number): Pro
  * there is one; taken, so that a reload or a later page of the same feed asks the network again.
  */
 function takeEarly(url: string): EarlyFeed | undefined {
-  const key: typeof EARLY_FEEDS = 'compact-widgets.early-feeds';
-  const pending = (globalThis as unknown as Record<symbol, EarlyFeeds | undefined>)[Symbol.for(key)];
+  const pending = earlyFeeds();
   const early = pending?.get(url);
   pending?.delete(url);
   return early;
+}
+
+function earlyFeeds(): EarlyFeeds | undefined {
+  // Typed as early-feed.ts's constant, so a misspelling here does not compile (its value cannot be
+  // imported: see there).
+  const key: typeof EARLY_FEEDS = 'compact-widgets.early-feeds';
+  return (globalThis as unknown as Record<symbol, EarlyFeeds | undefined>)[Symbol.for(key)];
 }
 
 type FetchOutcome = { ok: true; result: FeedResult; text: string } | { ok: false; failure: FeedFailure };
@@ -306,7 +312,7 @@ function plausibleSavedAt(savedAt: unknown): savedAt is number {
   return Number.isSafeInteger(savedAt) && (savedAt as number) > 0 && (savedAt as number) <= Date.now() + MAX_CLOCK_SKEW_MS;
 }
 
-/** For tests: forget shared requests (not the saved copies). */
+/** For tests: forget shared requests and early ones (not the saved copies). */
 export function resetFeedLoader(): void {
   writePendingSaves(); // as a page left after its first rows would have
   for (const entry of shared.values()) {
@@ -315,6 +321,9 @@ export function resetFeedLoader(): void {
   }
   shared.clear();
   requestCounts.clear();
+  const early = earlyFeeds();
+  for (const request of early?.values() ?? []) request.abort();
+  early?.clear();
 }
 
 /** For tests and for publishers who want a clean slate: remove every saved copy. */

@@ -64,21 +64,6 @@ export function plainLocalizedText(v: unknown): LocalizedText | undefined {
   return Object.fromEntries(entries) as LocalizedText;
 }
 
-/**
- * An address `safeHttpUrl` returns unchanged, recognised without the URL parser (half the time of
- * reading a signatory with a website): scheme in lower case, a host of lower-case letters, digits and
- * inner hyphens whose last label starts with a letter (not an IPv4 address), no `--` (no punycode to
- * check), no port, user or password, then a path of letters, digits and `_.~-` with no segment that
- * starts with a dot (no `.` or `..` to resolve), and no query or fragment. Anything else goes to
- * `safeHttpUrl`.
- */
-const PLAIN_HTTP_URL =
-  /^https?:\/\/(?![^/]*--)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?(?:\/(?!\.)[\w.~-]*)+$/;
-
-/** `safeHttpUrl(v)`, the common address recognised without the URL parser. */
-export const plainHttpUrl = (v: unknown): string | undefined =>
-  typeof v === 'string' && PLAIN_HTTP_URL.test(v) ? v : safeHttpUrl(v);
-
 // ---------------------------------------------------------------------------------------------
 // Reading: any value `checkFeed` would report ends the short reading
 
@@ -161,7 +146,7 @@ export function readPlainSignatory(o: Rec): Signatory | undefined {
   for (const key of ADDRESS_KEYS) {
     const value = own(o, key);
     if (value === undefined) continue;
-    const address = plainHttpUrl(value);
+    const address = safeHttpUrl(value);
     if (address === undefined) return undefined;
     item[key] = address;
   }
@@ -204,7 +189,7 @@ const readContact = (v: unknown): Contact => {
     name: opt(o, 'name', text),
     email: opt(o, 'email', (e) => (isEmail(e) ? e : undefined)),
     phone: opt(o, 'phone', text),
-    url: opt(o, 'url', plainHttpUrl),
+    url: opt(o, 'url', safeHttpUrl),
   });
 };
 
@@ -230,8 +215,8 @@ function readCompact(v: unknown): Compact {
   return withOptional(compact, {
     area: opt(o, 'area', plainLocalizedText),
     summary: opt(o, 'summary', plainLocalizedText),
-    url: opt(o, 'url', plainHttpUrl),
-    document: opt(o, 'document', plainHttpUrl),
+    url: opt(o, 'url', safeHttpUrl),
+    document: opt(o, 'document', safeHttpUrl),
     adopted: opt(o, 'adopted', date),
     reviewDue: opt(o, 'reviewDue', date),
     defaultLanguage: def(o, 'defaultLanguage', (t) => (isLanguageTag(t) ? t : undefined), DEFAULT_LANGUAGE),
@@ -310,7 +295,7 @@ const consultationReader =
     return withOptional<Consultation>({ id, title, opens, closes, opensAt, closesAt }, {
       summary: opt(o, 'summary', plainLocalizedText),
       owner: opt(o, 'owner', text),
-      url: opt(o, 'url', plainHttpUrl),
+      url: opt(o, 'url', safeHttpUrl),
       shorterBecause: opt(o, 'shorterBecause', plainLocalizedText),
     });
   };
@@ -318,7 +303,7 @@ const consultationReader =
 function readPledge(v: unknown): PledgeSettings {
   const o = record(v);
   return withOptional<PledgeSettings>(
-    { endpoint: req(o, 'endpoint', plainHttpUrl), privacyNotice: req(o, 'privacyNotice', plainHttpUrl) },
+    { endpoint: req(o, 'endpoint', safeHttpUrl), privacyNotice: req(o, 'privacyNotice', safeHttpUrl) },
     { statement: opt(o, 'statement', plainLocalizedText) },
   );
 }

@@ -3,15 +3,11 @@
  * the full validator, which is loaded only then. Its rules for every kind of problem and its English
  * messages are most of the code that reads feeds, and a clean feed needs none of it.
  */
-import type { CompactFeed, FeedFailure, FeedProblem } from './types.js';
+import type { FeedCheck } from './validate.js';
 import { readCleanFeed } from './clean-feed.js';
 
 /** What the widgets need of `checkFeed`'s answer. */
-export interface FeedReading {
-  feed: CompactFeed | null;
-  problems: FeedProblem[];
-  failure?: FeedFailure;
-}
+export type FeedReading = Pick<FeedCheck, 'feed' | 'problems' | 'failure'>;
 
 type Validator = typeof import('./validate.js');
 

@@ -144,6 +144,7 @@ describe('the built bundle in Chromium', () => {
     );
     assert.ok(!chunks.some((p) => /\/(cy|gd)-/.test(p)), `an English page loads no translations: ${chunks}`);
     assert.ok(!chunks.some((p) => /\/charts-/.test(p)), `chart.js waits until a chart is in view: ${chunks}`);
+    assert.ok(!chunks.some((p) => /\/validate-/.test(p)), `a clean feed needs no full validator: ${chunks}`);
     await page.close();
   });
 

@@ -14,6 +14,21 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl('http://127.0.0.1:8080/feed.json')).to.equal('http://127.0.0.1:8080/feed.json');
   });
 
+  it('an address taken without the URL parser is one the parser returns unchanged, and near misses go through it', () => {
+    // Each of these is the parser's own href (so the short way and the long way agree) ...
+    for (const u of ['https://www.southend.gov.uk/compact', 'http://savs.org.uk/about-us/', 'https://a-b.example/x_y.z~1/', 'https://example.org/.well/']) {
+      expect(safeHttpUrl(u), u).to.equal(new URL(u).href);
+    }
+    // ... and these look close but are not: the parser normalises them.
+    expect(safeHttpUrl('https://Example.org/x')).to.equal('https://example.org/x');
+    expect(safeHttpUrl('https://example.org/a/./b')).to.equal('https://example.org/a/b');
+    expect(safeHttpUrl('https://example.org./x')).to.equal('https://example.org./x');
+    expect(safeHttpUrl('https://xn--bcher-kva.example/')).to.equal('https://xn--bcher-kva.example/');
+    expect(safeHttpUrl('https://1.2.3.4/x')).to.equal('https://1.2.3.4/x');
+    expect(safeHttpUrl('https://0x7f.1/x')).to.equal('https://127.0.0.1/x');
+    expect(safeHttpUrl('https://user@example.org/x')).to.equal(undefined);
+  });
+
   it('refuses other schemes', () => {
     for (const u of [
       'javascript:alert(1)',
