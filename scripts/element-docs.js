@@ -31,7 +31,7 @@ const BASE_CLASS = 'CompactElement';
 /** The embed page sets these itself (src/embed/embed.ts, NOT_FROM_QUERY), never from an element's list. */
 const NOT_FROM_EMBED_QUERY = new Set(['lang', 'feed']);
 const MARKER = /<!-- api:([\w-]+)(?: ([\w-]+))? -->\n([\s\S]*?)<!-- \/api -->/g;
-const HOW_TO_FIX = 'Run `npm run manifest && node scripts/element-docs.js` and commit the docs it rewrites.';
+const HOW_TO_FIX = 'Run `npm run docs` and commit the docs it rewrites.';
 
 /** Reads the elements (tag → declaration) from the manifest. */
 export function readElements(manifest) {

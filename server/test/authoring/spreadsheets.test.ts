@@ -267,6 +267,8 @@ describe('the spreadsheet round trip', () => {
     const long = await postForm(client, '/admin/compacts/southend/upload', { sheet: 'signatories', note: 'a'.repeat(100 * 1024) });
     assert.equal(long.status, 413);
     assert.match(textOf(long.text), /The form is too long Nothing has been changed/);
+    // Answered before the session is read: nothing of the compact, not even its name.
+    for (const page of [huge, long]) assert.doesNotMatch(textOf(page.text), /Southend/);
   });
 });
 

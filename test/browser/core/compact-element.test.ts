@@ -95,7 +95,7 @@ describe('the shared suite’s empty-state check', () => {
 
   it('fails when the element shows another notice than its empty state', async () => {
     const el = await mountEmpty();
-    expect(() => expectEmptyState(el, { ...expected, emptyText: 'No organisations have signed yet.' })).to.throw();
+    expect(() => expectEmptyState(el, { ...expected, emptyText: 'No organisations have signed yet.' })).to.throw(/No organisations have signed yet/);
   });
 });
 

@@ -111,12 +111,12 @@ describe('feed controller: the full validator only for a feed with problems', ()
     el.requestUpdate();
     el.updateNow();
     expect(el.controller.state.status).to.equal('loading');
+    const superseded = el.controller.reading;
     el.feed = { ...structuredClone(southend), compact: { ...southend.compact, id: 'replacement' } };
     el.requestUpdate();
     el.updateNow();
     expect(el.controller.state.status).to.equal('ready');
-    await import('../../../src/feed/validate.js');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await superseded; // the first feed's reading has answered
     expect(el.controller.state.status === 'ready' && el.controller.state.feed.compact.id).to.equal('replacement');
     expect(loads.map((d) => d.feed.compact.id)).to.deep.equal(['replacement']);
   });

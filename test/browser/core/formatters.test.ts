@@ -1,5 +1,6 @@
 /** One cache of Intl objects (src/i18n/formatters.ts). */
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { collator, dateTimeFormat, numberFormat, pluralRules } from '../../../src/i18n/formatters.js';
 import { pluralCategory } from '../../../src/i18n/plural.js';
 
@@ -24,8 +25,14 @@ describe('Intl formatter cache', () => {
   });
 
   it('plural() builds Welsh plural rules once, however many counts it reads', () => {
-    const first = pluralRules('cy');
-    for (let n = 0; n < 50; n++) pluralCategory(n, 'cy');
-    expect(pluralRules('cy')).to.equal(first);
+    const select = sinon.spy(Intl.PluralRules.prototype, 'select');
+    try {
+      for (let n = 0; n < 50; n++) pluralCategory(n, 'cy');
+      expect(select.callCount).to.equal(50);
+      expect(new Set(select.thisValues).size, 'one PluralRules for all fifty').to.equal(1);
+      expect(select.thisValues[0]).to.equal(pluralRules('cy'));
+    } finally {
+      select.restore();
+    }
   });
 });
