@@ -10,9 +10,9 @@
  * copies with absurd dates) is tested once, in test/browser/core/feed-loader.test.ts.
  */
 import { expect, fixture } from '@open-wc/testing';
-import { clearSavedFeeds, resetFeedLoader } from '../../src/core/feed-loader.js';
+import { resetFeedLoader } from '../../src/core/feed-loader.js';
 import { $, $$, attributeMarkup, settled, shadowText } from './dom.js';
-import { feedUrl } from './feeds.js';
+import { feedUrl, freshLoader } from './feeds.js';
 
 export interface FeedElementSuiteOptions {
   tag: string;
@@ -72,10 +72,7 @@ export function feedElementSuite(options: FeedElementSuiteOptions): void {
   const isReady = (el: Element) => () => shadowText(el).includes(readyText);
 
   describe(`<${tag}>: its own states, events and language`, () => {
-    beforeEach(() => {
-      resetFeedLoader();
-      clearSavedFeeds();
-    });
+    beforeEach(freshLoader);
 
     it('loads its feed from src over HTTP and fires compact-feed-load that crosses shadow roots', async () => {
       let el!: FeedElement;

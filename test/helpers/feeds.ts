@@ -25,8 +25,9 @@ export async function requestCount(url: string): Promise<number> {
   return ((await response.json()) as { count: number }).count;
 }
 
-/** Where the loader keeps its saved copy of a feed (see src/core/feed-loader.ts). */
-export const savedCopyKey = (url: string): string => `compact-widgets:feed:v1:${absoluteUrl(url)}`;
+/** Where the loader keeps its saved copies of feeds (see src/core/feed-loader.ts): one key per address. */
+export const SAVED_COPY_PREFIX = 'compact-widgets:feed:v1:';
+export const savedCopyKey = (url: string): string => `${SAVED_COPY_PREFIX}${absoluteUrl(url)}`;
 
 /** As a first visit to a page: no request in memory and no saved copy (a test's `beforeEach`). */
 export function freshLoader(): void {

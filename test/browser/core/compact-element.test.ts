@@ -2,11 +2,10 @@ import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import sinon from 'sinon';
 import { defineElement } from '../../../src/core/define.js';
-import { clearSavedFeeds, resetFeedLoader } from '../../../src/core/feed-loader.js';
 import type { CompactFeed } from '../../../src/feed/types.js';
 import { $, mountWithFeed, settled, shadowText } from '../../helpers/dom.js';
 import { expectEmptyState, feedElementSuite } from '../../helpers/feed-element-suite.js';
-import { feedUrl, sampleFeed } from '../../helpers/feeds.js';
+import { feedUrl, freshLoader, sampleFeed } from '../../helpers/feeds.js';
 import { MINIMAL_READY_TEXT, MINIMAL_TAG, TestCompactElement } from '../../helpers/minimal-element.js';
 import '../../../src/index.js'; // every element, for the manifest check below
 
@@ -37,10 +36,7 @@ feedElementSuite({
 });
 
 describe('CompactElement: never stuck', () => {
-  beforeEach(() => {
-    resetFeedLoader();
-    clearSavedFeeds();
-  });
+  beforeEach(freshLoader);
 
   it('a render that throws shows the error state with "Try again", not the last state for ever', async () => {
     const consoleError = sinon.stub(console, 'error');

@@ -8,7 +8,6 @@ import sinon from 'sinon';
 import { CompactElement } from '../../../src/core/compact-element.js';
 import { defineElement } from '../../../src/core/define.js';
 import { theme, themeValue } from '../../../src/core/styles.js';
-import { clearSavedFeeds, resetFeedLoader } from '../../../src/core/feed-loader.js';
 import type { CompactFeed } from '../../../src/feed/types.js';
 import { CompactActionPlan } from '../../../src/action-plan/action-plan.js';
 import { CompactConsultationCountdown } from '../../../src/consultation-countdown/consultation-countdown.js';
@@ -16,6 +15,8 @@ import { CompactPledgeBadge } from '../../../src/pledge-badge/pledge-badge.js';
 import { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
 import { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
 import sample from '../../fixtures/feed.json' with { type: 'json' };
+import { retryButton } from '../../helpers/feed-element-suite.js';
+import { feedUrl, freshLoader } from '../../helpers/feeds.js';
 
 class HookedElement extends CompactElement {
   problem?: string;
@@ -32,15 +33,9 @@ class HookedElement extends CompactElement {
 defineElement('test-hooked-element', HookedElement);
 
 const live = (el: Element) => el.shadowRoot!.querySelector('[role="status"]')!.textContent ?? '';
-const retryButton = (el: Element) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]');
-let counter = 0;
-const unique = () => `/test-feed?key=hooks-${Date.now()}-${counter++}`;
 
 describe('CompactElement hooks', () => {
-  beforeEach(() => {
-    resetFeedLoader();
-    clearSavedFeeds();
-  });
+  beforeEach(freshLoader);
   afterEach(() => sinon.restore());
 
   it('theme tokens resolve to the host’s --compact-* value or the default, in styles and in script', async () => {
@@ -60,7 +55,7 @@ describe('CompactElement hooks', () => {
   });
 
   it('renderFallback shows before the widget until the feed is ready, then goes', async () => {
-    const el = await fixture<HookedElement>(html`<test-hooked-element src=${unique()}><p>Closes 14 June</p></test-hooked-element>`);
+    const el = await fixture<HookedElement>(html`<test-hooked-element src=${feedUrl()}><p>Closes 14 June</p></test-hooked-element>`);
     expect(el.shadowRoot!.querySelector('.fallback slot'), 'while loading').to.exist;
     await waitUntil(() => el.shadowRoot!.querySelector('.shown'), 'the feed');
     expect(el.shadowRoot!.querySelector('.fallback')).to.equal(null);
@@ -83,7 +78,7 @@ describe('CompactElement hooks', () => {
   describe('retry learns the outcome from its controller, not from its own events', () => {
     /** An element whose first request answers 503 and whose retry gets the feed, in its error state. */
     async function failingOnce(): Promise<HookedElement> {
-      const url = unique();
+      const url = feedUrl();
       const realFetch = window.fetch.bind(window);
       let calls = 0;
       sinon.stub(window, 'fetch').callsFake((input, init) => realFetch(calls++ === 0 ? `${url}&status=503` : input, init));
@@ -93,7 +88,7 @@ describe('CompactElement hooks', () => {
     }
 
     it('announces a failure even when the page stops compact-feed-error on the element', async () => {
-      const el = await fixture<HookedElement>(html`<test-hooked-element src=${`${unique()}&status=503`}></test-hooked-element>`);
+      const el = await fixture<HookedElement>(html`<test-hooked-element src=${feedUrl({ status: 503 })}></test-hooked-element>`);
       await waitUntil(() => retryButton(el), 'the error state');
       // Registered before the retry, so it runs before any listener the retry could add.
       el.addEventListener('compact-feed-error', (event) => event.stopImmediatePropagation());

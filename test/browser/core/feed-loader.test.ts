@@ -10,7 +10,7 @@ import {
 } from '../../../src/core/feed-loader.js';
 import { $, settled, shadowText } from '../../helpers/dom.js';
 import { retryButton } from '../../helpers/feed-element-suite.js';
-import { absoluteUrl, freshLoader, feedUrl, requestCount, sampleFeed, savedCopyKey } from '../../helpers/feeds.js';
+import { absoluteUrl, freshLoader, feedUrl, requestCount, sampleFeed, SAVED_COPY_PREFIX, savedCopyKey } from '../../helpers/feeds.js';
 import { MINIMAL_READY_TEXT, MINIMAL_TAG, type TestCompactElement } from '../../helpers/minimal-element.js';
 
 const sample = sampleFeed();
@@ -26,7 +26,7 @@ const ABSURD_SAVED_AT: unknown[] = [
   null, // what NaN becomes in JSON
   [1],
 ];
-const savedKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('compact-widgets:feed:v1:'));
+const savedKeys = () => Object.keys(localStorage).filter((k) => k.startsWith(SAVED_COPY_PREFIX));
 
 describe('feed loader', () => {
   beforeEach(freshLoader);
@@ -102,7 +102,7 @@ describe('feed loader', () => {
     const url = absoluteUrl(`/test-redirect?${new URLSearchParams({ to: final })}`);
     const outcome = await loadFeed(url);
     expect(outcome.ok && outcome.result.url).to.equal(final);
-    await waitUntil(() => savedKeys().includes(`compact-widgets:feed:v1:${url}`));
+    await waitUntil(() => savedKeys().includes(savedCopyKey(url)));
     resetFeedLoader();
     // The feed now fails (503 after the first request): the saved copy is shown, with its origin.
     const saved = await loadFeed(url);
@@ -114,7 +114,7 @@ describe('feed loader', () => {
     it(`does not use a saved copy dated ${JSON.stringify(savedAt)}`, async () => {
       const url = absoluteUrl(feedUrl({ status: 503 }));
       const text = JSON.stringify(sample);
-      localStorage.setItem(`compact-widgets:feed:v1:${url}`, JSON.stringify({ savedAt, text }));
+      localStorage.setItem(savedCopyKey(url), JSON.stringify({ savedAt, text }));
       expect((await loadFeed(url)).ok).to.equal(false);
     });
   }
@@ -122,7 +122,7 @@ describe('feed loader', () => {
   it('does use a saved copy with a sensible date', async () => {
     const url = absoluteUrl(feedUrl({ status: 503 }));
     const savedAt = Date.now() - 3_600_000;
-    localStorage.setItem(`compact-widgets:feed:v1:${url}`, JSON.stringify({ savedAt, text: JSON.stringify(sample) }));
+    localStorage.setItem(savedCopyKey(url), JSON.stringify({ savedAt, text: JSON.stringify(sample) }));
     const outcome = await loadFeed(url);
     expect(outcome.ok && outcome.result.fetchedAt).to.equal(savedAt);
     expect(outcome.ok && outcome.result.url).to.equal(url);
@@ -130,7 +130,7 @@ describe('feed loader', () => {
 
   it('ignores a saved copy whose contents were tampered with', async () => {
     const url = absoluteUrl(feedUrl({ status: 503 }));
-    localStorage.setItem(`compact-widgets:feed:v1:${url}`, JSON.stringify({ savedAt: 'yesterday', text: '{}' }));
+    localStorage.setItem(savedCopyKey(url), JSON.stringify({ savedAt: 'yesterday', text: '{}' }));
     const outcome = await loadFeed(url);
     expect(outcome.ok).to.equal(false);
   });
@@ -139,7 +139,7 @@ describe('feed loader', () => {
     const url = absoluteUrl(feedUrl());
     expect((await loadFeed(url)).ok).to.equal(true);
     expect(savedKeys(), 'not yet, in the task that delivers the feed').to.deep.equal([]);
-    await waitUntil(() => savedKeys().includes(`compact-widgets:feed:v1:${url}`));
+    await waitUntil(() => savedKeys().includes(savedCopyKey(url)));
   });
 
   it('a copy not yet saved is saved first when the network fails and the saved copy is wanted', async () => {
@@ -154,8 +154,8 @@ describe('feed loader', () => {
     const urls = [1, 2, 3, 4].map(() => absoluteUrl(feedUrl()));
     for (const url of urls) expect((await loadFeed(url)).ok).to.equal(true);
     // Copies are saved after the feed is handed over: wait for the newest one.
-    await waitUntil(() => savedKeys().includes(`compact-widgets:feed:v1:${urls[3]}`));
-    expect(savedKeys().sort()).to.deep.equal(urls.slice(1).map((u) => `compact-widgets:feed:v1:${u}`).sort());
+    await waitUntil(() => savedKeys().includes(savedCopyKey(urls[3])));
+    expect(savedKeys().sort()).to.deep.equal(urls.slice(1).map(savedCopyKey).sort());
   });
 });
 

@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../../../src/signatory-list/define.js';
 import type { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
 import { feedElementSuite } from '../../helpers/feed-element-suite.js';
-import { settled, shadowText } from '../../helpers/dom.js';
+import { $$, foldText, settled, shadowText } from '../../helpers/dom.js';
 import { sampleFeed } from '../../helpers/feeds.js';
 import { loadLocale, withLocale } from '../../../src/i18n/locale.js';
 import { pluralCategory } from '../../../src/i18n/plural.js';
@@ -14,6 +14,7 @@ feedElementSuite({
   tag: 'compact-signatory-list',
   readyText: 'Côr Meibion Testshire',
   emptyFeed: { ...sampleFeed(), signatories: [] },
+  emptyText: 'No organisations have signed yet.',
 });
 
 // --- helpers -------------------------------------------------------------------------------------
@@ -22,11 +23,9 @@ const mount = mountList;
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T & Element>(selector) as T;
-const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const names = (el: Element) => $$(el, '.item .name').map(text);
-const heading = (el: Element) => text($(el, '#results-heading'));
-const announced = (el: Element) => text($(el, '[role="status"]'));
+const names = (el: Element) => $$(el, '.item .name').map(foldText);
+const heading = (el: Element) => foldText($(el, '#results-heading'));
+const announced = (el: Element) => foldText($(el, '[role="status"]'));
 
 async function typeInto(el: CompactSignatoryList, value: string): Promise<void> {
   const input = $<HTMLInputElement>(el, '#search');
@@ -44,7 +43,7 @@ async function choose(el: CompactSignatoryList, selector: string, value: string)
   await el.updateComplete;
 }
 
-const options = (el: Element, selector: string) => $$(el, `${selector} option`).map(text);
+const options = (el: Element, selector: string) => $$(el, `${selector} option`).map(foldText);
 
 // --- what it shows ---------------------------------------------------------------------------------
 
@@ -58,10 +57,10 @@ describe('<compact-signatory-list>: each signatory', () => {
       'Tidy Towns Group',
     ]);
     const items = $$(el, '.item');
-    expect(text(items[0]!.querySelector('.meta'))).to.equal('Third sector Community group Signed 1 July 2019');
-    expect(text(items[1]!.querySelector('.meta'))).to.equal('Third sector Charity Signed 12 March 2015');
-    expect(text(items[1]!.querySelector('.champion'))).to.equal('Compact Champion: Ann Jones, Chief Officer');
-    expect(text(items[2]!.querySelector('.meta'))).to.equal('Public sector Local authority Signed 12 March 2015');
+    expect(foldText(items[0]!.querySelector('.meta'))).to.equal('Third sector Community group Signed 1 July 2019');
+    expect(foldText(items[1]!.querySelector('.meta'))).to.equal('Third sector Charity Signed 12 March 2015');
+    expect(foldText(items[1]!.querySelector('.champion'))).to.equal('Compact Champion: Ann Jones, Chief Officer');
+    expect(foldText(items[2]!.querySelector('.meta'))).to.equal('Public sector Local authority Signed 12 March 2015');
     expect(items[0]!.querySelector('.champion')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -69,7 +68,7 @@ describe('<compact-signatory-list>: each signatory', () => {
   it('links names only to http(s) websites; nothing else from the feed reaches href or src', async () => {
     const el = await mount(sampleFeed());
     const links = $$(el, '.item a') as HTMLAnchorElement[];
-    expect(links.map((a) => text(a))).to.deep.equal(["St John's Community Trust", 'Testshire Council']);
+    expect(links.map((a) => foldText(a))).to.deep.equal(["St John's Community Trust", 'Testshire Council']);
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
       'https://example.org/stjohns',
       'https://example.org/council',
@@ -105,7 +104,7 @@ describe('<compact-signatory-list>: each signatory', () => {
     const shown = (item: Element) =>
       [...item.querySelectorAll<HTMLElement>('.meta span')]
         .filter((span) => getComputedStyle(span).display !== 'none')
-        .map((span) => ({ text: text(span), dot: getComputedStyle(span, '::before').content !== 'none' }));
+        .map((span) => ({ text: foldText(span), dot: getComputedStyle(span, '::before').content !== 'none' }));
     const [alpha, beta] = $$(el, '.item');
     expect(shown(alpha!)).to.deep.equal([
       { text: 'Third sector', dot: false },
@@ -115,7 +114,7 @@ describe('<compact-signatory-list>: each signatory', () => {
       { text: 'Third sector', dot: false },
       { text: 'Charity', dot: true },
     ]);
-    expect(text(alpha!.querySelector('.meta'))).to.equal('Third sector Signed 12 March 2015');
+    expect(foldText(alpha!.querySelector('.meta'))).to.equal('Third sector Signed 12 March 2015');
     // Grouped by sector, the sector is the heading: the first part shown has no dot before it.
     el.setAttribute('group-by', 'sector');
     await el.updateComplete;
@@ -129,7 +128,7 @@ describe('<compact-signatory-list>: each signatory', () => {
     const el = await mount(
       feedWith(types.map((type, i) => ({ id: `t${i}`, name: `Org ${i}`, sector: 'voluntary', type }))),
     );
-    expect($$(el, '.meta span:nth-child(2)').map(text)).to.deep.equal([
+    expect($$(el, '.meta span:nth-child(2)').map(foldText)).to.deep.equal([
       'Black and minority ethnic organisation',
       'Fire and rescue',
       'Housing association',
@@ -141,17 +140,17 @@ describe('<compact-signatory-list>: each signatory', () => {
     const feed = sampleFeed() as Record<string, any>;
     delete feed.compact.sectors;
     const el = await mount(feed);
-    expect($$(el, '.sector-counts li').map(text)).to.deep.equal(['Public sector: 1', 'Voluntary and community sector: 3']);
+    expect($$(el, '.sector-counts li').map(foldText)).to.deep.equal(['Public sector: 1', 'Voluntary and community sector: 3']);
   });
 });
 
 describe('<compact-signatory-list>: summary and plurals', () => {
   it('counts who has signed, in total and per sector', async () => {
     const el = await mount(sampleFeed());
-    expect(text($(el, '.summary-total'))).to.equal('4 organisations have signed');
-    expect($$(el, '.sector-counts li').map(text)).to.deep.equal(['Public sector: 1', 'Third sector: 3']);
+    expect(foldText($(el, '.summary-total'))).to.equal('4 organisations have signed');
+    expect($$(el, '.sector-counts li').map(foldText)).to.deep.equal(['Public sector: 1', 'Third sector: 3']);
     const one = await mount(feedWith([{ id: 'a', name: 'Alpha', sector: 'public' }]));
-    expect(text($(one, '.summary-total'))).to.equal('1 organisation has signed');
+    expect(foldText($(one, '.summary-total'))).to.equal('1 organisation has signed');
   });
 
   it('has the right plural in Welsh for 0, 1, 2, 3, 6 and 11', async () => {
@@ -187,10 +186,10 @@ describe('<compact-signatory-list>: summary and plurals', () => {
     const el = await mount(sampleFeed(), '', 'cy');
     await settled(el, () => shadowText(el).includes('Mae 4 o sefydliadau wedi llofnodi'));
     expect(names(el)).to.include('Ymddiriedolaeth Gymunedol Sant Ioan');
-    expect($$(el, '.sector-counts li').map(text)).to.deep.equal(['Public sector: 1', 'Trydydd sector: 3']);
-    const stJohns = $$(el, '.item').find((li) => text(li).includes('Sant Ioan'))!;
-    expect(text(stJohns.querySelector('.meta'))).to.equal('Trydydd sector Elusen Llofnodwyd 12 Mawrth 2015');
-    expect(text($(el, 'label[for="search"]'))).to.equal('Chwilio yn ôl enw neu rif');
+    expect($$(el, '.sector-counts li').map(foldText)).to.deep.equal(['Public sector: 1', 'Trydydd sector: 3']);
+    const stJohns = $$(el, '.item').find((li) => foldText(li).includes('Sant Ioan'))!;
+    expect(foldText(stJohns.querySelector('.meta'))).to.equal('Trydydd sector Elusen Llofnodwyd 12 Mawrth 2015');
+    expect(foldText($(el, 'label[for="search"]'))).to.equal('Chwilio yn ôl enw neu rif');
     await expect(el).to.be.accessible();
   });
 });
@@ -243,7 +242,7 @@ describe('<compact-signatory-list>: search as you type', () => {
     expect($(el, '.download')).to.equal(null);
     await expect(el).to.be.accessible();
     const clear = $<HTMLButtonElement>(el, '.no-results button');
-    expect(text(clear)).to.equal('Clear search and filters');
+    expect(foldText(clear)).to.equal('Clear search and filters');
     clear.focus();
     clear.click();
     await waitUntil(() => el.shadowRoot!.activeElement?.id === 'search', 'focus moves to the search box');
@@ -331,9 +330,9 @@ describe('<compact-signatory-list>: attributes', () => {
 
   it('group-by="sector" puts each sector under its own heading', async () => {
     const el = await mount(sampleFeed(), 'group-by="sector"');
-    expect($$(el, '.group-heading').map(text)).to.deep.equal(['Public sector', 'Third sector']);
+    expect($$(el, '.group-heading').map(foldText)).to.deep.equal(['Public sector', 'Third sector']);
     const lists = $$(el, 'ul.list');
-    expect(lists.map((ul) => [...ul.querySelectorAll('.name')].map(text))).to.deep.equal([
+    expect(lists.map((ul) => [...ul.querySelectorAll('.name')].map(foldText))).to.deep.equal([
       ['Testshire Council'],
       ['Côr Meibion Testshire', "St John's Community Trust", 'Tidy Towns Group'],
     ]);
@@ -407,7 +406,7 @@ describe('<compact-signatory-list>: pages', () => {
     expect(heading(el)).to.equal('Showing 1 to 50 of 120');
     const nav = $(el, 'nav');
     expect(nav.getAttribute('aria-label')).to.equal('Pages of results');
-    expect($$(el, 'nav button').map(text)).to.deep.equal(['1', '2', '3', 'Next page']);
+    expect($$(el, 'nav button').map(foldText)).to.deep.equal(['1', '2', '3', 'Next page']);
     expect($(el, 'nav [aria-current="page"]').getAttribute('aria-label')).to.equal('Page 1');
     await expect(el).to.be.accessible();
   });
@@ -423,7 +422,7 @@ describe('<compact-signatory-list>: pages', () => {
     expect($(el, '#results-heading').getAttribute('tabindex')).to.equal('-1');
     expect(names(el)[0]).to.match(/^00051 /);
     // The last page has no Next button: focus must not be lost with it.
-    const last = $$(el, 'nav button').find((b) => text(b) === '3')!;
+    const last = $$(el, 'nav button').find((b) => foldText(b) === '3')!;
     last.focus();
     last.click();
     await waitUntil(() => heading(el) === 'Showing 101 to 120 of 120', 'the last page');
