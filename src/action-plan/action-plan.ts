@@ -1,11 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
-import { headingLevel, headingTag, type HeadingLevel } from '../core/heading.js';
-import { html as staticHtml } from 'lit/static-html.js';
+import { heading, headingLevel, type HeadingLevel } from '../core/heading.js';
 import type { Action, Aim, CompactFeed } from '../feed/types.js';
 import { partyName, signatoryById } from '../feed/lookup.js';
 import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
@@ -50,19 +48,6 @@ export type { ChartsModule } from './charts-controller.js';
  */
 export const COLLAPSE_OVER = 100;
 
-
-interface HeadingOptions {
-  class?: string;
-  id?: string;
-  part?: string;
-}
-
-/** A heading at `level` (2–6); the tag is a Lit `literal` (core/heading.ts), never built from strings. */
-function heading(level: HeadingLevel, options: HeadingOptions, content: unknown): TemplateResult {
-  const { class: cls, id, part } = options;
-  const tag = headingTag(level);
-  return staticHtml`<${tag} class=${ifDefined(cls)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</${tag}>`;
-}
 
 /**
  * A compact's action plan and its progress: the aims in order with their actions, who leads each,

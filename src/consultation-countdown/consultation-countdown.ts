@@ -2,8 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
-import { headingLevel, headingTag } from '../core/heading.js';
-import { html as staticHtml } from 'lit/static-html.js';
+import { heading, headingLevel } from '../core/heading.js';
 import type { CompactFeed, Consultation } from '../feed/types.js';
 import { signatoryById } from '../feed/lookup.js';
 import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
@@ -274,10 +273,9 @@ export class CompactConsultationCountdown extends CompactElement {
     return new FeedText(feed, this.language);
   }
 
-  /** `heading-level` chooses the level (see core/heading.ts); the tag is a Lit `literal`, never a string. */
+  /** `heading-level` chooses the level (core/heading.ts). */
   private heading(title: unknown): TemplateResult {
-    const tag = headingTag(headingLevel(this.headingLevel, 3));
-    return staticHtml`<${tag} class="title" part="title">${title}</${tag}>`;
+    return heading(headingLevel(this.headingLevel, 3), { class: 'title', part: 'title' }, title);
   }
 
   private renderOwner(owner: unknown): TemplateResult {

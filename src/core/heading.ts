@@ -1,4 +1,6 @@
-import { literal, type StaticValue } from 'lit/static-html.js';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { html, literal, type StaticValue } from 'lit/static-html.js';
 
 /** The heading levels an element may use inside a page: h1 is the page's own. */
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
@@ -27,4 +29,17 @@ export function headingLevel(requested: unknown, fallback: HeadingLevel, offset 
  */
 export function headingTag(level: HeadingLevel): StaticValue {
   return TAGS[level];
+}
+
+export interface HeadingOptions {
+  class?: string;
+  id?: string;
+  part?: string;
+}
+
+/** A heading at `level`, its tag one of the `literal`s above (no markup from strings). */
+export function heading(level: HeadingLevel, options: HeadingOptions, content: unknown): TemplateResult {
+  const { class: className, id, part } = options;
+  const tag = headingTag(level);
+  return html`<${tag} class=${ifDefined(className)} id=${ifDefined(id)} part=${ifDefined(part)}>${content}</${tag}>`;
 }

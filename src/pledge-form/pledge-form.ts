@@ -2,7 +2,7 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
-import { headingLevel, type HeadingLevel } from '../core/heading.js';
+import { heading, headingLevel, type HeadingLevel } from '../core/heading.js';
 import { baseStyles } from '../core/styles.js';
 import { emit } from '../events.js';
 import { TYPES_BY_SECTOR, type CompactFeed, type Sector } from '../feed/types.js';
@@ -10,7 +10,6 @@ import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
 import { countText, CountAnnouncer } from './character-count.js';
 import { checkEndpoint, hasSaved, type PledgeTarget } from './endpoint.js';
 import { renderFields, targetId, type FieldContext } from './fields.js';
-import { heading } from './heading.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
 import type { FocusTarget, FormSession, SessionHost } from './pledge-interactive.js';
 import { EMPTY_VALUES, isFieldName, type FieldName, type PledgeValues } from './values.js';
@@ -244,12 +243,12 @@ export class CompactPledgeForm extends CompactElement {
 
   private renderHeading(): TemplateResult {
     const content = html`<slot name="heading">${msg('Sign up to the compact', { id: 'pledge-form.heading' })}</slot>`;
-    return heading(this.level(), content, 'heading', 'heading');
+    return heading(this.level(), { class: 'heading', part: 'heading' }, content);
   }
 
   /** A heading one level below the form's own. */
   private subheading(content: unknown, className = 'subheading'): TemplateResult {
-    return heading(this.level(1), content, className);
+    return heading(this.level(1), { class: className }, content);
   }
 
   private renderContact(feed: CompactFeed): TemplateResult | typeof nothing {
