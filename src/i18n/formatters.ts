@@ -1,6 +1,8 @@
 /**
- * One cache of `Intl` objects for the whole library, in the manner of github/relative-time-element:
- * each is built once per locale and options, because building one costs far more than using it
+ * One cache of `Intl` objects for the elements and their words, in the manner of
+ * github/relative-time-element (the feed contract keeps its per-zone formatters in src/feed/time.ts:
+ * it needs nothing of i18n). Each is built once per locale and options, because building one costs
+ * far more than using it
  * (a collator sorting 10,000 names, a plural rule per count shown). Options are compared by their
  * JSON, so pass them in a fixed order.
  */
