@@ -13,7 +13,7 @@
  */
 import type { Action, ActionPlan, ActionUpdate, Aim, Commitment, Compact, CompactFeed } from './types.js';
 import type { Consultation, Contact, LocalizedText, PledgeSettings, Principle, Signatory } from './types.js';
-import { ACTION_STATUSES } from './types.js';
+import { ACTION_STATUSES, COMMITMENT_PARTIES } from './types.js';
 import { endOfDayInZone, isIsoDate, isIsoDateTime, isValidTimeZone, parseDateTime, startOfDayInZone } from './time.js';
 import { safeHttpUrl } from './url.js';
 
@@ -175,7 +175,7 @@ const readPrinciple = (o: Rec): Principle =>
     { text: opt(o, 'text', plainLocalizedText) },
   );
 
-const commitmentParty = oneOf(['public', 'voluntary', 'joint'] as const);
+const commitmentParty = oneOf(COMMITMENT_PARTIES);
 
 const readCommitment = (o: Rec): Commitment => ({
   id: req(o, 'id', text),

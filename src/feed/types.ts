@@ -21,6 +21,9 @@ export type HttpUrl = string;
 
 export type Sector = 'public' | 'voluntary';
 export type CommitmentParty = 'public' | 'voluntary' | 'joint';
+
+export const SECTORS: readonly Sector[] = ['public', 'voluntary'];
+export const COMMITMENT_PARTIES: readonly CommitmentParty[] = ['public', 'voluntary', 'joint'];
 export type ActionStatus = 'not-started' | 'in-progress' | 'complete' | 'delayed' | 'cancelled';
 
 export const ACTION_STATUSES: readonly ActionStatus[] = [

@@ -55,7 +55,7 @@ import type {
   Principle,
   Signatory,
 } from './types.js';
-import { ACTION_STATUSES } from './types.js';
+import { ACTION_STATUSES, COMMITMENT_PARTIES, SECTORS } from './types.js';
 import { isIsoDate, isIsoDateTime, isValidTimeZone } from './time.js';
 import { safeHttpUrl } from './url.js';
 import {
@@ -420,8 +420,8 @@ function readPrinciple(o: Rec, path: string, r: Reporter): Principle | undefined
   return f.ok ? withOptional<Principle>(item, extra) : undefined;
 }
 
-const commitmentParty = oneOf(['public', 'voluntary', 'joint'] as const);
-const sector = oneOf(['public', 'voluntary'] as const);
+const commitmentParty = oneOf(COMMITMENT_PARTIES);
+const sector = oneOf(SECTORS);
 const actionStatus = oneOf(ACTION_STATUSES);
 
 function readCommitment(o: Rec, path: string, r: Reporter): Commitment | undefined {

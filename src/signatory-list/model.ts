@@ -3,14 +3,13 @@
  * substring tests: each signatory's search text is worked out once per feed, each sort order once
  * per feed and language, and the page shows at most `page-size` of the results.
  */
-import type { CompactFeed, Sector, Signatory } from '../feed/types.js';
+import { SECTORS, type CompactFeed, type Sector, type Signatory } from '../feed/types.js';
 import { pickText } from '../feed/localized-text.js';
 import { searchText } from '../feed/text-match.js';
 import { collator as sharedCollator } from '../i18n/formatters.js';
 
 export type SortOrder = 'name' | 'signed' | 'signed-desc';
 export const SORT_ORDERS: readonly SortOrder[] = ['name', 'signed', 'signed-desc'];
-export const SECTORS: readonly Sector[] = ['public', 'voluntary'];
 
 export interface Entry {
   signatory: Signatory;

@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
 import { headingLevel, headingTag } from '../core/heading.js';
 import { baseStyles } from '../core/styles.js';
-import type { CompactFeed, Sector } from '../feed/types.js';
+import { SECTORS, type CompactFeed, type Sector } from '../feed/types.js';
 import { safeHttpUrl } from '../feed/url.js';
 import { formatIsoDate } from '../i18n/dates.js';
 import { sectorName, sectorPlain, sectorText, typeName } from '../i18n/labels.js';
@@ -26,7 +26,6 @@ import {
   prepareSearch,
   Search,
   sortEntries,
-  SECTORS,
   SORT_ORDERS,
   type Entry,
   type Filters,

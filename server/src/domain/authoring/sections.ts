@@ -4,7 +4,7 @@
  * short consultation without its reason); everything else is judged by the strict `checkFeed` on the
  * feed the change would publish (document.ts), whose problems are mapped back to the fields here.
  */
-import { ACTION_STATUSES, isIsoDate, isIsoDateTime, safeHttpUrl, todayInZone, type FeedProblem } from 'compact-widgets/feed';
+import { ACTION_STATUSES, COMMITMENT_PARTIES, isIsoDate, isIsoDateTime, safeHttpUrl, todayInZone, type FeedProblem } from 'compact-widgets/feed';
 import type { CompactDocument } from '../compacts.js';
 import type { LoadedCompact } from './document.js';
 import { formList, formLocalized, formText, languageName, plainText, type Form, type Localized } from './languages.js';
@@ -117,7 +117,7 @@ export function compactTextChange(form: Form, loaded: LoadedCompact): { change: 
     const old = existingCommitments[i];
     if (!old && !text) continue;
     if (!text) errors[`commitment-${i}-text-${languages[0]}`] = `Enter what commitment ${i + 1} says, or tick “Remove”`;
-    if (!['public', 'voluntary', 'joint'].includes(by)) errors[`commitment-${i}-by`] = `Choose who makes commitment ${i + 1}`;
+    if (!(COMMITMENT_PARTIES as readonly string[]).includes(by)) errors[`commitment-${i}-by`] = `Choose who makes commitment ${i + 1}`;
     const id = old?.id ?? newId(plainText(text, languages).split(/\s+/).slice(0, 5).join(' '), [...existingCommitments.map((c) => c.id), ...commitments.map((c) => c.id)], `commitment-${i + 1}`);
     commitments.push({ ...(old ?? {}), id, by, text });
   }

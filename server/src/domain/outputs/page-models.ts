@@ -4,7 +4,7 @@
  * (`Text.lang`), so a Welsh page showing an English-only name says so to screen readers.
  * Only what the feed publishes is here: never anything about the people who sent a pledge.
  */
-import { safeHttpUrl, startOfDayInZone } from 'compact-widgets/feed';
+import { COMMITMENT_PARTIES, safeHttpUrl, startOfDayInZone } from 'compact-widgets/feed';
 import type { Locale } from '../../i18n/locale.js';
 import { t, formatDate, formatDateTime, type PublicMessageId } from '../../i18n/public-messages.js';
 import { localText, partyText, type CompactFeed, type Text } from './feed-view.js';
@@ -112,7 +112,7 @@ export function consultationsModel(feed: CompactFeed, locale: Locale) {
 
 export function compactPageModel(feed: CompactFeed, locale: Locale) {
   const c = feed.compact;
-  const groups = (['public', 'voluntary', 'joint'] as const)
+  const groups = COMMITMENT_PARTIES
     .map((by) => ({
       heading: by === 'joint' ? { text: t(locale, 'commitmentsJoint') } : sectorText(feed, by, locale),
       items: c.commitments.filter((item) => item.by === by).map((item) => localText(item.text, locale, feed)),
