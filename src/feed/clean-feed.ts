@@ -169,6 +169,12 @@ export function readPlainSignatory(o: Rec): Signatory | undefined {
 
 const ADDRESS_KEYS = ['url', 'logo'] as const;
 
+/**
+ * Every property `readPlainSignatory` reads: a signatory with any other is read by the full
+ * reader, which warns (validate.ts). Kept here, beside the reader, so that the two change together.
+ */
+export const SIGNATORY_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'sector', 'type', 'signed', 'url', 'logo', 'pledge', 'champion']);
+
 const readPrinciple = (o: Rec): Principle =>
   withOptional<Principle>(
     { id: req(o, 'id', text), title: req(o, 'title', plainLocalizedText) },

@@ -71,6 +71,7 @@ import {
   isRecord,
   own,
   readPlainSignatory,
+  SIGNATORY_KEYS,
   SUPPORTED_VERSION,
   withOptional,
   type Rec,
@@ -512,9 +513,6 @@ function readSignatory(o: Rec, path: string, r: Reporter): Signatory | undefined
   f.done();
   return f.ok ? withOptional<Signatory>(item, extra) : undefined;
 }
-
-/** Every property a signatory can have (a signatory with any other is read by `readSignatory`, which warns). */
-const SIGNATORY_KEYS = new Set(['id', 'name', 'sector', 'type', 'signed', 'url', 'logo', 'pledge', 'champion']);
 
 /**
  * `readPlainSignatory` (the short way, for the common flawless signatory) when the signatory has no

@@ -6,7 +6,6 @@ import type { CompactFeed, LocalizedText, Signatory } from '../feed/types.js';
 import { normaliseName } from '../feed/text-match.js';
 import type { RegisterKind } from './values.js';
 
-export { REGISTER_KINDS, type RegisterKind } from './values.js';
 
 /** Spaces, dots, hyphens and slashes people put in numbers ("SC 012345", "NIC/100001"). */
 const SEPARATORS = /[\s./-]/g;

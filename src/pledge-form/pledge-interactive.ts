@@ -4,5 +4,5 @@
  * bundle puts this module, and everything only it imports (the session and its views, the sender,
  * the validators, the "already signed" lookup), in a chunk of its own.
  */
-export { FormSession, type FocusTarget, type SessionHost, type View } from './form-session.js';
+export { FormSession, type FocusTarget, type SessionHost } from './form-session.js';
 export { interactiveStyles } from './interactive.styles.js';

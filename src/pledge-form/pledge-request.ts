@@ -36,7 +36,7 @@ export type PledgeAnswer =
   /** 400/422 (with the endpoint's errors) and any other refusal (errors empty). */
   | { kind: 'rejected'; status: number; errors: PledgeFieldError[] };
 
-export interface RequestOptions {
+interface RequestOptions {
   fetch?: FetchLike;
   clock: Clock;
   timeoutMs: number;
@@ -90,7 +90,7 @@ export async function postPledge(endpoint: string, key: string, body: PledgeBody
 }
 
 /** The endpoint's answer (status and parsed body) in the contract's terms. */
-export function readAnswer(status: number, json: unknown, retryAfter: string | null): PledgeAnswer {
+function readAnswer(status: number, json: unknown, retryAfter: string | null): PledgeAnswer {
   if ((status === 201 || status === 202) && isReceipt(json)) {
     return { kind: 'received', status: json.status === 'accepted' ? 'accepted' : 'pending', id: readId(json) };
   }

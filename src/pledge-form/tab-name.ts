@@ -2,7 +2,7 @@ import { isRecord } from '../feed/clean-feed.js';
 import { isValidKey, newIdempotencyKey } from './idempotency-key.js';
 
 const TAB_KEY = 'compact-widgets:tab';
-export const TAB_CHANNEL = 'compact-widgets:tabs';
+const TAB_CHANNEL = 'compact-widgets:tabs';
 
 /** What a sender needs of its tab's name. */
 export interface TabIdentity {

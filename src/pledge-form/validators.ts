@@ -20,7 +20,7 @@ export interface Validator<V = string | boolean> {
 }
 
 /** Names and roles: long enough for any real one, short enough to keep a list readable. */
-export const MAX_NAME = 200;
+const MAX_NAME = 200;
 const filled = (value: string | boolean) => typeof value === 'string' && value.trim() !== '';
 
 type Message = (form: PledgeValues) => string;

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { findSignatory, toOrgId, type RegisterKind } from '../../../src/pledge-form/identifier.js';
+import { findSignatory, toOrgId } from '../../../src/pledge-form/identifier.js';
+import type { RegisterKind } from '../../../src/pledge-form/values.js';
 import { normaliseName } from '../../../src/feed/text-match.js';
 import { validateField, validateForm, VALIDATORS } from '../../../src/pledge-form/validators.js';
 import { reviveValues, toBody, websiteUrl } from '../../../src/pledge-form/body.js';
