@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
+import { inlineRuntimeChunk } from './scripts/inline-runtime-chunk.js';
 
 /**
  * Two builds (see package.json "build"):
@@ -35,6 +36,8 @@ export default defineConfig(({ mode }) => {
   }
   return {
     publicDir: 'embed-public',
+    // No chunk of Rolldown's helpers for the shared chunk to wait on (see the plugin).
+    plugins: [inlineRuntimeChunk()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -18,9 +18,24 @@ export function fourElementFeed() {
   return feed;
 }
 
+/**
+ * Watches every animation frame for all four elements showing their feed, and keeps the time (ms from
+ * navigation start) on `window.__ready`.
+ */
+const READY_PROBE = `<script>(() => {
+  const tags = ${JSON.stringify(FOUR_ELEMENTS)};
+  const shown = (tag) => {
+    const base = document.querySelector(tag)?.shadowRoot?.querySelector('.base');
+    return base && base.getAttribute('aria-busy') !== 'true';
+  };
+  const check = () => (tags.every(shown) ? (window.__ready = performance.now()) : requestAnimationFrame(check));
+  requestAnimationFrame(check);
+})();</script>`;
+
 export function fourElementPage(src) {
   const badge = fourElementFeed().signatories[0].id;
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Our compact</title>
+${READY_PROBE}
 <script type="module" src="/dist/compact-widgets.js"></script></head><body><main>
 <h1>Our compact</h1>
 <compact-pledge-badge src="${src}" signatory="${badge}"></compact-pledge-badge>
@@ -56,6 +71,33 @@ export async function jsDownloadedBy(browser, url) {
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     return [...new Set(fetched)];
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A phone on a slow mobile connection, as Lighthouse's mobile runs emulate it: 150 ms of latency,
+ * 1.6 Mbit/s down, 750 kbit/s up.
+ */
+export const SLOW_4G = { latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
+
+/**
+ * ms from navigation start to the frame in which all four elements show their feed, on `url`, in a
+ * fresh context (empty cache); over `network` (Chrome DevTools Protocol emulation) when given.
+ */
+export async function readyAfter(browser, url, network) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    if (network) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+    }
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000, polling: 100 });
+    return await page.evaluate(() => window.__ready);
   } finally {
     await context.close();
   }
