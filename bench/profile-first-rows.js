@@ -6,6 +6,8 @@
 //
 //   node bench/profile-first-rows.js            # 5 profiled loads, medians
 //   PROFILE_ROUNDS=1 node bench/profile-first-rows.js
+//   PROFILE_PAGE=four node bench/profile-first-rows.js   # the page-weight page (page-weight.js) instead,
+//                                                        # up to all four elements showing their feed
 //
 // Only up to the first rows counts: the probe calls a marker function as it sees them, and samples
 // after the marker (idle-time search keys, the saved copy) are left out.
@@ -17,16 +19,22 @@ import { benchFeed, median } from './data.js';
 import { VIEWPORT } from './first-rows.js';
 import { distDir, startPageServer } from './page-server.js';
 import { ours } from './signatory-list.bench.js';
+import { fourElementFeed, fourElementPage } from './page-weight.js';
 
 const ROUNDS = Math.max(1, Number.parseInt(process.env.PROFILE_ROUNDS ?? '', 10) || 5);
 const MARKER = '__benchRowsSeen';
 
 // The bench's own page, with a marker the profile can find: a function that spins for 3 ms when the
-// probe sees the first rows.
-const page = ours.page().replace(
-  "bench.rowsInDom = performance.now();",
-  `bench.rowsInDom = performance.now(); (function ${MARKER}() { const end = performance.now() + 3; while (performance.now() < end); })();`,
-);
+// probe sees the first rows (on the four-element page, when its probe sets `__ready`).
+const SPIN = `(function ${MARKER}() { const end = performance.now() + 3; while (performance.now() < end); })()`;
+const FOUR = process.env.PROFILE_PAGE === 'four';
+const page = FOUR
+  ? fourElementPage('/four-feed.json').replace(
+      '(window.__ready = performance.now())',
+      `(window.__ready = performance.now(), window.__bench = { rowsInDom: window.__ready, firstRows: window.__ready }, ${SPIN})`,
+    )
+  : ours.page().replace("bench.rowsInDom = performance.now();", `bench.rowsInDom = performance.now(); ${SPIN};`);
+if (!page.includes(MARKER)) throw new Error("the page's probe has changed: the marker could not be put in it");
 
 const maps = new Map();
 function sourceOf(url, line, column) {
@@ -125,6 +133,7 @@ function selfTimes(profile) {
 const server = await startPageServer({
   '/bench/profiled.html': { type: 'text/html; charset=utf-8', body: page },
   '/feed.json': { type: 'application/json; charset=utf-8', body: JSON.stringify(benchFeed(10_000)) },
+  '/four-feed.json': { type: 'application/json; charset=utf-8', body: JSON.stringify(fourElementFeed()) },
 });
 const browser = await launchBrowser();
 try {
@@ -132,7 +141,11 @@ try {
   const runs = [];
   for (let i = 0; i < ROUNDS; i++) runs.push(await profileOnce(browser, server));
   const ms = (x) => `${x.toFixed(1)} ms`;
-  console.log(`\n<compact-signatory-list>, 10,000 signatories over HTTP: medians of ${ROUNDS} profiled loads`);
+  console.log(
+    FOUR
+      ? `\nThe four-element page (page-weight.js), up to all four showing their feed: medians of ${ROUNDS} profiled loads`
+      : `\n<compact-signatory-list>, 10,000 signatories over HTTP: medians of ${ROUNDS} profiled loads`,
+  );
   console.log(`(the profiler slows scripts a little; the bench's unprofiled figures are the reference)\n`);
   console.log(`first rows in the DOM ${ms(median(runs.map((r) => r.rowsInDom)))}, painted frame ${ms(median(runs.map((r) => r.firstRows)))}`);
   console.log(`DOMContentLoaded ${ms(median(runs.map((r) => r.domContentLoaded)))}\n`);
