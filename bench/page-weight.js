@@ -77,23 +77,27 @@ export async function jsDownloadedBy(browser, url) {
 }
 
 /**
- * A phone on a slow mobile connection, as Lighthouse's mobile runs emulate it: 150 ms of latency,
- * 1.6 Mbit/s down, 750 kbit/s up.
+ * A slow phone on a slow mobile connection, as Lighthouse's mobile runs emulate one: the CPU 4× slower
+ * than this machine's, 150 ms of latency, 1.6 Mbit/s down, 750 kbit/s up.
  */
-export const SLOW_4G = { latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
+export const SLOW_PHONE = {
+  cpuSlowdown: 4,
+  network: { latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 },
+};
 
 /**
  * ms from navigation start to the frame in which all four elements show their feed, on `url`, in a
- * fresh context (empty cache); over `network` (Chrome DevTools Protocol emulation) when given.
+ * fresh context (empty cache); as on `device` (Chrome DevTools Protocol emulation) when given.
  */
-export async function readyAfter(browser, url, network) {
+export async function readyAfter(browser, url, device) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    if (network) {
+    if (device) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...device.network });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: device.cpuSlowdown });
     }
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000, polling: 100 });

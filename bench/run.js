@@ -4,7 +4,7 @@
 // 1. Sizes: gzip and brotli of every file in dist/; what a page with each element alone downloads; what
 //    the page with the list, the form, the countdown and the badge downloads before anyone interacts,
 //    worked out from the static imports and measured in Chromium (every JS response it really gets),
-//    and how long that page takes to show all four, over loopback and over a slow phone connection.
+//    and how long that page takes to show all four, here and as on a slow phone (CPU and network emulated).
 // 2. In headless Debian Chromium, for 10,000 signatories: first rows from navigation start, with the
 //    script and the feed over HTTP (first-rows.js), and a search keystroke, beside List.js and Grid.js
 //    given the same data the same way, in alternating rounds; render time of <compact-action-plan> with
@@ -18,7 +18,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { launchBrowser } from '../test/node/helpers/browser.js';
 import { benchFeed, median, QUERY, ROUNDS } from './data.js';
 import { LIBRARIES, measureFirstRows, VIEWPORT } from './first-rows.js';
-import { FOUR_ELEMENTS, fourElementPage, fourElementFeed, jsDownloadedBy, readyAfter, SLOW_4G } from './page-weight.js';
+import { FOUR_ELEMENTS, fourElementPage, fourElementFeed, jsDownloadedBy, readyAfter, SLOW_PHONE } from './page-weight.js';
 import { distDir, startPageServer } from './page-server.js';
 
 const FOUR_ELEMENT_BUDGET = 30 * 1024;
@@ -124,17 +124,18 @@ async function main() {
     );
     const beyond = loaded.filter((f) => !fourFiles.includes(f));
     if (beyond.length) console.log(`  loaded by the first paint beyond the static closure: ${beyond.join(', ')}`);
-    // The same page's time to show all four, where every extra round trip counts: over a phone's connection.
+    // The same page's time to show all four, here and where every round trip and kilobyte counts.
     const fourUrl = `${server.origin}/bench/four.html`;
     const ready = { here: [], slow: [] };
     for (let round = 0; round < ROUNDS; round++) {
       ready.here.push(await readyAfter(browser, fourUrl));
-      ready.slow.push(await readyAfter(browser, fourUrl, SLOW_4G));
+      ready.slow.push(await readyAfter(browser, fourUrl, SLOW_PHONE));
     }
+    const { cpuSlowdown, network } = SLOW_PHONE;
     console.log(
       `  all four showing their feed, from navigation start (medians of ${ROUNDS}, empty cache): ${ms(median(ready.here))} ` +
-        `over loopback; ${ms(median(ready.slow))} over a slow phone connection (${SLOW_4G.latency} ms latency, ` +
-        `${(SLOW_4G.downloadThroughput * 8) / 1e6} Mbit/s down)`,
+        `on this machine over loopback; ${ms(median(ready.slow))} as on a slow phone (CPU ${cpuSlowdown}× slower, ` +
+        `${network.latency} ms latency, ${(network.downloadThroughput * 8) / 1e6} Mbit/s down)`,
     );
     console.log('');
 
