@@ -7,20 +7,15 @@ import { msg, str } from '@lit/localize';
 import type { ActionStatus } from '../feed/types.js';
 import { plural } from '../i18n/plural.js';
 
-export function statusLabel(status: ActionStatus): string {
-  switch (status) {
-    case 'not-started':
-      return msg('Not started', { id: 'action-plan.status.notStarted' });
-    case 'in-progress':
-      return msg('In progress', { id: 'action-plan.status.inProgress' });
-    case 'delayed':
-      return msg('Delayed', { id: 'action-plan.status.delayed' });
-    case 'complete':
-      return msg('Complete', { id: 'action-plan.status.complete' });
-    case 'cancelled':
-      return msg('Cancelled', { id: 'action-plan.status.cancelled' });
-  }
-}
+const STATUS_LABELS: Record<ActionStatus, () => string> = {
+  'not-started': () => msg('Not started', { id: 'action-plan.status.notStarted' }),
+  'in-progress': () => msg('In progress', { id: 'action-plan.status.inProgress' }),
+  delayed: () => msg('Delayed', { id: 'action-plan.status.delayed' }),
+  complete: () => msg('Complete', { id: 'action-plan.status.complete' }),
+  cancelled: () => msg('Cancelled', { id: 'action-plan.status.cancelled' }),
+};
+
+export const statusLabel = (status: ActionStatus): string => STATUS_LABELS[status]();
 
 /** "27 actions". */
 export function actionCount(n: number): string {

@@ -10,39 +10,24 @@ import { msg, str } from '@lit/localize';
 import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS, zonedParts } from '../feed/time.js';
 import { plural } from './plural.js';
 
-/** Month names as they stand inside a date ("14 June 2026"). Gaelic needs the genitive here. */
-function monthInDate(month: number): string {
+/**
+ * A month's name inside a date ("14 June 2026") or standing alone ("March 2015"): two messages each,
+ * because Gaelic uses the genitive inside a date ("dhen Ògmhios", "An t-Ògmhios").
+ */
+function monthName(month: number, inDate: boolean): string {
   switch (month) {
-    case 1: return msg('January', { id: 'date.month.1' });
-    case 2: return msg('February', { id: 'date.month.2' });
-    case 3: return msg('March', { id: 'date.month.3' });
-    case 4: return msg('April', { id: 'date.month.4' });
-    case 5: return msg('May', { id: 'date.month.5' });
-    case 6: return msg('June', { id: 'date.month.6' });
-    case 7: return msg('July', { id: 'date.month.7' });
-    case 8: return msg('August', { id: 'date.month.8' });
-    case 9: return msg('September', { id: 'date.month.9' });
-    case 10: return msg('October', { id: 'date.month.10' });
-    case 11: return msg('November', { id: 'date.month.11' });
-    default: return msg('December', { id: 'date.month.12' });
-  }
-}
-
-/** Month names standing alone ("March 2015"). */
-function monthStandalone(month: number): string {
-  switch (month) {
-    case 1: return msg('January', { id: 'date.monthAlone.1' });
-    case 2: return msg('February', { id: 'date.monthAlone.2' });
-    case 3: return msg('March', { id: 'date.monthAlone.3' });
-    case 4: return msg('April', { id: 'date.monthAlone.4' });
-    case 5: return msg('May', { id: 'date.monthAlone.5' });
-    case 6: return msg('June', { id: 'date.monthAlone.6' });
-    case 7: return msg('July', { id: 'date.monthAlone.7' });
-    case 8: return msg('August', { id: 'date.monthAlone.8' });
-    case 9: return msg('September', { id: 'date.monthAlone.9' });
-    case 10: return msg('October', { id: 'date.monthAlone.10' });
-    case 11: return msg('November', { id: 'date.monthAlone.11' });
-    default: return msg('December', { id: 'date.monthAlone.12' });
+    case 1: return inDate ? msg('January', { id: 'date.month.1' }) : msg('January', { id: 'date.monthAlone.1' });
+    case 2: return inDate ? msg('February', { id: 'date.month.2' }) : msg('February', { id: 'date.monthAlone.2' });
+    case 3: return inDate ? msg('March', { id: 'date.month.3' }) : msg('March', { id: 'date.monthAlone.3' });
+    case 4: return inDate ? msg('April', { id: 'date.month.4' }) : msg('April', { id: 'date.monthAlone.4' });
+    case 5: return inDate ? msg('May', { id: 'date.month.5' }) : msg('May', { id: 'date.monthAlone.5' });
+    case 6: return inDate ? msg('June', { id: 'date.month.6' }) : msg('June', { id: 'date.monthAlone.6' });
+    case 7: return inDate ? msg('July', { id: 'date.month.7' }) : msg('July', { id: 'date.monthAlone.7' });
+    case 8: return inDate ? msg('August', { id: 'date.month.8' }) : msg('August', { id: 'date.monthAlone.8' });
+    case 9: return inDate ? msg('September', { id: 'date.month.9' }) : msg('September', { id: 'date.monthAlone.9' });
+    case 10: return inDate ? msg('October', { id: 'date.month.10' }) : msg('October', { id: 'date.monthAlone.10' });
+    case 11: return inDate ? msg('November', { id: 'date.month.11' }) : msg('November', { id: 'date.monthAlone.11' });
+    default: return inDate ? msg('December', { id: 'date.month.12' }) : msg('December', { id: 'date.monthAlone.12' });
   }
 }
 
@@ -79,7 +64,7 @@ export function calendarDate(iso: string): CalendarDate | undefined {
 /** "Tuesday 14 June 2026", or "14 June 2026" without the weekday. */
 export function formatCalendarDate(date: CalendarDate, options: { weekday?: boolean } = {}): string {
   const { day, year } = date;
-  const month = monthInDate(date.month);
+  const month = monthName(date.month, true);
   if (!options.weekday) return msg(str`${day} ${month} ${year}`, { id: 'date.dmy' });
   const weekday = weekdayName(date.weekday);
   return msg(str`${weekday} ${day} ${month} ${year}`, { id: 'date.wdmy' });
@@ -95,7 +80,7 @@ export function formatIsoDate(iso: string, options: { weekday?: boolean } = {}):
 export function formatMonthYear(iso: string): string {
   const date = calendarDate(iso);
   if (!date) return iso;
-  const month = monthStandalone(date.month);
+  const month = monthName(date.month, false);
   const year = date.year;
   return msg(str`${month} ${year}`, { id: 'date.my' });
 }
@@ -122,30 +107,25 @@ export function formatDateTime(instant: number, timeZone: string): string {
   const date = calendarDateAt(instant, timeZone);
   const weekday = weekdayName(date.weekday);
   const { day, year } = date;
-  const month = monthInDate(date.month);
+  const month = monthName(date.month, true);
   return msg(str`${time} on ${weekday} ${day} ${month} ${year}`, { id: 'date.timeOnDate' });
 }
 
 export type DurationUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
+const DURATIONS: Record<DurationUnit, () => string> = {
+  second: () => msg('{count, plural, one {# second} other {# seconds}}', { id: 'duration.second' }),
+  minute: () => msg('{count, plural, one {# minute} other {# minutes}}', { id: 'duration.minute' }),
+  hour: () => msg('{count, plural, one {# hour} other {# hours}}', { id: 'duration.hour' }),
+  day: () => msg('{count, plural, one {# day} other {# days}}', { id: 'duration.day' }),
+  week: () => msg('{count, plural, one {# week} other {# weeks}}', { id: 'duration.week' }),
+  month: () => msg('{count, plural, one {# month} other {# months}}', { id: 'duration.month' }),
+  year: () => msg('{count, plural, one {# year} other {# years}}', { id: 'duration.year' }),
+};
+
 /** "1 day", "5 days"; in Welsh and Gaelic with each plural category's own noun form. */
 export function formatDuration(n: number, unit: DurationUnit): string {
-  switch (unit) {
-    case 'second':
-      return plural(n, msg('{count, plural, one {# second} other {# seconds}}', { id: 'duration.second' }));
-    case 'minute':
-      return plural(n, msg('{count, plural, one {# minute} other {# minutes}}', { id: 'duration.minute' }));
-    case 'hour':
-      return plural(n, msg('{count, plural, one {# hour} other {# hours}}', { id: 'duration.hour' }));
-    case 'day':
-      return plural(n, msg('{count, plural, one {# day} other {# days}}', { id: 'duration.day' }));
-    case 'week':
-      return plural(n, msg('{count, plural, one {# week} other {# weeks}}', { id: 'duration.week' }));
-    case 'month':
-      return plural(n, msg('{count, plural, one {# month} other {# months}}', { id: 'duration.month' }));
-    case 'year':
-      return plural(n, msg('{count, plural, one {# year} other {# years}}', { id: 'duration.year' }));
-  }
+  return plural(n, DURATIONS[unit]());
 }
 
 /** The largest whole unit that fits, for "5 days ago" / "in 3 hours" (weeks and longer by days). */
