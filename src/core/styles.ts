@@ -76,7 +76,10 @@ export const baseStyles = css`
   *::after {
     box-sizing: border-box;
   }
-  a {
+  /* .link-button: a button that acts in place but reads as a link ("Clear the form", "Show only
+     overdue actions"): a link's look and focus, a button's semantics. Elements add only its size. */
+  a,
+  .link-button {
     color: var(--_link);
     text-decoration: underline;
     text-decoration-thickness: max(1px, 0.0625rem);
@@ -85,17 +88,11 @@ export const baseStyles = css`
   a:visited {
     color: var(--_link-visited);
   }
-  /* A button that acts in place but reads as a link ("Clear the form", "Show only overdue actions"):
-     a link's look and focus, a button's semantics. Elements add only its size. */
   .link-button {
     padding: 0;
     border: 0;
     background: none;
-    color: var(--_link);
     font-weight: inherit;
-    text-decoration: underline;
-    text-decoration-thickness: max(1px, 0.0625rem);
-    text-underline-offset: 0.1578em;
     cursor: pointer;
   }
   a:hover,

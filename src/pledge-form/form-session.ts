@@ -13,6 +13,7 @@ import { reviveValues, toBody } from './body.js';
 import { renderConfirmation } from './confirmation-view.js';
 import type { PledgeTarget } from './endpoint.js';
 import { pathOf, placeServerErrors, renderErrorSummary } from './error-summary.js';
+import { targetId } from './fields.js';
 import { renderOutbox, waitingText } from './outbox-view.js';
 import type { PledgeFieldError } from './pledge-events.js';
 import { PledgeSender, type SenderState } from './pledge-sender.js';
@@ -49,8 +50,6 @@ export interface SessionHost {
   honeypot(): string;
   /** A heading one level below the form's own. */
   subheading(content: unknown, className: string): TemplateResult;
-  /** The id a link to the field moves focus to. */
-  targetId(field: FieldName): string;
 }
 
 /** Answers that make another answer right or wrong: re-checked together on change. */
@@ -198,7 +197,7 @@ export class FormSession implements ReactiveController {
       error: (field) => this.errorText(field),
       others: this.otherErrors,
       refusedStatus: this.refusedStatus,
-      targetId: (field) => this.host.targetId(field),
+      targetId: (field) => targetId(field, this.host.values()),
       onLink: (field) => this.host.focusField(field),
       heading: (title) => this.host.subheading(title, 'subheading error-summary-title'),
     });

@@ -8,7 +8,7 @@ import { emit } from '../events.js';
 import { TYPES_BY_SECTOR, type CompactFeed, type Sector } from '../feed/types.js';
 import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
 import { countText, CountAnnouncer } from './character-count.js';
-import { checkEndpoint, hasSaved, type PledgeTarget } from './endpoint.js';
+import { checkEndpoint, hasSaved, type EndpointCheck, type PledgeTarget } from './endpoint.js';
 import { renderFields, targetId, type FieldContext } from './fields.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
 import type { FocusTarget, FormSession, SessionHost } from './pledge-interactive.js';
@@ -97,6 +97,8 @@ export class CompactPledgeForm extends CompactElement {
   private focusNext?: FocusTarget;
   private formShownAt?: number;
   private configReported?: CompactFeed;
+  /** The last feed's endpoint, checked once: the update, the render and `updated` all ask. */
+  private checked?: { feed: CompactFeed; check: EndpointCheck | undefined };
 
   protected override isEmpty(feed: CompactFeed): boolean {
     return !feed.pledge;
@@ -117,7 +119,7 @@ export class CompactPledgeForm extends CompactElement {
 
   protected override updated(): void {
     const feed = this.currentFeed;
-    const check = feed?.pledge ? checkEndpoint(feed.pledge.endpoint) : undefined;
+    const check = this.endpointCheck();
     if (feed && check && !check.ok && this.configReported !== feed) {
       this.configReported = feed;
       console.warn(
@@ -199,13 +201,22 @@ export class CompactPledgeForm extends CompactElement {
       notBefore: () => (this.formShownAt ?? Date.now()) + this.minFillMs,
       honeypot: () => this.renderRoot.querySelector<HTMLInputElement>('#hp-extra')?.value ?? '',
       subheading: (content, className) => this.subheading(content, className),
-      targetId: (field) => targetId(field, this.values),
     };
+  }
+
+  /** The current feed's pledge endpoint, checked (undefined without a feed or a pledge section). */
+  private endpointCheck(): EndpointCheck | undefined {
+    const feed = this.currentFeed;
+    if (!feed) return undefined;
+    if (this.checked?.feed !== feed) {
+      this.checked = { feed, check: feed.pledge ? checkEndpoint(feed.pledge.endpoint) : undefined };
+    }
+    return this.checked.check;
   }
 
   private target(): PledgeTarget | undefined {
     const feed = this.currentFeed;
-    const check = feed?.pledge ? checkEndpoint(feed.pledge.endpoint) : undefined;
+    const check = this.endpointCheck();
     return feed && check?.ok ? { compactId: feed.compact.id, endpoint: check.url } : undefined;
   }
 
@@ -229,8 +240,8 @@ export class CompactPledgeForm extends CompactElement {
   // Rendering
 
   protected renderFeed(feed: CompactFeed): TemplateResult {
-    const check = checkEndpoint(feed.pledge?.endpoint);
-    const body = check.ok
+    // `feed` is the current feed, which has a pledge section (isEmpty).
+    const body = this.endpointCheck()?.ok
       ? (this.session?.renderView(feed, this.words(feed), this.signAnother) ?? this.renderForm(feed))
       : this.renderConfigError(feed);
     return html`${this.renderHeading()}${body}`;
