@@ -40,11 +40,12 @@ export function inlineRuntimeChunk() {
         (file) => file.type === 'chunk' && file.moduleIds.length === 1 && file.moduleIds[0] === RUNTIME_MODULE,
       );
       if (!runtime) return;
-      const exportStatement = /export\s*\{([^}]*)\};?\s*$/.exec(runtime.code);
+      const code = runtime.code.replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, '');
+      const exportStatement = /export\s*\{([^}]*)\};?\s*$/.exec(code);
       if (!exportStatement) this.error(`${runtime.fileName}: no export statement at its end`);
       const exported = new Map(bindings(exportStatement[1]).map(([local, name]) => [name, local]));
       const helpers =
-        `function ${HOLDER}(){return ${HOLDER}.v??=(()=>{${runtime.code.slice(0, exportStatement.index)}` +
+        `function ${HOLDER}(){return ${HOLDER}.v??=(()=>{${code.slice(0, exportStatement.index)}` +
         `;return{${[...exported].map(([name, local]) => `${JSON.stringify(name)}:${local}`).join(',')}}})()}`;
 
       for (const chunk of Object.values(bundle)) {
