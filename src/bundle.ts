@@ -103,16 +103,16 @@ function plainAddress(src: string): string | undefined {
 /**
  * The page's first Intl object costs 20–50 ms in Chromium (its locale data is loaded then), and its
  * first date format about 10 ms more (the calendar's data); the next ones cost well under 1 ms. While
- * the elements' code and feeds are on their way the page is idle: pay both now, not after they have
- * arrived. A collator, because the signatory list sorts with one before its first rows; a date format
- * in a time zone, because a feed names its zone (every sample feed does) and every element's reading
- * of the feed checks it with one (feed/time.ts).
+ * the elements' code and feeds are on their way the page is idle: pay for them now, not after they
+ * have arrived. A collator, because the signatory list sorts with one before its first rows; a date
+ * format where a countdown or an action plan will work out times in the feed's zone before theirs.
  */
 function warmIntl(): void {
   if (!document.querySelector(TAGS.join(','))) return;
+  const zoned = document.querySelector('compact-consultation-countdown, compact-action-plan') !== null;
   setTimeout(() => {
     try {
-      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(0);
+      if (zoned) new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(0);
       new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: 'base' }).compare('a', 'b');
     } catch {
       // An invalid lang: the elements fall back to English, and pay the cost themselves.
