@@ -235,9 +235,9 @@ export abstract class CompactElement extends LitElement {
     void this.feedState.retry().then((state) => {
       // A later retry speaks for itself; a removed element says nothing.
       if (attempt !== this.retries || state.status === 'idle' || state.status === 'loading') return;
-      this.announcement = this.inLocale(() =>
-        state.status === 'ready' ? msg('Loaded.', { id: 'state.loaded' }) : failureMessage(state.failure),
-      );
+      // Still the saved copy: the network failed again, and saying "Loaded." would be untrue.
+      const failure = state.status === 'error' ? state.failure : state.staleBecause;
+      this.announcement = this.inLocale(() => (failure ? failureMessage(failure) : msg('Loaded.', { id: 'state.loaded' })));
       if (hadFocus) void this.updateComplete.then(() => this.focusAfterRetry());
     });
   };

@@ -6,6 +6,7 @@ import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import sinon from 'sinon';
 import { CompactElement } from '../../../src/core/compact-element.js';
+import { resetFeedLoader } from '../../../src/core/feed-loader.js';
 import { defineElement } from '../../../src/core/define.js';
 import { theme, themeValue } from '../../../src/core/styles.js';
 import type { CompactFeed } from '../../../src/feed/types.js';
@@ -102,6 +103,19 @@ describe('CompactElement hooks', () => {
       retryButton(el)!.click();
       await waitUntil(() => live(el) === 'Loaded.', `the announcement, not "${live(el)}"`);
       expect(el.shadowRoot!.querySelector('.shown')).to.exist;
+    });
+
+    it('announces the failure, not "Loaded.", when a retry from the saved copy fails again', async () => {
+      const url = feedUrl({ failAfter: 1 });
+      const first = await fixture<HookedElement>(html`<test-hooked-element src=${url}></test-hooked-element>`);
+      await waitUntil(() => first.shadowRoot!.querySelector('.shown'), 'the feed, and its saved copy');
+      resetFeedLoader();
+      const el = await fixture<HookedElement>(html`<test-hooked-element src=${url}></test-hooked-element>`);
+      await waitUntil(() => retryButton(el) && el.shadowRoot!.querySelector('.shown'), 'the saved copy and its "Try again"');
+      retryButton(el)!.click();
+      await waitUntil(() => live(el) !== '', 'an announcement');
+      expect(live(el)).to.include('503');
+      expect(el.shadowRoot!.querySelector('.shown'), 'the saved copy is still shown').to.exist;
     });
 
     it('announces the refusal when the page cancels the retried feed', async () => {
