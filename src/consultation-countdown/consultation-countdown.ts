@@ -118,6 +118,8 @@ export class CompactConsultationCountdown extends CompactElement {
   private shownBefore = new Set<string>();
   private pendingEvents: ConsultationChangeDetail[] = [];
   private readonly subscriber: TickerSubscriber = { tick: () => this.requestUpdate() };
+  /** The consultation whose control had keyboard focus as this update began. */
+  private focusedIn?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -132,10 +134,18 @@ export class CompactConsultationCountdown extends CompactElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.model = this.buildModel();
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    this.focusedIn = focused?.closest<HTMLElement>('[data-consultation]')?.dataset['consultation'];
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // The control that had focus went with this render (the consultation closed, or its last hour
+    // passed): keyboard focus stays with the consultation instead of falling back to the page.
+    const root = this.renderRoot as ShadowRoot;
+    if (this.focusedIn !== undefined && !root.activeElement) {
+      root.querySelector<HTMLElement>(`[data-consultation="${CSS.escape(this.focusedIn)}"] .countdown`)?.focus();
+    }
     for (const detail of this.pendingEvents.splice(0)) {
       emit(this, 'compact-consultation-change', detail);
     }
@@ -247,10 +257,10 @@ export class CompactConsultationCountdown extends CompactElement {
     const summary = words.markup(c.summary);
     const url = cd.phase === 'open' ? safeHttpUrl(c.url) : undefined;
     const state = cd.phase === 'open' && cd.closingSoon ? 'soon' : cd.phase;
-    return html`<div class="consultation ${state}" part="consultation">
+    return html`<div class="consultation ${state}" part="consultation" data-consultation=${c.id}>
       ${this.heading(title)}
       <p><strong class="tag ${state}" part="tag">${tagText(cd)}</strong></p>
-      <p class="countdown" part="countdown">${this.sentence(c, cd, zone)}</p>
+      <p class="countdown" part="countdown" tabindex="-1">${this.sentence(c, cd, zone)}</p>
       ${cd.phase === 'open' && cd.lastHour ? this.secondsToggle() : nothing}
       ${summary !== nothing ? html`<p class="summary" part="summary">${summary}</p>` : nothing}
       ${c.owner ? this.renderOwner(words.markup(signatoryById(feed, c.owner)?.name ?? c.owner)) : nothing}

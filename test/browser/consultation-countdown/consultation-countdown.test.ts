@@ -509,6 +509,29 @@ describe('<compact-consultation-countdown>', () => {
       await accessible(el);
     });
 
+    for (const control of ['respond', 'seconds-toggle']) {
+      it(`keeps keyboard focus in the consultation when ${control} goes as it closes`, async () => {
+        freeze('2026-12-08T16:59:30Z');
+        const el = await mount(feedWith([consultation({ opens: '2026-10-01', closes: '2026-12-08T17:00:00Z' })]));
+        (part(el, control) as HTMLElement).focus();
+        await advance(el, 31_000);
+        expect(has(el, control), 'the control went').to.equal(false);
+        expect(el.shadowRoot!.activeElement === part(el, 'countdown'), 'focus on the sentence that says it closed').to.equal(true);
+        expect(sentence(el)).to.equal('This consultation closed at 5pm on Tuesday 8 December 2026');
+      });
+    }
+
+    it('leaves focus alone when it was elsewhere as the consultation closed', async () => {
+      freeze('2026-12-08T16:59:30Z');
+      const el = await mount(feedWith([consultation({ opens: '2026-10-01', closes: '2026-12-08T17:00:00Z' })]));
+      const outside = document.createElement('button');
+      el.before(outside);
+      outside.focus();
+      await advance(el, 31_000);
+      expect(document.activeElement === outside).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal(null);
+    });
+
     it('offers no seconds button before the last hour, even with the attribute', async () => {
       freeze('2026-12-08T15:00:00Z');
       const el = await mount(feedWith([consultation({ opens: '2026-10-01', closes: '2026-12-08T17:00:00Z' })]), {
