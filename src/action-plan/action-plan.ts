@@ -630,24 +630,28 @@ export class CompactActionPlan extends CompactElement {
     });
   };
 
+  // Both buttons go with the filters they change: focus moves to the count of actions shown, which
+  // is read as it takes focus, so it is not announced as well.
   private showOverdue = (): void => {
     this.focusResults = true;
-    this.setFilters({ ...this.filters, overdue: true });
+    this.setFilters({ ...this.filters, overdue: true }, false);
   };
 
   private clearFilters = (): void => {
-    this.setFilters({ ...NO_FILTERS });
-    // The button disappears with the filters it cleared: keep focus in a sensible place.
     this.focusResults = true;
+    this.setFilters({ ...NO_FILTERS }, false);
   };
 
-  /** Applies new filters and says politely how many actions are shown now (the render reuses the view). */
-  private setFilters(filters: Filters): void {
+  /**
+   * Applies new filters and, unless focus is moving to the count, says politely how many actions are
+   * shown now (the render reuses the view).
+   */
+  private setFilters(filters: Filters, announce = true): void {
     this.filters = filters;
     const feed = this.currentFeed;
     if (!feed) return;
     const view = this.view(feed);
-    this.announcement = this.inLocale(() => resultsCount(view.visible.size, view.actions.length));
+    this.announcement = announce ? this.inLocale(() => resultsCount(view.visible.size, view.actions.length)) : '';
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -357,7 +357,21 @@ describe('<compact-action-plan>', () => {
       expect(actionTitles(el)).to.have.length(3);
       expect($<HTMLSelectElement>(el, '[name="status"]')!.value).to.equal('');
       expect($<HTMLInputElement>(el, '[name="hideComplete"]')!.checked).to.equal(false);
-      expect(foldText(live)).to.equal('Showing 3 of 3 actions');
+      // The button went with the filters: focus is on the count, which is read as it takes focus,
+      // so the live region does not say it a second time.
+      expect(el.shadowRoot!.activeElement === $(el, '.results'), 'focus on the count').to.equal(true);
+      expect(foldText($(el, '.results'))).to.equal('Showing 3 of 3 actions');
+      expect(foldText(live)).to.equal('');
+    });
+
+    it('"Show only overdue actions" moves focus to the count, and announces nothing besides', async () => {
+      const el = await mount(sampleFeed(), 'charts="none"');
+      const live = $(el, '[role="status"][aria-live="polite"]')!;
+      $<HTMLButtonElement>(el, '.overdue-summary .link-button')!.click();
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '[name="overdue"]')!.checked).to.equal(true);
+      expect(el.shadowRoot!.activeElement === $(el, '.results'), 'focus on the count').to.equal(true);
+      expect(foldText(live)).to.equal('');
     });
 
     it('follows a later change of the status attribute', async () => {
