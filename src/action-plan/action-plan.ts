@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
@@ -502,7 +503,7 @@ export class CompactActionPlan extends CompactElement {
           <label for="filter-lead">${msg('Led by', { id: 'action-plan.ledBy' })}</label>
           <select id="filter-lead" name="lead">
             <option value="" .selected=${live(f.lead === '')}>${msg('Any lead', { id: 'action-plan.filter.anyLead' })}</option>
-            ${leads.map((l) => html`<option value=${l.id} .selected=${live(f.lead === l.id)}>${l.shown}</option>`)}
+            ${leads.map((l) => html`<option value=${l.id} lang=${ifDefined(l.lang)} .selected=${live(f.lead === l.id)}>${l.shown}</option>`)}
           </select>
         </div>
         ${this.aim || aims.length < 2
@@ -512,7 +513,10 @@ export class CompactActionPlan extends CompactElement {
               <select id="filter-aim" name="aim">
                 <option value="" .selected=${live(f.aim === '')}>${msg('All aims', { id: 'action-plan.filter.allAims' })}</option>
                 ${aims.map(
-                  (aim) => html`<option value=${aim.id} .selected=${live(f.aim === aim.id)}>${words.plain(aim.title)}</option>`,
+                  (aim) =>
+                    html`<option value=${aim.id} lang=${ifDefined(words.langOf(aim.title))} .selected=${live(f.aim === aim.id)}
+                      >${words.plain(aim.title)}</option
+                    >`,
                 )}
               </select>
             </div>`}
@@ -688,9 +692,9 @@ function fragmentOf(hash: string): string {
 }
 
 /** A lead or owner: a signatory's name (in its language), or a plain name as written. */
-function party(feed: CompactFeed, words: FeedText, idOrName: string): { text: string; shown: unknown; plain: string } {
+function party(feed: CompactFeed, words: FeedText, idOrName: string) {
   const value = signatoryById(feed, idOrName)?.name ?? idOrName;
-  return { text: words.choose(value).text, shown: words.markup(value), plain: words.plain(value) };
+  return { text: words.choose(value).text, shown: words.markup(value), plain: words.plain(value), lang: words.langOf(value) };
 }
 
 /**
@@ -700,7 +704,10 @@ function party(feed: CompactFeed, words: FeedText, idOrName: string): { text: st
 function sortedLeads(feed: CompactFeed, aims: readonly Aim[], lang: string, locale: UiLocale, words: FeedText) {
   const { compare } = collator(locale);
   return distinctLeads(aims)
-    .map((id) => ({ id, name: partyName(feed, id, lang), shown: party(feed, words, id).plain }))
+    .map((id) => {
+      const { plain, lang: textLang } = party(feed, words, id);
+      return { id, name: partyName(feed, id, lang), shown: plain, lang: textLang };
+    })
     .sort((a, b) => compare(a.name, b.name));
 }
 

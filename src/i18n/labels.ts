@@ -32,6 +32,12 @@ export function sectorPlain(feed: CompactFeed, sector: Sector, words: FeedText):
   return (own === undefined ? '' : words.plain(own)) || ourSectorName(sector);
 }
 
+/** The `lang` of the element holding `sectorPlain`: the compact's own name's, when it is in another language. */
+export function sectorLang(feed: CompactFeed, sector: Sector, words: FeedText): string | undefined {
+  const own = feed.compact.sectors?.[sector];
+  return own !== undefined && words.plain(own) ? words.langOf(own) : undefined;
+}
+
 /** The spec's suggested types in words; any other type tidied ("housing-association" → "Housing association"). */
 export function typeName(type: string): string {
   switch (type) {

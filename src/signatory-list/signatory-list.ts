@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { msg, str } from '@lit/localize';
@@ -10,7 +11,7 @@ import { baseStyles } from '../core/styles.js';
 import { SECTORS, type CompactFeed, type Sector } from '../feed/types.js';
 import { safeHttpUrl } from '../feed/url.js';
 import { formatIsoDate } from '../i18n/dates.js';
-import { sectorName, sectorPlain, sectorText, typeName } from '../i18n/labels.js';
+import { sectorLang, sectorName, sectorPlain, sectorText, typeName } from '../i18n/labels.js';
 import { bdi, FeedText } from '../i18n/feed-text.js';
 import { toCsv } from './csv.js';
 import { foundMessage, formatCount, signedSummary } from './labels.js';
@@ -362,9 +363,9 @@ export class CompactSignatoryList extends CompactElement {
     const types = [...typeCounts].map(([value, count]) => ({ value, count, label: typeName(value) }));
     types.sort((a, b) => byLabel(a.label, b.label));
     const sectors = SECTORS.filter((s) => (sectorCounts.get(s) ?? 0) > 0 || s === sector);
-    const option = (value: string, label: string, count: number, current: string) => {
+    const option = (value: string, label: string, count: number, current: string, lang?: string) => {
       const n = formatCount(count);
-      return html`<option value=${value} .selected=${live(value === current)}>
+      return html`<option value=${value} lang=${ifDefined(lang)} .selected=${live(value === current)}>
         ${msg(str`${label} (${n})`, { id: 'signatory-list.filter.option' })}
       </option>`;
     };
@@ -390,7 +391,7 @@ export class CompactSignatoryList extends CompactElement {
             <label for="filter-sector">${msg('Sector', { id: 'signatory-list.filter.sector' })}</label>
             <select id="filter-sector" @change=${this.onSector}>
               ${option('', msg('All sectors', { id: 'signatory-list.filter.allSectors' }), forSectors.length, sector)}
-              ${sectors.map((s) => option(s, sectorPlain(feed, s, words), sectorCounts.get(s) ?? 0, sector))}
+              ${sectors.map((s) => option(s, sectorPlain(feed, s, words), sectorCounts.get(s) ?? 0, sector, sectorLang(feed, s, words)))}
             </select>
           </div>`
         : nothing}

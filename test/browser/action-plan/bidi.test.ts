@@ -50,6 +50,13 @@ describe('<compact-action-plan>: feed text cannot reorder the plan’s words', (
     expect(bdis.find((b) => b.textContent === 'Publish the compact online')?.getAttribute('lang')).to.equal('en');
     expect(bdis.find((b) => b.textContent === 'Ymddiriedolaeth Gymunedol Sant Ioan')?.hasAttribute('lang')).to.equal(false);
     expect(bdis.find((b) => b.textContent === 'Trydydd sector')?.hasAttribute('lang')).to.equal(false);
+    // The filters' options take no <bdi>: the option itself says its language.
+    const optionLang = (select: string, text: string) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>(`${select} option`)].find((o) => o.textContent!.trim() === text)?.getAttribute('lang');
+    expect(optionLang('#filter-lead', 'Testshire Council')).to.equal('en');
+    expect(optionLang('#filter-lead', 'Ymddiriedolaeth Gymunedol Sant Ioan')).to.equal(null);
+    const aimTitle = sampleFeed().actionPlan!.aims[0]!.title as string;
+    expect(optionLang('#filter-aim', aimTitle)).to.equal('en');
     await expect(el).to.be.accessible();
   });
 });

@@ -54,6 +54,12 @@ describe('<compact-signatory-list>: feed text cannot reorder the list’s words'
     expect(bdis.find((b) => b.textContent === 'Trydydd sector')?.hasAttribute('lang')).to.equal(false);
     expect(bdis.find((b) => b.textContent === 'Testshire Council')?.getAttribute('lang')).to.equal('en');
     expect(bdis.find((b) => b.textContent === 'Ymddiriedolaeth Gymunedol Sant Ioan')?.hasAttribute('lang')).to.equal(false);
+    // The sector filter's options too: they take no <bdi>, so the option itself says it.
+    const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#filter-sector option')];
+    const optionLang = (start: string) => options.find((o) => o.textContent!.trim().startsWith(start))?.getAttribute('lang');
+    expect(optionLang('Public sector')).to.equal('en');
+    expect(optionLang('Trydydd sector')).to.equal(null);
+    expect(options[0]!.hasAttribute('lang'), 'the widget’s own "All sectors"').to.equal(false);
     await expect(el).to.be.accessible();
   });
 });
