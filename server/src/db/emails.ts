@@ -20,22 +20,42 @@ export function emailsOfPledge(db: Db, pledgeId: string): Promise<EmailRow[]> {
   return db.selectFrom('email_messages').selectAll().where('pledge_id', '=', pledgeId).orderBy('created_at').execute();
 }
 
+/** Addresses are matched without regard to case, as contacts are: the address is stored as typed. */
 export function emailsTo(db: Db, address: string): Promise<EmailRow[]> {
-  return db.selectFrom('email_messages').selectAll().where('to_address', '=', address).orderBy('created_at').execute();
+  return db
+    .selectFrom('email_messages')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['to_address']), '=', address.toLowerCase()))
+    .orderBy('created_at')
+    .execute();
 }
 
 export function recentEmails(db: Db, limit = 100): Promise<EmailRow[]> {
   return db.selectFrom('email_messages').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-export async function deleteEmailsOfPledge(db: Db, pledgeId: string): Promise<number> {
-  const result = await db.deleteFrom('email_messages').where('pledge_id', '=', pledgeId).executeTakeFirst();
-  return Number(result.numDeletedRows);
+/** Records deleted, and the outbox files they named (which the caller removes once committed). */
+export interface DeletedEmails {
+  deleted: number;
+  files: string[];
 }
 
-export async function deleteEmailsTo(db: Db, address: string): Promise<number> {
-  const result = await db.deleteFrom('email_messages').where('to_address', '=', address).executeTakeFirst();
-  return Number(result.numDeletedRows);
+const deleted = (rows: { file: string | null }[]): DeletedEmails => ({
+  deleted: rows.length,
+  files: rows.flatMap((row) => (row.file ? [row.file] : [])),
+});
+
+export async function deleteEmailsOfPledge(db: Db, pledgeId: string): Promise<DeletedEmails> {
+  return deleted(await db.deleteFrom('email_messages').where('pledge_id', '=', pledgeId).returning('file').execute());
+}
+
+export async function deleteEmailsTo(db: Db, address: string): Promise<DeletedEmails> {
+  const rows = await db
+    .deleteFrom('email_messages')
+    .where((eb) => eb(eb.fn('lower', ['to_address']), '=', address.toLowerCase()))
+    .returning('file')
+    .execute();
+  return deleted(rows);
 }
 
 /** Takes a queued message for sending (one sender wins when several servers share the database). */

@@ -47,10 +47,19 @@ export async function exportPerson(db: Db, email: string, actor: Actor, clock: C
   return { exportedAt: clock().toISOString(), ...data };
 }
 
-/** Deletes the person's contact details from every pledge and every record of mail to them. */
-export async function erasePerson(db: Db, emailInput: string, actor: Actor, clock: Clock): Promise<{ pledges: number; emails: number }> {
+/**
+ * Deletes the person's contact details from every pledge and every record of mail to them, and then
+ * (`removeOutboxFiles`, mail/transport.ts) the outbox copies of that mail.
+ */
+export async function erasePerson(
+  db: Db,
+  emailInput: string,
+  actor: Actor,
+  clock: Clock,
+  removeOutboxFiles: (files: string[]) => void,
+): Promise<{ pledges: number; emails: number }> {
   const email = normaliseEmail(emailInput);
-  return inTransaction(db, async (tx) => {
+  const erased = await inTransaction(db, async (tx) => {
     const contacts = await contactsWithEmail(tx, email);
     const now = clock();
     for (const contact of contacts) {
@@ -58,7 +67,9 @@ export async function erasePerson(db: Db, emailInput: string, actor: Actor, cloc
       await markPurged(tx, contact.pledge_id, now.toISOString());
     }
     const emails = await deleteEmailsTo(tx, email);
-    await audit(tx, actor, now, { action: 'person.erase', subject: { type: 'person', id: reference(email) }, after: { pledges: contacts.map((c) => c.pledge_id), emailRecordsDeleted: emails } });
+    await audit(tx, actor, now, { action: 'person.erase', subject: { type: 'person', id: reference(email) }, after: { pledges: contacts.map((c) => c.pledge_id), emailRecordsDeleted: emails.deleted } });
     return { pledges: contacts.length, emails };
   });
+  removeOutboxFiles(erased.emails.files);
+  return { pledges: erased.pledges, emails: erased.emails.deleted };
 }

@@ -37,11 +37,18 @@ export async function expireUnconfirmed(db: Db, clock: Clock): Promise<number> {
   return expired;
 }
 
-async function purgePledge(db: Db, pledgeId: string, why: string, clock: Clock): Promise<boolean> {
-  return inTransaction(db, async (tx) => {
+export interface RetentionOptions {
+  retentionDays: number;
+  clock: Clock;
+  /** Removes the outbox copies of deleted email records (mail/transport.ts), once their deletion is committed. */
+  removeOutboxFiles: (files: string[]) => void;
+}
+
+async function purgePledge(db: Db, pledgeId: string, why: string, options: RetentionOptions): Promise<boolean> {
+  const files = await inTransaction(db, async (tx) => {
     const pledge = await findPledge(tx, pledgeId);
-    if (!pledge || pledge.purged_at) return false;
-    const now = clock();
+    if (!pledge || pledge.purged_at) return undefined;
+    const now = options.clock();
     const contacts = await deleteContact(tx, pledgeId);
     const emails = await deleteEmailsOfPledge(tx, pledgeId);
     await markPurged(tx, pledgeId, now.toISOString());
@@ -49,21 +56,23 @@ async function purgePledge(db: Db, pledgeId: string, why: string, clock: Clock):
       action: 'retention.purge',
       compactId: pledge.compact_id,
       subject: { type: 'pledge', id: pledgeId },
-      after: { why, contactDetailsDeleted: contacts, emailRecordsDeleted: emails },
+      after: { why, contactDetailsDeleted: contacts, emailRecordsDeleted: emails.deleted },
     });
-    return true;
+    return emails.files;
   });
+  if (files) options.removeOutboxFiles(files);
+  return files !== undefined;
 }
 
-export async function runRetention(db: Db, options: { retentionDays: number; clock: Clock }): Promise<RetentionResult> {
+export async function runRetention(db: Db, options: RetentionOptions): Promise<RetentionResult> {
   const expired = await expireUnconfirmed(db, options.clock);
   const before = new Date(options.clock().getTime() - options.retentionDays * 86_400_000).toISOString();
   let purged = 0;
   for (const pledge of await decidedBeforeUnpurged(db, before)) {
-    if (await purgePledge(db, pledge.id, `${pledge.status} more than ${options.retentionDays} days ago`, options.clock)) purged++;
+    if (await purgePledge(db, pledge.id, `${pledge.status} more than ${options.retentionDays} days ago`, options)) purged++;
   }
   for (const signatory of await withdrawnBefore(db, before)) {
-    if (await purgePledge(db, signatory.pledge_id!, `signatory withdrawn more than ${options.retentionDays} days ago`, options.clock)) purged++;
+    if (await purgePledge(db, signatory.pledge_id!, `signatory withdrawn more than ${options.retentionDays} days ago`, options)) purged++;
   }
   await forgetExpiredSessions(db, options.clock);
   return { expired, purged };

@@ -4,18 +4,20 @@
  * database cannot delete or expire anything twice (each change is conditional on the row's state).
  */
 import type { Db } from '../db/transaction.js';
-import type { Clock } from '../domain/clock.js';
-import { runRetention, type RetentionResult } from '../domain/retention.js';
+import { runRetention, type RetentionOptions, type RetentionResult } from '../domain/retention.js';
 
 export interface RetentionJob {
   run(): Promise<RetentionResult | undefined>;
   stop(): void;
 }
 
-export function startRetentionJob(db: Db, options: { retentionDays: number; intervalMinutes: number; clock: Clock; onError: (message: string) => void }): RetentionJob {
+export function startRetentionJob(
+  db: Db,
+  options: RetentionOptions & { intervalMinutes: number; onError: (message: string) => void },
+): RetentionJob {
   let running: Promise<RetentionResult | undefined> | undefined;
   const run = () =>
-    (running ??= runRetention(db, { retentionDays: options.retentionDays, clock: options.clock })
+    (running ??= runRetention(db, options)
       .catch((error) => {
         options.onError(`retention purge failed: ${(error as Error).message}`);
         return undefined;

@@ -2,7 +2,7 @@
  * Where mail goes: SMTP through nodemailer when SMTP_URL is set; otherwise each message is written as
  * an .eml file under DATA_DIR/outbox (and listed in the admin), so the demo works offline.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 
@@ -24,6 +24,17 @@ export interface MailTransport {
 
 export function outboxDir(dataDir: string): string {
   return join(dataDir, 'outbox');
+}
+
+/**
+ * Removes outbox copies (`file` as the email records name them) whose records were deleted: a
+ * copy holds the name and address the deletion was for. One already gone is no matter.
+ */
+export function removeOutboxFiles(dataDir: string, files: readonly string[]): void {
+  for (const file of files) {
+    if (!/^[0-9a-f-]{36}\.eml$/.test(file)) continue; // only names this transport writes
+    rmSync(join(outboxDir(dataDir), file), { force: true });
+  }
 }
 
 function message(mail: OutgoingMail) {

@@ -5,12 +5,15 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { postPledge, validPledge } from '../helpers/http.js';
 import { approvePledge, rejectPledge } from '../../src/index.js';
 import { withdrawSignatory } from '../../src/domain/moderation.js';
 import { csvCell } from '../../src/domain/audit.js';
+import { outboxDir } from '../../src/mail/transport.js';
 import { AdminClient, makeUser } from '../admin/helpers.js';
 
 const DAY = 86_400_000;
@@ -22,6 +25,13 @@ describe('retention, the audit log and a person’s data', () => {
   const db = () => t.server.database.db;
   const officer = { by: 'test', clock };
   const contact = async (id: string) => db().selectFrom('pledge_contacts').selectAll().where('pledge_id', '=', id).executeTakeFirst();
+  /** The outbox's .eml files addressed to `email` (the server writes mail there without SMTP_URL). */
+  const outboxFilesFor = (email: string) => {
+    const dir = outboxDir(t.config.dataDir);
+    if (!existsSync(dir)) return [];
+    // Without regard to case: the mailer writes the domain in lower case.
+    return readdirSync(dir).filter((file) => readFileSync(join(dir, file), 'utf8').toLowerCase().includes(`\nto: ${email.toLowerCase()}`));
+  };
   const pledge = async (name: string, email: string) => (await postPledge(t.url, validPledge({ organisation: { name, sector: 'voluntary' }, contact: { name: `${name} Contact`, email } }))).json.id as string;
 
   before(async () => {
@@ -56,7 +66,9 @@ describe('retention, the audit log and a person’s data', () => {
     assert.equal(await contact(withdrawn), undefined);
     assert.equal(await contact(unconfirmed), undefined);
     assert.equal((await db().selectFrom('email_messages').select('id').where('pledge_id', '=', unconfirmed).execute()).length, 0);
+    assert.deepEqual(outboxFilesFor('never@org.example'), [], 'the outbox copy of its confirmation went with the record');
     assert.ok(await contact(approved), 'an active signatory keeps its contact');
+    assert.equal(outboxFilesFor('approved@org.example').length, 1, 'an active signatory’s copy stays');
 
     // Idempotent: nothing is left to do, and nothing more is logged.
     const entries = async () => (await db().selectFrom('audit_log').selectAll().where('action', '=', 'retention.purge').execute());
@@ -99,7 +111,10 @@ describe('retention, the audit log and a person’s data', () => {
   });
 
   it('exports everything about a person as JSON and erases it, from the admin, without the address in a URL or the log', async () => {
-    const id = await pledge('Subject Access Society', 'subject@access.example');
+    // Typed with capitals: the contact, its mail and the mail's outbox copy are all found by the address.
+    const id = await pledge('Subject Access Society', 'Subject@Access.example');
+    await t.server.app.mail.kick();
+    assert.equal(outboxFilesFor('Subject@Access.example').length, 1);
     const admin = new AdminClient(t.url);
     await admin.signIn('admin@council.example');
     await admin.get('/admin/people');
@@ -110,18 +125,22 @@ describe('retention, the audit log and a person’s data', () => {
     assert.match(exported.headers.get('content-disposition') ?? '', /attachment; filename="personal-data-/);
     const data = JSON.parse(exported.text);
     assert.equal(data.pledges[0].pledgeId, id);
-    assert.deepEqual(data.pledges[0].contact, { name: 'Subject Access Society Contact', email: 'subject@access.example' });
+    assert.deepEqual(data.pledges[0].contact, { name: 'Subject Access Society Contact', email: 'Subject@Access.example' });
+    assert.deepEqual(data.emails.map((e: { kind: string }) => e.kind), ['confirm']);
     assert.equal(data.pledges[0].champion.name, 'Sam Patel');
     const notSure = await admin.post('/admin/people/erase', { email: 'subject@access.example' });
     assert.equal(notSure.status, 422);
     assert.ok(await contact(id));
     const erased = await admin.post('/admin/people/erase', { email: 'subject@access.example', sure: 'yes' });
     assert.equal(erased.status, 200);
+    assert.match(erased.text, /1 email record deleted/);
     assert.equal(await contact(id), undefined);
+    assert.equal((await db().selectFrom('email_messages').select('id').where('pledge_id', '=', id).execute()).length, 0);
+    assert.deepEqual(outboxFilesFor('Subject@Access.example'), [], 'the outbox copy is gone too');
     assert.match((await admin.post('/admin/people', { email: 'subject@access.example' })).text, /0 pledge contacts/);
     const entries = await db().selectFrom('audit_log').selectAll().where('action', 'in', ['person.export', 'person.erase']).execute();
     assert.deepEqual(entries.map((e) => e.action).sort(), ['person.erase', 'person.export']);
-    assert.doesNotMatch(JSON.stringify(entries), /subject@access/);
-    assert.doesNotMatch(t.logs.join(''), /subject@access|SUBJECT@access/);
+    assert.doesNotMatch(JSON.stringify(entries), /subject@access/i);
+    assert.doesNotMatch(t.logs.join(''), /subject@access/i);
   });
 });

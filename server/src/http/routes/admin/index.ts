@@ -9,6 +9,7 @@ import formbody from '@fastify/formbody';
 import { MailDispatcher } from '../../../mail/dispatch.js';
 import { createTransport } from '../../../mail/transport.js';
 import { startRetentionJob, type RetentionJob } from '../../../jobs/retention.js';
+import { removeOutboxFiles } from '../../../mail/transport.js';
 import { guardAdmin } from './context.js';
 import { authRoutes } from './auth.js';
 import { pledgeAdminRoutes } from './pledges.js';
@@ -46,7 +47,13 @@ async function moderation(app: FastifyInstance): Promise<void> {
     stop: () => job?.stop(),
   });
   app.addHook('onReady', async () => {
-    job = startRetentionJob(app.database.db, { retentionDays: config.retentionDays, intervalMinutes: config.purgeIntervalMinutes, clock: app.clock, onError: (m) => app.log.warn(m) });
+    job = startRetentionJob(app.database.db, {
+      retentionDays: config.retentionDays,
+      intervalMinutes: config.purgeIntervalMinutes,
+      clock: app.clock,
+      removeOutboxFiles: (files) => removeOutboxFiles(config.dataDir, files),
+      onError: (m) => app.log.warn(m),
+    });
     await job.run();
     dispatcher.start(MAIL_POLL_MS);
     void dispatcher.kick().catch((e) => app.log.warn(`mail: ${(e as Error).message}`));
