@@ -24,6 +24,36 @@ export async function updateUser(db: Db, id: string, changes: Partial<Omit<UserR
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
 
+/**
+ * One more failed sign-in, counted in the database itself, so that attempts made at the same moment
+ * all count; at `max` the account is locked until `lockUntil` and the count starts again.
+ */
+export async function addFailedSignin(db: Db, id: string, max: number, lockUntil: string): Promise<{ failures: number; locked: boolean }> {
+  const { failed_signins: failures } = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_signins: eb('failed_signins', '+', 1) }))
+    .where('id', '=', id)
+    .returning('failed_signins')
+    .executeTakeFirstOrThrow();
+  if (failures < max) return { failures, locked: false };
+  await db.updateTable('users').set({ failed_signins: 0, locked_until: lockUntil }).where('id', '=', id).execute();
+  return { failures, locked: true };
+}
+
+/**
+ * A sign-in that succeeded clears the count, unless attempts made at the same moment locked the
+ * account meanwhile: false then, and the sign-in is refused.
+ */
+export async function clearFailedSignins(db: Db, id: string, now: string, changes: Partial<Omit<UserRow, 'id'>> = {}): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ ...changes, failed_signins: 0, locked_until: null })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export function rolesOf(db: Db, userId: string): Promise<RoleRow[]> {
   return db.selectFrom('user_roles').selectAll().where('user_id', '=', userId).orderBy('compact_id').orderBy('role').execute();
 }

@@ -8,8 +8,10 @@ import type { Db } from '../db/transaction.js';
 import { inTransaction, isUniqueViolation } from '../db/transaction.js';
 import type { Role } from '../db/tables.js';
 import {
+  addFailedSignin,
   addRole,
   allRoles,
+  clearFailedSignins,
   findIdentity,
   findPasswordToken,
   findUser,
@@ -237,20 +239,35 @@ export async function signIn(db: Db, emailInput: string, password: string, polic
     await audit(db, actor, now, { action: 'signin.refused-locked', subject: { type: 'user', id: user.id } });
     return { ok: false, reason: 'locked', until: user.locked_until! };
   }
-  if (!matches) {
-    const failures = user.failed_signins + 1;
-    const lock = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString() : null;
-    await inTransaction(db, async (tx) => {
-      await updateUser(tx, user.id, { failed_signins: lock ? 0 : failures, locked_until: lock });
-      await audit(tx, actor, now, { action: lock ? 'signin.locked' : 'signin.failed', subject: { type: 'user', id: user.id }, after: { failures, ...(lock ? { lockedUntil: lock } : {}) } });
-    });
-    return lock ? { ok: false, reason: 'locked', until: lock } : { ok: false, reason: 'wrong' };
-  }
-  await inTransaction(db, async (tx) => {
-    await updateUser(tx, user.id, { failed_signins: 0, locked_until: null });
+  if (!matches) return failedAttempt(db, user, actor, 'signin.failed', policy);
+  const signedIn = await inTransaction(db, async (tx) => {
+    if (!(await clearFailedSignins(tx, user.id, now.toISOString()))) return false;
     await audit(tx, actor, now, { action: user.totp_enabled ? 'signin.password' : 'signin', subject: { type: 'user', id: user.id } });
+    return true;
   });
+  if (!signedIn) return lockedNow(db, user.id);
   return { ok: true, userId: user.id, needsCode: user.totp_enabled === 1 };
+}
+
+/** A wrong password or code: counted (attempts at the same moment all count), locking at `maxFailures`. */
+async function failedAttempt(db: Db, user: UserRow, actor: Actor, action: string, policy: SignInPolicy): Promise<SignInResult> {
+  const now = policy.clock();
+  const lockUntil = new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString();
+  return inTransaction(db, async (tx) => {
+    const { failures, locked } = await addFailedSignin(tx, user.id, policy.maxFailures, lockUntil);
+    await audit(tx, actor, now, {
+      action: locked ? 'signin.locked' : action,
+      subject: { type: 'user', id: user.id },
+      after: { failures, ...(locked ? { lockedUntil: lockUntil } : {}) },
+    });
+    return locked ? { ok: false, reason: 'locked', until: lockUntil } : { ok: false, reason: 'wrong' };
+  });
+}
+
+/** Locked by attempts made while this one was being checked. */
+async function lockedNow(db: Db, userId: string): Promise<SignInResult> {
+  const until = (await findUser(db, userId))?.locked_until ?? undefined;
+  return until ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'wrong' };
 }
 
 /** The second step: a TOTP code, used once. Failures count toward the same lock-out. */
@@ -261,19 +278,13 @@ export async function checkCode(db: Db, userId: string, code: string, policy: Si
   const actor = { id: `user:${user.id}`, label: user.email };
   if (user.locked_until && user.locked_until > now.toISOString()) return { ok: false, reason: 'locked', until: user.locked_until };
   const step = matchTotp(user.totp_secret, code, now, user.totp_last_step);
-  if (step === undefined) {
-    const failures = user.failed_signins + 1;
-    const lock = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString() : null;
-    await inTransaction(db, async (tx) => {
-      await updateUser(tx, user.id, { failed_signins: lock ? 0 : failures, locked_until: lock });
-      await audit(tx, actor, now, { action: lock ? 'signin.locked' : 'signin.code-failed', subject: { type: 'user', id: user.id } });
-    });
-    return lock ? { ok: false, reason: 'locked', until: lock } : { ok: false, reason: 'wrong' };
-  }
-  await inTransaction(db, async (tx) => {
-    await updateUser(tx, user.id, { failed_signins: 0, totp_last_step: step });
+  if (step === undefined) return failedAttempt(db, user, actor, 'signin.code-failed', policy);
+  const signedIn = await inTransaction(db, async (tx) => {
+    if (!(await clearFailedSignins(tx, user.id, now.toISOString(), { totp_last_step: step }))) return false;
     await audit(tx, actor, now, { action: 'signin', subject: { type: 'user', id: user.id }, after: { secondFactor: 'totp' } });
+    return true;
   });
+  if (!signedIn) return lockedNow(db, user.id);
   return { ok: true, userId: user.id, needsCode: false };
 }
 

@@ -101,6 +101,20 @@ describe('signing in', () => {
     assert.deepEqual(actions.filter((a) => a.startsWith('signin')), ['signin.failed', 'signin.failed', 'signin.locked', 'signin.refused-locked', 'signin']);
   });
 
+  it('counts wrong passwords sent at the same moment, each of them: they cannot get round the lock-out', async () => {
+    await makeUser(t, 'raced@southend.example', 'editor', 'southend');
+    const clients = Array.from({ length: 6 }, () => new AdminClient(t.url));
+    await Promise.all(clients.map((client) => client.get('/admin/sign-in')));
+    // Each password check takes a while (scrypt): all six are being checked at once.
+    const answers = await Promise.all(clients.map((client) => client.post('/admin/sign-in', { email: 'raced@southend.example', password: 'a wrong guess, again' })));
+    assert.deepEqual(answers.map((a) => a.status), [422, 422, 422, 422, 422, 422]);
+    const user = await db().selectFrom('users').select(['failed_signins', 'locked_until']).where('email', '=', 'raced@southend.example').executeTakeFirstOrThrow();
+    assert.ok(user.locked_until, 'locked after three of them');
+    const right = await new AdminClient(t.url).signIn('raced@southend.example');
+    assert.equal(right.status, 422);
+    assert.match(right.text, /locked/);
+  });
+
   it('signs out, and signs out everywhere', async () => {
     const laptop = new AdminClient(t.url);
     const phone = new AdminClient(t.url);
