@@ -3,6 +3,7 @@
  * start with a message naming the variable, rather than surfacing later as a strange failure.
  * docs: server/README.md ("Configuration") lists every variable with its default.
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -29,8 +30,12 @@ export interface Config {
   bodyLimit: number;
   /** Hours an idempotency key's stored answer is replayed for (at least 24). */
   idempotencyHours: number;
-  /** Trust X-Forwarded-For from a proxy in front (needed for per-client rate limits behind one). */
-  trustProxy: boolean;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe (Fastify's `trustProxy`): false, how many proxies
+   * stand in front of the server, or their addresses. Never "all": a visitor could then write their
+   * own address and so escape every rate limit.
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
   /** Where email goes: an smtp:// or smtps:// address; unset writes .eml files to DATA_DIR/outbox. */
   smtpUrl: string | undefined;
@@ -102,6 +107,29 @@ function origins(env: Env, name: string): string[] {
   });
 }
 
+/**
+ * Off; a number of proxies in front (`1` for one nginx: the address it puts last in
+ * `X-Forwarded-For` is the visitor's); or the proxies' addresses and ranges, separated by commas.
+ */
+function trustProxy(env: Env, name: string): false | number | string[] {
+  const raw = env[name]?.trim();
+  if (!raw || raw === '0' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return integer(env, name, 0, 1, 10);
+  const addresses = raw.split(/[\s,]+/).filter(Boolean);
+  for (const address of addresses) {
+    const [ip, bits, more] = address.split('/');
+    const family = isIP(ip ?? '');
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixOk || more !== undefined) {
+      throw new ConfigError(
+        `${name} must be how many proxies stand in front of the server (1 for one), or their addresses ` +
+          `separated by commas, such as 10.0.0.2 or 10.0.0.0/8 (not "${address}")`,
+      );
+    }
+  }
+  return addresses;
+}
+
 function smtpUrl(env: Env, name: string): string | undefined {
   // Kept as written: it carries the SMTP user name and password, which URL parsing would re-encode.
   return url(env, name, ['smtp:', 'smtps:'], 'an smtp:// or smtps:// address') ? env[name]!.trim() : undefined;
@@ -141,7 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     pledgeRateWindowMs: integer(env, 'PLEDGE_RATE_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
     bodyLimit: integer(env, 'BODY_LIMIT', 64 * 1024, 1024, 10 * 1024 * 1024),
     idempotencyHours: integer(env, 'IDEMPOTENCY_HOURS', 48, 24, 24 * 365),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: trustProxy(env, 'TRUST_PROXY'),
     logLevel,
     smtpUrl: smtpUrl(env, 'SMTP_URL'),
     mailFrom: mailFrom(env),

@@ -218,6 +218,24 @@ describe('pledge settings', () => {
     }
   });
 
+  it('behind one proxy (TRUST_PROXY=1), counts the address the proxy saw, whatever the visitor wrote in X-Forwarded-For', async () => {
+    const t = await startTestServer({ feeds: ['southend'], env: { PLEDGE_RATE_LIMIT: '2', PLEDGE_RATE_WINDOW_SECONDS: '120', TRUST_PROXY: '1' } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        // The visitor's own forged entry first; the proxy (here: the test) appends the real address.
+        const headers = { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` };
+        statuses.push((await postPledge(t.url, validPledge({ organisation: { name: `Proxied ${i}`, sector: 'voluntary' } }), { headers })).status);
+      }
+      assert.deepEqual(statuses, [202, 202, 429]);
+      // Another visitor behind the same proxy has a limit of their own.
+      const other = await postPledge(t.url, validPledge({ organisation: { name: 'Proxied other', sector: 'voluntary' } }), { headers: { 'x-forwarded-for': '203.0.113.8' } });
+      assert.equal(other.status, 202);
+    } finally {
+      await t.stop();
+    }
+  });
+
   it('allows only the configured origins to send pledges', async () => {
     const t = await startTestServer({ feeds: ['southend'], env: { PLEDGE_ORIGINS: 'https://council.example, https://charity.example' } });
     try {

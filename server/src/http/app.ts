@@ -23,6 +23,8 @@ import { publicRoutes } from './routes/public/index.js';
 import { forgetOldAnswers } from '../domain/pledges.js';
 import { moderation } from './routes/admin/index.js';
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export interface AppOptions {
   config: Config;
   database: Database;
@@ -56,7 +58,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    // A number of proxies: believe that many hops, counted from this server (proxy-addr's rule).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),

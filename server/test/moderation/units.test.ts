@@ -87,4 +87,15 @@ describe('moderation settings', () => {
     assert.throws(() => loadConfig({ MAIL_FROM: 'x@y.example\r\nBcc: all@example' }), /MAIL_FROM/);
     assert.throws(() => loadConfig({ SESSION_HOURS: '0' }), /SESSION_HOURS/);
   });
+
+  it('trust as many proxies as TRUST_PROXY says, or the addresses it lists, and never every hop', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.2, 10.1.0.0/16, ::1' }).trustProxy, ['10.0.0.2', '10.1.0.0/16', '::1']);
+    // "true" trusted every hop, so a visitor could write any address and escape the rate limits.
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'true' }), /TRUST_PROXY must be how many proxies/);
+    assert.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' }), /TRUST_PROXY/);
+    assert.throws(() => loadConfig({ TRUST_PROXY: '11' }), /TRUST_PROXY/);
+  });
 });
