@@ -120,6 +120,24 @@ describe('POST /api/compacts/{id}/pledges', () => {
     });
     assert.equal(form.status, 415);
     assert.ok((await form.json()).errors[0].message);
+    // JSON sent as text is another type too.
+    const text = await fetch(`${t.url}/api/compacts/southend/pledges`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'idempotency-key': randomUUID() },
+      body: JSON.stringify(validPledge()),
+    });
+    assert.equal(text.status, 415);
+  });
+
+  it('refuses a champion whose name or role is not text, rather than dropping the champion', async () => {
+    for (const champion of [{ name: 123 }, { name: ['Sam'] }, { name: 'Sam Patel', role: 7 }]) {
+      const { status, json } = await postPledge(t.url, validPledge({ organisation: { name: `Champion ${JSON.stringify(champion)}`, sector: 'voluntary' }, champion }));
+      assert.equal(status, 422, JSON.stringify(champion));
+      assert.deepEqual(fields(json), [typeof champion.name === 'string' ? 'champion.role' : 'champion.name'], JSON.stringify(champion));
+    }
+    // An empty champion is no champion.
+    const none = await postPledge(t.url, validPledge({ organisation: { name: 'No Champion Group', sector: 'voluntary' }, champion: {} }));
+    assert.equal(none.status, 202);
   });
 
   it('needs an Idempotency-Key that is a valid header value', async () => {

@@ -105,10 +105,14 @@ export function checkPledge(body: unknown, locale: Locale): Checked {
     const raw = isObject(body.champion) ? body.champion : {};
     const championName = line(raw.name);
     const championRole = line(raw.role);
+    // A name or role that is not text is refused, not dropped: the organisation meant to name someone.
     if (!championName) {
-      if (championRole || !isObject(body.champion)) fail('champion.name', 'championNameRequired');
+      if (championRole || !isObject(body.champion) || (raw.name !== undefined && typeof raw.name !== 'string')) {
+        fail('champion.name', 'championNameRequired');
+      }
     } else if (characters(championName) > LIMITS.name) fail('champion.name', 'championNameMax', { max: LIMITS.name });
-    if (championRole && characters(championRole) > LIMITS.name) fail('champion.role', 'championRoleMax', { max: LIMITS.name });
+    if (raw.role !== undefined && typeof raw.role !== 'string') fail('champion.role', 'championRoleMax', { max: LIMITS.name });
+    else if (championRole && characters(championRole) > LIMITS.name) fail('champion.role', 'championRoleMax', { max: LIMITS.name });
     if (championName) champion = { name: championName, ...(championRole ? { role: championRole } : {}) };
   }
 

@@ -12,6 +12,8 @@ declare module 'fastify' {
 
 /** The pledge endpoint of feed-spec.md, one per compact so that CORS can be decided per compact. */
 export async function pledgeRoutes(app: FastifyInstance): Promise<void> {
+  // JSON only (anything else is 415, as the contract says): Fastify would read text/plain too.
+  app.removeContentTypeParser('text/plain');
   // The body's exact text is kept: an Idempotency-Key means "this same request", byte for byte.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, body, done) => {
