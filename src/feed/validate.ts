@@ -110,14 +110,32 @@ const ALREADY_REPORTED = new Bad('');
 /** A field checker: the normalised value, or why the raw value is not acceptable. */
 type Checker<T> = (value: unknown, path: string, r: Reporter) => T | Bad;
 
+/**
+ * Near-miss searches one check makes at most: past that, unknown properties are still warned about,
+ * without a "did you mean". Each search compares the name with every known one, and a feed can have
+ * thousands of unknown names (a hostile one, or one written for a later version).
+ */
+const MAX_NEAR_MISS_SEARCHES = 200;
+
 class Reporter {
   readonly problems: FeedProblem[] = [];
   readonly warnings: FeedWarning[] = [];
+  /** Answers already worked out: ten thousand signatories with the same new property ask once. */
+  private readonly nearMisses = new Map<string, string | undefined>();
   add(path: string, message: string, action: ProblemAction): void {
     this.problems.push({ path, message, action });
   }
   warn(path: string, message: string): void {
     this.warnings.push({ path, message });
+  }
+  /** `nearestName`, remembered for the same name among the same known names, and capped. */
+  nearestName(unknown: string, known: readonly string[]): string | undefined {
+    const key = `${unknown}\0${known.join('\0')}`;
+    if (this.nearMisses.has(key)) return this.nearMisses.get(key);
+    if (this.nearMisses.size >= MAX_NEAR_MISS_SEARCHES) return undefined;
+    const near = nearestName(unknown, known);
+    this.nearMisses.set(key, near);
+    return near;
   }
 }
 
@@ -259,7 +277,7 @@ class Fields {
   done(): void {
     for (const key of Object.keys(this.o)) {
       if (this.asked.includes(key)) continue;
-      const near = nearestName(key, this.asked);
+      const near = this.r.nearestName(key, this.asked);
       this.r.warn(
         at(this.path, key),
         near

@@ -385,6 +385,21 @@ describe('checkFeed: conventions', () => {
       expect(far.message).not.to.contain('did you mean');
     });
 
+    it('work out a near miss once per name, and stop suggesting after 200 names (every one is still warned about)', () => {
+      const repeated = checkWith((f) => {
+        f.signatories = Array.from({ length: 500 }, (_, i) => ({ id: `s${i}`, name: `Org ${i}`, sector: 'voluntary', Url: 'https://a.example/' }));
+      });
+      expect(repeated.warnings).to.have.length(500);
+      expect(repeated.warnings.every((w) => w.message.includes('did you mean "url"?'))).to.equal(true);
+
+      const many = checkWith((f) => {
+        for (let i = 0; i < 300; i++) f.compact[`name${i}`] = 1;
+      });
+      const unknown = many.warnings.filter((w) => w.path.startsWith('$.compact.name'));
+      expect(unknown).to.have.length(300);
+      expect(unknown.filter((w) => w.message.includes('did you mean'))).to.have.length(200);
+    });
+
     it('own properties named like Object.prototype members are just unknown', () => {
       const r = checkFeedText(
         '{"feedVersion":"1.0","compact":{"id":"x","name":"X","constructor":1,"__proto__":{"id":"y"},"toString":"z"}}',
