@@ -52,10 +52,14 @@ export const ABORT_GRACE_MS = SECOND_MS;
 const MAX_CLOCK_SKEW_MS = DAY_MS;
 const STORAGE_PREFIX = 'compact-widgets:feed:v1:';
 const STORAGE_INDEX = 'compact-widgets:feed-index:v1';
-/** Saved copies kept per site, newest first; the rest are removed so the host's storage never fills. */
+/** Saved copies kept per site, newest first. */
 const MAX_SAVED_FEEDS = 3;
-/** Larger feeds are not saved (localStorage is ~5 MB per site and belongs to the host page too). */
-const MAX_SAVED_CHARS = 1_500_000;
+/**
+ * The most all saved copies may take together, as stored (localStorage holds about 5 million
+ * characters per site, and belongs to the host page and the pledge form's outbox too): older copies
+ * go to make room, and a larger feed is not saved at all.
+ */
+const MAX_SAVED_CHARS = 2_000_000;
 
 interface Shared {
   promise: Promise<LoadOutcome>;
@@ -266,13 +270,23 @@ function writePendingSaves(): void {
 }
 
 function save(url: string, text: string, savedAt: number, finalUrl: string): void {
-  if (text.length > MAX_SAVED_CHARS) return;
+  const entry = JSON.stringify({ savedAt, text, url: finalUrl });
+  if (entry.length > MAX_SAVED_CHARS) return;
   try {
-    const index = savedUrls().filter((saved) => saved !== url);
-    index.unshift(url);
-    for (const old of index.splice(MAX_SAVED_FEEDS)) localStorage.removeItem(STORAGE_PREFIX + old);
-    localStorage.setItem(STORAGE_INDEX, JSON.stringify(index));
-    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt, text, url: finalUrl }));
+    // Newest first, as long as they fit together; the others are removed.
+    const kept = [url];
+    let total = entry.length;
+    for (const old of savedUrls().filter((saved) => saved !== url)) {
+      const size = localStorage.getItem(STORAGE_PREFIX + old)?.length ?? 0;
+      if (size > 0 && kept.length < MAX_SAVED_FEEDS && total + size <= MAX_SAVED_CHARS) {
+        kept.push(old);
+        total += size;
+      } else {
+        localStorage.removeItem(STORAGE_PREFIX + old);
+      }
+    }
+    localStorage.setItem(STORAGE_INDEX, JSON.stringify(kept));
+    localStorage.setItem(STORAGE_PREFIX + url, entry);
   } catch {
     // Storage may be full, disabled or blocked in a sandboxed iframe: the feed still shows.
   }
@@ -291,12 +305,12 @@ async function restore(url: string): Promise<FeedResult | undefined> {
   writePendingSaves();
   try {
     const raw = localStorage.getItem(STORAGE_PREFIX + url);
-    if (!raw) return undefined;
+    if (!raw || raw.length > MAX_SAVED_CHARS) return undefined;
     const saved: unknown = JSON.parse(raw);
     if (typeof saved !== 'object' || saved === null) return undefined;
     const { savedAt, text, url: savedFrom } = saved as { savedAt: unknown; text: unknown; url: unknown };
     // Storage is the host site's: anything there may have been changed by something else.
-    if (!plausibleSavedAt(savedAt) || typeof text !== 'string' || text.length > MAX_SAVED_CHARS) return undefined;
+    if (!plausibleSavedAt(savedAt) || typeof text !== 'string') return undefined;
     // Copies saved before the final address was kept came from the address asked for.
     const from = savedFrom === undefined ? url : resolveHttpUrl(savedFrom, url);
     if (!from) return undefined;

@@ -6,6 +6,7 @@
 //   /test-feed?cors=refuse           no Access-Control-Allow-Origin (for cross-origin requests)
 //   /test-feed?key=abc&failAfter=1   answers 503 from the second request on (a saved copy then shows)
 //   /test-feed?key=abc               counts requests per key; /test-feed/count?key=abc reads the count
+//   /test-feed?signatories=9000      the sample feed with that many more signatories (a large feed)
 //   /test-pledge?status=...&retryAfter=...   the pledge endpoint, with a log of received requests
 //   /test-pledge?body=html           an HTML page (a sign-in or Wi-Fi login page) instead of a receipt
 //   /test-pledge?reply=text          that body, as it is (e.g. `{}` or `OK`)
@@ -45,6 +46,13 @@ export async function testRoutes(ctx, next) {
     } else if (q.body === 'version2') {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({ ...JSON.parse(sampleFeed()), feedVersion: '2.0' });
+    } else if (q.signatories) {
+      const feed = JSON.parse(sampleFeed());
+      for (let i = 0; i < Number(q.signatories); i++) {
+        feed.signatories.push({ id: `GEN-${String(i).padStart(6, '0')}`, name: `Generated organisation ${i}`, sector: 'voluntary' });
+      }
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(feed);
     } else {
       ctx.type = 'application/json';
       ctx.body = sampleFeed();

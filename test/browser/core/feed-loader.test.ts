@@ -150,6 +150,27 @@ describe('feed loader', () => {
     expect(again.ok && again.result.staleBecause?.code).to.equal('http-error');
   });
 
+  it('keeps saved copies within 2 million characters in all, newest first: the rest of the site’s storage stays free', async () => {
+    const stored = () => savedKeys().reduce((sum, key) => sum + (localStorage.getItem(key)?.length ?? 0), 0);
+    // About 0.9 million characters each, as stored: two fit together, not three.
+    const large = [1, 2, 3].map(() => absoluteUrl(feedUrl({ signatories: 10_000 })));
+    for (const url of large) {
+      expect((await loadFeed(url)).ok).to.equal(true);
+      await waitUntil(() => savedKeys().includes(savedCopyKey(url)), 'its copy saved');
+    }
+    expect(savedKeys().sort()).to.deep.equal(large.slice(1).map(savedCopyKey).sort());
+    expect(stored()).to.be.above(1_500_000).and.at.most(2_000_000);
+    // Larger than that in all: not saved, and the copies there are kept.
+    const huge = absoluteUrl(feedUrl({ signatories: 25_000 }));
+    expect((await loadFeed(huge)).ok).to.equal(true);
+    // Pending copies are written together: once a small feed's is there, the huge one's turn has passed.
+    const small = absoluteUrl(feedUrl());
+    expect((await loadFeed(small)).ok).to.equal(true);
+    await waitUntil(() => savedKeys().includes(savedCopyKey(small)), 'the small copy saved');
+    expect(savedKeys()).not.to.include(savedCopyKey(huge));
+    expect(savedKeys().sort()).to.deep.equal([small, ...large.slice(1)].map(savedCopyKey).sort());
+  });
+
   it('keeps at most three saved copies, newest first, so the host site’s storage never fills', async () => {
     const urls = [1, 2, 3, 4].map(() => absoluteUrl(feedUrl()));
     for (const url of urls) expect((await loadFeed(url)).ok).to.equal(true);
