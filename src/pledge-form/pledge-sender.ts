@@ -216,7 +216,13 @@ export class PledgeSender implements ReactiveController {
     this.store.writeDraft(this.tabId, values, this.clock.now());
   }
 
-  private onOnline = (): void => this.retryNow();
+  /**
+   * Back online: a wait for the network ends now. A wait the endpoint asked for (429 and its
+   * Retry-After) or one for the webmaster to fix (a redirect, an answer without a receipt) does not.
+   */
+  private onOnline = (): void => {
+    if (this.state.phase === 'waiting' && (this.state.reason === 'offline' || this.state.reason === 'unavailable')) this.retryNow();
+  };
 
   /**
    * Leaving the page: save the draft, and write it again even if unchanged (a tab opened meanwhile

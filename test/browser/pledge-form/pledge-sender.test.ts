@@ -245,6 +245,20 @@ describe('PledgeSender', () => {
     t.done();
   });
 
+  it('coming back online does not cut short a wait the endpoint asked for (429, Retry-After)', async () => {
+    const t = setup([() => json(429, {}, { 'Retry-After': '600' }), () => receipt()]);
+    t.sender.submit(body);
+    await t.clock.advance(0);
+    expect(t.sender.state).to.include({ phase: 'waiting', reason: 'busy', retryInMs: 600_000 });
+    window.dispatchEvent(new Event('online'));
+    await t.clock.advance(1000);
+    expect(t.calls).to.have.length(1);
+    await t.clock.advance(600_000);
+    expect(t.sender.state.phase).to.equal('done');
+    expect(t.calls).to.have.length(2);
+    t.done();
+  });
+
   it('a network failure while the browser says it is online is "unavailable", not "offline"', async () => {
     const t = setup([() => Promise.reject(new TypeError('Failed to fetch'))]);
     t.sender.submit(body);
