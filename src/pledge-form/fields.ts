@@ -37,6 +37,8 @@ type TextFieldName = 'orgName' | 'regNumber' | 'website' | 'contactName' | 'cont
 interface TextSpec {
   label: string;
   hint?: string;
+  /** The id of the hint of the section the field is in, read with the field's own. */
+  sectionHint?: string;
   autocomplete: string;
   type?: 'text' | 'email' | 'url';
   /** Names and numbers are not words: no red underlines. */
@@ -87,8 +89,13 @@ export function renderFields(ctx: FieldContext): TemplateResult {
     <p class="hint" id="champion-hint">
       ${msg('A named person who promotes the compact in your organisation. You can add one later.', { id: 'pledge-form.champion.hint' })}
     </p>
-    ${textField(ctx, 'championName', { label: msg('Champion’s full name', { id: 'pledge-form.championName.label' }), autocomplete: 'off', names: true })}
-    ${textField(ctx, 'championRole', { label: msg('Champion’s role', { id: 'pledge-form.championRole.label' }), autocomplete: 'off' })}
+    ${textField(ctx, 'championName', {
+      label: msg('Champion’s full name', { id: 'pledge-form.championName.label' }),
+      autocomplete: 'off',
+      names: true,
+      sectionHint: 'champion-hint',
+    })}
+    ${textField(ctx, 'championRole', { label: msg('Champion’s role', { id: 'pledge-form.championRole.label' }), autocomplete: 'off', sectionHint: 'champion-hint' })}
     ${renderCharacterCount({
       id: 'pledge',
       label: msg('Your pledge, in your own words (optional)', { id: 'pledge-form.pledge.label' }),
@@ -140,7 +147,7 @@ function fieldError(ctx: FieldContext, field: FieldName): TemplateResult | undef
 const describedBy = (...ids: (string | false | undefined)[]): string | undefined => ids.filter(Boolean).join(' ') || undefined;
 
 function textField(ctx: FieldContext, name: TextFieldName, spec: TextSpec): TemplateResult {
-  const { label, hint, autocomplete, type = 'text', names, narrow } = spec;
+  const { label, hint, sectionHint, autocomplete, type = 'text', names, narrow } = spec;
   const error = fieldError(ctx, name);
   const aside = ctx.aside(name);
   return html`<div class="field ${error ? 'field-error' : ''}">
@@ -153,7 +160,7 @@ function textField(ctx: FieldContext, name: TextFieldName, spec: TextSpec): Temp
       type=${type}
       autocomplete=${autocomplete}
       spellcheck=${ifDefined(names ? 'false' : undefined)}
-      aria-describedby=${ifDefined(describedBy(hint && `${name}-hint`, !!error && `${name}-error`, aside?.id))}
+      aria-describedby=${ifDefined(describedBy(sectionHint, hint && `${name}-hint`, !!error && `${name}-error`, aside?.id))}
       aria-invalid=${ifDefined(error ? 'true' : undefined)}
       .value=${live(String(ctx.values[name]))}
     />

@@ -240,7 +240,9 @@ export class FormSession implements ReactiveController {
         if (focused) this.host.focusAfterUpdate('summary');
         break;
       case 'waiting':
-        if (movedTo !== 'outbox' && (previous?.phase !== 'waiting' || previous.reason !== state.reason)) {
+        // The outbox takes focus and is read as it does: "Sending your sign-up…" must not stay behind.
+        if (movedTo === 'outbox') this.host.announce('');
+        else if (previous?.phase !== 'waiting' || previous.reason !== state.reason) {
           this.host.announce(this.host.inLocale(() => waitingText(state.reason, state.retryInMs)));
         }
         break;

@@ -135,6 +135,11 @@ describe('<compact-pledge-form>: the form', () => {
     const role = $<HTMLInputElement>(el, '#contactRole')!;
     expect(role.getAttribute('aria-describedby')).to.equal('contactRole-hint');
     expect(role.hasAttribute('aria-invalid')).to.equal(false);
+    // The Champion section's hint ("optional; you can add one later") is read with both its fields.
+    for (const id of ['championName', 'championRole']) {
+      expect($(el, `#${id}`)!.getAttribute('aria-describedby'), id).to.equal('champion-hint');
+    }
+    expect($(el, '#champion-hint')).to.exist;
     expect($(el, 'fieldset[aria-describedby~="registered-error"]')).to.exist;
     expect(events).to.have.length(1);
     expect(events[0].kind).to.equal('validation');

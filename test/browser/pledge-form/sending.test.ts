@@ -233,6 +233,8 @@ describe('<compact-pledge-form>: sending', () => {
       // Retry-After: 1, but never sooner than the back-off (1–2 s, with jitter, for the first retry).
       expect(shadowText(el)).to.match(/The sign-up service is busy, so we’ll try again in (1 second|2 seconds)\./);
       expect(focused(el)?.id).to.equal('outbox');
+      // The outbox is read as it takes focus; the live region no longer says it is sending.
+      expect($(el, '[role="status"]')!.textContent!.trim()).to.equal('');
       expect(errors.map((e) => e.kind)).to.deep.equal(['retrying']);
       expect(errors[0].retryInMs).to.be.within(1000, 2000);
       await expect(el).to.be.accessible();
