@@ -7,7 +7,7 @@
 import type { Db } from '../db/transaction.js';
 import { claimEmail, markFailed, markSent, queuedEmails, recordContent, type EmailRow } from '../db/emails.js';
 import { findContact, findPledge, movePledge } from '../db/pledges.js';
-import { toLocale } from '../i18n/locale.js';
+import { toLocale, type Locale } from '../i18n/locale.js';
 import { REJECT_REASON_CODES, type RejectReason } from '../i18n/mail-messages.js';
 import type { Clock } from '../domain/clock.js';
 import { compactName } from '../domain/moderation.js';
@@ -23,9 +23,13 @@ export interface DispatchSettings {
 
 export const MAX_ATTEMPTS = 6;
 
-/** The link on a pledge's emails: the confirmation page, which also takes answers to questions. */
-export function pledgeLink(publicUrl: string, token: string): string {
-  return `${publicUrl}/confirm?token=${token}`;
+/**
+ * The link on a pledge's emails: the confirmation page, which also takes answers to questions. It
+ * names the pledge's language, for the page that says the link no longer works (the token then
+ * finds no pledge to take the language from).
+ */
+export function pledgeLink(publicUrl: string, token: string, locale: Locale): string {
+  return `${publicUrl}/confirm?token=${token}&lang=${locale}`;
 }
 
 export class MailDispatcher {
@@ -127,13 +131,13 @@ export class MailDispatcher {
         const token = newSecret();
         const until = new Date(now.getTime() + this.settings.confirmDays * 86_400_000).toISOString();
         if (!(await movePledge(this.db, pledge.id, ['unconfirmed'], { link_hash: hashSecret(token), confirm_by: until }))) return undefined;
-        return confirmMessage(context, pledgeLink(this.settings.publicUrl, token), until);
+        return confirmMessage(context, pledgeLink(this.settings.publicUrl, token, locale), until);
       }
       case 'info': {
         if (pledge.status !== 'info_requested' || !pledge.info_question) return undefined;
         const token = newSecret();
         if (!(await movePledge(this.db, pledge.id, ['info_requested'], { link_hash: hashSecret(token) }))) return undefined;
-        return infoMessage(context, pledge.info_question, pledgeLink(this.settings.publicUrl, token));
+        return infoMessage(context, pledge.info_question, pledgeLink(this.settings.publicUrl, token, locale));
       }
       case 'approved': {
         if (pledge.status !== 'approved' || !pledge.signatory_id) return undefined;

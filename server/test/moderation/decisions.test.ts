@@ -61,7 +61,18 @@ describe('moderating pledges', () => {
 
   it('rejects with a listed reason and free text; the organisation is told in its language', async () => {
     const sent = await postPledge(t.url, validPledge({ locale: 'cy', organisation: { name: 'Elusen Ffug', sector: 'voluntary', id: 'GB-CHC-12' }, contact: { name: 'Dai', email: 'dai@ffug.example.org' } }));
-    await confirmForm(linkIn(await mailTo('dai@ffug.example.org', /^Cadarnhewch/)));
+    const link = linkIn(await mailTo('dai@ffug.example.org', /^Cadarnhewch/));
+    // The link names the pledge's language: a link that no longer works (replaced by a newer one,
+    // or its pledge purged) still says so in Welsh.
+    assert.equal(new URL(link).searchParams.get('lang'), 'cy');
+    const stale = new URL(link);
+    stale.searchParams.set('token', 'replaced-by-a-newer-link');
+    const unknown = await fetch(stale);
+    assert.equal(unknown.status, 404);
+    const unknownPage = await unknown.text();
+    assert.match(unknownPage, /<html lang="cy"/);
+    assert.match(unknownPage, /Nid yw’r ddolen hon yn gweithio/);
+    await confirmForm(link);
     const queue = await moderator.get('/admin/pledges');
     assert.match(queue.text, /Elusen Ffug/);
     const review = await moderator.get(`/admin/pledges/${sent.json.id}`);

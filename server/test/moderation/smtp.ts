@@ -46,7 +46,7 @@ export async function startSmtp(): Promise<TestSmtp> {
 
 /** The link to the pledge's page in a message's text part. */
 export function linkIn(mail: ParsedMail): string {
-  const match = /(http:\/\/\S+\/confirm\?token=[\w-]+)/.exec(mail.text ?? '');
+  const match = /(http:\/\/\S+\/confirm\?token=[\w-]+(?:&lang=\w+)?)/.exec(mail.text ?? '');
   if (!match) throw new Error(`no link in: ${mail.text}`);
   return match[1];
 }

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { answerByLink, AnswerError, confirmByLink, linkView, type LinkView } from '../../domain/moderation.js';
-import { format, type Locale } from '../../i18n/locale.js';
+import { format, toLocale, type Locale } from '../../i18n/locale.js';
 import { CONFIRM_MESSAGES, type ConfirmMessage } from '../../i18n/confirm-messages.js';
 import { pageHelmet } from '../view-engine.js';
 
@@ -18,8 +18,12 @@ function field(body: unknown, name: string): string {
 export async function confirmRoutes(app: FastifyInstance): Promise<void> {
   const helmet = pageHelmet(app.config, { frameAncestors: ["'none'"] });
 
-  async function show(reply: FastifyReply, token: string, view: LinkView | undefined, errors?: { answer: ConfirmMessage }, answer = '') {
-    const locale: Locale = view?.locale ?? 'en';
+  /**
+   * `linkLang` is the language the link names (`&lang=`, and the forms' hidden field): used only
+   * when the token finds no pledge to take it from, to say so in the pledge's language.
+   */
+  async function show(reply: FastifyReply, token: string, view: LinkView | undefined, linkLang: unknown, errors?: { answer: ConfirmMessage }, answer = '') {
+    const locale: Locale = view?.locale ?? toLocale(linkLang);
     const t = (id: ConfirmMessage, values: Record<string, string> = {}) => format(CONFIRM_MESSAGES[id], locale, values);
     const state = !view ? 'unknown' : view.expired ? 'expired' : view.status === 'unconfirmed' ? 'confirm' : view.status === 'info_requested' ? 'question' : view.status === 'confirmed' || view.status === 'pending' ? 'confirmed' : 'decided';
     const titles = { unknown: 'unknownTitle', expired: 'expiredTitle', confirm: 'confirmTitle', question: 'questionTitle', confirmed: 'confirmedTitle', decided: 'decidedTitle' } as const;
@@ -39,24 +43,25 @@ export async function confirmRoutes(app: FastifyInstance): Promise<void> {
     return reply.code(state === 'unknown' ? 404 : errors ? 422 : 200).type('text/html; charset=utf-8').send(html);
   }
 
-  app.get<{ Querystring: { token?: string } }>('/confirm', { helmet }, async (request, reply) => {
+  app.get<{ Querystring: { token?: string; lang?: string } }>('/confirm', { helmet }, async (request, reply) => {
     const token = String(request.query.token ?? '');
-    return show(reply, token, await linkView(app.database.db, token, app.clock));
+    return show(reply, token, await linkView(app.database.db, token, app.clock), request.query.lang);
   });
 
   app.post('/confirm', { helmet, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
     const token = field(request.body, 'token');
-    return show(reply, token, await confirmByLink(app.database.db, token, app.clock));
+    return show(reply, token, await confirmByLink(app.database.db, token, app.clock), field(request.body, 'lang'));
   });
 
   app.post('/confirm/answer', { helmet, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
     const token = field(request.body, 'token');
     const answer = field(request.body, 'answer');
+    const lang = field(request.body, 'lang');
     try {
-      return show(reply, token, await answerByLink(app.database.db, token, answer, app.clock));
+      return show(reply, token, await answerByLink(app.database.db, token, answer, app.clock), lang);
     } catch (error) {
       if (!(error instanceof AnswerError)) throw error;
-      return show(reply, token, await linkView(app.database.db, token, app.clock), { answer: error.message === 'long' ? 'answerLong' : 'answerEmpty' }, answer);
+      return show(reply, token, await linkView(app.database.db, token, app.clock), lang, { answer: error.message === 'long' ? 'answerLong' : 'answerEmpty' }, answer);
     }
   });
 }
