@@ -52,6 +52,8 @@ let sendersOnPage = 0;
 
 /** How long a claim outlasts the attempt it covers (a slow answer, a busy tab). */
 const CLAIM_MARGIN_MS = 30 * SECOND_MS;
+/** How long a form disconnected while sending may take to come back and keep its request (a move). */
+export const MOVE_GRACE_MS = SECOND_MS;
 
 export class PledgeSender implements ReactiveController {
   state: SenderState = { phase: 'idle' };
@@ -72,6 +74,8 @@ export class PledgeSender implements ReactiveController {
   private connected = false;
   /** Bumped whenever earlier work must be ignored (new target, reset, disconnect). */
   private run = 0;
+  /** Disconnected while sending: the timer after which it counts as gone (see `hostDisconnected`). */
+  private leaving?: unknown;
   private retryTimer?: unknown;
   private draftTimer?: unknown;
   private pendingDraft?: unknown;
@@ -116,6 +120,12 @@ export class PledgeSender implements ReactiveController {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
+    if (this.leaving !== undefined) {
+      // Moved, not gone: the request still on its way answers for this sign-up.
+      this.clock.clearTimeout(this.leaving);
+      this.leaving = undefined;
+      return;
+    }
     if (this.state.phase !== 'done') this.resume();
   }
 
@@ -126,9 +136,18 @@ export class PledgeSender implements ReactiveController {
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.flushDraft();
+    // A CMS re-rendering, a tab panel or a drag and drop moves the element: disconnected and back
+    // within a moment. Sending it again then would have the endpoint answer "already received"
+    // (the same key) and the person read that their first sign-up was a duplicate.
+    if (this.state.phase === 'sending') this.leaving = this.clock.setTimeout(() => this.leave(), MOVE_GRACE_MS);
+    else this.leave();
+  }
+
+  /** Gone for good: whatever was on its way is still in the outbox, and goes when the element comes back. */
+  private leave(): void {
+    this.leaving = undefined;
     this.stop();
     this.release();
-    // Whatever was on its way is still in the outbox: it goes again when the element comes back.
     if (this.state.phase === 'sending' || this.state.phase === 'waiting') this.state = { phase: 'idle' };
   }
 

@@ -8,7 +8,7 @@ import { checkEndpoint } from '../../../src/pledge-form/endpoint.js';
 import { newIdempotencyKey } from '../../../src/pledge-form/idempotency-key.js';
 import type { PledgeErrorDetail } from '../../../src/pledge-form/pledge-events.js';
 import type { Clock } from '../../../src/pledge-form/pledge-request.js';
-import { PledgeSender, type SenderOptions } from '../../../src/pledge-form/pledge-sender.js';
+import { MOVE_GRACE_MS, PledgeSender, type SenderOptions } from '../../../src/pledge-form/pledge-sender.js';
 import { backoffMs, retryAfterMs } from '../../../src/pledge-form/retry-policy.js';
 import { TabName } from '../../../src/pledge-form/tab-name.js';
 import type { PledgeBody } from '../../../src/pledge-form/values.js';
@@ -242,6 +242,37 @@ describe('PledgeSender', () => {
     await t.clock.advance(0);
     expect(t.sender.state.phase).to.equal('done');
     expect(t.calls).to.have.length(2);
+    t.done();
+  });
+
+  it('moved while sending (disconnected and back within a moment): the request on its way answers, none is sent again', async () => {
+    let answer!: (response: Response) => void;
+    const t = setup([() => new Promise<Response>((resolve) => (answer = resolve))]);
+    t.sender.submit(body);
+    await t.clock.advance(0);
+    expect(t.sender.state.phase).to.equal('sending');
+    t.sender.hostDisconnected();
+    t.sender.hostConnected();
+    await t.clock.advance(MOVE_GRACE_MS * 2);
+    answer(new Response(JSON.stringify({ id: 'p-1', status: 'accepted' }), { status: 201 }));
+    await t.clock.advance(0);
+    expect(t.calls).to.have.length(1);
+    expect(t.sender.state).to.deep.include({ phase: 'done', status: 'accepted', id: 'p-1' });
+    t.done();
+  });
+
+  it('gone while sending (not back within the moment): sent again, with the same key, when it comes back', async () => {
+    const t = setup([() => new Promise<Response>(() => {}), () => receipt()]);
+    t.sender.submit(body);
+    await t.clock.advance(0);
+    t.sender.hostDisconnected();
+    await t.clock.advance(MOVE_GRACE_MS);
+    expect(t.sender.state.phase).to.equal('idle');
+    t.sender.hostConnected();
+    await t.clock.advance(0);
+    expect(t.calls).to.have.length(2);
+    expect(t.keyOf(t.calls[1]!)).to.equal(t.keyOf(t.calls[0]!));
+    expect(t.sender.state.phase).to.equal('done');
     t.done();
   });
 
