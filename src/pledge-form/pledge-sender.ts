@@ -136,6 +136,8 @@ export class PledgeSender implements ReactiveController {
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.flushDraft();
+    // Another form (the page reloaded in place, the element replaced) may send the entry at once.
+    this.release();
     // A CMS re-rendering, a tab panel or a drag and drop moves the element: disconnected and back
     // within a moment. Sending it again then would have the endpoint answer "already received"
     // (the same key) and the person read that their first sign-up was a duplicate.
@@ -147,7 +149,6 @@ export class PledgeSender implements ReactiveController {
   private leave(): void {
     this.leaving = undefined;
     this.stop();
-    this.release();
     if (this.state.phase === 'sending' || this.state.phase === 'waiting') this.state = { phase: 'idle' };
   }
 
