@@ -309,11 +309,18 @@ export async function enableTotp(db: Db, user: StaffUser, code: string, clock: C
   return true;
 }
 
-export async function disableTotp(db: Db, user: StaffUser, clock: Clock): Promise<void> {
+/**
+ * Turns the second step off, given a current code from it: a session alone (left open on a shared
+ * computer, or stolen) must not be able to take the account's second factor away.
+ */
+export async function disableTotp(db: Db, user: StaffUser, code: string, clock: Clock): Promise<boolean> {
+  const row = await findUser(db, user.id);
+  if (!row?.totp_secret || matchTotp(row.totp_secret, code, clock(), row.totp_last_step) === undefined) return false;
   await inTransaction(db, async (tx) => {
     await updateUser(tx, user.id, { totp_enabled: 0, totp_secret: null, totp_last_step: null });
     await audit(tx, actorOf(user), clock(), { action: 'user.totp.disable', subject: { type: 'user', id: user.id } });
   });
+  return true;
 }
 
 export { isUniqueViolation, type UserRow };

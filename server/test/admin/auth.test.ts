@@ -161,6 +161,16 @@ describe('signing in', () => {
     await other.signIn('careful@southend.example');
     await other.get('/admin/sign-in/code');
     assert.equal((await other.post('/admin/sign-in/code', { code: used })).status, 422);
+
+    // Turning it off takes a current code too: the session alone cannot take the second factor away.
+    await next.get('/admin/account');
+    const refused = await next.post('/admin/account/totp/disable', {});
+    assert.equal(refused.status, 422);
+    assert.match(refused.text, /href="#disableCode"/);
+    assert.equal((await db().selectFrom('users').select('totp_enabled').where('email', '=', 'careful@southend.example').executeTakeFirstOrThrow()).totp_enabled, 1);
+    now += 60_000;
+    assert.equal((await next.post('/admin/account/totp/disable', { code: code() })).status, 303);
+    assert.equal((await db().selectFrom('users').select('totp_enabled').where('email', '=', 'careful@southend.example').executeTakeFirstOrThrow()).totp_enabled, 0);
   });
 
   it('rate-limits sign-in attempts from one address', async () => {

@@ -143,7 +143,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/admin/account/totp/disable', { config: { access: 'signed-in' } }, async (request, reply) => {
-    await disableTotp(app.database.db, request.staff!, app.clock);
-    return reply.redirect('/admin/account', 303);
+    if (await disableTotp(app.database.db, request.staff!, field(request.body, 'code'), app.clock)) return reply.redirect('/admin/account', 303);
+    return page(request, reply, 'admin/account.njk', {
+      pageTitle: 'Error: Your account – Compact admin',
+      totpEnabled: true,
+      errors: { disableCode: 'The code is not right. Enter the 6-digit code your app shows now.' },
+    }, 422);
   });
 }
