@@ -48,8 +48,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, sessionSeconds));
           return reply.redirect(result.needsCode ? '/admin/sign-in/code' : '/admin', 303);
         }
-        if (result.reason === 'locked') errors.email = 'This account is locked after too many failed attempts. Try again in a few minutes.';
-        else errors.email = 'The email address or password is not right';
+        // The same words for a locked account as for a wrong password: the page must not tell anyone
+        // which addresses have accounts. It says how the lock-out works instead.
+        errors.email =
+          `The email address or password is not right. After ${policy.maxFailures} wrong attempts in a row, ` +
+          `an account is locked for ${policy.lockMinutes} minutes.`;
       }
       return page(request, reply, 'admin/sign-in.njk', { pageTitle: 'Error: Sign in – Compact admin', errors, values: { email } }, 422);
     },
