@@ -269,7 +269,8 @@ const readAim = (o: Rec): Aim => ({
 
 const readPeriod = (v: unknown): ActionPlan['period'] => {
   const o = record(v);
-  return { start: req(o, 'start', date), end: req(o, 'end', date) };
+  const period = { start: req(o, 'start', date), end: req(o, 'end', date) };
+  return must(period.end < period.start ? undefined : period); // checkFeed reports an end before the start
 };
 
 function readActionPlan(v: unknown): ActionPlan {

@@ -597,7 +597,13 @@ function readAim(o: Rec, path: string, r: Reporter): Aim | undefined {
 
 const period = object<NonNullable<ActionPlan['period']>>(ignored('the period'), (f) => {
   const p = { start: f.req('start', date), end: f.req('end', date) };
-  return f.ok ? p : undefined;
+  if (!f.ok) return undefined;
+  // Dates as YYYY-MM-DD compare as text.
+  if (p.end < p.start) {
+    f.r.add(at(f.path, 'end'), `must not be before start (${describe(p.start)})${got(p.end)} — so the period is ignored`, 'dropped-field');
+    return undefined;
+  }
+  return p;
 });
 
 const actionPlan = object<ActionPlan>(ignored('the whole action plan'), (f) => {

@@ -521,13 +521,25 @@ describe('checkFeed: conventions', () => {
     });
   });
 
+  it('ignores an action plan period that ends before it starts (and the clean reader leaves it to checkFeed)', () => {
+    const reversed = (f: Raw) => (f.actionPlan.period = { start: '9999-01-01', end: '2000-01-01' });
+    const r = checkWith(reversed);
+    expectOnlyProblem(r, '$.actionPlan.period.end', 'dropped-field', 'must not be before start');
+    expect(r.feed!.actionPlan!.period).to.equal(undefined);
+    const raw = sampleFeed();
+    reversed(raw);
+    expectSameReading(raw, checkFeed(raw));
+    expect(checkWith((f) => (f.actionPlan.period = { start: '2026-04-01', end: '2026-04-01' })).valid, 'one day').to.equal(true);
+  });
+
   describe('Date', () => {
     const DATE_FIELDS: [string, (f: Raw, v: unknown) => void, FeedProblem['action']][] = [
       ['$.compact.adopted', (f, v) => (f.compact.adopted = v), 'dropped-field'],
       ['$.compact.reviewDue', (f, v) => (f.compact.reviewDue = v), 'dropped-field'],
       ['$.signatories[0].signed', (f, v) => (f.signatories[0].signed = v), 'dropped-field'],
       ['$.actionPlan.period.start', (f, v) => (f.actionPlan.period.start = v), 'dropped-field'],
-      ['$.actionPlan.period.end', (f, v) => (f.actionPlan.period.end = v), 'dropped-field'],
+      // (from a start before every good date below: an end before the start is a problem of its own)
+      ['$.actionPlan.period.end', (f, v) => Object.assign(f.actionPlan.period, { start: '1999-01-01', end: v }), 'dropped-field'],
       ['$.actionPlan.aims[0].actions[0].due', (f, v) => (f.actionPlan.aims[0].actions[0].due = v), 'dropped-field'],
       [
         '$.actionPlan.aims[0].actions[0].updates[0].date',
