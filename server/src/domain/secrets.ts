@@ -25,10 +25,11 @@ export function sameText(a: string, b: string): boolean {
 
 /**
  * Passwords: scrypt from node:crypto (RFC 7914). It is memory-hard like argon2, is among OWASP's
- * recommended password hashes, and needs no native add-on (argon2 would). N = 2^15, r = 8, p = 1:
- * 32 MiB and about 0.1 s per attempt here; the parameters are stored with each hash so they can rise.
+ * recommended password hashes, and needs no native add-on (argon2 would). N = 2^15, r = 8, p = 3:
+ * OWASP's setting for 32 MiB, about 0.3 s per attempt here. The parameters are stored with each
+ * hash; a hash made with others is made again at the next sign-in (`needsRehash`).
  */
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keylen: 32 };
+const SCRYPT = { N: 2 ** 15, r: 8, p: 3, keylen: 32 };
 
 function scryptAsync(password: string, salt: Buffer, params: { N: number; r: number; p: number; keylen: number }): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -50,6 +51,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(key, 'base64');
   const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p), keylen: expected.length });
   return timingSafeEqual(actual, expected);
+}
+
+/** Whether `stored` was made with other parameters than new hashes are (older, weaker ones). */
+export function needsRehash(stored: string): boolean {
+  const [kind, n, r, p] = stored.split('$');
+  return kind !== 'scrypt' || Number(n) !== SCRYPT.N || Number(r) !== SCRYPT.r || Number(p) !== SCRYPT.p;
 }
 
 /** A hash to compare against when the account does not exist, so that both take the same time. */

@@ -31,7 +31,7 @@ import { findCompact } from '../db/compacts.js';
 import { deleteSessionsOf } from '../db/sessions.js';
 import { audit, type Actor } from './audit.js';
 import type { Clock } from './clock.js';
-import { dummyPasswordHash, hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
+import { dummyPasswordHash, hashPassword, hashSecret, needsRehash, newSecret, verifyPassword } from './secrets.js';
 import { matchTotp } from './totp.js';
 
 export const ROLES: Role[] = ['admin', 'moderator', 'editor'];
@@ -240,8 +240,11 @@ export async function signIn(db: Db, emailInput: string, password: string, polic
     return { ok: false, reason: 'locked', until: user.locked_until! };
   }
   if (!matches) return failedAttempt(db, user, actor, 'signin.failed', policy);
+  // A hash made with older parameters is made again now, while the password is at hand.
+  const rehashed = needsRehash(identity.secret) ? await hashPassword(password) : undefined;
   const signedIn = await inTransaction(db, async (tx) => {
     if (!(await clearFailedSignins(tx, user.id, now.toISOString()))) return false;
+    if (rehashed) await setIdentity(tx, { ...identity, secret: rehashed });
     await audit(tx, actor, now, { action: user.totp_enabled ? 'signin.password' : 'signin', subject: { type: 'user', id: user.id } });
     return true;
   });

@@ -5,11 +5,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, scrypt } from 'node:crypto';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { cli } from '../helpers/process.js';
 import { base32Decode, base32Encode, hotp, totp } from '../../src/domain/totp.js';
-import { hashPassword, verifyPassword } from '../../src/domain/secrets.js';
+import { hashPassword, needsRehash, verifyPassword } from '../../src/domain/secrets.js';
 import { AdminClient, makeUser, PASSWORD } from './helpers.js';
 
 describe('TOTP (RFC 6238 appendix B, RFC 4226 appendix D)', () => {
@@ -42,12 +42,27 @@ describe('TOTP (RFC 6238 appendix B, RFC 4226 appendix D)', () => {
   it('hashes passwords with scrypt, salted, parameters kept with the hash', async () => {
     const one = await hashPassword(PASSWORD);
     const two = await hashPassword(PASSWORD);
-    assert.match(one, /^scrypt\$32768\$8\$1\$/);
+    assert.match(one, /^scrypt\$32768\$8\$3\$/, "OWASP's setting for 32 MiB: N = 2^15, r = 8, p = 3");
     assert.notEqual(one, two);
     assert.equal(await verifyPassword(PASSWORD, one), true);
     assert.equal(await verifyPassword(`${PASSWORD}!`, one), false);
+    assert.equal(needsRehash(one), false);
+    // A hash made with the parameters of earlier versions still verifies, and is to be made again.
+    const older = await olderHash(PASSWORD);
+    assert.equal(await verifyPassword(PASSWORD, older), true);
+    assert.equal(needsRehash(older), true);
   });
 });
+
+/** A password hash as versions before 0.2.0 made them (scrypt with p = 1). */
+function olderHash(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+      error ? reject(error) : resolve(`scrypt$32768$8$1$${salt.toString('base64')}$${key.toString('base64')}`),
+    ),
+  );
+}
 
 describe('signing in', () => {
   let t: TestServer;
@@ -113,6 +128,18 @@ describe('signing in', () => {
     assert.ok(user.locked_until, 'locked after three of them');
     const right = await new AdminClient(t.url).signIn('raced@southend.example');
     assert.equal(right.status, 422, 'the right password, while locked');
+  });
+
+  it('makes a password hash with older parameters again at the next sign-in', async () => {
+    await makeUser(t, 'longstanding@southend.example', 'editor', 'southend');
+    const user = await db().selectFrom('users').select('id').where('email', '=', 'longstanding@southend.example').executeTakeFirstOrThrow();
+    const identity = () => db().selectFrom('user_identities').select('secret').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    await db().updateTable('user_identities').set({ secret: await olderHash(PASSWORD) }).where('user_id', '=', user.id).execute();
+    assert.equal((await new AdminClient(t.url).signIn('longstanding@southend.example')).status, 303);
+    const renewed = (await identity()).secret!;
+    assert.match(renewed, /^scrypt\$32768\$8\$3\$/);
+    assert.equal(await verifyPassword(PASSWORD, renewed), true);
+    assert.equal((await new AdminClient(t.url).signIn('longstanding@southend.example')).status, 303, 'and the new hash signs in');
   });
 
   it('signs out, and signs out everywhere', async () => {
