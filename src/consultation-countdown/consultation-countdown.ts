@@ -141,10 +141,12 @@ export class CompactConsultationCountdown extends CompactElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // The control that had focus went with this render (the consultation closed, or its last hour
-    // passed): keyboard focus stays with the consultation instead of falling back to the page.
+    // passed): keyboard focus stays with the consultation, or with the widget when the list no
+    // longer shows it, instead of falling back to the top of the page.
     const root = this.renderRoot as ShadowRoot;
     if (this.focusedIn !== undefined && !root.activeElement) {
-      root.querySelector<HTMLElement>(`[data-consultation="${CSS.escape(this.focusedIn)}"] .countdown`)?.focus();
+      const sentence = root.querySelector<HTMLElement>(`[data-consultation="${CSS.escape(this.focusedIn)}"] .countdown`);
+      (sentence ?? root.querySelector<HTMLElement>('.base'))?.focus();
     }
     for (const detail of this.pendingEvents.splice(0)) {
       emit(this, 'compact-consultation-change', detail);

@@ -521,6 +521,17 @@ describe('<compact-consultation-countdown>', () => {
       });
     }
 
+    it('keeps keyboard focus in the widget when the list of open consultations loses its last one', async () => {
+      freeze('2026-12-08T16:59:30Z');
+      const el = await mount(feedWith([consultation({ opens: '2026-10-01', closes: '2026-12-08T17:00:00Z' })]), {
+        consultation: null as unknown as string,
+      });
+      (part(el, 'respond') as HTMLElement).focus();
+      await advance(el, 31_000);
+      expect(shadowText(el)).to.contain('There are no open consultations at the moment.');
+      expect(el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('.base'), 'focus on the widget').to.equal(true);
+    });
+
     it('leaves focus alone when it was elsewhere as the consultation closed', async () => {
       freeze('2026-12-08T16:59:30Z');
       const el = await mount(feedWith([consultation({ opens: '2026-10-01', closes: '2026-12-08T17:00:00Z' })]));
