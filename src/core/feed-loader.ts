@@ -45,7 +45,8 @@ export const DEFAULT_TIMEOUT = 15 * SECOND_MS;
 const MAX_TIMEOUT = 10 * MINUTE_MS;
 /**
  * How long a request nobody holds is kept before it is aborted. Moving an element (a CMS
- * re-rendering, a tab panel, a drag and drop) disconnects and reconnects it within one task.
+ * re-rendering, a tab panel, a drag and drop) disconnects and reconnects it within one task. The
+ * pledge form keeps a pledge on its way for the same moment.
  */
 export const ABORT_GRACE_MS = SECOND_MS;
 /** A saved copy dated more than this after now is not trusted (clocks do drift a little). */
@@ -271,8 +272,13 @@ function writePendingSaves(): void {
 
 function save(url: string, text: string, savedAt: number, finalUrl: string): void {
   const entry = JSON.stringify({ savedAt, text, url: finalUrl });
-  if (entry.length > MAX_SAVED_CHARS) return;
   try {
+    if (entry.length > MAX_SAVED_CHARS) {
+      // Too large to keep: an older copy of it must not be shown for it later either.
+      localStorage.removeItem(STORAGE_PREFIX + url);
+      localStorage.setItem(STORAGE_INDEX, JSON.stringify(savedUrls().filter((saved) => saved !== url)));
+      return;
+    }
     // Newest first, as long as they fit together; the others are removed.
     const kept = [url];
     let total = entry.length;

@@ -12,6 +12,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events.js';
+import { ABORT_GRACE_MS } from '../core/feed-loader.js';
 import { HOUR_MS, MINUTE_MS, SECOND_MS } from '../feed/time.js';
 import { localStorageOrNull, type PledgeTarget } from './endpoint.js';
 import { newIdempotencyKey } from './idempotency-key.js';
@@ -52,8 +53,6 @@ let sendersOnPage = 0;
 
 /** How long a claim outlasts the attempt it covers (a slow answer, a busy tab). */
 const CLAIM_MARGIN_MS = 30 * SECOND_MS;
-/** How long a form disconnected while sending may take to come back and keep its request (a move). */
-export const MOVE_GRACE_MS = SECOND_MS;
 
 export class PledgeSender implements ReactiveController {
   state: SenderState = { phase: 'idle' };
@@ -121,10 +120,11 @@ export class PledgeSender implements ReactiveController {
     window.addEventListener('pagehide', this.onPageHide);
     document.addEventListener('visibilitychange', this.onVisibility);
     if (this.leaving !== undefined) {
-      // Moved, not gone: the request still on its way answers for this sign-up.
+      // Moved, not gone: the request still on its way answers for this sign-up (`resume` below
+      // leaves a sending form alone); the claim given up on disconnect is taken back.
       this.clock.clearTimeout(this.leaving);
       this.leaving = undefined;
-      return;
+      if (this.entry && this.state.phase === 'sending') this.keep(this.entry, 0);
     }
     if (this.state.phase !== 'done') this.resume();
   }
@@ -136,19 +136,22 @@ export class PledgeSender implements ReactiveController {
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.flushDraft();
-    // Another form (the page reloaded in place, the element replaced) may send the entry at once.
+    // A trade-off: the claim goes at once, so that a form replacing this one (a page reloaded in
+    // place) sends the entry straight away, even though this one's answer may still come and that
+    // form then read "already received".
     this.release();
     // A CMS re-rendering, a tab panel or a drag and drop moves the element: disconnected and back
     // within a moment. Sending it again then would have the endpoint answer "already received"
-    // (the same key) and the person read that their first sign-up was a duplicate.
-    if (this.state.phase === 'sending') this.leaving = this.clock.setTimeout(() => this.leave(), MOVE_GRACE_MS);
+    // (the same key) and the person read that their first sign-up was a duplicate. An answer that
+    // comes meanwhile is still used; its events fire on the element out of the page.
+    if (this.state.phase === 'sending') this.leaving = this.clock.setTimeout(() => this.leave(), ABORT_GRACE_MS);
     else this.leave();
   }
 
   /** Gone for good: whatever was on its way is still in the outbox, and goes when the element comes back. */
   private leave(): void {
-    this.leaving = undefined;
     this.stop();
+    this.release(); // an answer during the moment may have claimed the entry again (a wait)
     if (this.state.phase === 'sending' || this.state.phase === 'waiting') this.state = { phase: 'idle' };
   }
 
@@ -237,8 +240,9 @@ export class PledgeSender implements ReactiveController {
   }
 
   /**
-   * Back online: a wait for the network ends now. A wait the endpoint asked for (429 and its
-   * Retry-After) or one for the webmaster to fix (a redirect, an answer without a receipt) does not.
+   * Back online: a wait after a failed connection or an unavailable endpoint (5xx, 408) ends now. A
+   * wait the endpoint asked for (429 and its Retry-After) or one for the webmaster to fix (a
+   * redirect, an answer without a receipt) does not.
    */
   private onOnline = (): void => {
     if (this.state.phase === 'waiting' && (this.state.reason === 'offline' || this.state.reason === 'unavailable')) this.retryNow();
@@ -276,6 +280,8 @@ export class PledgeSender implements ReactiveController {
     this.run++;
     this.clock.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
+    this.clock.clearTimeout(this.leaving);
+    this.leaving = undefined;
   }
 
   private async attempt(entry: OutboxEntry, notBefore: number, resumed = false): Promise<void> {

@@ -54,6 +54,8 @@ describe('feed loader', () => {
     const url = absoluteUrl(feedUrl({ delay: 300 }));
     const first = new AbortController();
     const aborted = loadFeed(url, { signal: first.signal });
+    // The server has it (it counts before its delay): an abort cannot come before the request left.
+    await waitUntil(async () => (await requestCount(url)) === 1, 'the first request at the server');
     const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       first.abort(); // the only caller leaves (an element removed from the page)…

@@ -8,7 +8,8 @@ import { checkEndpoint } from '../../../src/pledge-form/endpoint.js';
 import { newIdempotencyKey } from '../../../src/pledge-form/idempotency-key.js';
 import type { PledgeErrorDetail } from '../../../src/pledge-form/pledge-events.js';
 import type { Clock } from '../../../src/pledge-form/pledge-request.js';
-import { MOVE_GRACE_MS, PledgeSender, type SenderOptions } from '../../../src/pledge-form/pledge-sender.js';
+import { ABORT_GRACE_MS } from '../../../src/core/feed-loader.js';
+import { PledgeSender, type SenderOptions } from '../../../src/pledge-form/pledge-sender.js';
 import { backoffMs, retryAfterMs } from '../../../src/pledge-form/retry-policy.js';
 import { TabName } from '../../../src/pledge-form/tab-name.js';
 import type { PledgeBody } from '../../../src/pledge-form/values.js';
@@ -253,7 +254,7 @@ describe('PledgeSender', () => {
     expect(t.sender.state.phase).to.equal('sending');
     t.sender.hostDisconnected();
     t.sender.hostConnected();
-    await t.clock.advance(MOVE_GRACE_MS * 2);
+    await t.clock.advance(ABORT_GRACE_MS * 2);
     answer(new Response(JSON.stringify({ id: 'p-1', status: 'accepted' }), { status: 201 }));
     await t.clock.advance(0);
     expect(t.calls).to.have.length(1);
@@ -266,7 +267,7 @@ describe('PledgeSender', () => {
     t.sender.submit(body);
     await t.clock.advance(0);
     t.sender.hostDisconnected();
-    await t.clock.advance(MOVE_GRACE_MS);
+    await t.clock.advance(ABORT_GRACE_MS);
     expect(t.sender.state.phase).to.equal('idle');
     t.sender.hostConnected();
     await t.clock.advance(0);
