@@ -5,6 +5,11 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
   // The project's Vite config copies the iframe-embed files into builds; Storybook needs none of them.
-  viteFinal: (config) => ({ ...config, publicDir: false }),
+  // Nor its build plugin for the script-tag bundle's chunks (scripts/inline-runtime-chunk.js).
+  viteFinal: (config) => ({
+    ...config,
+    publicDir: false,
+    plugins: (config.plugins ?? []).filter((plugin) => !(plugin && 'name' in plugin && plugin.name === 'compact-widgets:inline-runtime-chunk')),
+  }),
 };
 export default config;

@@ -45,8 +45,9 @@ export function inlineRuntimeChunk() {
       if (!exportStatement) this.error(`${runtime.fileName}: no export statement at its end`);
       const exported = new Map(bindings(exportStatement[1]).map(([local, name]) => [name, local]));
       const helpers =
-        `function ${HOLDER}(){return ${HOLDER}.v??=(()=>{${code.slice(0, exportStatement.index)}` +
-        `;return{${[...exported].map(([name, local]) => `${JSON.stringify(name)}:${local}`).join(',')}}})()}`;
+        // Added after the build has lowered the code for its target: written for any browser.
+        `function ${HOLDER}(){return ${HOLDER}.v||(${HOLDER}.v=(()=>{${code.slice(0, exportStatement.index)}` +
+        `;return{${[...exported].map(([name, local]) => `${JSON.stringify(name)}:${local}`).join(',')}}})())}`;
 
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.imports.includes(runtime.fileName)) continue;

@@ -113,6 +113,10 @@ function warmIntl(): void {
   setTimeout(() => {
     try {
       if (zoned) new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(0);
+    } catch {
+      // An engine without time zones: the countdown says so itself.
+    }
+    try {
       new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: 'base' }).compare('a', 'b');
     } catch {
       // An invalid lang: the elements fall back to English, and pay the cost themselves.

@@ -118,7 +118,7 @@ export class CompactConsultationCountdown extends CompactElement {
   private shownBefore = new Set<string>();
   private pendingEvents: ConsultationChangeDetail[] = [];
   private readonly subscriber: TickerSubscriber = { tick: () => this.requestUpdate() };
-  /** The consultation whose control had keyboard focus as this update began. */
+  /** The consultation whose control had focus as this update began. */
   private focusedIn?: string;
 
   override connectedCallback(): void {
@@ -141,12 +141,13 @@ export class CompactConsultationCountdown extends CompactElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // The control that had focus went with this render (the consultation closed, or its last hour
-    // passed): keyboard focus stays with the consultation, or with the widget when the list no
+    // passed): focus stays with the consultation, or with the widget when the list no
     // longer shows it, instead of falling back to the top of the page.
     const root = this.renderRoot as ShadowRoot;
     if (this.focusedIn !== undefined && !root.activeElement) {
       const sentence = root.querySelector<HTMLElement>(`[data-consultation="${CSS.escape(this.focusedIn)}"] .countdown`);
-      (sentence ?? root.querySelector<HTMLElement>('.base'))?.focus();
+      if (sentence) sentence.focus();
+      else this.focusWidget();
     }
     for (const detail of this.pendingEvents.splice(0)) {
       emit(this, 'compact-consultation-change', detail);

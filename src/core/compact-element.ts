@@ -245,9 +245,14 @@ export abstract class CompactElement extends LitElement {
   private retries = 0;
 
   private focusAfterRetry(): void {
-    const root = this.renderRoot as ShadowRoot;
-    const target = root.querySelector<HTMLElement>('[part="retry"]') ?? root.querySelector<HTMLElement>('.base');
-    target?.focus();
+    const retry = (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('[part="retry"]');
+    if (retry) retry.focus();
+    else this.focusWidget();
+  }
+
+  /** Keyboard focus to the widget itself, when what had it has gone. */
+  protected focusWidget(): void {
+    (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('.base')?.focus();
   }
 
 }

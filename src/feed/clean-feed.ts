@@ -45,6 +45,9 @@ export const isPositiveNumber = (v: unknown): v is number => typeof v === 'numbe
 export const isPercent = (v: unknown): v is number =>
   typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100;
 
+/** An action plan period's dates in order (YYYY-MM-DD dates compare as text); one day is fine. */
+export const isPeriodInOrder = (start: string, end: string): boolean => start <= end;
+
 /** Copies the defined values of `extra` onto `target` (so absent optionals stay absent). */
 export function withOptional<T extends object>(target: T, extra: Partial<T>): T {
   for (const k in extra) {
@@ -270,7 +273,8 @@ const readAim = (o: Rec): Aim => ({
 const readPeriod = (v: unknown): ActionPlan['period'] => {
   const o = record(v);
   const period = { start: req(o, 'start', date), end: req(o, 'end', date) };
-  return must(period.end < period.start ? undefined : period); // checkFeed reports an end before the start
+  if (!isPeriodInOrder(period.start, period.end)) throw NOT_CLEAN;
+  return period;
 };
 
 function readActionPlan(v: unknown): ActionPlan {

@@ -67,6 +67,7 @@ import {
   isEmail,
   isLanguageTag,
   isPercent,
+  isPeriodInOrder,
   isPositiveNumber,
   isRecord,
   own,
@@ -598,9 +599,8 @@ function readAim(o: Rec, path: string, r: Reporter): Aim | undefined {
 const period = object<NonNullable<ActionPlan['period']>>(ignored('the period'), (f) => {
   const p = { start: f.req('start', date), end: f.req('end', date) };
   if (!f.ok) return undefined;
-  // Dates as YYYY-MM-DD compare as text.
-  if (p.end < p.start) {
-    f.r.add(at(f.path, 'end'), `must not be before start (${describe(p.start)})${got(p.end)} — so the period is ignored`, 'dropped-field');
+  if (!isPeriodInOrder(p.start, p.end)) {
+    f.r.add(at(f.path, 'end'), `must not be before start (${describe(p.start)})${got(p.end)} — ${f.ifRequiredBad.note}`, 'dropped-field');
     return undefined;
   }
   return p;

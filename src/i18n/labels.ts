@@ -26,16 +26,14 @@ export function sectorText(feed: CompactFeed, sector: Sector, words: FeedText): 
   return shown && shown !== nothing ? shown : ourSectorName(sector);
 }
 
-/** `sectorName` for plain text (an `<option>`, an announcement): the compact's own name isolated. */
-export function sectorPlain(feed: CompactFeed, sector: Sector, words: FeedText): string {
+/**
+ * `sectorName` for plain text (an `<option>`): the compact's own name isolated, and the `lang` of the
+ * element that holds it when that name is in another language.
+ */
+export function sectorPlain(feed: CompactFeed, sector: Sector, words: FeedText): { text: string; lang?: string } {
   const own = feed.compact.sectors?.[sector];
-  return (own === undefined ? '' : words.plain(own)) || ourSectorName(sector);
-}
-
-/** The `lang` of the element holding `sectorPlain`: the compact's own name's, when it is in another language. */
-export function sectorLang(feed: CompactFeed, sector: Sector, words: FeedText): string | undefined {
-  const own = feed.compact.sectors?.[sector];
-  return own !== undefined && words.plain(own) ? words.langOf(own) : undefined;
+  const text = own === undefined ? '' : words.plain(own);
+  return text ? { text, lang: words.langOf(own) } : { text: ourSectorName(sector) };
 }
 
 /** The spec's suggested types in words; any other type tidied ("housing-association" → "Housing association"). */

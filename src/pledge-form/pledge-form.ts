@@ -8,7 +8,7 @@ import { emit } from '../events.js';
 import { TYPES_BY_SECTOR, type CompactFeed, type Sector } from '../feed/types.js';
 import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
 import { countText, CountAnnouncer } from './character-count.js';
-import { checkEndpoint, hasSaved, type EndpointCheck, type PledgeTarget } from './endpoint.js';
+import { checkEndpoint, hasSaved, type PledgeTarget } from './endpoint.js';
 import { renderFields, targetId, type FieldContext } from './fields.js';
 import { pledgeFormStyles } from './pledge-form.styles.js';
 import type { FocusTarget, FormSession, SessionHost } from './pledge-interactive.js';
@@ -97,8 +97,6 @@ export class CompactPledgeForm extends CompactElement {
   private focusNext?: FocusTarget;
   private formShownAt?: number;
   private configReported?: CompactFeed;
-  /** The last feed's endpoint, checked once: the update, the render and `updated` all ask. */
-  private checked?: { feed: CompactFeed; check: EndpointCheck | undefined };
 
   protected override isEmpty(feed: CompactFeed): boolean {
     return !feed.pledge;
@@ -119,7 +117,7 @@ export class CompactPledgeForm extends CompactElement {
 
   protected override updated(): void {
     const feed = this.currentFeed;
-    const check = this.endpointCheck();
+    const check = feed?.pledge ? checkEndpoint(feed.pledge.endpoint) : undefined;
     if (feed && check && !check.ok && this.configReported !== feed) {
       this.configReported = feed;
       console.warn(
@@ -204,19 +202,9 @@ export class CompactPledgeForm extends CompactElement {
     };
   }
 
-  /** The current feed's pledge endpoint, checked (undefined without a feed or a pledge section). */
-  private endpointCheck(): EndpointCheck | undefined {
-    const feed = this.currentFeed;
-    if (!feed) return undefined;
-    if (this.checked?.feed !== feed) {
-      this.checked = { feed, check: feed.pledge ? checkEndpoint(feed.pledge.endpoint) : undefined };
-    }
-    return this.checked.check;
-  }
-
   private target(): PledgeTarget | undefined {
     const feed = this.currentFeed;
-    const check = this.endpointCheck();
+    const check = feed?.pledge ? checkEndpoint(feed.pledge.endpoint) : undefined;
     return feed && check?.ok ? { compactId: feed.compact.id, endpoint: check.url } : undefined;
   }
 
@@ -240,8 +228,7 @@ export class CompactPledgeForm extends CompactElement {
   // Rendering
 
   protected renderFeed(feed: CompactFeed): TemplateResult {
-    // `feed` is the current feed, which has a pledge section (isEmpty).
-    const body = this.endpointCheck()?.ok
+    const body = checkEndpoint(feed.pledge?.endpoint).ok
       ? (this.session?.renderView(feed, this.words(feed), this.signAnother) ?? this.renderForm(feed))
       : this.renderConfigError(feed);
     return html`${this.renderHeading()}${body}`;

@@ -11,7 +11,7 @@ import { baseStyles } from '../core/styles.js';
 import { SECTORS, type CompactFeed, type Sector } from '../feed/types.js';
 import { safeHttpUrl } from '../feed/url.js';
 import { formatIsoDate } from '../i18n/dates.js';
-import { sectorLang, sectorName, sectorPlain, sectorText, typeName } from '../i18n/labels.js';
+import { sectorName, sectorPlain, sectorText, typeName } from '../i18n/labels.js';
 import { bdi, FeedText } from '../i18n/feed-text.js';
 import { toCsv } from './csv.js';
 import { foundMessage, formatCount, signedSummary } from './labels.js';
@@ -391,7 +391,10 @@ export class CompactSignatoryList extends CompactElement {
             <label for="filter-sector">${msg('Sector', { id: 'signatory-list.filter.sector' })}</label>
             <select id="filter-sector" @change=${this.onSector}>
               ${option('', msg('All sectors', { id: 'signatory-list.filter.allSectors' }), forSectors.length, sector)}
-              ${sectors.map((s) => option(s, sectorPlain(feed, s, words), sectorCounts.get(s) ?? 0, sector, sectorLang(feed, s, words)))}
+              ${sectors.map((s) => {
+                const { text, lang } = sectorPlain(feed, s, words);
+                return option(s, text, sectorCounts.get(s) ?? 0, sector, lang);
+              })}
             </select>
           </div>`
         : nothing}
