@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './transaction.js';
 import type { EmailMessagesTable } from './tables.js';
 
@@ -11,23 +12,27 @@ export function queuedEmails(db: Db, limit = 20): Promise<EmailRow[]> {
   return db.selectFrom('email_messages').selectAll().where('status', '=', 'queued').orderBy('created_at').orderBy('id').limit(limit).execute();
 }
 
-/** Sent (or written to the outbox): the bodies, which may hold a link's secret, are emptied. */
-export async function markSent(db: Db, id: string, now: string, file: string | null): Promise<void> {
-  await db.updateTable('email_messages').set({ status: 'sent', sent_at: now, text_body: null, html_body: null, file }).where('id', '=', id).execute();
+/**
+ * Sent (or written to the outbox): the bodies, which may hold a link's secret, are emptied. False
+ * when the record has gone meanwhile (an erasure or the purge deleted it while it was being sent).
+ */
+export async function markSent(db: Db, id: string, now: string, file: string | null): Promise<boolean> {
+  const result = await db.updateTable('email_messages').set({ status: 'sent', sent_at: now, text_body: null, html_body: null, file }).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export function emailsOfPledge(db: Db, pledgeId: string): Promise<EmailRow[]> {
   return db.selectFrom('email_messages').selectAll().where('pledge_id', '=', pledgeId).orderBy('created_at').execute();
 }
 
-/** Addresses are matched without regard to case, as contacts are: the address is stored as typed. */
+/**
+ * `column` holds `address` whatever the case of either: addresses are stored as typed. (SQLite's
+ * `lower` folds ASCII letters only, PostgreSQL's every letter; addresses are nearly always ASCII.)
+ */
+export const sameAddress = (column: string, address: string) => sql<boolean>`lower(${sql.ref(column)}) = ${address.toLowerCase()}`;
+
 export function emailsTo(db: Db, address: string): Promise<EmailRow[]> {
-  return db
-    .selectFrom('email_messages')
-    .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['to_address']), '=', address.toLowerCase()))
-    .orderBy('created_at')
-    .execute();
+  return db.selectFrom('email_messages').selectAll().where(sameAddress('to_address', address)).orderBy('created_at').execute();
 }
 
 export function recentEmails(db: Db, limit = 100): Promise<EmailRow[]> {
@@ -50,12 +55,7 @@ export async function deleteEmailsOfPledge(db: Db, pledgeId: string): Promise<De
 }
 
 export async function deleteEmailsTo(db: Db, address: string): Promise<DeletedEmails> {
-  const rows = await db
-    .deleteFrom('email_messages')
-    .where((eb) => eb(eb.fn('lower', ['to_address']), '=', address.toLowerCase()))
-    .returning('file')
-    .execute();
-  return deleted(rows);
+  return deleted(await db.deleteFrom('email_messages').where(sameAddress('to_address', address)).returning('file').execute());
 }
 
 /** Takes a queued message for sending (one sender wins when several servers share the database). */

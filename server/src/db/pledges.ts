@@ -1,4 +1,5 @@
 import type { Db } from './transaction.js';
+import { sameAddress } from './emails.js';
 import { UNDECIDED, type IdempotencyKeysTable, type PledgeContactsTable, type PledgeStatus, type PledgesTable } from './tables.js';
 
 export type PledgeRow = PledgesTable;
@@ -131,7 +132,7 @@ export function contactsWithEmail(db: Db, email: string): Promise<ContactRow[]> 
   return db
     .selectFrom('pledge_contacts')
     .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .where(sameAddress('email', email))
     .execute();
 }
 

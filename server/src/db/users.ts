@@ -41,17 +41,27 @@ export async function addFailedSignin(db: Db, id: string, max: number, lockUntil
 }
 
 /**
- * A sign-in that succeeded clears the count, unless attempts made at the same moment locked the
- * account meanwhile: false then, and the sign-in is refused.
+ * Records a sign-in that succeeded: the count of failures starts again. False, and the sign-in is
+ * refused, when attempts made at the same moment locked the account meanwhile, or (with `totpStep`)
+ * when the same code was used by another request at the same moment.
  */
-export async function clearFailedSignins(db: Db, id: string, now: string, changes: Partial<Omit<UserRow, 'id'>> = {}): Promise<boolean> {
+export async function recordSignin(db: Db, id: string, now: string, totpStep?: number): Promise<boolean> {
   const result = await db
     .updateTable('users')
-    .set({ ...changes, failed_signins: 0, locked_until: null })
+    .set({ failed_signins: 0, locked_until: null, ...(totpStep === undefined ? {} : { totp_last_step: totpStep }) })
     .where('id', '=', id)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .$if(totpStep !== undefined, (qb) => qb.where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', totpStep!)])))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Replaces a password hash with one made again from the same password, unless the hash changed
+ * meanwhile (a new password set through a link must not be undone by a sign-in with the old one).
+ */
+export async function replacePasswordHash(db: Db, provider: string, subject: string, before: string, after: string): Promise<void> {
+  await db.updateTable('user_identities').set({ secret: after }).where('provider', '=', provider).where('subject', '=', subject).where('secret', '=', before).execute();
 }
 
 export function rolesOf(db: Db, userId: string): Promise<RoleRow[]> {

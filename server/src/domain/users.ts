@@ -11,7 +11,6 @@ import {
   addFailedSignin,
   addRole,
   allRoles,
-  clearFailedSignins,
   findIdentity,
   findPasswordToken,
   findUser,
@@ -20,6 +19,8 @@ import {
   insertUser,
   listUsers,
   removeRole,
+  recordSignin,
+  replacePasswordHash,
   rolesOf,
   setIdentity,
   updateUser,
@@ -223,8 +224,9 @@ export interface SignInPolicy {
 
 /**
  * Email and password. The same answer, and about the same time, whether the account exists or the
- * password is wrong; after `maxFailures` in a row the account is locked for `lockMinutes` (and the
- * lock-out, like every sign-in, is in the audit log).
+ * password is wrong (an account whose hash has older, cheaper parameters answers sooner until its
+ * next sign-in makes it again); after `maxFailures` in a row the account is locked for
+ * `lockMinutes` (and the lock-out, like every sign-in, is in the audit log).
  */
 export async function signIn(db: Db, emailInput: string, password: string, policy: SignInPolicy): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
@@ -243,8 +245,8 @@ export async function signIn(db: Db, emailInput: string, password: string, polic
   // A hash made with older parameters is made again now, while the password is at hand.
   const rehashed = needsRehash(identity.secret) ? await hashPassword(password) : undefined;
   const signedIn = await inTransaction(db, async (tx) => {
-    if (!(await clearFailedSignins(tx, user.id, now.toISOString()))) return false;
-    if (rehashed) await setIdentity(tx, { ...identity, secret: rehashed });
+    if (!(await recordSignin(tx, user.id, now.toISOString()))) return false;
+    if (rehashed) await replacePasswordHash(tx, PASSWORD_PROVIDER, identity.subject, identity.secret!, rehashed);
     await audit(tx, actor, now, { action: user.totp_enabled ? 'signin.password' : 'signin', subject: { type: 'user', id: user.id } });
     return true;
   });
@@ -283,7 +285,7 @@ export async function checkCode(db: Db, userId: string, code: string, policy: Si
   const step = matchTotp(user.totp_secret, code, now, user.totp_last_step);
   if (step === undefined) return failedAttempt(db, user, actor, 'signin.code-failed', policy);
   const signedIn = await inTransaction(db, async (tx) => {
-    if (!(await clearFailedSignins(tx, user.id, now.toISOString(), { totp_last_step: step }))) return false;
+    if (!(await recordSignin(tx, user.id, now.toISOString(), step))) return false;
     await audit(tx, actor, now, { action: 'signin', subject: { type: 'user', id: user.id }, after: { secondFactor: 'totp' } });
     return true;
   });
@@ -314,16 +316,22 @@ export async function enableTotp(db: Db, user: StaffUser, code: string, clock: C
 
 /**
  * Turns the second step off, given a current code from it: a session alone (left open on a shared
- * computer, or stolen) must not be able to take the account's second factor away.
+ * computer, or stolen) must not be able to take the account's second factor away. A wrong code
+ * counts toward the lock-out, as at sign-in.
  */
-export async function disableTotp(db: Db, user: StaffUser, code: string, clock: Clock): Promise<boolean> {
+export async function disableTotp(db: Db, user: StaffUser, code: string, policy: SignInPolicy): Promise<SignInResult> {
   const row = await findUser(db, user.id);
-  if (!row?.totp_secret || matchTotp(row.totp_secret, code, clock(), row.totp_last_step) === undefined) return false;
+  if (!row?.totp_secret) return { ok: false, reason: 'wrong' };
+  if (row.locked_until && row.locked_until > policy.clock().toISOString()) return { ok: false, reason: 'locked', until: row.locked_until };
+  const actor = actorOf(user);
+  if (matchTotp(row.totp_secret, code, policy.clock(), row.totp_last_step) === undefined) {
+    return failedAttempt(db, row, actor, 'user.totp.disable-refused', policy);
+  }
   await inTransaction(db, async (tx) => {
     await updateUser(tx, user.id, { totp_enabled: 0, totp_secret: null, totp_last_step: null });
-    await audit(tx, actorOf(user), clock(), { action: 'user.totp.disable', subject: { type: 'user', id: user.id } });
+    await audit(tx, actor, policy.clock(), { action: 'user.totp.disable', subject: { type: 'user', id: user.id } });
   });
-  return true;
+  return { ok: true, userId: user.id, needsCode: false };
 }
 
 export { isUniqueViolation, type UserRow };

@@ -59,6 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     bodyLimit: config.bodyLimit,
     // A number of proxies: believe that many hops, counted from this server (proxy-addr's rule).
+    // Fastify itself refuses a number (it cannot know who the nearest hop is), so it is a function
+    // here: safe only when nothing but those proxies can reach the port (docs/scale.md).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     forceCloseConnections: 'idle',
     return503OnClosing: true,

@@ -92,7 +92,8 @@ export class MailDispatcher {
         }
         await recordContent(this.db, row.id, rendered.subject);
         const file = await this.transport.send({ id: row.id, from: this.settings.from, to: row.to_address, locale: row.locale, ...rendered });
-        await markSent(this.db, row.id, this.clock().toISOString(), file);
+        // Its record deleted while it was on its way: the outbox copy goes the same way.
+        if (!(await markSent(this.db, row.id, this.clock().toISOString(), file)) && file) this.transport.discard(file);
         this.notBefore.delete(row.id);
         sent++;
       } catch (error) {

@@ -3,7 +3,7 @@
  * an .eml file under DATA_DIR/outbox (and listed in the admin), so the demo works offline.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
@@ -19,6 +19,8 @@ export interface OutgoingMail {
 export interface MailTransport {
   /** Resolves with the .eml file name when written to the outbox, or null when handed to SMTP. */
   send(mail: OutgoingMail): Promise<string | null>;
+  /** Removes a file `send` wrote whose record has gone (nothing for SMTP). */
+  discard(file: string): void;
   close(): void;
 }
 
@@ -26,14 +28,22 @@ export function outboxDir(dataDir: string): string {
   return join(dataDir, 'outbox');
 }
 
+/** The outbox file of message `id` (the email record keeps this name). */
+export const outboxFileName = (id: string): string => `${id}.eml`;
+
 /**
  * Removes outbox copies (`file` as the email records name them) whose records were deleted: a
- * copy holds the name and address the deletion was for. One already gone is no matter.
+ * copy holds the name and address the deletion was for. One already gone is no matter; one that
+ * cannot be removed is reported, and the others are still removed.
  */
-export function removeOutboxFiles(dataDir: string, files: readonly string[]): void {
+export function removeOutboxFiles(dataDir: string, files: readonly string[], onError: (message: string) => void): void {
   for (const file of files) {
-    if (!/^[0-9a-f-]{36}\.eml$/.test(file)) continue; // only names this transport writes
-    rmSync(join(outboxDir(dataDir), file), { force: true });
+    if (basename(file) !== file || !file.endsWith('.eml')) continue; // only names this transport writes
+    try {
+      rmSync(join(outboxDir(dataDir), file), { force: true });
+    } catch (error) {
+      onError(`could not remove the outbox file ${file}: ${(error as Error).message}`);
+    }
   }
 }
 
@@ -57,6 +67,7 @@ export function createTransport(options: { smtpUrl?: string; dataDir: string }):
         await transport.sendMail(message(mail));
         return null;
       },
+      discard: () => undefined,
       close: () => transport.close(),
     };
   }
@@ -66,10 +77,11 @@ export function createTransport(options: { smtpUrl?: string; dataDir: string }):
     async send(mail) {
       const info = await stream.sendMail(message(mail));
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const file = `${mail.id}.eml`;
+      const file = outboxFileName(mail.id);
       writeFileSync(join(dir, file), info.message as Buffer, { mode: 0o600 });
       return file;
     },
+    discard: (file) => removeOutboxFiles(options.dataDir, [file], () => undefined),
     close: () => stream.close(),
   };
 }

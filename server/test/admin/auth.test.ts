@@ -124,8 +124,13 @@ describe('signing in', () => {
     // Each password check takes a while (scrypt): all six are being checked at once.
     const answers = await Promise.all(clients.map((client) => client.post('/admin/sign-in', { email: 'raced@southend.example', password: 'a wrong guess, again' })));
     assert.deepEqual(answers.map((a) => a.status), [422, 422, 422, 422, 422, 422]);
-    const user = await db().selectFrom('users').select(['failed_signins', 'locked_until']).where('email', '=', 'raced@southend.example').executeTakeFirstOrThrow();
+    const user = await db().selectFrom('users').select(['locked_until']).where('email', '=', 'raced@southend.example').executeTakeFirstOrThrow();
     assert.ok(user.locked_until, 'locked after three of them');
+    // Every one of the six was counted: each has its entry, and they lock twice (3 + 3).
+    const entries = await db().selectFrom('audit_log').select('action').where('actor_label', '=', 'raced@southend.example').execute();
+    const actions = entries.map((e) => e.action).filter((a) => a === 'signin.failed' || a === 'signin.locked');
+    assert.equal(actions.length, 6);
+    assert.ok(actions.filter((a) => a === 'signin.locked').length >= 2, String(actions));
     const right = await new AdminClient(t.url).signIn('raced@southend.example');
     assert.equal(right.status, 422, 'the right password, while locked');
   });
@@ -194,6 +199,9 @@ describe('signing in', () => {
     const refused = await next.post('/admin/account/totp/disable', {});
     assert.equal(refused.status, 422);
     assert.match(refused.text, /href="#disableCode"/);
+    // A wrong code counts toward the lock-out, as at sign-in: a stolen session cannot try codes freely.
+    const counted = await db().selectFrom('users').select('failed_signins').where('email', '=', 'careful@southend.example').executeTakeFirstOrThrow();
+    assert.equal(counted.failed_signins, 1);
     assert.equal((await db().selectFrom('users').select('totp_enabled').where('email', '=', 'careful@southend.example').executeTakeFirstOrThrow()).totp_enabled, 1);
     now += 60_000;
     assert.equal((await next.post('/admin/account/totp/disable', { code: code() })).status, 303);

@@ -8,7 +8,7 @@ import { addUser, ALL_COMPACTS, revokeRole, ROLES, setDisabled, userListing, Use
 import { listCompacts } from '../../../domain/compacts.js';
 import type { Role } from '../../../db/tables.js';
 import { recentEmails } from '../../../db/emails.js';
-import { outboxDir, removeOutboxFiles } from '../../../mail/transport.js';
+import { outboxDir, outboxFileName, removeOutboxFiles } from '../../../mail/transport.js';
 import { ACCESS_ROLES, actor, field, page, scope } from './context.js';
 
 const PAGE_SIZE = 50;
@@ -114,7 +114,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const data = await personData(db, email);
       return page(request, reply, 'admin/people.njk', { pageTitle: 'Error: A person’s data – Compact admin', values: { email }, found: data, errors: { sure: 'Tick the box to confirm that the data is to be erased' } }, 422);
     }
-    const erased = await erasePerson(db, email, actor(request), app.clock, (files) => removeOutboxFiles(app.config.dataDir, files));
+    const erased = await erasePerson(db, email, actor(request), app.clock, (files) => removeOutboxFiles(app.config.dataDir, files, (m) => request.log.warn(m)));
     return page(request, reply, 'admin/message.njk', {
       pageTitle: 'Erased – Compact admin',
       heading: 'The person’s data has been erased',
@@ -131,7 +131,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>('/admin/outbox/:id', { config: { access: 'superadmin' } }, async (request, reply) => {
     const id = request.params.id.replace(/\.eml$/, '');
-    const file = join(outboxDir(app.config.dataDir), `${id}.eml`);
+    const file = join(outboxDir(app.config.dataDir), outboxFileName(id));
     if (!/^[0-9a-f-]{36}$/.test(id) || !existsSync(file)) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such message' }, 404);
     return reply.type('message/rfc822').header('Content-Disposition', `attachment; filename="${id}.eml"`).send(createReadStream(file));
   });

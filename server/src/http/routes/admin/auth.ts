@@ -145,12 +145,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     }, 422);
   });
 
-  app.post('/admin/account/totp/disable', { config: { access: 'signed-in' } }, async (request, reply) => {
-    if (await disableTotp(app.database.db, request.staff!, field(request.body, 'code'), app.clock)) return reply.redirect('/admin/account', 303);
+  app.post('/admin/account/totp/disable', { config: { access: 'signed-in', rateLimit: { max: config.signinRateLimit, timeWindow: 60_000 } } }, async (request, reply) => {
+    const result = await disableTotp(app.database.db, request.staff!, field(request.body, 'code'), policy);
+    if (result.ok) return reply.redirect('/admin/account', 303);
     return page(request, reply, 'admin/account.njk', {
       pageTitle: 'Error: Your account – Compact admin',
       totpEnabled: true,
-      errors: { disableCode: 'The code is not right. Enter the 6-digit code your app shows now.' },
+      errors: {
+        disableCode:
+          result.reason === 'locked'
+            ? 'This account is locked after too many failed attempts. Try again in a few minutes.'
+            : 'The code is not right. Enter the code your app shows now (a code you have just used works once: wait for the next).',
+      },
     }, 422);
   });
 }

@@ -7,9 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { MailDispatcher } from '../../../mail/dispatch.js';
-import { createTransport } from '../../../mail/transport.js';
+import { createTransport, removeOutboxFiles } from '../../../mail/transport.js';
 import { startRetentionJob, type RetentionJob } from '../../../jobs/retention.js';
-import { removeOutboxFiles } from '../../../mail/transport.js';
 import { guardAdmin } from './context.js';
 import { authRoutes } from './auth.js';
 import { pledgeAdminRoutes } from './pledges.js';
@@ -51,7 +50,7 @@ async function moderation(app: FastifyInstance): Promise<void> {
       retentionDays: config.retentionDays,
       intervalMinutes: config.purgeIntervalMinutes,
       clock: app.clock,
-      removeOutboxFiles: (files) => removeOutboxFiles(config.dataDir, files),
+      removeOutboxFiles: (files) => removeOutboxFiles(config.dataDir, files, (m) => app.log.warn(m)),
       onError: (m) => app.log.warn(m),
     });
     await job.run();
