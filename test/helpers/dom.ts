@@ -13,6 +13,9 @@ export function shadowText(el: Element): string {
   return foldText(el.shadowRoot);
 }
 
+/** What the element's polite live region says now, whitespace folded. */
+export const liveText = (el: Element): string => foldText(el.shadowRoot?.querySelector('[role="status"]'));
+
 /** The first / every match in an element's shadow root. */
 export const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T | null =>
   el.shadowRoot!.querySelector<T>(selector);

@@ -17,6 +17,7 @@ import { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
 import { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
 import sample from '../../fixtures/feed.json' with { type: 'json' };
 import { retryButton } from '../../helpers/feed-element-suite.js';
+import { liveText } from '../../helpers/dom.js';
 import { feedUrl, freshLoader } from '../../helpers/feeds.js';
 
 class HookedElement extends CompactElement {
@@ -33,7 +34,6 @@ class HookedElement extends CompactElement {
 }
 defineElement('test-hooked-element', HookedElement);
 
-const live = (el: Element) => el.shadowRoot!.querySelector('[role="status"]')!.textContent ?? '';
 
 describe('CompactElement hooks', () => {
   beforeEach(freshLoader);
@@ -94,14 +94,14 @@ describe('CompactElement hooks', () => {
       // Registered before the retry, so it runs before any listener the retry could add.
       el.addEventListener('compact-feed-error', (event) => event.stopImmediatePropagation());
       retryButton(el)!.click();
-      await waitUntil(() => live(el).includes('503'), `the announcement, not "${live(el)}"`);
+      await waitUntil(() => liveText(el).includes('503'), `the announcement, not "${liveText(el)}"`);
     });
 
     it('announces "Loaded." even when the page stops compact-feed-load on the element', async () => {
       const el = await failingOnce();
       el.addEventListener('compact-feed-load', (event) => event.stopImmediatePropagation());
       retryButton(el)!.click();
-      await waitUntil(() => live(el) === 'Loaded.', `the announcement, not "${live(el)}"`);
+      await waitUntil(() => liveText(el) === 'Loaded.', `the announcement, not "${liveText(el)}"`);
       expect(el.shadowRoot!.querySelector('.shown')).to.exist;
     });
 
@@ -113,8 +113,8 @@ describe('CompactElement hooks', () => {
       const el = await fixture<HookedElement>(html`<test-hooked-element src=${url}></test-hooked-element>`);
       await waitUntil(() => retryButton(el) && el.shadowRoot!.querySelector('.shown'), 'the saved copy and its "Try again"');
       retryButton(el)!.click();
-      await waitUntil(() => live(el) !== '', 'an announcement');
-      expect(live(el)).to.include('503');
+      await waitUntil(() => liveText(el) !== '', 'an announcement');
+      expect(liveText(el)).to.include('503');
       expect(el.shadowRoot!.querySelector('.shown'), 'the saved copy is still shown').to.exist;
     });
 
@@ -122,7 +122,7 @@ describe('CompactElement hooks', () => {
       const el = await failingOnce();
       el.addEventListener('compact-feed-load', (event) => event.preventDefault());
       retryButton(el)!.click();
-      await waitUntil(() => live(el).includes('not set up'), `the announcement, not "${live(el)}"`);
+      await waitUntil(() => liveText(el).includes('not set up'), `the announcement, not "${liveText(el)}"`);
     });
   });
 });

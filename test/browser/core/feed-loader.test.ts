@@ -8,7 +8,7 @@ import {
   requestCounts,
   resetFeedLoader,
 } from '../../../src/core/feed-loader.js';
-import { $, settled, shadowText } from '../../helpers/dom.js';
+import { liveText, settled, shadowText } from '../../helpers/dom.js';
 import { retryButton } from '../../helpers/feed-element-suite.js';
 import { absoluteUrl, freshLoader, feedUrl, requestCount, sampleFeed, SAVED_COPY_PREFIX, savedCopyKey } from '../../helpers/feeds.js';
 import { MINIMAL_READY_TEXT, MINIMAL_TAG, type TestCompactElement } from '../../helpers/minimal-element.js';
@@ -161,6 +161,7 @@ describe('feed loader', () => {
       await waitUntil(() => savedKeys().includes(savedCopyKey(url)), 'its copy saved');
     }
     expect(savedKeys().sort()).to.deep.equal(large.slice(1).map(savedCopyKey).sort());
+    expect(JSON.parse(localStorage.getItem('compact-widgets:feed-index:v1')!), 'newest first').to.deep.equal([large[2], large[1]]);
     expect(stored()).to.be.above(1_500_000).and.at.most(2_000_000);
     // Larger than that in all: not saved, and the copies there are kept.
     const huge = absoluteUrl(feedUrl({ signatories: 25_000 }));
@@ -280,9 +281,8 @@ describe('feed controller: sources, requests and failures, the same for every el
     await settled(el, errorState(el), 'the error state');
     retryButton(el)!.focus();
     retryButton(el)!.click();
-    const live = () => $(el, '[role="status"]')!.textContent ?? '';
     const focusedRetry = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.getAttribute('part') === 'retry';
-    await settled(el, () => live().includes('503'), 'the announcement');
+    await settled(el, () => liveText(el).includes('503'), 'the announcement');
     await el.updateComplete;
     expect(focusedRetry(), 'focus is on the new "Try again" button').to.equal(true);
   });

@@ -1,10 +1,10 @@
-// In a file of its own: the zones known to feed/time.ts are kept for the page's life, and no other
-// test may have asked about the default zone first.
+// In a file of its own: the zones known to feed/time.ts are kept for the page's life, and the
+// other zone below must not have been asked about first (it proves the count below would see one).
 import { expect } from '@open-wc/testing';
 import { isValidTimeZone } from '../../../src/feed/time.js';
 
 describe('the default time zone', () => {
-  it('is known without making a date format (the first costs ~10 ms; the list, badge and form need none)', () => {
+  it('is known without making a date format (a page’s first costs about 10 ms)', () => {
     const made: unknown[] = [];
     const original = Intl.DateTimeFormat;
     Intl.DateTimeFormat = function (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import type { PledgeErrorDetail, PledgeReceivedDetail, PledgeRetryingDetail, PledgeSubmitDetail } from '../../../src/pledge-form/pledge-events.js';
 import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
-import { $, settled, shadowText } from '../../helpers/dom.js';
+import { $, liveText, settled, shadowText } from '../../helpers/dom.js';
 import { fillValid, form, pledgeFeed, pledgeLog, resetPledges, submit, type } from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -234,7 +234,7 @@ describe('<compact-pledge-form>: sending', () => {
       expect(shadowText(el)).to.match(/The sign-up service is busy, so we’ll try again in (1 second|2 seconds)\./);
       expect(focused(el)?.id).to.equal('outbox');
       // The outbox is read as it takes focus; the live region no longer says it is sending.
-      expect($(el, '[role="status"]')!.textContent!.trim()).to.equal('');
+      expect(liveText(el)).to.equal('');
       expect(errors.map((e) => e.kind)).to.deep.equal(['retrying']);
       expect(errors[0].retryInMs).to.be.within(1000, 2000);
       await expect(el).to.be.accessible();

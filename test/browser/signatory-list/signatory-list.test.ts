@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../../../src/signatory-list/define.js';
 import type { CompactSignatoryList } from '../../../src/signatory-list/signatory-list.js';
 import { feedElementSuite } from '../../helpers/feed-element-suite.js';
-import { $$, foldText, settled, shadowText } from '../../helpers/dom.js';
+import { $$, foldText, liveText, settled, shadowText } from '../../helpers/dom.js';
 import { sampleFeed } from '../../helpers/feeds.js';
 import { loadLocale, withLocale } from '../../../src/i18n/locale.js';
 import { pluralCategory } from '../../../src/i18n/plural.js';
@@ -25,7 +25,7 @@ const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T & Element>(selector) as T;
 const names = (el: Element) => $$(el, '.item .name').map(foldText);
 const heading = (el: Element) => foldText($(el, '#results-heading'));
-const announced = (el: Element) => foldText($(el, '[role="status"]'));
+const announced = liveText;
 
 async function typeInto(el: CompactSignatoryList, value: string): Promise<void> {
   const input = $<HTMLInputElement>(el, '#search');
