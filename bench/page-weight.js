@@ -24,9 +24,10 @@ export function fourElementFeed() {
  */
 const READY_PROBE = `<script>(() => {
   const tags = ${JSON.stringify(FOUR_ELEMENTS)};
+  // Loaded, and not with its error and "Try again": a broken page must not time as ready.
   const shown = (tag) => {
     const base = document.querySelector(tag)?.shadowRoot?.querySelector('.base');
-    return base && base.getAttribute('aria-busy') !== 'true';
+    return base && base.getAttribute('aria-busy') !== 'true' && !base.querySelector('[part~="retry"]');
   };
   const check = () => (tags.every(shown) ? (window.__ready = performance.now()) : requestAnimationFrame(check));
   requestAnimationFrame(check);
@@ -59,15 +60,7 @@ export async function jsDownloadedBy(browser, url) {
       if (path.startsWith('/dist/') && path.endsWith('.js')) fetched.push(path.slice('/dist/'.length));
     });
     await page.goto(url);
-    await page.waitForFunction(
-      (tags) =>
-        tags.every((tag) => {
-          const base = document.querySelector(tag)?.shadowRoot?.querySelector('.base');
-          return base && base.getAttribute('aria-busy') !== 'true';
-        }),
-      FOUR_ELEMENTS,
-      { timeout: 30_000 },
-    );
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 30_000 }); // READY_PROBE
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     return [...new Set(fetched)];
@@ -77,8 +70,8 @@ export async function jsDownloadedBy(browser, url) {
 }
 
 /**
- * A slow phone on a slow mobile connection, as Lighthouse's mobile runs emulate one: the CPU 4× slower
- * than this machine's, 150 ms of latency, 1.6 Mbit/s down, 750 kbit/s up.
+ * A slow phone on a slow mobile connection, as Lighthouse's simulated mobile profile describes one:
+ * the CPU 4× slower than this machine's, 150 ms of latency, 1.6 Mbit/s down, 750 kbit/s up.
  */
 export const SLOW_PHONE = {
   cpuSlowdown: 4,
@@ -99,8 +92,11 @@ export async function readyAfter(browser, url, device) {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, ...device.network });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: device.cpuSlowdown });
     }
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60_000, polling: 100 });
+    if (errors.length) throw new Error(`the four-element page: ${errors.join('; ')}`);
     return await page.evaluate(() => window.__ready);
   } finally {
     await context.close();
