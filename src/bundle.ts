@@ -114,7 +114,7 @@ function warmIntl(): void {
     try {
       if (zoned) new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(0);
     } catch {
-      // An engine without time zones: the countdown says so itself.
+      // Time zones this engine lacks: the elements meet the same error, and handle it, themselves.
     }
     try {
       new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: 'base' }).compare('a', 'b');
