@@ -114,7 +114,7 @@ function warmIntl(): void {
     try {
       if (zoned) new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(0);
     } catch {
-      // Time zones this engine lacks: the elements meet the same error, and handle it, themselves.
+      // An engine without time zone data: nothing to warm up, and nothing to report from here.
     }
     try {
       new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: 'base' }).compare('a', 'b');
