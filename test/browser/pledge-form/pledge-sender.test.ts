@@ -660,6 +660,38 @@ describe('PledgeSender: two tabs (or two forms) share localStorage but never an 
     c.done();
   });
 
+  it('moved while sending: the form takes its claim back, so another tab leaves the pledge to it', async () => {
+    const storage = new MemoryStorage();
+    const a = setup([() => new Promise<Response>(() => {})], { storage, tabId: 'tab-a' });
+    a.sender.submit(body);
+    await a.clock.advance(0);
+    a.sender.hostDisconnected();
+    a.sender.hostConnected();
+    const b = setup([() => receipt()], { storage, tabId: 'tab-b' });
+    await b.clock.advance(0);
+    expect(b.calls).to.have.length(0);
+    a.done();
+    b.done();
+  });
+
+  it('gone for good after an answer that said wait: the claim is given up, and another tab sends it', async () => {
+    const storage = new MemoryStorage();
+    let answer!: (response: Response) => void;
+    const a = setup([() => new Promise<Response>((resolve) => (answer = resolve))], { storage, tabId: 'tab-a' });
+    a.sender.submit(body);
+    await a.clock.advance(0);
+    a.sender.hostDisconnected();
+    answer(new Response('{}', { status: 503 })); // during the moment: a wait, which claims the entry again
+    await a.clock.advance(0);
+    await a.clock.advance(ABORT_GRACE_MS);
+    const b = setup([() => receipt()], { storage, tabId: 'tab-b' });
+    await b.clock.advance(0);
+    expect(b.calls).to.have.length(1);
+    expect(b.keyOf(b.calls[0]!)).to.equal(a.keyOf(a.calls[0]!));
+    a.host.remove();
+    b.done();
+  });
+
   it('a claim left by a tab that crashed runs out, and the entry is sent by the next visit', async () => {
     const storage = new MemoryStorage();
     const a = setup([() => json(503)], { storage, tabId: 'tab-a' });
