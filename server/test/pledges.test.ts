@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { pledgeSummaries, pledgeDetails } from '../src/index.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { postPledge, validPledge } from './helpers/http.js';
+import { movePledge } from '../src/db/pledges.js';
 
 const fields = (json: { errors: { field: string }[] }) => json.errors.map((e) => e.field).sort();
 
@@ -171,9 +172,15 @@ describe('POST /api/compacts/{id}/pledges', () => {
     assert.equal(good.status, 202);
   });
 
-  it('answers 409 with the id when the organisation has already signed or is waiting', async () => {
+  it('answers 409 with the id when the organisation has already signed or its pledge is confirmed and waiting', async () => {
     const first = await postPledge(t.url, validPledge({ organisation: { name: 'St. John’s Community-Trust', sector: 'voluntary', id: 'GB-CHC-1234500' } }));
     assert.equal(first.status, 202);
+    // Unconfirmed, it proves nothing: anyone can type a name. It keeps nobody out, and says nothing.
+    const whileUnconfirmed = await postPledge(t.url, validPledge({ organisation: { name: 'st johns community trust', sector: 'voluntary' } }));
+    assert.equal(whileUnconfirmed.status, 202);
+    assert.notEqual(whileUnconfirmed.json.id, first.json.id);
+    assert.equal(await movePledge(t.server.database.db, first.json.id, ['unconfirmed'], { status: 'confirmed' }), true);
+
     const sameName = await postPledge(t.url, validPledge({ organisation: { name: 'st johns community trust', sector: 'voluntary' } }));
     assert.equal(sameName.status, 409);
     assert.deepEqual(sameName.json, { id: first.json.id });

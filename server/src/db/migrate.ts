@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as pledgesAndFeeds from './migrations/0001-pledges-and-feeds.js';
 import * as moderation from './migrations/0002-moderation.js';
 import * as authoring from './migrations/0003-authoring.js';
+import * as namesHeldOnceConfirmed from './migrations/0004-names-held-once-confirmed.js';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-pledges-and-feeds': pledgesAndFeeds,
   '0002-moderation': moderation,
   '0003-authoring': authoring,
+  '0004-names-held-once-confirmed': namesHeldOnceConfirmed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,6 @@
 import type { Db } from './transaction.js';
 import { sameAddress } from './emails.js';
-import { UNDECIDED, type IdempotencyKeysTable, type PledgeContactsTable, type PledgeStatus, type PledgesTable } from './tables.js';
+import { NAME_HOLDING, UNDECIDED, type IdempotencyKeysTable, type PledgeContactsTable, type PledgeStatus, type PledgesTable } from './tables.js';
 
 export type PledgeRow = PledgesTable;
 export type ContactRow = PledgeContactsTable;
@@ -25,15 +25,19 @@ export async function deleteAnswersBefore(db: Db, before: string): Promise<numbe
   return Number(result.numDeletedRows);
 }
 
-/** A pending or approved pledge for the same organisation (by normalised name or identifier). */
-export function findLivePledge(db: Db, compactId: string, nameKey: string, orgKey: string | null): Promise<Pick<PledgeRow, 'id'> | undefined> {
-  return db
+/**
+ * The pledge that holds the organisation's name (by normalised name or identifier), if any, other
+ * than `except`: confirmed and waiting, or approved (NAME_HOLDING).
+ */
+export function findLivePledge(db: Db, compactId: string, nameKey: string, orgKey: string | null, except?: string): Promise<Pick<PledgeRow, 'id'> | undefined> {
+  let query = db
     .selectFrom('pledges')
     .select('id')
     .where('compact_id', '=', compactId)
-    .where('status', 'in', [...UNDECIDED, 'approved'])
-    .where((eb) => (orgKey ? eb.or([eb('name_key', '=', nameKey), eb('org_key', '=', orgKey)]) : eb('name_key', '=', nameKey)))
-    .executeTakeFirst();
+    .where('status', 'in', NAME_HOLDING)
+    .where((eb) => (orgKey ? eb.or([eb('name_key', '=', nameKey), eb('org_key', '=', orgKey)]) : eb('name_key', '=', nameKey)));
+  if (except) query = query.where('id', '!=', except);
+  return query.executeTakeFirst();
 }
 
 export async function insertPledge(db: Db, pledge: PledgeRow, contact: ContactRow): Promise<void> {

@@ -41,8 +41,15 @@ export interface SignatoriesTable {
  * confirmation existed (or put in by hand): the officer decides it directly.
  */
 export type PledgeStatus = 'pending' | 'unconfirmed' | 'confirmed' | 'info_requested' | 'approved' | 'rejected' | 'expired';
-/** Awaiting a decision: what `pledges approve` and the "already pledged" check treat as live. */
+/** Awaiting a decision: what `pledges approve` and `pledges reject` accept. */
 export const UNDECIDED: PledgeStatus[] = ['pending', 'unconfirmed', 'confirmed', 'info_requested'];
+/**
+ * The states in which a pledge holds its organisation's name: at most one per organisation, by the
+ * unique indexes of migration 0004, and what the "already pledged" answer (409) counts. Not
+ * `unconfirmed`: until its contact confirms, a pledge proves nothing, and a stranger's must not
+ * keep the organisation out.
+ */
+export const NAME_HOLDING: PledgeStatus[] = ['pending', 'confirmed', 'info_requested', 'approved'];
 
 export interface PledgesTable {
   id: string;

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/transaction.js';
-import { inTransaction } from '../db/transaction.js';
+import { inTransaction, isUniqueViolation } from '../db/transaction.js';
 import { findCompact, touchCompact } from '../db/compacts.js';
 import { findContact, findPledge, findPledgeByLink, listPledges, movePledge, pledgesLike, type PledgeRow } from '../db/pledges.js';
 import { emailsOfPledge } from '../db/emails.js';
@@ -15,13 +15,13 @@ import { appendSignatoryHistory, findSignatory, listSignatories, signatoriesLike
 import { UNDECIDED, type PledgeStatus, type SignatoriesTable } from '../db/tables.js';
 import { safeHttpUrl } from 'compact-widgets/feed';
 import { toLocale, type Locale } from '../i18n/locale.js';
-import { audit, type Actor } from './audit.js';
+import { audit, SYSTEM, type Actor } from './audit.js';
 import type { Clock } from './clock.js';
 import type { CompactDocument } from './compacts.js';
 import { checkIdentifier } from './identifiers.js';
 import { nameKey } from './names.js';
 import { LIMITS, type PledgeInput } from './pledge-input.js';
-import { DecisionError, queuePledgeEmail } from './pledges.js';
+import { DecisionError, nameHolder, queuePledgeEmail } from './pledges.js';
 import { hashSecret } from './secrets.js';
 
 /** The organisation's contact, as the audit log names them: no name, no address. */
@@ -55,6 +55,8 @@ export interface LinkView {
   question?: string;
   /** The link ran out (unconfirmed past its date, or expired). */
   expired: boolean;
+  /** Closed on confirmation: another pledge for the organisation was confirmed first, or it has signed. */
+  duplicate: boolean;
 }
 
 async function byLink(db: Db, token: string): Promise<PledgeRow | undefined> {
@@ -77,21 +79,44 @@ export async function linkView(db: Db, token: string, clock: Clock): Promise<Lin
     compact: await compactName(db, pledge.compact_id, locale),
     ...(pledge.status === 'info_requested' && pledge.info_question ? { question: pledge.info_question } : {}),
     expired,
+    duplicate: pledge.status === 'rejected' && pledge.reason_code === 'duplicate' && pledge.decided_by === SYSTEM.id,
   };
 }
 
-/** The contact pressed Confirm. Pressing it twice is fine; an expired link confirms nothing. */
+/**
+ * The contact pressed Confirm. Pressing it twice is fine; an expired link confirms nothing. Several
+ * unconfirmed pledges may name one organisation (NAME_HOLDING in db/tables.ts): when another was
+ * confirmed first, or the organisation has signed since, this one is closed as a duplicate, and
+ * the page says so (no email: the person is reading the answer).
+ */
 export async function confirmByLink(db: Db, token: string, clock: Clock): Promise<LinkView | undefined> {
   const view = await linkView(db, token, clock);
   if (!view || view.status !== 'unconfirmed' || view.expired) return view;
-  const now = clock();
-  await inTransaction(db, async (tx) => {
-    const moved = await movePledge(tx, view.pledgeId, ['unconfirmed'], { status: 'confirmed', confirmed_at: now.toISOString() });
-    if (!moved) return;
-    const pledge = await findPledge(tx, view.pledgeId);
-    await audit(tx, CONTACT, now, { action: 'pledge.confirm', compactId: pledge!.compact_id, subject: { type: 'pledge', id: view.pledgeId }, before: { status: 'unconfirmed' }, after: { status: 'confirmed' } });
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await inTransaction(db, (tx) => confirmOrClose(tx, view.pledgeId, clock()));
+      break;
+    } catch (error) {
+      // Another pledge for the organisation was confirmed at the same moment, and the unique index
+      // refused this one: the next attempt finds that pledge and closes this one.
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
+  }
   return linkView(db, token, clock);
+}
+
+async function confirmOrClose(tx: Db, id: string, now: Date): Promise<void> {
+  const pledge = await findPledge(tx, id);
+  if (pledge?.status !== 'unconfirmed') return;
+  const about = { compactId: pledge.compact_id, subject: { type: 'pledge', id } } as const;
+  const holder = await nameHolder(tx, pledge.compact_id, pledge.name_key, pledge.org_key, id);
+  if (holder) {
+    const closed = await movePledge(tx, id, ['unconfirmed'], { status: 'rejected', reason_code: 'duplicate', decided_at: now.toISOString(), decided_by: SYSTEM.id });
+    if (closed) await audit(tx, SYSTEM, now, { action: 'pledge.duplicate', ...about, before: { status: 'unconfirmed' }, after: { status: 'rejected', reasonCode: 'duplicate', heldBy: holder.id } });
+    return;
+  }
+  const moved = await movePledge(tx, id, ['unconfirmed'], { status: 'confirmed', confirmed_at: now.toISOString() });
+  if (moved) await audit(tx, CONTACT, now, { action: 'pledge.confirm', ...about, before: { status: 'unconfirmed' }, after: { status: 'confirmed' } });
 }
 
 export class AnswerError extends Error {}

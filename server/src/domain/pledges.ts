@@ -110,10 +110,11 @@ async function receive(tx: Db, input: PledgeInput, context: ReceiveContext): Pro
   const keys = { name: nameKey(input.organisation.name), org: orgKey(input.organisation.id) };
 
   let answer: Answer;
-  const signatory = await findActiveSignatory(tx, compactId, keys.name, keys.org);
-  const live = signatory ? undefined : await findLivePledge(tx, compactId, keys.name, keys.org);
-  if (signatory || live) {
-    answer = { status: 409, body: { id: (signatory ?? live)!.id } };
+  // An unconfirmed pledge for the same organisation does not stop this one (NAME_HOLDING): the
+  // first of them to be confirmed holds the name.
+  const holder = await nameHolder(tx, compactId, keys.name, keys.org);
+  if (holder) {
+    answer = { status: 409, body: { id: holder.id } };
   } else {
     const id = randomUUID();
     await insertPledge(
@@ -144,6 +145,14 @@ async function receive(tx: Db, input: PledgeInput, context: ReceiveContext): Pro
   }
   await storeAnswer(tx, { compact_id: compactId, key, body_hash: bodyHash, status: answer.status, response: JSON.stringify(answer.body), created_at: now });
   return answer;
+}
+
+/**
+ * Who already holds the organisation's name (normalised name or identifier) in the compact: an
+ * active signatory, or another pledge that is confirmed and waiting, or approved (NAME_HOLDING).
+ */
+export async function nameHolder(tx: Db, compactId: string, name: string, org: string | null, except?: string): Promise<{ id: string } | undefined> {
+  return (await findActiveSignatory(tx, compactId, name, org)) ?? (await findLivePledge(tx, compactId, name, org, except));
 }
 
 export type PledgeEmailKind = 'confirm' | 'info' | 'approved' | 'rejected';
@@ -272,6 +281,10 @@ export async function approvePledge(db: Db, id: string, decision: Approval): Pro
     if (!UNDECIDED.includes(pledge.status)) throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
     const already = await findActiveSignatory(tx, pledge.compact_id, pledge.name_key, pledge.org_key);
     if (already) throw new DecisionError(`This organisation is already a signatory (${already.id}); reject the pledge as a duplicate`);
+    // An unconfirmed pledge can be approved (confirmed by phone) while another for the same
+    // organisation waits: only one of them can hold the name.
+    const other = await findLivePledge(tx, pledge.compact_id, pledge.name_key, pledge.org_key, id);
+    if (other) throw new DecisionError(`Another pledge from this organisation is waiting or approved (${other.id}); decide that one, or reject this one as a duplicate`);
     const compact = await findCompact(tx, pledge.compact_id);
     const { compact: content } = JSON.parse(compact!.document) as CompactDocument;
     const submitted = JSON.parse(pledge.organisation) as PledgeInput['organisation'];
@@ -320,6 +333,10 @@ export async function approvePledge(db: Db, id: string, decision: Approval): Pro
     const contact = await findContact(tx, id);
     if (contact) await queuePledgeEmail(tx, { id, locale: pledge.locale, email: contact.email }, 'approved', now.toISOString());
     return { signatoryId, published: pledge.consent_publish === 1 };
+  }).catch((error: unknown) => {
+    // Two pledges for one organisation approved at the same moment: the unique indexes let one in.
+    if (isUniqueViolation(error)) throw new DecisionError('Another pledge for this organisation, or for the same signatory id, was approved just now; reload the page');
+    throw error;
   });
 }
 

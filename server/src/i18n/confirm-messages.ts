@@ -30,6 +30,12 @@ export const CONFIRM_MESSAGES = {
     cy: 'Rydych wedi cael e-bost gyda’r canlyniad. Does dim mwy i’w wneud yma.', // check
     gd: 'Fhuair thu post-d leis a’ bhuil. Chan eil càil a bharrachd ri dhèanamh an-seo.', // check
   },
+  duplicateTitle: { en: '{organisation} has already pledged', cy: 'Mae {organisation} eisoes wedi addo', gd: 'Tha {organisation} air gealltainn mu thràth' }, // check
+  duplicateText: {
+    en: 'Another pledge from {organisation} was confirmed first, or the organisation has already signed {compact}, so this one will not be published. There is nothing more to do. If you think this is wrong, contact the compact officer.',
+    cy: 'Cafodd addewid arall gan {organisation} ei chadarnhau yn gyntaf, neu mae’r sefydliad eisoes wedi llofnodi {compact}, felly ni fydd yr un hon yn cael ei chyhoeddi. Does dim mwy i’w wneud. Os ydych chi’n meddwl bod hyn yn anghywir, cysylltwch â swyddog y compact.', // check
+    gd: 'Chaidh gealladh eile bho {organisation} a dhearbhadh an toiseach, no chuir a’ bhuidheann a h-ainm ri {compact} mu thràth, mar sin cha tèid am fear seo fhoillseachadh. Chan eil càil a bharrachd ri dhèanamh. Ma tha thu den bheachd gu bheil seo ceàrr, cuir fios gu oifigear a’ chompact.', // check
+  },
   expiredTitle: { en: 'This link has expired', cy: 'Mae’r ddolen hon wedi dod i ben', gd: 'Dh’fhalbh an ùine air a’ cheangal seo' }, // check
   expiredText: {
     en: 'The pledge was not confirmed in time, so it will not be published. You can send the pledge again from the compact’s website.',

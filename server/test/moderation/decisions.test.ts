@@ -59,6 +59,72 @@ describe('moderating pledges', () => {
     assert.doesNotMatch(logs, /sam@scanned|token=/);
   });
 
+  it('a stranger’s unconfirmed pledge keeps nobody out: the first confirmed holds the name, the others are closed as duplicates', async () => {
+    const organisation = { name: 'Harbour Lights Trust', sector: 'voluntary', id: 'GB-CHC-5550001' };
+    const stranger = await postPledge(t.url, validPledge({ locale: 'cy', organisation, contact: { name: 'X', email: 'someone@squat.example.net' } }));
+    const clerk = await postPledge(t.url, validPledge({ organisation: { ...organisation, name: 'harbour lights trust' }, contact: { name: 'Jo', email: 'jo@harbour.example.org' } }));
+    const phoned = await postPledge(t.url, validPledge({ organisation: { ...organisation, name: 'Another Name' }, contact: { name: 'Al', email: 'al@harbour.example.org' } }));
+    assert.deepEqual([stranger.status, clerk.status, phoned.status], [202, 202, 202]);
+    const strangerLink = linkIn(await mailTo('someone@squat.example.net', /^Cadarnhewch/));
+
+    const confirmed = await confirmForm(linkIn(await mailTo('jo@harbour.example.org', /^Confirm/)));
+    assert.match(await confirmed.text(), /Pledge confirmed/);
+    assert.equal((await pledgeDetails(db(), clerk.json.id))?.status, 'confirmed');
+    // Now the name is held: a new pledge is told so, and no second approval can be made.
+    const again = await postPledge(t.url, validPledge({ organisation }));
+    assert.equal(again.status, 409);
+    assert.deepEqual(again.json, { id: clerk.json.id });
+    await moderator.get(`/admin/pledges/${phoned.json.id}`);
+    const approve = await moderator.post(`/admin/pledges/${phoned.json.id}/approve`, {});
+    assert.equal(approve.status, 422);
+    assert.match(approve.text, new RegExp(`Another pledge from this organisation is waiting or approved \\(${clerk.json.id}\\)`));
+    assert.equal((await pledgeDetails(db(), phoned.json.id))?.status, 'unconfirmed');
+
+    // The stranger confirms later: their pledge is closed, and the page says so in its language.
+    const closed = await confirmForm(strangerLink);
+    assert.equal(closed.status, 200);
+    const page = await closed.text();
+    assert.match(page, /<html lang="cy"/);
+    assert.match(page, /Mae Harbour Lights Trust eisoes wedi addo/);
+    const details = await pledgeDetails(db(), stranger.json.id);
+    assert.equal(details?.status, 'rejected');
+    assert.equal(details?.reasonCode, 'duplicate');
+    assert.equal(details?.decidedBy, 'system');
+    // Pressing Confirm again, or opening the link, shows the same page and changes nothing.
+    assert.match(await (await confirmForm(strangerLink)).text(), /eisoes wedi addo/);
+    assert.match(await (await fetch(strangerLink)).text(), /eisoes wedi addo/);
+    const entry = await db().selectFrom('audit_log').selectAll().where('subject_id', '=', stranger.json.id).where('action', '=', 'pledge.duplicate').executeTakeFirstOrThrow();
+    assert.equal(JSON.parse(entry.after!).heldBy, clerk.json.id);
+    // Nothing is emailed about it: the person has just read the answer.
+    const kinds = await db().selectFrom('email_messages').select('kind').where('pledge_id', '=', stranger.json.id).execute();
+    assert.deepEqual(kinds.map((k) => k.kind), ['confirm']);
+    assert.equal((await pledgeDetails(db(), clerk.json.id))?.status, 'confirmed');
+  });
+
+  it('six pledges for one organisation confirmed at the same moment: one holds the name, five are closed', async () => {
+    const organisation = { name: 'Simultaneous Society', sector: 'voluntary' };
+    const sent = [];
+    for (let i = 0; i < 6; i++) sent.push(await postPledge(t.url, validPledge({ organisation, contact: { name: 'S', email: `s${i}@simultaneous.example.org` } })));
+    const links = await Promise.all(sent.map((_, i) => mailTo(`s${i}@simultaneous.example.org`, /^Confirm/).then(linkIn)));
+    const pages = await Promise.all(links.map(async (link) => (await confirmForm(link)).text()));
+    assert.equal(pages.filter((p) => /Pledge confirmed/.test(p)).length, 1);
+    assert.equal(pages.filter((p) => /Simultaneous Society has already pledged/.test(p)).length, 5);
+    const statuses = await Promise.all(sent.map(async (s) => (await pledgeDetails(db(), s.json.id))?.status));
+    assert.deepEqual(statuses.filter((s) => s === 'confirmed').length, 1);
+    assert.deepEqual(statuses.filter((s) => s === 'rejected').length, 5);
+  });
+
+  it('two unconfirmed pledges for one organisation approved at the same moment: one is approved, the other refused', async () => {
+    const organisation = { name: 'Double Phoned Group', sector: 'voluntary' };
+    const a = await postPledge(t.url, validPledge({ organisation, contact: { name: 'A', email: 'a@double.example.org' } }));
+    const b = await postPledge(t.url, validPledge({ organisation, contact: { name: 'B', email: 'b@double.example.org' } }));
+    await moderator.get(`/admin/pledges/${a.json.id}`);
+    const answers = await Promise.all([a, b].map((p) => moderator.post(`/admin/pledges/${p.json.id}/approve`, {})));
+    assert.deepEqual(answers.map((r) => r.status).sort(), [303, 422]);
+    const statuses = await Promise.all([a, b].map(async (p) => (await pledgeDetails(db(), p.json.id))?.status));
+    assert.deepEqual(statuses.sort(), ['approved', 'unconfirmed']);
+  });
+
   it('rejects with a listed reason and free text; the organisation is told in its language', async () => {
     const sent = await postPledge(t.url, validPledge({ locale: 'cy', organisation: { name: 'Elusen Ffug', sector: 'voluntary', id: 'GB-CHC-12' }, contact: { name: 'Dai', email: 'dai@ffug.example.org' } }));
     const link = linkIn(await mailTo('dai@ffug.example.org', /^Cadarnhewch/));

@@ -3,7 +3,7 @@
  * Welsh confirmation email over SMTP → the link's page (a plain GET leaves it unconfirmed) → Confirm
  * → a moderator signs in and approves → the organisation is in the list, its badge says signed, and
  * the approval email carries the badge snippet. Then every admin page, and the confirmation page in
- * each of its states, is checked with axe.
+ * each of its states (a duplicate closed on confirmation too), is checked with axe.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -182,6 +182,9 @@ describe('moderation end to end in Chromium', () => {
     // The link's page in Gaelic: to confirm, then a moderator's question and an answer left empty.
     const sent = await postPledge(t.url, validPledge({ locale: 'gd', organisation: { name: 'Comann Gàidhlig', sector: 'voluntary' }, contact: { name: 'Iain', email: 'iain@comann.example.org' } }));
     const first = await smtp.next((m) => JSON.stringify(m.to).includes('iain@comann.example.org'));
+    // Sent before the first is confirmed (after, it would be told at once that the name is taken).
+    await postPledge(t.url, validPledge({ locale: 'gd', organisation: { name: 'Comann Gaidhlig', sector: 'voluntary' }, contact: { name: 'Eile', email: 'eile@comann.example.org' } }));
+    const second = await smtp.next((m) => JSON.stringify(m.to).includes('eile@comann.example.org'));
     await tab.goto(linkIn(first));
     assert.equal(await tab.locator('html').getAttribute('lang'), 'gd');
     await check('confirm (gd)');
@@ -195,6 +198,12 @@ describe('moderation end to end in Chromium', () => {
     await tab.getByRole('button', { name: 'Cuir am freagairt' }).click();
     await tab.getByText('Cuir a-steach do fhreagairt').first().waitFor();
     await check('question with error (gd)');
+
+    // The second pledge for the same organisation, confirmed after the first: closed as a duplicate.
+    await tab.goto(linkIn(second));
+    await tab.getByRole('button', { name: 'Dearbhaich' }).click();
+    await tab.getByRole('heading', { name: 'Tha Comann Gaidhlig air gealltainn mu thràth' }).waitFor();
+    await check('duplicate (gd)');
     await staff.close();
     assert.deepEqual(problems, []);
   });

@@ -15,6 +15,24 @@ function field(body: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** Which page the link shows. */
+function stateOf(view: LinkView | undefined) {
+  if (!view) return 'unknown';
+  if (view.expired) return 'expired';
+  if (view.duplicate) return 'duplicate';
+  switch (view.status) {
+    case 'unconfirmed':
+      return 'confirm';
+    case 'info_requested':
+      return 'question';
+    case 'confirmed':
+    case 'pending':
+      return 'confirmed';
+    default:
+      return 'decided';
+  }
+}
+
 export async function confirmRoutes(app: FastifyInstance): Promise<void> {
   const helmet = pageHelmet(app.config, { frameAncestors: ["'none'"] });
 
@@ -25,16 +43,17 @@ export async function confirmRoutes(app: FastifyInstance): Promise<void> {
   async function show(reply: FastifyReply, token: string, view: LinkView | undefined, linkLang: unknown, errors?: { answer: ConfirmMessage }, answer = '') {
     const locale: Locale = view?.locale ?? toLocale(linkLang);
     const t = (id: ConfirmMessage, values: Record<string, string> = {}) => format(CONFIRM_MESSAGES[id], locale, values);
-    const state = !view ? 'unknown' : view.expired ? 'expired' : view.status === 'unconfirmed' ? 'confirm' : view.status === 'info_requested' ? 'question' : view.status === 'confirmed' || view.status === 'pending' ? 'confirmed' : 'decided';
-    const titles = { unknown: 'unknownTitle', expired: 'expiredTitle', confirm: 'confirmTitle', question: 'questionTitle', confirmed: 'confirmedTitle', decided: 'decidedTitle' } as const;
+    const state = stateOf(view);
+    const titles = { unknown: 'unknownTitle', expired: 'expiredTitle', confirm: 'confirmTitle', question: 'questionTitle', confirmed: 'confirmedTitle', duplicate: 'duplicateTitle', decided: 'decidedTitle' } as const;
+    const values = { organisation: view?.organisation ?? '', compact: view?.compact ?? '' };
     const html = await reply.viewAsync('confirm/page.njk', {
       htmlLang: locale,
       t,
-      pageTitle: `${errors ? `${t('errorSummary')}: ` : ''}${t(titles[state])}`,
+      pageTitle: `${errors ? `${t('errorSummary')}: ` : ''}${t(titles[state], values)}`,
       state,
-      title: t(titles[state]),
+      title: t(titles[state], values),
       token,
-      values: { organisation: view?.organisation ?? '', compact: view?.compact ?? '' },
+      values,
       question: view?.question,
       answer,
       error: errors ? t(errors.answer) : undefined,
