@@ -11,7 +11,9 @@
 //    400 actions; and 200 consultations.
 //
 // Run `npm run build` first (the npm script does). Goals: the four-element page ≤ 30 kB gzip; first rows
-// no slower than List.js; a search keystroke faster than both peers.
+// no slower than List.js; a search keystroke faster than both peers. Beside it: profile-first-rows.js
+// (where first rows' time goes) and first-paint-coverage.js (how much of the four-element page's code
+// has run by the time all four show their feed).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
