@@ -73,3 +73,22 @@ export class AdminClient {
     return answer;
   }
 }
+
+/**
+ * What axe cannot see, on every page the admin renders (each GET, and each POST of an empty form, so
+ * most forms' error states too): the GOV.UK page patterns and WCAG 2.4.1 and 2.4.2.
+ */
+export function pagePatterns(label: string, text: string): string[] {
+  const problems: string[] = [];
+  const title = /<title>([^<]*)<\/title>/.exec(text)?.[1] ?? '';
+  if (!/^(Error: )?.+ – Compact admin$/.test(title) && title !== 'Compact admin') problems.push(`${label}: title “${title}” does not end “– Compact admin”`);
+  if (!/<html lang="en"/.test(text)) problems.push(`${label}: no lang="en"`);
+  if (!/class="govuk-skip-link"[^>]*href="#main-content"|href="#main-content"[^>]*class="govuk-skip-link"/.test(text) || !/<main [^>]*id="main-content"/.test(text)) problems.push(`${label}: the skip link has no target`);
+  const summary = /class="govuk-error-summary"/.test(text);
+  if (summary !== title.startsWith('Error: ')) problems.push(`${label}: title “${title}” ${summary ? 'lacks' : 'has'} “Error: ” while the page ${summary ? 'has' : 'has no'} error summary`);
+  const links = [...text.matchAll(/<ul class="govuk-list govuk-error-summary__list">([\s\S]*?)<\/ul>/g)].map((m) => m[1]).join('');
+  for (const [, target] of links.matchAll(/href="#([^"]+)"/g)) {
+    if (!text.includes(`id="${target}"`)) problems.push(`${label}: the error summary links to #${target}, which is not on the page`);
+  }
+  return problems;
+}

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { postPledge, validPledge } from '../helpers/http.js';
-import { AdminClient, makeUser } from './helpers.js';
+import { AdminClient, makeUser, pagePatterns } from './helpers.js';
 
 type Who = 'nobody' | 'admin' | 'moderator' | 'editor' | 'other-moderator' | 'other-admin';
 
@@ -94,4 +94,57 @@ describe('every admin route is checked by role', () => {
       assert.deepEqual(wrong, []);
     });
   }
+});
+
+describe('every admin page follows the GOV.UK page patterns', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend', 'bilingual-wales'], env: { SIGNIN_RATE_LIMIT: '100000' } });
+  });
+  after(() => t.stop());
+
+  it('has a descriptive title, “Error: ” in it exactly when there is an error summary, and error links that lead somewhere', async () => {
+    await makeUser(t, 'admin@council.example', 'admin');
+    const target = await makeUser(t, 'target@council.example', 'editor', 'southend');
+    const unconfirmed = (await postPledge(t.url, validPledge())).json.id;
+    const decided = (await postPledge(t.url, validPledge({ organisation: { name: 'Leigh Lunch Club', sector: 'voluntary' } }))).json.id;
+    const client = new AdminClient(t.url);
+    const problems: string[] = [];
+    const check = async (label: string, answer: Promise<{ text: string; headers: Headers }>) => {
+      const page = await answer;
+      if (/text\/html/.test(page.headers.get('content-type') ?? '')) problems.push(...pagePatterns(label, page.text));
+    };
+    // The pages met before signing in, and the guard's own pages.
+    await check('sign-in', client.get('/admin/sign-in'));
+    await check('sign-in with errors', client.post('/admin/sign-in', {}));
+    await check('a POST when signed out', client.post('/admin/users', {}));
+    await check('set-password with a bad link', client.get('/admin/set-password?token=nope'));
+    await check('an expired form', client.post('/admin/sign-in', {}, { csrf: 'wrong' }));
+    assert.equal((await client.signIn('target@council.example')).status, 303);
+    await check('not allowed', client.get('/admin/users'));
+    client.cookies.clear();
+    assert.equal((await client.signIn('admin@council.example')).status, 303);
+    assert.equal((await client.post(`/admin/pledges/${decided}/approve`, {})).status, 303);
+
+    const skip = /sign-out|remove-role|disable|totp\/start/;
+    for (const route of t.server.app.adminRoutes.filter((r) => !skip.test(r.url))) {
+      for (const compact of /:compactId\b(?!\/:id)/.test(route.url) ? ['southend', 'ceredigion'] : ['']) {
+        for (const pledge of /pledges\/:id/.test(route.url) ? [unconfirmed, decided] : ['']) {
+          const url = route.url
+            .replace(':compactId/:id', 'southend/GB-CHC-1183305')
+            .replace(':compactId', compact)
+            .replace(':actionId', compact === 'southend' ? 'codes-funding' : 'comm-1')
+            .replace(':consultationId', compact === 'southend' ? 'community-grants-2027-2030' : 'budget-2027-28-grants')
+            .replace(':uploadId', '00000000-0000-0000-0000-000000000000')
+            .replace('/admin/users/:id', `/admin/users/${target}`)
+            .replace('/admin/pledges/:id', `/admin/pledges/${pledge}`)
+            .replace('/admin/outbox/:id', '/admin/outbox/00000000-0000-0000-0000-000000000000');
+          // An empty approval would approve the unconfirmed pledge: the other forms are checked on it first.
+          if (url === `/admin/pledges/${unconfirmed}/approve`) continue;
+          await check(`${route.method} ${url}`, route.method === 'GET' ? client.get(url) : client.post(url, {}));
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
 });

@@ -137,10 +137,13 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const ok = await enableTotp(app.database.db, request.staff!, field(request.body, 'code'), app.clock);
     if (ok) return reply.redirect('/admin/account?done=totp', 303);
     const pending = await pendingTotpSecret(app.database.db, request.staff!.id);
+    // Nothing is being set up (it is on already, or was never started): the page shows which, and has
+    // no code box for an error to point to.
+    if (!pending) return reply.redirect('/admin/account', 303);
     return page(request, reply, 'admin/account.njk', {
       pageTitle: 'Error: Your account – Compact admin',
       totpEnabled: false,
-      pending: pending ? { secret: pending.replace(/(.{4})/g, '$1 ').trim(), uri: otpauthUri(pending, request.staff!.email, 'Compact admin') } : undefined,
+      pending: { secret: pending.replace(/(.{4})/g, '$1 ').trim(), uri: otpauthUri(pending, request.staff!.email, 'Compact admin') },
       errors: { code: 'The code is not right. Enter the 6-digit code your app shows now.' },
     }, 422);
   });

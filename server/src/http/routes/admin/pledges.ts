@@ -22,6 +22,24 @@ export const STATUS_TEXT: Record<string, string> = {
   expired: 'Expired (never confirmed)',
 };
 
+/**
+ * The field each decision's errors show at, and when pledge.njk shows that field's form. An error about
+ * a form the page no longer shows (another moderator decided the pledge meanwhile, say) is shown
+ * under the heading instead, so that the error summary's link has somewhere to go.
+ */
+type Details = NonNullable<Awaited<ReturnType<typeof reviewDetails>>>;
+const FORM_SHOWN: Record<string, (p: Details) => boolean> = {
+  publicName: (p) => p.undecided,
+  reasonCode: (p) => p.undecided,
+  question: (p) => p.undecided && p.status !== 'unconfirmed',
+  resend: (p) => p.undecided && p.status === 'unconfirmed',
+};
+
+function placeErrors(errors: unknown, details: Details): Record<string, string> | undefined {
+  if (!errors) return undefined;
+  return Object.fromEntries(Object.entries(errors as Record<string, string>).map(([field, message]) => [FORM_SHOWN[field]?.(details) === false ? 'decision' : field, message]));
+}
+
 const DONE: Record<string, string> = {
   approved: 'Pledge approved. The organisation has been emailed its badge.',
   rejected: 'Pledge rejected. The organisation has been emailed the reason.',
@@ -68,8 +86,8 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
         reasons: REJECT_REASON_CODES.map((code) => ({ value: code, text: REJECT_REASONS[code].en })),
         maxSends: app.config.confirmSends,
         values: {},
-        errors: undefined,
         ...extra,
+        errors: placeErrors(extra.errors, details),
       },
       status,
     );
