@@ -146,5 +146,12 @@ describe('every admin page follows the GOV.UK page patterns', () => {
       }
     }
     assert.deepEqual(problems, []);
+
+    // Each state of a page has a title of its own: the review queue's views, the audit log's pages.
+    const titleOf = async (path: string) => /<title>([^<]*)<\/title>/.exec((await client.get(path)).text)?.[1];
+    const views = await Promise.all(['review', 'waiting', 'unconfirmed', 'decided'].map((view) => titleOf(`/admin/pledges?view=${view}`)));
+    assert.equal(views[0], 'Pledges: to review – Compact admin');
+    assert.equal(new Set(views).size, 4, views.join(' | '));
+    assert.equal(await titleOf('/admin/audit?page=2'), 'Audit log, page 2 – Compact admin');
   });
 });

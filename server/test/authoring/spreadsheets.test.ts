@@ -17,6 +17,7 @@ import { readAudit } from '../../src/domain/audit.js';
 import { parseMultipart, MultipartError } from '../../src/http/routes/admin/authoring/multipart.js';
 import { readUpload, SheetError, unpackedSize } from '../../src/domain/authoring/sheets.js';
 import { editor, editForm, feedOf, postForm, textOf, upload, type AdminClient } from './helpers.js';
+import { pagePatterns } from '../admin/helpers.js';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 
@@ -109,10 +110,12 @@ describe('the spreadsheet round trip', () => {
     assert.match(text, /The sheet has 1 problem: nothing will be changed until it is corrected/);
     assert.match(text, new RegExp(`Problems Row Column Problem ${badRowNumber} sector The sector must be “public” or “voluntary”`));
     assert.doesNotMatch(preview.text, /Apply and publish/, 'no way to apply a sheet with problems');
+    assert.deepEqual(pagePatterns('preview with a problem', preview.text), [], 'a page with errors says so in its title');
     // Posting the apply form anyway changes nothing.
     const forced = await postForm(client, first.location!, { confirm: 'yes' });
     assert.equal(forced.status, 422);
     assert.match(textOf(forced.text), /Nothing has been changed: the sheet has problems/);
+    assert.deepEqual(pagePatterns('apply refused', forced.text), []);
     assert.equal((await findCompact(db, 'southend'))!.revision, revision);
     assert.equal((await findSignatory(db, 'southend', 'GB-NHS-RAJ'))!.status, 'active');
 

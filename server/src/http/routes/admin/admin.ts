@@ -24,7 +24,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const compactIds = scope(request, ACCESS_ROLES.audit);
     const rows = await readAudit(db, { ...(compactIds ? { compactIds } : {}), limit: PAGE_SIZE + 1, offset: (number - 1) * PAGE_SIZE });
     return page(request, reply, 'admin/audit.njk', {
-      pageTitle: 'Audit log – Compact admin',
+      pageTitle: `Audit log${number > 1 ? `, page ${number}` : ''} – Compact admin`,
       rows: rows.slice(0, PAGE_SIZE),
       previous: number > 1 ? `/admin/audit?page=${number - 1}` : undefined,
       next: rows.length > PAGE_SIZE ? `/admin/audit?page=${number + 1}` : undefined,

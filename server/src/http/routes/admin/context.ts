@@ -178,7 +178,7 @@ export function guardAdmin(app: FastifyInstance): void {
       const sent = field(request.body, '_csrf');
       if (!sent || !sameText(sent, csrfToken(request))) {
         request.log.warn('admin POST refused: missing or wrong CSRF token');
-        return page(request, reply, 'admin/message.njk', { pageTitle: 'The form has expired', heading: 'The form has expired', text: 'Go back, reload the page and try again.' }, 403);
+        return page(request, reply, 'admin/message.njk', { pageTitle: 'The form has expired – Compact admin', heading: 'The form has expired', text: 'Go back, reload the page and try again.' }, 403);
       }
     }
 
@@ -189,12 +189,12 @@ export function guardAdmin(app: FastifyInstance): void {
     }
     if (!session || session.mfaPending) {
       if (request.method === 'GET') return reply.redirect('/admin/sign-in', 303);
-      return page(request, reply, 'admin/message.njk', { pageTitle: 'Sign in', heading: 'You are not signed in', text: 'Sign in and try again.' }, 401);
+      return page(request, reply, 'admin/message.njk', { pageTitle: 'You are not signed in – Compact admin', heading: 'You are not signed in', text: 'Sign in and try again.' }, 401);
     }
     const user = session.user;
     const allowed =
       access === 'signed-in' ||
       (access === 'superadmin' ? isSuperAdmin(user) : compactsWith(user, ACCESS_ROLES[access])?.length !== 0);
-    if (!allowed) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not allowed', heading: 'You cannot see this page', text: 'Your role does not include it. Ask an administrator if you need it.' }, 403);
+    if (!allowed) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not allowed – Compact admin', heading: 'You cannot see this page', text: 'Your role does not include it. Ask an administrator if you need it.' }, 403);
   });
 }

@@ -53,11 +53,12 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { view?: string; done?: string } }>('/admin/pledges', { config: { access: 'moderate' } }, async (request, reply) => {
     const view = (VIEWS.find((v) => v.id === request.query.view) ?? VIEWS[0]).id;
     const items = await reviewQueue(app.database.db, scope(request, roles), view);
+    const current = VIEWS.find((v) => v.id === view)!.text;
     return page(request, reply, 'admin/pledges.njk', {
-      pageTitle: 'Pledges – Compact admin',
+      pageTitle: `Pledges: ${current.toLowerCase()} – Compact admin`,
       views: VIEWS.map((v) => ({ ...v, current: v.id === view, href: `/admin/pledges?view=${v.id}` })),
       items: items.map((i) => ({ ...i, statusText: STATUS_TEXT[i.status] })),
-      current: VIEWS.find((v) => v.id === view)!.text,
+      current,
     });
   });
 

@@ -478,7 +478,8 @@ export async function authoringRoutes(app: FastifyInstance): Promise<void> {
       reply,
       'admin/authoring/preview.njk',
       {
-        pageTitle: title(`Check the changes: ${upload.file_name}`, errors),
+        // A sheet with problems is a page with errors: its own error summary lists them.
+        pageTitle: title(`Check the changes: ${upload.file_name}`, errors ?? (plan.problems.length ? plan.problems : undefined)),
         ...common(loaded),
         upload,
         sheet: { name: sheetName, ...SHEETS[sheetName] },
