@@ -175,7 +175,10 @@ describe('signing in', () => {
     const secret = /<code class="compact-code">([A-Z2-7 ]+)<\/code>/.exec(setup.text)![1].replace(/ /g, '');
     const code = () => totp(base32Decode(secret), clock());
     assert.equal((await client.post('/admin/account/totp/enable', { code: '000000' === code() ? '111111' : '000000' })).status, 422);
-    assert.equal((await client.post('/admin/account/totp/enable', { code: code() })).status, 303);
+    const enabled = await client.post('/admin/account/totp/enable', { code: code() });
+    assert.equal(enabled.status, 303);
+    // The change is announced (WCAG 4.1.3): a success banner, role="alert", as GOV.UK's.
+    assert.match((await client.get(enabled.location!)).text, /govuk-notification-banner--success" role="alert"[\s\S]*Two-step sign-in is on\./);
 
     now += 60_000;
     const next = new AdminClient(t.url);
@@ -206,7 +209,9 @@ describe('signing in', () => {
     assert.equal(await failures(), before + 1);
     assert.equal((await db().selectFrom('users').select('totp_enabled').where('email', '=', 'careful@southend.example').executeTakeFirstOrThrow()).totp_enabled, 1);
     now += 60_000;
-    assert.equal((await next.post('/admin/account/totp/disable', { code: code() })).status, 303);
+    const disabled = await next.post('/admin/account/totp/disable', { code: code() });
+    assert.equal(disabled.status, 303);
+    assert.match((await next.get(disabled.location!)).text, /govuk-notification-banner--success" role="alert"[\s\S]*Two-step sign-in is off\./);
     assert.equal((await db().selectFrom('users').select('totp_enabled').where('email', '=', 'careful@southend.example').executeTakeFirstOrThrow()).totp_enabled, 0);
   });
 
@@ -268,6 +273,7 @@ describe('accounts', () => {
     assert.equal(added.status, 200);
     const url = /https:\/\/compact\.council\.example\/admin\/set-password\?token=([\w-]+)/.exec(added.text);
     assert.ok(url, 'the one-time link is shown on the page');
+    assert.match(added.text, /govuk-notification-banner--success" role="alert"[\s\S]*Send this link to new\.editor@southend\.example/, 'in a success banner (WCAG 4.1.3)');
     const newcomer = new AdminClient(t.url);
     await newcomer.get(`/admin/set-password?token=${url![1]}`);
     assert.equal((await newcomer.post('/admin/set-password', { token: url![1], password: PASSWORD, confirm: PASSWORD })).status, 200);
@@ -275,11 +281,15 @@ describe('accounts', () => {
     assert.equal((await newcomer.get('/admin/signatories')).status, 200);
     const user = await t.server.database.db.selectFrom('users').select('id').where('email', '=', 'new.editor@southend.example').executeTakeFirstOrThrow();
     await admin.get('/admin/users');
-    assert.equal((await admin.post(`/admin/users/${user.id}/disable`, { disabled: 'yes' })).status, 303);
+    const disabled = await admin.post(`/admin/users/${user.id}/disable`, { disabled: 'yes' });
+    assert.equal(disabled.status, 303);
+    assert.match((await admin.get(disabled.location!)).text, /govuk-notification-banner--success" role="alert"[\s\S]*The account has been disabled/);
     assert.equal((await newcomer.get('/admin/signatories')).status, 303, 'a disabled user is signed out everywhere');
     assert.equal((await newcomer.signIn('new.editor@southend.example')).status, 422);
     await admin.get('/admin/users');
-    assert.equal((await admin.post(`/admin/users/${user.id}/remove-role`, { role: 'editor', compact: 'southend' })).status, 303);
+    const removed = await admin.post(`/admin/users/${user.id}/remove-role`, { role: 'editor', compact: 'southend' });
+    assert.equal(removed.status, 303);
+    assert.match((await admin.get(removed.location!)).text, /govuk-notification-banner--success" role="alert"[\s\S]*The role has been removed/);
     const roles = await t.server.database.db.selectFrom('user_roles').selectAll().where('user_id', '=', user.id).execute();
     assert.deepEqual(roles, []);
     const actions = (await t.server.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', user.id).orderBy('seq').execute()).map((r) => r.action);

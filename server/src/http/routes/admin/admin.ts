@@ -13,6 +13,13 @@ import { ACCESS_ROLES, actor, field, page, scope } from './context.js';
 
 const PAGE_SIZE = 50;
 
+/** The success banner after a change on the users page (?done=). */
+const USERS_DONE: Record<string, string> = {
+  'role-removed': 'The role has been removed.',
+  disabled: 'The account has been disabled and its sessions ended.',
+  enabled: 'The account has been enabled.',
+};
+
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const db = app.database.db;
 
@@ -50,6 +57,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       roles: ROLES.map((r) => ({ value: r, text: r })),
       compacts: [{ value: ALL_COMPACTS, text: 'Every compact' }, ...(await listCompacts(db)).map((c) => ({ value: c.id, text: c.id }))],
       values: {},
+      done: USERS_DONE[String((request.query as { done?: string } | undefined)?.done ?? '')],
       ...extra,
     }, status);
   }
@@ -77,17 +85,20 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       await revokeRole(db, request.params.id, field(request.body, 'role') as Role, field(request.body, 'compact'), { clock: app.clock, actor: actor(request) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
+      return reply.redirect('/admin/users', 303);
     }
-    return reply.redirect('/admin/users', 303);
+    return reply.redirect('/admin/users?done=role-removed', 303);
   });
 
   app.post<{ Params: { id: string } }>('/admin/users/:id/disable', { config: { access: 'superadmin' } }, async (request, reply) => {
+    const disabled = field(request.body, 'disabled') !== 'no';
     try {
-      await setDisabled(db, request.params.id, field(request.body, 'disabled') !== 'no', { clock: app.clock, actor: actor(request) });
+      await setDisabled(db, request.params.id, disabled, { clock: app.clock, actor: actor(request) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
+      return reply.redirect('/admin/users', 303);
     }
-    return reply.redirect('/admin/users', 303);
+    return reply.redirect(`/admin/users?done=${disabled ? 'disabled' : 'enabled'}`, 303);
   });
 
   // A person's data (the address is posted, never put in a URL) ------------------------------

@@ -119,10 +119,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return page(request, reply, 'admin/set-password.njk', { pageTitle: 'Error: Set your password – Compact admin', token, email: state.email, errors: { password: error } }, 422);
   });
 
-  app.get('/admin/account', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.get<{ Querystring: { done?: string } }>('/admin/account', { config: { access: 'signed-in' } }, async (request, reply) => {
     const pending = request.staff!.totpEnabled ? null : await pendingTotpSecret(app.database.db, request.staff!.id);
     return page(request, reply, 'admin/account.njk', {
       pageTitle: 'Your account – Compact admin',
+      done: request.query.done === 'totp' ? 'Two-step sign-in is on.' : request.query.done === 'totp-off' ? 'Two-step sign-in is off.' : undefined,
       totpEnabled: request.staff!.totpEnabled,
       pending: pending ? { secret: pending.replace(/(.{4})/g, '$1 ').trim(), uri: otpauthUri(pending, request.staff!.email, 'Compact admin') } : undefined,
     });
@@ -150,7 +151,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/admin/account/totp/disable', { config: { access: 'signed-in', rateLimit: { max: config.signinRateLimit, timeWindow: 60_000 } } }, async (request, reply) => {
     const result = await disableTotp(app.database.db, request.staff!, field(request.body, 'code'), policy);
-    if (result.ok) return reply.redirect('/admin/account', 303);
+    if (result.ok) return reply.redirect('/admin/account?done=totp-off', 303);
     return page(request, reply, 'admin/account.njk', {
       pageTitle: 'Error: Your account – Compact admin',
       totpEnabled: true,
