@@ -250,6 +250,12 @@ describe('accounts', () => {
     const client = new AdminClient(t.url);
     const form = await client.get(new URL(local).pathname + new URL(local).search);
     assert.equal(form.status, 200);
+    // The rules are the password box's hint, read with it (WCAG 1.3.1, 3.3.2); the address is in a
+    // field password managers read (type="hidden" is not), so they save the new password with it (3.3.8).
+    assert.match(form.text, /<input class="govuk-input" id="password" name="password" type="password" aria-describedby="password-hint" autocomplete="new-password">/);
+    assert.match(form.text, /<div id="password-hint" class="govuk-hint">\s*At least 12 characters/);
+    assert.match(form.text, /<input type="email" name="username" value="[^"]+" autocomplete="username" readonly hidden>/);
+    assert.match(form.text, /id="confirm" name="confirm" type="password" autocomplete="new-password"/);
     const token = new URL(local).searchParams.get('token')!;
     const short = await client.post('/admin/set-password', { token, password: 'short', confirm: 'short' });
     assert.equal(short.status, 422);
