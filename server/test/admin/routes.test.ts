@@ -107,7 +107,7 @@ describe('every admin page follows the GOV.UK page patterns', () => {
     await makeUser(t, 'admin@council.example', 'admin');
     const target = await makeUser(t, 'target@council.example', 'editor', 'southend');
     const unconfirmed = (await postPledge(t.url, validPledge())).json.id;
-    const decided = (await postPledge(t.url, validPledge({ organisation: { name: 'Leigh Lunch Club', sector: 'voluntary' } }))).json.id;
+    const decided = (await postPledge(t.url, validPledge({ organisation: { name: 'Leigh Lunch Club', sector: 'voluntary', id: 'GB-CHC-1234567' } }))).json.id;
     const client = new AdminClient(t.url);
     const problems: string[] = [];
     const check = async (label: string, answer: Promise<{ text: string; headers: Headers }>) => {
@@ -153,5 +153,23 @@ describe('every admin page follows the GOV.UK page patterns', () => {
     assert.equal(views[0], 'Pledges: to review – Compact admin');
     assert.equal(new Set(views).size, 4, views.join(' | '));
     assert.equal(await titleOf('/admin/audit?page=2'), 'Audit log, page 2 – Compact admin');
+  });
+
+  it('names what each destructive button acts on, and makes it a warning button (WCAG 2.4.4, 2.4.6)', async () => {
+    const client = new AdminClient(t.url);
+    assert.equal((await client.signIn('admin@council.example')).status, 303);
+    const users = (await client.get('/admin/users')).text;
+    assert.match(users, /govuk-button--warning govuk-!-margin-bottom-0">Disable<span class="govuk-visually-hidden"> target@council\.example<\/span>/);
+    // The role "of every compact" as the row shows it, not the "*" it is stored as.
+    assert.match(users, /Remove<span class="govuk-visually-hidden"> admin of every compact from admin@council\.example<\/span>/);
+    assert.match(users, /<label class="govuk-label" for="compact">\s*On which compact\s*<\/label>/);
+    const person = (await client.post('/admin/people', { email: 'someone@example.org' })).text;
+    assert.match(person, /govuk-button--warning" data-module="govuk-button">\s*Erase<span class="govuk-visually-hidden"> the contact details and email records of someone@example\.org<\/span>/);
+    assert.match(person, /Download all of it \(JSON\)<span class="govuk-visually-hidden">: everything held about someone@example\.org<\/span>/);
+    const pledges = await client.get('/admin/pledges?view=decided');
+    const pledge = /href="(\/admin\/pledges\/[\w-]+)"/.exec(pledges.text)![1];
+    const register = /<a [^>]*>Open the entry on the [^<]*<\/a>/.exec((await client.get(pledge)).text)?.[0] ?? '';
+    assert.match(register, /target="_blank">Open the entry on the .* register \(opens in new tab\)/, 'the link does what it says');
+    assert.match((await client.get('/admin/audit?page=2')).text, /Newer<span class="govuk-visually-hidden"> entries<\/span>/);
   });
 });
