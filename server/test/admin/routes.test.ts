@@ -172,4 +172,15 @@ describe('every admin page follows the GOV.UK page patterns', () => {
     assert.match(register, /target="_blank">Open the entry on the .* register \(opens in new tab\)/, 'the link does what it says');
     assert.match((await client.get('/admin/audit?page=2')).text, /Newer<span class="govuk-visually-hidden"> entries<\/span>/);
   });
+
+  it('marks each text box of a compact with the language it is written in, one language or several (WCAG 3.1.2)', async () => {
+    const client = new AdminClient(t.url);
+    assert.equal((await client.signIn('admin@council.example')).status, 303);
+    // Southend is written in one language (its default, en); Ceredigion in en and cy.
+    const single = (await client.get('/admin/compacts/southend/text')).text;
+    assert.match(single, /<input class="govuk-input" id="name-en" name="name-en" type="text" value="[^"]*" lang="en">/);
+    assert.match(single, /<textarea class="govuk-textarea" id="summary-en" name="summary-en" rows="5" aria-describedby="summary-en-hint" lang="en">/);
+    const both = (await client.get('/admin/compacts/ceredigion/text')).text;
+    assert.match(both, /id="name-cy" name="name-cy" type="text" value="[^"]*" lang="cy"/);
+  });
 });
