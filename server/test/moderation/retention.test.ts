@@ -28,7 +28,16 @@ describe('retention, the audit log and a person’s data', () => {
   /** Paths of the outbox files of a pledge's mail (the server writes mail there without SMTP_URL). */
   const outboxFilesOf = async (pledgeId: string) =>
     (await db().selectFrom('email_messages').select('file').where('pledge_id', '=', pledgeId).execute()).flatMap((e) => (e.file ? [join(outboxDir(t.config.dataDir), e.file)] : []));
-  const pledge = async (name: string, email: string) => (await postPledge(t.url, validPledge({ organisation: { name, sector: 'voluntary' }, contact: { name: `${name} Contact`, email } }))).json.id as string;
+  /**
+   * A pledge, and its confirmation email sent (to the outbox) before the test decides it: the server
+   * sends it soon after the answer, and a confirmation still queued when the pledge is decided is
+   * dropped, so without the wait the number of outbox files would depend on which came first.
+   */
+  const pledge = async (name: string, email: string) => {
+    const { id } = (await postPledge(t.url, validPledge({ organisation: { name, sector: 'voluntary' }, contact: { name: `${name} Contact`, email } }))).json;
+    await t.server.app.mail.kick();
+    return id as string;
+  };
 
   before(async () => {
     t = await startTestServer({ feeds: ['southend'], clock, env: { RETENTION_DAYS: '90', CONFIRM_DAYS: '14', SIGNIN_RATE_LIMIT: '1000' } });
@@ -44,7 +53,6 @@ describe('retention, the audit log and a person’s data', () => {
     const withdrawn = await pledge('Withdrawn Org', 'withdrawn@org.example');
     const { signatoryId } = await approvePledge(db(), withdrawn, officer);
     const unconfirmed = await pledge('Never Confirmed Org', 'never@org.example');
-    await t.server.app.mail.kick(); // sends its confirmation (to the outbox): the link's clock starts
     now += 5 * DAY;
     await withdrawSignatory(db(), 'southend', signatoryId, { id: 'test', label: 'test' }, clock);
 
@@ -61,14 +69,14 @@ describe('retention, the audit log and a person’s data', () => {
     const copies = [...(await outboxFilesOf(unconfirmed)), ...(await outboxFilesOf(withdrawn))];
     assert.ok(copies.length >= 2 && copies.every((file) => existsSync(file)), 'their mail is in the outbox');
     const kept = await outboxFilesOf(approved);
-    assert.equal(kept.length, 1);
+    assert.equal(kept.length, 2, 'its confirmation and its approval');
     assert.deepEqual(await t.server.app.retention.run(), { expired: 0, purged: 2 });
     assert.equal(await contact(withdrawn), undefined);
     assert.equal(await contact(unconfirmed), undefined);
     assert.equal((await db().selectFrom('email_messages').select('id').where('pledge_id', '=', unconfirmed).execute()).length, 0);
     assert.deepEqual(copies.filter((file) => existsSync(file)), [], 'the outbox copies went with the records');
     assert.ok(await contact(approved), 'an active signatory keeps its contact');
-    assert.ok(existsSync(kept[0]!), 'an active signatory’s copy stays');
+    assert.ok(kept.every((file) => existsSync(file)), 'an active signatory’s copies stay');
 
     // Idempotent: nothing is left to do, and nothing more is logged.
     const entries = async () => (await db().selectFrom('audit_log').selectAll().where('action', '=', 'retention.purge').execute());
