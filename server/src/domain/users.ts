@@ -57,7 +57,7 @@ export interface StaffUser {
   totpEnabled: boolean;
 }
 
-export function actorOf(user: StaffUser): Actor {
+export function actorOf(user: Pick<StaffUser, 'id' | 'email'>): Actor {
   return { id: `user:${user.id}`, label: user.email };
 }
 
@@ -126,8 +126,21 @@ export async function addUser(db: Db, input: NewUser, options: { publicUrl: stri
   return { ...result, url: `${options.publicUrl}/admin/set-password?token=${token}`, expiresAt };
 }
 
+/**
+ * Whether `userId` is the only account that is not disabled and administers every compact: the one
+ * that can still manage users from the admin. Without it, only the command line could.
+ */
+async function isLastSuperAdmin(tx: Db, userId: string): Promise<boolean> {
+  const active = new Set((await listUsers(tx)).filter((u) => !u.disabled_at).map((u) => u.id));
+  const supers = new Set((await allRoles(tx)).filter((r) => r.role === 'admin' && r.compact_id === ALL_COMPACTS && active.has(r.user_id)).map((r) => r.user_id));
+  return supers.size === 1 && supers.has(userId);
+}
+
+const LAST_SUPER_ADMIN = 'This is the only active administrator of every compact. Add another one before removing this role.';
+
 export async function revokeRole(db: Db, userId: string, role: Role, compactId: string, options: { clock: Clock; actor: Actor }): Promise<void> {
   await inTransaction(db, async (tx) => {
+    if (role === 'admin' && compactId === ALL_COMPACTS && (await isLastSuperAdmin(tx, userId))) throw new UserError(LAST_SUPER_ADMIN);
     const removed = await removeRole(tx, userId, compactId, role);
     if (!removed) throw new UserError('That user does not have that role');
     await audit(tx, options.actor, options.clock(), {
@@ -143,6 +156,9 @@ export async function setDisabled(db: Db, userId: string, disabled: boolean, opt
   await inTransaction(db, async (tx) => {
     const user = await findUser(tx, userId);
     if (!user) throw new UserError('No such user');
+    // Signed out at once, and nobody left to turn it back on but another administrator.
+    if (disabled && options.actor.id === actorOf(user).id) throw new UserError('You cannot disable your own account. Ask another administrator.');
+    if (disabled && (await isLastSuperAdmin(tx, userId))) throw new UserError('This is the only active administrator of every compact. Add another one before disabling this account.');
     const now = options.clock().toISOString();
     await updateUser(tx, userId, { disabled_at: disabled ? now : null, failed_signins: 0, locked_until: null });
     if (disabled) await deleteSessionsOf(tx, userId);

@@ -301,4 +301,33 @@ describe('accounts', () => {
     const actions = (await t.server.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', user.id).orderBy('seq').execute()).map((r) => r.action);
     assert.deepEqual(actions.filter((a) => a.startsWith('user.')), ['user.add', 'user.password.set', 'user.disable', 'user.role.remove']);
   });
+
+  it('an admin cannot disable their own account, nor take the last administrator of every compact away', async () => {
+    const admin = new AdminClient(t.url);
+    await admin.signIn('admin@council.example');
+    const db = t.server.database.db;
+    const self = (await db.selectFrom('users').select('id').where('email', '=', 'admin@council.example').executeTakeFirstOrThrow()).id;
+    await admin.get('/admin/users');
+    const own = await admin.post(`/admin/users/${self}/disable`, { disabled: 'yes' });
+    assert.equal(own.status, 422);
+    // Said in the error summary, which leads to the row, and at the row itself.
+    assert.match(own.text, /<title>Error: Users – Compact admin<\/title>/);
+    assert.match(own.text, new RegExp(`<a href="#user-${self}">You cannot disable your own account\\. Ask another administrator\\.</a>`));
+    assert.match(own.text, new RegExp(`<tr class="govuk-table__row" id="user-${self}">\\s*<td class="govuk-table__cell"><p class="govuk-error-message">`));
+    const last = await admin.post(`/admin/users/${self}/remove-role`, { role: 'admin', compact: '*' });
+    assert.equal(last.status, 422);
+    assert.match(last.text, /This is the only active administrator of every compact\. Add another one before removing this role\./);
+    assert.equal((await admin.get('/admin/users')).status, 200, 'still signed in, still an administrator');
+
+    // With a second administrator, the first may give the role up.
+    await makeUser(t, 'second.admin@council.example', 'admin');
+    await admin.get('/admin/users');
+    assert.equal((await admin.post(`/admin/users/${self}/remove-role`, { role: 'admin', compact: '*' })).status, 303);
+    const second = new AdminClient(t.url);
+    await second.signIn('second.admin@council.example');
+    await second.get('/admin/users');
+    // A disabled administrator does not count: the second one is now the last.
+    const secondId = (await db.selectFrom('users').select('id').where('email', '=', 'second.admin@council.example').executeTakeFirstOrThrow()).id;
+    assert.equal((await second.post(`/admin/users/${secondId}/remove-role`, { role: 'admin', compact: '*' })).status, 422);
+  });
 });

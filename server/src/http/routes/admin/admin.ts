@@ -62,6 +62,11 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     }, status);
   }
 
+  /** A change to a user that was refused (the last administrator, your own account): said at the user's row. */
+  function refused(request: Parameters<typeof page>[0], reply: Parameters<typeof page>[1], userId: string, error: UserError) {
+    return usersPage(request, reply, { errors: { [`user-${userId}`]: error.message } }, 422);
+  }
+
   app.get('/admin/users', { config: { access: 'superadmin' } }, (request, reply) => usersPage(request, reply));
 
   app.post('/admin/users', { config: { access: 'superadmin' } }, async (request, reply) => {
@@ -85,7 +90,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       await revokeRole(db, request.params.id, field(request.body, 'role') as Role, field(request.body, 'compact'), { clock: app.clock, actor: actor(request) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      return reply.redirect('/admin/users', 303);
+      return refused(request, reply, request.params.id, error);
     }
     return reply.redirect('/admin/users?done=role-removed', 303);
   });
@@ -96,7 +101,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       await setDisabled(db, request.params.id, disabled, { clock: app.clock, actor: actor(request) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      return reply.redirect('/admin/users', 303);
+      return refused(request, reply, request.params.id, error);
     }
     return reply.redirect(`/admin/users?done=${disabled ? 'disabled' : 'enabled'}`, 303);
   });
