@@ -136,11 +136,11 @@ async function isLastSuperAdmin(tx: Db, userId: string): Promise<boolean> {
   return supers.size === 1 && supers.has(userId);
 }
 
-const LAST_SUPER_ADMIN = 'This is the only active administrator of every compact. Add another one before removing this role.';
+const lastSuperAdmin = (change: string) => `This is the only active administrator of every compact. Add another one before ${change}.`;
 
 export async function revokeRole(db: Db, userId: string, role: Role, compactId: string, options: { clock: Clock; actor: Actor }): Promise<void> {
   await inTransaction(db, async (tx) => {
-    if (role === 'admin' && compactId === ALL_COMPACTS && (await isLastSuperAdmin(tx, userId))) throw new UserError(LAST_SUPER_ADMIN);
+    if (role === 'admin' && compactId === ALL_COMPACTS && (await isLastSuperAdmin(tx, userId))) throw new UserError(lastSuperAdmin('removing this role'));
     const removed = await removeRole(tx, userId, compactId, role);
     if (!removed) throw new UserError('That user does not have that role');
     await audit(tx, options.actor, options.clock(), {
@@ -158,7 +158,7 @@ export async function setDisabled(db: Db, userId: string, disabled: boolean, opt
     if (!user) throw new UserError('No such user');
     // Signed out at once, and nobody left to turn it back on but another administrator.
     if (disabled && options.actor.id === actorOf(user).id) throw new UserError('You cannot disable your own account. Ask another administrator.');
-    if (disabled && (await isLastSuperAdmin(tx, userId))) throw new UserError('This is the only active administrator of every compact. Add another one before disabling this account.');
+    if (disabled && (await isLastSuperAdmin(tx, userId))) throw new UserError(lastSuperAdmin('disabling this account'));
     const now = options.clock().toISOString();
     await updateUser(tx, userId, { disabled_at: disabled ? now : null, failed_signins: 0, locked_until: null });
     if (disabled) await deleteSessionsOf(tx, userId);

@@ -9,7 +9,7 @@ import { listCompacts } from '../../../domain/compacts.js';
 import type { Role } from '../../../db/tables.js';
 import { recentEmails } from '../../../db/emails.js';
 import { outboxDir, outboxFileName, removeOutboxFiles } from '../../../mail/transport.js';
-import { ACCESS_ROLES, actor, field, page, scope } from './context.js';
+import { ACCESS_ROLES, actor, doneMessage, field, page, scope } from './context.js';
 
 const PAGE_SIZE = 50;
 
@@ -57,7 +57,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       roles: ROLES.map((r) => ({ value: r, text: r })),
       compacts: [{ value: ALL_COMPACTS, text: 'Every compact' }, ...(await listCompacts(db)).map((c) => ({ value: c.id, text: c.id }))],
       values: {},
-      done: USERS_DONE[String((request.query as { done?: string } | undefined)?.done ?? '')],
+      done: doneMessage(USERS_DONE, request.query),
       ...extra,
     }, status);
   }

@@ -13,13 +13,21 @@ import {
   UserError,
 } from '../../../domain/users.js';
 import { newTotpSecret, otpauthUri } from '../../../domain/totp.js';
-import { actor, cookieOptions, field, page, PRE_COOKIE, SESSION_COOKIE } from './context.js';
+import { actor, cookieOptions, doneMessage, field, page, PRE_COOKIE, SESSION_COOKIE } from './context.js';
 
 const LINK_PROBLEMS = {
   unknown: 'This link does not work. Check you copied all of it, or ask an administrator for a new one.',
   used: 'This link has been used already. Sign in, or ask an administrator for a new link.',
   expired: 'This link has expired. Ask an administrator for a new one.',
 };
+
+/** The success banner after a change on the account page (?done=). */
+const ACCOUNT_DONE: Record<string, string> = { totp: 'Two-step sign-in is on.', 'totp-off': 'Two-step sign-in is off.' };
+
+/** A two-step secret being set up, as the account page shows it: in groups of four, and as a QR code's URI. */
+function setUp(secret: string, email: string) {
+  return { secret: secret.replace(/(.{4})/g, '$1 ').trim(), uri: otpauthUri(secret, email, 'Compact admin') };
+}
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const config = app.config;
@@ -119,13 +127,13 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return page(request, reply, 'admin/set-password.njk', { pageTitle: 'Error: Set your password – Compact admin', token, email: state.email, errors: { password: error } }, 422);
   });
 
-  app.get<{ Querystring: { done?: string } }>('/admin/account', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.get('/admin/account', { config: { access: 'signed-in' } }, async (request, reply) => {
     const pending = request.staff!.totpEnabled ? null : await pendingTotpSecret(app.database.db, request.staff!.id);
     return page(request, reply, 'admin/account.njk', {
       pageTitle: 'Your account – Compact admin',
-      done: request.query.done === 'totp' ? 'Two-step sign-in is on.' : request.query.done === 'totp-off' ? 'Two-step sign-in is off.' : undefined,
+      done: doneMessage(ACCOUNT_DONE, request.query),
       totpEnabled: request.staff!.totpEnabled,
-      pending: pending ? { secret: pending.replace(/(.{4})/g, '$1 ').trim(), uri: otpauthUri(pending, request.staff!.email, 'Compact admin') } : undefined,
+      pending: pending ? setUp(pending, request.staff!.email) : undefined,
     });
   });
 
@@ -144,7 +152,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return page(request, reply, 'admin/account.njk', {
       pageTitle: 'Error: Your account – Compact admin',
       totpEnabled: false,
-      pending: { secret: pending.replace(/(.{4})/g, '$1 ').trim(), uri: otpauthUri(pending, request.staff!.email, 'Compact admin') },
+      pending: setUp(pending, request.staff!.email),
       errors: { code: 'The code is not right. Enter the 6-digit code your app shows now.' },
     }, 422);
   });

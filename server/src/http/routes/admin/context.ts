@@ -78,6 +78,12 @@ export class Forbidden extends Error {
   statusCode = 403;
 }
 
+/** The success banner's text for the query's `done`, from the page's own table; nothing for any other value. */
+export function doneMessage(messages: Readonly<Record<string, string>>, query: unknown): string | undefined {
+  const done = (query as { done?: unknown } | undefined)?.done;
+  return typeof done === 'string' && Object.hasOwn(messages, done) ? messages[done] : undefined;
+}
+
 export function field(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   if (Array.isArray(value)) return String(value[value.length - 1] ?? '');

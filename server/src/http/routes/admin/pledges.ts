@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { approvePledge, DecisionError, rejectPledge } from '../../../domain/pledges.js';
 import { askForInformation, QUEUE_STATUSES, resendConfirmation, reviewDetails, reviewQueue } from '../../../domain/moderation.js';
 import { REJECT_REASON_CODES, REJECT_REASONS, type RejectReason } from '../../../i18n/mail-messages.js';
-import { ACCESS_ROLES, actor, field, inScope, page, scope } from './context.js';
+import { ACCESS_ROLES, actor, doneMessage, field, inScope, page, scope } from './context.js';
 
 const VIEWS: { id: keyof typeof QUEUE_STATUSES; text: string }[] = [
   { id: 'review', text: 'To review' },
@@ -83,7 +83,7 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
         pageTitle: `${extra.errors ? 'Error: ' : ''}${details.organisation.name} – Compact admin`,
         p: details,
         statusText: STATUS_TEXT[details.status],
-        done: DONE[String(request.query?.done ?? '')],
+        done: doneMessage(DONE, request.query),
         reasons: REJECT_REASON_CODES.map((code) => ({ value: code, text: REJECT_REASONS[code].en })),
         maxSends: app.config.confirmSends,
         values: {},
