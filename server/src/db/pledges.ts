@@ -29,7 +29,7 @@ export async function deleteAnswersBefore(db: Db, before: string): Promise<numbe
  * The pledge that holds the organisation's name (by normalised name or identifier), if any, other
  * than `except`: confirmed and waiting, or approved (NAME_HOLDING).
  */
-export function findLivePledge(db: Db, compactId: string, nameKey: string, orgKey: string | null, except?: string): Promise<Pick<PledgeRow, 'id'> | undefined> {
+export function findNameHoldingPledge(db: Db, compactId: string, nameKey: string, orgKey: string | null, except?: string): Promise<Pick<PledgeRow, 'id'> | undefined> {
   let query = db
     .selectFrom('pledges')
     .select('id')

@@ -68,6 +68,19 @@ export function rolesOf(db: Db, userId: string): Promise<RoleRow[]> {
   return db.selectFrom('user_roles').selectAll().where('user_id', '=', userId).orderBy('compact_id').orderBy('role').execute();
 }
 
+/** The accounts, not disabled, that have `role` on `compactId` exactly. */
+export async function activeUsersWithRole(db: Db, role: Role, compactId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('user_roles.user_id')
+    .where('user_roles.role', '=', role)
+    .where('user_roles.compact_id', '=', compactId)
+    .where('users.disabled_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
 export function allRoles(db: Db): Promise<RoleRow[]> {
   return db.selectFrom('user_roles').selectAll().execute();
 }

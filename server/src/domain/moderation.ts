@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/transaction.js';
-import { inTransaction, isUniqueViolation } from '../db/transaction.js';
+import { inTransaction, retryOnUniqueViolation } from '../db/transaction.js';
 import { findCompact, touchCompact } from '../db/compacts.js';
 import { findContact, findPledge, findPledgeByLink, listPledges, movePledge, pledgesLike, type PledgeRow } from '../db/pledges.js';
 import { emailsOfPledge } from '../db/emails.js';
@@ -92,16 +92,9 @@ export async function linkView(db: Db, token: string, clock: Clock): Promise<Lin
 export async function confirmByLink(db: Db, token: string, clock: Clock): Promise<LinkView | undefined> {
   const view = await linkView(db, token, clock);
   if (!view || view.status !== 'unconfirmed' || view.expired) return view;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await inTransaction(db, (tx) => confirmOrClose(tx, view.pledgeId, clock()));
-      break;
-    } catch (error) {
-      // Another pledge for the organisation was confirmed at the same moment, and the unique index
-      // refused this one: the next attempt finds that pledge and closes this one.
-      if (!isUniqueViolation(error) || attempt >= 3) throw error;
-    }
-  }
+  // Another pledge for the organisation confirmed at the same moment is refused by the unique
+  // index: the next run finds it and closes this one.
+  await retryOnUniqueViolation(db, (tx) => confirmOrClose(tx, view.pledgeId, clock()));
   return linkView(db, token, clock);
 }
 

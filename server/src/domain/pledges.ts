@@ -9,13 +9,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { todayInZone } from 'compact-widgets/feed';
 import type { Db } from '../db/transaction.js';
-import { inTransaction, isUniqueViolation } from '../db/transaction.js';
+import { inTransaction, isUniqueViolation, retryOnUniqueViolation } from '../db/transaction.js';
 import { findCompact, touchCompact } from '../db/compacts.js';
 import {
   decidePledge,
   deleteAnswersBefore,
   findContact,
-  findLivePledge,
+  findNameHoldingPledge,
   findPledge,
   findStoredAnswer,
   insertPledge,
@@ -77,14 +77,8 @@ export async function submitPledge(db: Db, submission: Submission): Promise<Answ
     return errors(422, 'compactId', format(PLEDGE_MESSAGES.compactMismatch, locale));
   }
 
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await inTransaction(db, (tx) => receive(tx, checked.input, { compactId, key, bodyHash, locale, clock: submission.clock }));
-    } catch (error) {
-      // Another request with this key, or for this organisation, committed first: answer as it did.
-      if (!isUniqueViolation(error) || attempt >= 3) throw error;
-    }
-  }
+  // Another request with this key committed first: the next run answers as it did.
+  return retryOnUniqueViolation(db, (tx) => receive(tx, checked.input, { compactId, key, bodyHash, locale, clock: submission.clock }));
 }
 
 async function replayStored(db: Db, compactId: string, key: string, bodyHash: string, locale: ReturnType<typeof toLocale>): Promise<Answer | undefined> {
@@ -152,7 +146,7 @@ async function receive(tx: Db, input: PledgeInput, context: ReceiveContext): Pro
  * active signatory, or another pledge that is confirmed and waiting, or approved (NAME_HOLDING).
  */
 export async function nameHolder(tx: Db, compactId: string, name: string, org: string | null, except?: string): Promise<{ id: string } | undefined> {
-  return (await findActiveSignatory(tx, compactId, name, org)) ?? (await findLivePledge(tx, compactId, name, org, except));
+  return (await findActiveSignatory(tx, compactId, name, org)) ?? (await findNameHoldingPledge(tx, compactId, name, org, except));
 }
 
 export type PledgeEmailKind = 'confirm' | 'info' | 'approved' | 'rejected';
@@ -283,7 +277,7 @@ export async function approvePledge(db: Db, id: string, decision: Approval): Pro
     if (already) throw new DecisionError(`This organisation is already a signatory (${already.id}); reject the pledge as a duplicate`);
     // An unconfirmed pledge can be approved (confirmed by phone) while another for the same
     // organisation waits: only one of them can hold the name.
-    const other = await findLivePledge(tx, pledge.compact_id, pledge.name_key, pledge.org_key, id);
+    const other = await findNameHoldingPledge(tx, pledge.compact_id, pledge.name_key, pledge.org_key, id);
     if (other) throw new DecisionError(`Another pledge from this organisation is waiting or approved (${other.id}); decide that one, or reject this one as a duplicate`);
     const compact = await findCompact(tx, pledge.compact_id);
     const { compact: content } = JSON.parse(compact!.document) as CompactDocument;

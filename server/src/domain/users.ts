@@ -10,6 +10,7 @@ import type { Role } from '../db/tables.js';
 import {
   addFailedSignin,
   addRole,
+  activeUsersWithRole,
   allRoles,
   findIdentity,
   findPasswordToken,
@@ -131,12 +132,17 @@ export async function addUser(db: Db, input: NewUser, options: { publicUrl: stri
  * that can still manage users from the admin. Without it, only the command line could.
  */
 async function isLastSuperAdmin(tx: Db, userId: string): Promise<boolean> {
-  const active = new Set((await listUsers(tx)).filter((u) => !u.disabled_at).map((u) => u.id));
-  const supers = new Set((await allRoles(tx)).filter((r) => r.role === 'admin' && r.compact_id === ALL_COMPACTS && active.has(r.user_id)).map((r) => r.user_id));
-  return supers.size === 1 && supers.has(userId);
+  const supers = await activeUsersWithRole(tx, 'admin', ALL_COMPACTS);
+  return supers.length === 1 && supers[0] === userId;
 }
 
 const lastSuperAdmin = (change: string) => `This is the only active administrator of every compact. Add another one before ${change}.`;
+
+/**
+ * The last-administrator rule reads the other administrators and writes one of them: serializable,
+ * so that two administrators disabling each other at the same moment cannot both succeed.
+ */
+const ONE_AT_A_TIME = { serializable: true };
 
 export async function revokeRole(db: Db, userId: string, role: Role, compactId: string, options: { clock: Clock; actor: Actor }): Promise<void> {
   await inTransaction(db, async (tx) => {
@@ -149,7 +155,7 @@ export async function revokeRole(db: Db, userId: string, role: Role, compactId: 
       subject: { type: 'user', id: userId },
       before: { role, compact: compactId },
     });
-  });
+  }, ONE_AT_A_TIME);
 }
 
 export async function setDisabled(db: Db, userId: string, disabled: boolean, options: { clock: Clock; actor: Actor }): Promise<void> {
@@ -168,7 +174,7 @@ export async function setDisabled(db: Db, userId: string, disabled: boolean, opt
       before: { disabled: Boolean(user.disabled_at) },
       after: { disabled },
     });
-  });
+  }, ONE_AT_A_TIME);
 }
 
 export interface UserListing {

@@ -329,5 +329,20 @@ describe('accounts', () => {
     // A disabled administrator does not count: the second one is now the last.
     const secondId = (await db.selectFrom('users').select('id').where('email', '=', 'second.admin@council.example').executeTakeFirstOrThrow()).id;
     assert.equal((await second.post(`/admin/users/${secondId}/remove-role`, { role: 'admin', compact: '*' })).status, 422);
+
+    // Two administrators disabling each other at the same moment: one of them stays.
+    await makeUser(t, 'third.admin@council.example', 'admin');
+    const third = new AdminClient(t.url);
+    await third.signIn('third.admin@council.example');
+    await third.get('/admin/users');
+    const thirdId = (await db.selectFrom('users').select('id').where('email', '=', 'third.admin@council.example').executeTakeFirstOrThrow()).id;
+    const answers = await Promise.all([second.post(`/admin/users/${thirdId}/disable`, { disabled: 'yes' }), third.post(`/admin/users/${secondId}/disable`, { disabled: 'yes' })]);
+    // The other is refused: by the rule (422), or, when the first has already ended its session, as
+    // a form from a session that is gone (403).
+    const statuses = answers.map((a) => a.status).sort();
+    assert.equal(statuses[0], 303);
+    assert.ok([403, 422].includes(statuses[1]!), String(statuses));
+    const active = await db.selectFrom('users').select('email').where('email', 'in', ['second.admin@council.example', 'third.admin@council.example']).where('disabled_at', 'is', null).execute();
+    assert.equal(active.length, 1);
   });
 });

@@ -125,6 +125,12 @@ describe('every admin page follows the GOV.UK page patterns', () => {
     client.cookies.clear();
     assert.equal((await client.signIn('admin@council.example')).status, 303);
     assert.equal((await client.post(`/admin/pledges/${decided}/approve`, {})).status, 303);
+    // A refused change to a user who is not there: no row to point at, so a page of its own.
+    for (const action of ['disable', 'remove-role']) {
+      const missing = client.post(`/admin/users/00000000-0000-0000-0000-000000000000/${action}`, { disabled: 'yes', role: 'editor', compact: 'southend' });
+      assert.equal((await missing).status, 404);
+      await check(`${action} for a user who is not there`, missing);
+    }
 
     const skip = /sign-out|remove-role|disable|totp\/start/;
     for (const route of t.server.app.adminRoutes.filter((r) => !skip.test(r.url))) {

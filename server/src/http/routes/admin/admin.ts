@@ -62,8 +62,14 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     }, status);
   }
 
-  /** A change to a user that was refused (the last administrator, your own account): said at the user's row. */
-  function refused(request: Parameters<typeof page>[0], reply: Parameters<typeof page>[1], userId: string, error: UserError) {
+  /**
+   * A change to a user that was refused (the last administrator, your own account): said at the
+   * user's row. A user who is not there (removed, or a made-up id) has no row to say it at.
+   */
+  async function refused(request: Parameters<typeof page>[0], reply: Parameters<typeof page>[1], userId: string, error: UserError) {
+    if (!(await userListing(db)).some((u) => u.id === userId)) {
+      return page(request, reply, 'admin/message.njk', { pageTitle: 'No such user – Compact admin', heading: 'There is no such user', text: 'The account may have been removed. Go back to the users page and reload it.' }, 404);
+    }
     return usersPage(request, reply, { errors: { [`user-${userId}`]: error.message } }, 422);
   }
 
