@@ -11,7 +11,7 @@
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../test/node/helpers/browser.js';
 import { startPageServer } from './page-server.js';
-import { fourElementFeed, fourElementPage } from './page-weight.js';
+import { FOUR_ELEMENT_PATH, fourElementRoutes } from './page-weight.js';
 
 // As run.js counts them (1 kB = 1,024 bytes), so the figures compare.
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -28,15 +28,12 @@ function executed({ source, functions }) {
   return text;
 }
 
-const server = await startPageServer({
-  '/bench/four.html': { type: 'text/html; charset=utf-8', body: fourElementPage('/four-feed.json') },
-  '/four-feed.json': { type: 'application/json', body: JSON.stringify(fourElementFeed()) },
-});
+const server = await startPageServer(fourElementRoutes());
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
   await page.coverage.startJSCoverage({ resetOnNavigation: false });
-  await page.goto(`${server.origin}/bench/four.html`);
+  await page.goto(`${server.origin}${FOUR_ELEMENT_PATH}`);
   await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 30_000 }); // READY_PROBE
   const coverage = await page.coverage.stopJSCoverage();
   const rows = coverage

@@ -46,6 +46,17 @@ ${READY_PROBE}
 </main></body></html>`;
 }
 
+/** Where the bench serves the four-element page. */
+export const FOUR_ELEMENT_PATH = '/bench/four.html';
+
+/** The page and its feed, as routes for startPageServer (page-server.js). */
+export function fourElementRoutes() {
+  return {
+    [FOUR_ELEMENT_PATH]: { type: 'text/html; charset=utf-8', body: fourElementPage('/four-feed.json') },
+    '/four-feed.json': { type: 'application/json', body: JSON.stringify(fourElementFeed()) },
+  };
+}
+
 /**
  * dist/ files (as `compact-widgets.js`, `chunks/…`) Chromium fetched for `url` in a fresh context, by
  * the time every element shows its feed and the network has been quiet for half a second.

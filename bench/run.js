@@ -20,7 +20,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { launchBrowser } from '../test/node/helpers/browser.js';
 import { benchFeed, median, QUERY, ROUNDS } from './data.js';
 import { LIBRARIES, measureFirstRows, VIEWPORT } from './first-rows.js';
-import { FOUR_ELEMENTS, fourElementPage, fourElementFeed, jsDownloadedBy, readyAfter, SLOW_PHONE } from './page-weight.js';
+import { FOUR_ELEMENTS, FOUR_ELEMENT_PATH, fourElementRoutes, jsDownloadedBy, readyAfter, SLOW_PHONE } from './page-weight.js';
 import { distDir, startPageServer } from './page-server.js';
 
 const FOUR_ELEMENT_BUDGET = 30 * 1024;
@@ -109,14 +109,13 @@ async function main() {
   const server = await startPageServer({
     ...Object.fromEntries(LIBRARIES.map((library) => [library.path, html(library.page())])),
     '/feed.json': json(feedText),
-    '/bench/four.html': html(fourElementPage('/four-feed.json')),
-    '/four-feed.json': json(JSON.stringify(fourElementFeed())),
+    ...fourElementRoutes(),
     '/bench.html': html(BENCH_PAGE),
   });
   const browser = await launchBrowser();
   try {
     // The honest figure: what Chromium really downloads for that page before anyone touches it.
-    const loaded = await jsDownloadedBy(browser, `${server.origin}/bench/four.html`);
+    const loaded = await jsDownloadedBy(browser, `${server.origin}${FOUR_ELEMENT_PATH}`);
     const measured = weigh(loaded.filter((f) => byFile.has(f)));
     console.log(`The page with ${FOUR_ELEMENTS.map((t) => `<${t}>`).join(', ')}, before any interaction:`);
     console.log(`  static closure: ${kB(four.gzip)} gzip, ${kB(four.brotli)} brotli (${fourFiles.join(', ')})`);
@@ -127,7 +126,7 @@ async function main() {
     const beyond = loaded.filter((f) => !fourFiles.includes(f));
     if (beyond.length) console.log(`  loaded by the first paint beyond the static closure: ${beyond.join(', ')}`);
     // The same page's time to show all four, here and where every round trip and kilobyte counts.
-    const fourUrl = `${server.origin}/bench/four.html`;
+    const fourUrl = `${server.origin}${FOUR_ELEMENT_PATH}`;
     const ready = { here: [], slow: [] };
     for (let round = 0; round < ROUNDS; round++) {
       ready.here.push(await readyAfter(browser, fourUrl));
