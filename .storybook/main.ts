@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { PLUGIN_NAME } from '../scripts/inline-runtime-chunk.js';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
@@ -9,7 +10,7 @@ const config: StorybookConfig = {
   viteFinal: (config) => ({
     ...config,
     publicDir: false,
-    plugins: (config.plugins ?? []).filter((plugin) => !(plugin && 'name' in plugin && plugin.name === 'compact-widgets:inline-runtime-chunk')),
+    plugins: (config.plugins ?? []).filter((plugin) => !(plugin && 'name' in plugin && plugin.name === PLUGIN_NAME)),
   }),
 };
 export default config;

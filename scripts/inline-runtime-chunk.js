@@ -31,16 +31,22 @@ function bindings(list) {
     });
 }
 
+/** The plugin's name, for a config that leaves it out (.storybook/main.ts). */
+export const PLUGIN_NAME = 'compact-widgets:inline-runtime-chunk';
+
+/** A chunk's source map comment, which a browser reads only as the file's last line. */
+const SOURCE_MAP_COMMENT = /\n\/\/# sourceMappingURL=[^\n]*\s*$/;
+
 export function inlineRuntimeChunk() {
   return {
-    name: 'compact-widgets:inline-runtime-chunk',
+    name: PLUGIN_NAME,
     apply: 'build',
     generateBundle(_options, bundle) {
       const runtime = Object.values(bundle).find(
         (file) => file.type === 'chunk' && file.moduleIds.length === 1 && file.moduleIds[0] === RUNTIME_MODULE,
       );
       if (!runtime) return;
-      const code = runtime.code.replace(/\n\/\/# sourceMappingURL=[^\n]*\s*$/, '');
+      const code = runtime.code.replace(SOURCE_MAP_COMMENT, '');
       const exportStatement = /export\s*\{([^}]*)\};?\s*$/.exec(code);
       if (!exportStatement) this.error(`${runtime.fileName}: no export statement at its end`);
       const exported = new Map(bindings(exportStatement[1]).map(([local, name]) => [name, local]));
@@ -66,8 +72,8 @@ export function inlineRuntimeChunk() {
         if (wrappers.length === 0 || chunk.code.includes(specifier)) {
           this.error(`${chunk.fileName}: its import of ${runtime.fileName} is not a plain named import`);
         }
-        // Before the source map comment, which a browser reads only as the file's last line.
-        const end = /\n\/\/# sourceMappingURL=[^\n]*\s*$/.exec(chunk.code)?.index ?? chunk.code.length;
+        // Before the source map comment.
+        const end = SOURCE_MAP_COMMENT.exec(chunk.code)?.index ?? chunk.code.length;
         chunk.code = `${chunk.code.slice(0, end)}\n${wrappers.join('')}${helpers}${chunk.code.slice(end)}`;
         chunk.imports = chunk.imports.filter((name) => name !== runtime.fileName);
       }

@@ -638,24 +638,28 @@ export class CompactActionPlan extends CompactElement {
   // is read as it takes focus, so it is not announced as well.
   private showOverdue = (): void => {
     this.focusResults = true;
-    this.setFilters({ ...this.filters, overdue: true }, false);
+    this.setFilters({ ...this.filters, overdue: true });
   };
 
   private clearFilters = (): void => {
     this.focusResults = true;
-    this.setFilters({ ...NO_FILTERS }, false);
+    this.setFilters({ ...NO_FILTERS });
   };
 
   /**
    * Applies new filters and, unless focus is moving to the count, says politely how many actions are
    * shown now (the render reuses the view).
    */
-  private setFilters(filters: Filters, announce = true): void {
+  private setFilters(filters: Filters): void {
     this.filters = filters;
     const feed = this.currentFeed;
     if (!feed) return;
+    if (this.focusResults) {
+      this.announcement = '';
+      return;
+    }
     const view = this.view(feed);
-    this.announcement = announce ? this.inLocale(() => resultsCount(view.visible.size, view.actions.length)) : '';
+    this.announcement = this.inLocale(() => resultsCount(view.visible.size, view.actions.length));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -691,10 +695,13 @@ function fragmentOf(hash: string): string {
   }
 }
 
+/** A lead or owner as the feed gives it: a signatory's name (all its languages), or a plain name. */
+const partyValue = (feed: CompactFeed, idOrName: string) => signatoryById(feed, idOrName)?.name ?? idOrName;
+
 /** A lead or owner: a signatory's name (in its language), or a plain name as written. */
-function party(feed: CompactFeed, words: FeedText, idOrName: string) {
-  const value = signatoryById(feed, idOrName)?.name ?? idOrName;
-  return { text: words.choose(value).text, shown: words.markup(value), plain: words.plain(value), lang: words.langOf(value) };
+function party(feed: CompactFeed, words: FeedText, idOrName: string): { text: string; shown: unknown; plain: string } {
+  const value = partyValue(feed, idOrName);
+  return { text: words.choose(value).text, shown: words.markup(value), plain: words.plain(value) };
 }
 
 /**
@@ -705,8 +712,8 @@ function sortedLeads(feed: CompactFeed, aims: readonly Aim[], lang: string, loca
   const { compare } = collator(locale);
   return distinctLeads(aims)
     .map((id) => {
-      const { plain, lang: textLang } = party(feed, words, id);
-      return { id, name: partyName(feed, id, lang), shown: plain, lang: textLang };
+      const value = partyValue(feed, id);
+      return { id, name: partyName(feed, id, lang), shown: words.plain(value), lang: words.langOf(value) };
     })
     .sort((a, b) => compare(a.name, b.name));
 }

@@ -271,17 +271,15 @@ function writePendingSaves(): void {
 }
 
 function save(url: string, text: string, savedAt: number, finalUrl: string): void {
-  const entry = JSON.stringify({ savedAt, text, url: finalUrl });
+  // Counted as stored (escaped, so longer than the text): a text over the limit is not even made
+  // into an entry.
+  const entry = text.length > MAX_SAVED_CHARS ? undefined : JSON.stringify({ savedAt, text, url: finalUrl });
+  const fits = entry !== undefined && entry.length <= MAX_SAVED_CHARS;
   try {
-    if (entry.length > MAX_SAVED_CHARS) {
-      // Too large to keep: an older copy of it must not be shown for it later either.
-      localStorage.removeItem(STORAGE_PREFIX + url);
-      localStorage.setItem(STORAGE_INDEX, JSON.stringify(savedUrls().filter((saved) => saved !== url)));
-      return;
-    }
-    // Newest first, as long as they fit together; the others are removed.
-    const kept = [url];
-    let total = entry.length;
+    // Newest first, as long as they fit together; the others are removed. A feed too large to keep
+    // loses its older copy too: that must not be shown for it later either.
+    const kept = fits ? [url] : [];
+    let total = fits ? entry.length : 0;
     for (const old of savedUrls().filter((saved) => saved !== url)) {
       const size = localStorage.getItem(STORAGE_PREFIX + old)?.length ?? 0;
       if (size > 0 && kept.length < MAX_SAVED_FEEDS && total + size <= MAX_SAVED_CHARS) {
@@ -292,7 +290,8 @@ function save(url: string, text: string, savedAt: number, finalUrl: string): voi
       }
     }
     localStorage.setItem(STORAGE_INDEX, JSON.stringify(kept));
-    localStorage.setItem(STORAGE_PREFIX + url, entry);
+    if (fits) localStorage.setItem(STORAGE_PREFIX + url, entry);
+    else localStorage.removeItem(STORAGE_PREFIX + url);
   } catch {
     // Storage may be full, disabled or blocked in a sandboxed iframe: the feed still shows.
   }

@@ -14,11 +14,12 @@
 import type { Action, ActionPlan, ActionUpdate, Aim, Commitment, Compact, CompactFeed } from './types.js';
 import type { Consultation, Contact, LocalizedText, PledgeSettings, Principle, Signatory } from './types.js';
 import { ACTION_STATUSES, COMMITMENT_PARTIES } from './types.js';
-import { endOfDayInZone, isIsoDate, isIsoDateTime, isValidTimeZone, parseDateTime, startOfDayInZone } from './time.js';
+import { DEFAULT_TIME_ZONE, endOfDayInZone, isIsoDate, isIsoDateTime, isValidTimeZone, parseDateTime, startOfDayInZone } from './time.js';
 import { safeHttpUrl } from './url.js';
 
+export { DEFAULT_TIME_ZONE };
+
 export const DEFAULT_LANGUAGE = 'en';
-export const DEFAULT_TIME_ZONE = 'Europe/London';
 export const DEFAULT_CONSULTATION_WEEKS = 12;
 
 /** `feedVersion` "1" or "1." followed by anything ("1.0", "1.2.3"). */

@@ -107,12 +107,15 @@ export function parseDateTime(s: unknown): number | null {
 // Time zones
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** The contract's time zone for a compact that names none (feed-spec.md). */
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
 /**
  * The contract's default zone, which nearly every feed names, is known without asking `Intl`: a
  * page's first date format costs about 10 ms (its calendar data is loaded then), and the list, the
  * badge and the form never need one to show a feed. Every engine with time zone support knows it.
  */
-const zoneValidity = new Map<string, boolean>([['Europe/London', true]]);
+const zoneValidity = new Map<string, boolean>([[DEFAULT_TIME_ZONE, true]]);
 
 /** One cached `Intl.DateTimeFormat` per zone: creating them is expensive. Throws for a bad zone. */
 function formatterFor(timeZone: string): Intl.DateTimeFormat {

@@ -136,6 +136,7 @@ export class PledgeSender implements ReactiveController {
     window.removeEventListener('pagehide', this.onPageHide);
     document.removeEventListener('visibilitychange', this.onVisibility);
     this.flushDraft();
+    if (this.state.phase !== 'sending') return this.leave();
     // A trade-off: the claim goes at once, so that a form replacing this one (a page reloaded in
     // place) sends the entry straight away, even though this one's answer may still come and that
     // form then read "already received".
@@ -144,8 +145,7 @@ export class PledgeSender implements ReactiveController {
     // within a moment. Sending it again then would have the endpoint answer "already received"
     // (the same key) and the person read that their first sign-up was a duplicate. An answer that
     // comes meanwhile is still used; its events fire on the element out of the page.
-    if (this.state.phase === 'sending') this.leaving = this.clock.setTimeout(() => this.leave(), ABORT_GRACE_MS);
-    else this.leave();
+    this.leaving = this.clock.setTimeout(() => this.leave(), ABORT_GRACE_MS);
   }
 
   /** Gone for good: whatever was on its way is still in the outbox, and goes when the element comes back. */
