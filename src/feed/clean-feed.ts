@@ -31,14 +31,30 @@ export function isRecord(v: unknown): v is Rec {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const isOwnData = Object.prototype.propertyIsEnumerable;
+
+/**
+ * A property of the feed's data: own and enumerable, what `JSON.stringify` would keep (so a feed
+ * given as an object reads as its JSON does). Nothing inherited counts, so a page that has added to
+ * `Object.prototype` cannot add to a feed.
+ */
 export function own(o: Rec, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+  return isOwnData.call(o, key) ? o[key] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The conventions of the spec, as predicates (validate.ts gives the messages)
 
-export const hasText = (v: unknown): v is string => typeof v === 'string' && /\S/.test(v);
+/**
+ * Text with something other than white space in it. Most text starts with a printable ASCII
+ * character, which settles it without the regular expression (ten thousand names and ids, read by
+ * code the page has not had time to optimise).
+ */
+export function hasText(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  const first = v.charCodeAt(0);
+  return (first > 32 && first < 127) || /\S/.test(v);
+}
 export const isEmail = (v: unknown): v is string => typeof v === 'string' && /^[^\s@]+@[^\s@]+$/.test(v);
 export const isLanguageTag = (v: unknown): v is string =>
   typeof v === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(v);
@@ -49,10 +65,13 @@ export const isPercent = (v: unknown): v is number =>
 /** An action plan period's dates in order (YYYY-MM-DD dates compare as text); one day is fine. */
 export const isPeriodInOrder = (start: string, end: string): boolean => start <= end;
 
-/** Copies the defined values of `extra` onto `target` (so absent optionals stay absent). */
+/**
+ * Copies the defined values of `extra` onto `target` (so absent optionals stay absent). Only its
+ * own keys: `for…in` would also copy whatever a page has added to Object.prototype.
+ */
 export function withOptional<T extends object>(target: T, extra: Partial<T>): T {
-  for (const k in extra) {
-    const v = extra[k];
+  for (const k of Object.keys(extra)) {
+    const v = (extra as Rec)[k];
     if (v !== undefined) (target as Rec)[k] = v;
   }
   return target;
@@ -113,7 +132,10 @@ function listOf<T>(read: (o: Rec) => T | undefined, unique?: boolean): Reader<T[
     const out: T[] = [];
     const ids = new Set<string>();
     for (let i = 0; i < v.length; i++) {
-      const item = must(read(record(v[i])));
+      const o: unknown = v[i];
+      if (!isRecord(o)) return undefined;
+      const item = read(o);
+      if (item === undefined) return undefined;
       if (unique) {
         const id = (item as { id: string }).id;
         if (ids.has(id)) return undefined;
@@ -126,52 +148,56 @@ function listOf<T>(read: (o: Rec) => T | undefined, unique?: boolean): Reader<T[
 }
 
 /**
- * A signatory with nothing to report. A compact's list can have ten thousand of them, so this
- * allocates nothing it does not return (validate.ts reads its signatories with it too, after
+ * A signatory with nothing to report. A compact's list can have ten thousand of them, read once
+ * before the first rows by code the page has not had time to optimise, where every call counts. So
+ * this goes once over the properties the signatory has, rather than asking for each it might have,
+ * and allocates nothing it does not return (validate.ts reads its signatories with it too, after
  * checking there is no unknown property to warn about).
  */
 export function readPlainSignatory(o: Rec): Signatory | undefined {
-  const id = own(o, 'id');
-  const name = plainLocalizedText(own(o, 'name'));
-  const sector = own(o, 'sector');
-  if (!hasText(id) || name === undefined || (sector !== 'public' && sector !== 'voluntary')) return undefined;
-  const item: Signatory = { id, name, sector };
+  let id: unknown, name: unknown, sector: unknown, type: unknown, signed: unknown;
+  let url: unknown, logo: unknown, pledge: unknown, champion: unknown;
+  for (const key in o) {
+    // Only what `own` would find: `for…in` also finds what a page has added to Object.prototype.
+    if (!isOwnData.call(o, key)) continue;
+    const value = o[key];
+    switch (key) {
+      case 'id': id = value; break;
+      case 'name': name = value; break;
+      case 'sector': sector = value; break;
+      case 'type': type = value; break;
+      case 'signed': signed = value; break;
+      case 'url': url = value; break;
+      case 'logo': logo = value; break;
+      case 'pledge': pledge = value; break;
+      case 'champion': champion = value; break;
+      // Any other is passed over (see the top of this file).
+    }
+  }
+  const text = plainLocalizedText(name);
+  if (!hasText(id) || text === undefined || (sector !== 'public' && sector !== 'voluntary')) return undefined;
+  const item: Signatory = { id, name: text, sector };
   // An optional property that is undefined is absent for the full reader too.
-  const type = own(o, 'type');
   if (type !== undefined) {
     if (!hasText(type)) return undefined;
     item.type = type;
   }
-  const signed = own(o, 'signed');
   if (signed !== undefined) {
     if (!isIsoDate(signed)) return undefined;
     item.signed = signed;
   }
-  for (const key of ADDRESS_KEYS) {
-    const value = own(o, key);
-    if (value === undefined) continue;
-    const address = safeHttpUrl(value);
-    if (address === undefined) return undefined;
-    item[key] = address;
-  }
-  const pledge = own(o, 'pledge');
-  if (pledge !== undefined) {
-    const text = plainLocalizedText(pledge);
-    if (text === undefined) return undefined;
-    item.pledge = text;
-  }
-  const c = own(o, 'champion');
-  if (c !== undefined) {
-    if (!isRecord(c)) return undefined;
-    const championName = own(c, 'name');
-    const role = own(c, 'role');
+  if (url !== undefined && (item.url = safeHttpUrl(url)) === undefined) return undefined;
+  if (logo !== undefined && (item.logo = safeHttpUrl(logo)) === undefined) return undefined;
+  if (pledge !== undefined && (item.pledge = plainLocalizedText(pledge)) === undefined) return undefined;
+  if (champion !== undefined) {
+    if (!isRecord(champion)) return undefined;
+    const championName = own(champion, 'name');
+    const role = own(champion, 'role');
     if (!hasText(championName) || (role !== undefined && !hasText(role))) return undefined;
     item.champion = role === undefined ? { name: championName } : { name: championName, role };
   }
   return item;
 }
-
-const ADDRESS_KEYS = ['url', 'logo'] as const;
 
 /**
  * Every property `readPlainSignatory` reads: a signatory with any other is read by the full

@@ -59,6 +59,39 @@ describe('a clean feed read the short way (clean-feed.ts)', () => {
     expect(readCleanFeed(raw)!.compact).to.not.have.any.keys('contact', 'sectors');
   });
 
+  it("reads a feed given as an object as its JSON would read: nothing inherited, nothing JSON.stringify leaves out", () => {
+    const raw = sampleFeed();
+    const first = raw.signatories[0];
+    delete first.url;
+    Object.defineProperty(first, 'logo', { value: 'https://example.org/hidden.png', enumerable: false });
+    raw.signatories[1] = Object.assign(Object.create({ url: 'https://inherited.example/', type: 'police' }), raw.signatories[1]);
+    delete raw.signatories[1].url;
+    delete raw.signatories[1].type;
+    const asJson = JSON.parse(JSON.stringify(raw));
+    expectSameReading(raw, checkFeed(raw));
+    expect(readCleanFeed(raw)).to.deep.equal(readCleanFeed(asJson));
+    const [a, b] = readCleanFeed(raw)!.signatories;
+    expect(a).to.not.have.any.keys('url', 'logo');
+    expect(b).to.not.have.any.keys('url', 'type');
+  });
+
+  it('a page that has added to Object.prototype adds nothing to the model', () => {
+    const raw = sampleFeed();
+    delete raw.signatories[0].url;
+    const unpolluted = JSON.stringify(readCleanFeed(raw));
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.url = 'https://polluted.example/';
+    proto.role = 'Polluted';
+    try {
+      // JSON, not deep equality: chai's reads inherited properties too.
+      expect(JSON.stringify(readCleanFeed(raw))).to.equal(unpolluted);
+      expect(JSON.stringify(checkFeed(raw).feed)).to.equal(unpolluted);
+    } finally {
+      delete proto.url;
+      delete proto.role;
+    }
+  });
+
   it('never throws, whatever it is given', () => {
     const trap = new Proxy({}, { get: () => { throw new Error('boom'); }, getOwnPropertyDescriptor: () => { throw new Error('boom'); } });
     const getter = minimalFeed();
