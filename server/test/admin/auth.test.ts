@@ -260,6 +260,13 @@ describe('accounts', () => {
     const short = await client.post('/admin/set-password', { token, password: 'short', confirm: 'short' });
     assert.equal(short.status, 422);
     assert.match(short.text, /at least 12 characters/);
+    assert.match(short.text, /<p id="password-error" class="govuk-error-message">/);
+    // Two passwords that differ: the error is at the second box, the one to put right (3.3.1).
+    const differ = await client.post('/admin/set-password', { token, password: PASSWORD, confirm: `${PASSWORD}x` });
+    assert.equal(differ.status, 422);
+    assert.match(differ.text, /<a href="#confirm">Enter the same password as in the first box<\/a>/);
+    assert.match(differ.text, /<p id="confirm-error" class="govuk-error-message">/);
+    assert.doesNotMatch(differ.text, /id="password-error"/);
     assert.equal((await client.post('/admin/set-password', { token, password: PASSWORD, confirm: PASSWORD })).status, 200);
     assert.equal((await client.post('/admin/set-password', { token, password: PASSWORD, confirm: PASSWORD })).status, 410, 'the link works once');
 

@@ -112,8 +112,9 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const again = field(request.body, 'confirm');
     const state = await checkPasswordLink(app.database.db, token, app.clock);
     if (!state.ok) return page(request, reply, 'admin/message.njk', { pageTitle: 'Link not valid – Compact admin', heading: 'This link cannot be used', text: LINK_PROBLEMS[state.reason] }, 410);
-    let error: string | undefined;
-    if (password !== again) error = 'The two passwords are not the same';
+    // At the box to put right: a password that breaks a rule at the first, a second that differs at the second.
+    const errors: { password?: string; confirm?: string } = {};
+    if (password !== again) errors.confirm = 'Enter the same password as in the first box';
     else {
       try {
         const done = await setPasswordWithLink(app.database.db, token, password, app.clock);
@@ -121,10 +122,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         return page(request, reply, 'admin/message.njk', { pageTitle: 'Password set – Compact admin', heading: 'Your password is set', link: { href: '/admin/sign-in', text: 'Sign in' } });
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
-        error = e.message;
+        errors.password = e.message;
       }
     }
-    return page(request, reply, 'admin/set-password.njk', { pageTitle: 'Error: Set your password – Compact admin', token, email: state.email, errors: { password: error } }, 422);
+    return page(request, reply, 'admin/set-password.njk', { pageTitle: 'Error: Set your password – Compact admin', token, email: state.email, errors }, 422);
   });
 
   app.get('/admin/account', { config: { access: 'signed-in' } }, async (request, reply) => {
