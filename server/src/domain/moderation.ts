@@ -12,12 +12,13 @@ import { findContact, findPledge, findPledgeByLink, listPledges, movePledge, ple
 import { emailsOfPledge } from '../db/emails.js';
 import { auditAbout } from '../db/audit.js';
 import { appendSignatoryHistory, findSignatory, listSignatories, signatoriesLike, signatoryHistory, updateSignatory } from '../db/signatory-edits.js';
-import { UNDECIDED, type PledgeStatus, type SignatoriesTable } from '../db/tables.js';
+import type { PledgeStatus, SignatoriesTable } from '../db/tables.js';
 import { safeHttpUrl } from 'compact-widgets/feed';
 import { toLocale, type Locale } from '../i18n/locale.js';
 import { audit, SYSTEM, type Actor } from './audit.js';
 import type { Clock } from './clock.js';
 import type { CompactDocument } from './compacts.js';
+import { ASKABLE, decisionsFor } from './decisions.js';
 import { checkIdentifier } from './identifiers.js';
 import { nameKey } from './names.js';
 import { LIMITS, type PledgeInput } from './pledge-input.js';
@@ -135,15 +136,15 @@ export async function answerByLink(db: Db, token: string, answer: string, clock:
 /** A moderator asks the organisation for more information, by email, answered through its link. */
 export async function askForInformation(db: Db, id: string, question: string, actor: Actor, clock: Clock): Promise<void> {
   const text = question.normalize('NFC').replace(/\r\n?/g, '\n').trim();
-  if (!text) throw new DecisionError('Enter the question for the organisation');
-  if ([...text].length > MAX_QUESTION) throw new DecisionError(`The question must be ${MAX_QUESTION} characters or fewer`);
+  if (!text) throw new DecisionError('Enter the question for the organisation', 'question');
+  if ([...text].length > MAX_QUESTION) throw new DecisionError(`The question must be ${MAX_QUESTION} characters or fewer`, 'question');
   await inTransaction(db, async (tx) => {
     const pledge = await findPledge(tx, id);
     if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
     const contact = await findContact(tx, id);
     if (!contact) throw new DecisionError('This pledge has no contact details any more');
     const now = clock();
-    const moved = await movePledge(tx, id, ['confirmed', 'pending', 'info_requested'], { status: 'info_requested', info_question: text, info_answer: null });
+    const moved = await movePledge(tx, id, ASKABLE, { status: 'info_requested', info_question: text, info_answer: null });
     if (!moved) throw new DecisionError(`Pledge ${id} is ${pledge.status}: only a confirmed pledge can be asked about`);
     await audit(tx, actor, now, { action: 'pledge.info.ask', compactId: pledge.compact_id, subject: { type: 'pledge', id }, before: { status: pledge.status }, after: { status: 'info_requested', question: text } });
     await queuePledgeEmail(tx, { id, locale: pledge.locale, email: contact.email }, 'info', now.toISOString());
@@ -155,7 +156,7 @@ export async function resendConfirmation(db: Db, id: string, maxSends: number, a
   await inTransaction(db, async (tx) => {
     const pledge = await findPledge(tx, id);
     if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
-    if (pledge.status !== 'unconfirmed') throw new DecisionError('Only an unconfirmed pledge can be sent its link again');
+    if (!decisionsFor(pledge.status).resend) throw new DecisionError('Only an unconfirmed pledge can be sent its link again');
     const sends = pledge.sends ?? 0;
     if (sends >= maxSends) throw new DecisionError(`The link has been sent ${sends} times, the most allowed`);
     const contact = await findContact(tx, id);
@@ -217,7 +218,8 @@ export async function reviewDetails(db: Db, id: string) {
     id: row.id,
     compactId: row.compact_id,
     status: row.status,
-    undecided: UNDECIDED.includes(row.status),
+    /** Which of the page's forms to offer. */
+    can: decisionsFor(row.status),
     organisation,
     identifier: checkIdentifier(organisation.id),
     champion: row.champion ? (JSON.parse(row.champion) as { name: string; role?: string }) : undefined,

@@ -25,10 +25,10 @@ import {
   type PledgeRow,
 } from '../db/pledges.js';
 import { findActiveSignatory, nextSignatoryPosition, signatoryIdTaken, upsertSignatory } from '../db/signatories.js';
-import { UNDECIDED } from '../db/tables.js';
 import { queueEmail } from '../db/emails.js';
 import { REJECT_REASON_CODES, type RejectReason } from '../i18n/mail-messages.js';
 import { audit, type Actor } from './audit.js';
+import { decisionsFor } from './decisions.js';
 import { LIMITS } from './pledge-input.js';
 import { format, toLocale } from '../i18n/locale.js';
 import { PLEDGE_MESSAGES } from '../i18n/pledge-messages.js';
@@ -219,7 +219,19 @@ export async function pledgeDetails(db: Db, id: string) {
   };
 }
 
-export class DecisionError extends Error {}
+/**
+ * A decision refused, with a message for whoever asked. `field` names the value at fault (the
+ * admin shows the message at that box); without one the refusal is about the pledge itself:
+ * decided meanwhile, or another pledge holds the organisation's name.
+ */
+export class DecisionError extends Error {
+  constructor(
+    message: string,
+    readonly field?: 'publicName' | 'pledgeText' | 'reasonCode' | 'reason' | 'question',
+  ) {
+    super(message);
+  }
+}
 
 export interface Decision {
   by: string;
@@ -265,14 +277,14 @@ async function freeSignatoryId(tx: Db, compactId: string, wanted: string): Promi
  */
 export async function approvePledge(db: Db, id: string, decision: Approval): Promise<{ signatoryId: string; published: boolean }> {
   const publicName = decision.publicName?.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (decision.publicName !== undefined && !publicName) throw new DecisionError('Enter the name to publish');
-  if (publicName && [...publicName].length > LIMITS.name) throw new DecisionError(`The name must be ${LIMITS.name} characters or fewer`);
+  if (decision.publicName !== undefined && !publicName) throw new DecisionError('Enter the name to publish', 'publicName');
+  if (publicName && [...publicName].length > LIMITS.name) throw new DecisionError(`The name must be ${LIMITS.name} characters or fewer`, 'publicName');
   const pledgeText = decision.pledgeText?.normalize('NFC').replace(/\r\n?/g, '\n').trim();
-  if (pledgeText && [...pledgeText].length > LIMITS.pledge) throw new DecisionError(`The pledge must be ${LIMITS.pledge} characters or fewer`);
+  if (pledgeText && [...pledgeText].length > LIMITS.pledge) throw new DecisionError(`The pledge text must be ${LIMITS.pledge} characters or fewer`, 'pledgeText');
   return inTransaction(db, async (tx) => {
     const pledge = await findPledge(tx, id);
     if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
-    if (!UNDECIDED.includes(pledge.status)) throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
+    if (!decisionsFor(pledge.status).approve) throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
     const already = await findActiveSignatory(tx, pledge.compact_id, pledge.name_key, pledge.org_key);
     if (already) throw new DecisionError(`This organisation is already a signatory (${already.id}); reject the pledge as a duplicate`);
     // An unconfirmed pledge can be approved (confirmed by phone) while another for the same
@@ -343,13 +355,13 @@ export const MAX_REASON = 1000;
 export async function rejectPledge(db: Db, id: string, reason: string, decision: Rejection): Promise<void> {
   const text = reason.trim();
   const code = decision.reasonCode ?? 'other';
-  if (!REJECT_REASON_CODES.includes(code)) throw new DecisionError(`The reason is one of ${REJECT_REASON_CODES.join(', ')}`);
-  if (!text && code === 'other') throw new DecisionError('Give a reason for rejecting the pledge (--reason "…")');
-  if ([...text].length > MAX_REASON) throw new DecisionError(`The reason must be ${MAX_REASON} characters or fewer`);
+  if (!REJECT_REASON_CODES.includes(code)) throw new DecisionError(`The reason is one of ${REJECT_REASON_CODES.join(', ')}`, 'reasonCode');
+  if (!text && code === 'other') throw new DecisionError('Enter the reason for rejecting the pledge: it is needed with “Another reason”', 'reason');
+  if ([...text].length > MAX_REASON) throw new DecisionError(`The reason must be ${MAX_REASON} characters or fewer`, 'reason');
   await inTransaction(db, async (tx) => {
     const pledge = await findPledge(tx, id);
     if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
-    if (!UNDECIDED.includes(pledge.status)) throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
+    if (!decisionsFor(pledge.status).reject) throw new DecisionError(`Pledge ${id} is already ${pledge.status}`);
     const now = decision.clock();
     const decided = await decidePledge(tx, id, {
       status: 'rejected',

@@ -121,6 +121,11 @@ describe('moderating pledges', () => {
     await moderator.get(`/admin/pledges/${a.json.id}`);
     const answers = await Promise.all([a, b].map((p) => moderator.post(`/admin/pledges/${p.json.id}/approve`, {})));
     assert.deepEqual(answers.map((r) => r.status).sort(), [303, 422]);
+    // A refusal about the pledge itself is shown under the heading, not at a box it has nothing to do with.
+    const refused = answers.find((r) => r.status === 422)!;
+    assert.match(refused.text, /<a href="#decision">/);
+    assert.match(refused.text, /<p class="govuk-error-message" id="decision">/);
+    assert.doesNotMatch(refused.text, /id="publicName-error"/);
     const statuses = await Promise.all([a, b].map(async (p) => (await pledgeDetails(db(), p.json.id))?.status));
     assert.deepEqual(statuses.sort(), ['approved', 'unconfirmed']);
   });
@@ -145,9 +150,18 @@ describe('moderating pledges', () => {
     assert.match(review.text, /Wrong format/);
     const noReason = await moderator.post(`/admin/pledges/${sent.json.id}/reject`, { reason: '' });
     assert.equal(noReason.status, 422);
-    assert.match(noReason.text, /Choose the reason/);
+    assert.match(noReason.text, /<a href="#reasonCode">Choose the reason/);
+    // Each refused value is reported at its own box, the one to put right (WCAG 3.3.1).
     const otherWithoutText = await moderator.post(`/admin/pledges/${sent.json.id}/reject`, { reasonCode: 'other', reason: ' ' });
     assert.equal(otherWithoutText.status, 422);
+    assert.match(otherWithoutText.text, /<a href="#reason">Enter the reason for rejecting the pledge/);
+    assert.match(otherWithoutText.text, /<p id="reason-error" class="govuk-error-message">/);
+    assert.doesNotMatch(otherWithoutText.text, /--reason/);
+    const longText = await moderator.post(`/admin/pledges/${sent.json.id}/approve`, { publicName: 'Elusen Ffug', pledgeText: 'x'.repeat(5000) });
+    assert.equal(longText.status, 422);
+    assert.match(longText.text, /<a href="#pledgeText">The pledge text must be/);
+    assert.match(longText.text, /<p id="pledgeText-error" class="govuk-error-message">/);
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'confirmed');
     const rejected = await moderator.post(`/admin/pledges/${sent.json.id}/reject`, { reasonCode: 'not-found', reason: 'GB-CHC-12 is not a charity number.' });
     assert.equal(rejected.status, 303);
     const details = await pledgeDetails(db(), sent.json.id);

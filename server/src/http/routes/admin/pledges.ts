@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { approvePledge, DecisionError, rejectPledge } from '../../../domain/pledges.js';
 import { askForInformation, QUEUE_STATUSES, resendConfirmation, reviewDetails, reviewQueue } from '../../../domain/moderation.js';
+import type { Decision } from '../../../domain/decisions.js';
 import { REJECT_REASON_CODES, REJECT_REASONS, type RejectReason } from '../../../i18n/mail-messages.js';
 import { ACCESS_ROLES, actor, doneMessage, field, inScope, page, scope } from './context.js';
 
@@ -23,21 +24,28 @@ export const STATUS_TEXT: Record<string, string> = {
 };
 
 /**
- * The field each decision's errors show at, and when pledge.njk shows that field's form. An error about
- * a form the page no longer shows (another moderator decided the pledge meanwhile, say) is shown
- * under the heading instead, so that the error summary's link has somewhere to go.
+ * The decision each field's errors belong to. An error about a form the page no longer offers
+ * (another moderator decided the pledge meanwhile, say) is shown under the heading instead, so that
+ * the error summary's link has somewhere to go.
  */
-type Details = NonNullable<Awaited<ReturnType<typeof reviewDetails>>>;
-const FORM_SHOWN: Record<string, (p: Details) => boolean> = {
-  publicName: (p) => p.undecided,
-  reasonCode: (p) => p.undecided,
-  question: (p) => p.undecided && p.status !== 'unconfirmed',
-  resend: (p) => p.undecided && p.status === 'unconfirmed',
+const FIELD_DECISION: Record<string, Decision> = {
+  publicName: 'approve',
+  pledgeText: 'approve',
+  reasonCode: 'reject',
+  reason: 'reject',
+  question: 'ask',
+  resend: 'resend',
 };
+
+type Details = NonNullable<Awaited<ReturnType<typeof reviewDetails>>>;
 
 function placeErrors(errors: unknown, details: Details): Record<string, string> | undefined {
   if (!errors) return undefined;
-  return Object.fromEntries(Object.entries(errors as Record<string, string>).map(([field, message]) => [FORM_SHOWN[field]?.(details) === false ? 'decision' : field, message]));
+  const offered = (field: string) => {
+    const decision = FIELD_DECISION[field];
+    return decision === undefined || details.can[decision];
+  };
+  return Object.fromEntries(Object.entries(errors as Record<string, string>).map(([field, message]) => [offered(field) ? field : 'decision', message]));
 }
 
 const DONE: Record<string, string> = {
@@ -97,20 +105,21 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/pledges/:id', { config: { access: 'moderate' } }, (request, reply) => show(request, reply));
 
   type Post = FastifyRequest<{ Params: { id: string }; Querystring: { done?: string } }>;
-  const decide = (path: string, done: string, errorField: string, act: (request: Post) => Promise<void>) =>
+  /** `refusedAt`: where a refusal about the pledge itself (not one of the form's values) is shown. */
+  const decide = (path: string, done: string, refusedAt: string, act: (request: Post) => Promise<void>) =>
     app.post<{ Params: { id: string } }>(`/admin/pledges/:id/${path}`, { config: { access: 'moderate' } }, async (request, reply) => {
       if (!(await load(request, reply))) return reply;
       try {
         await act(request as Post);
       } catch (error) {
         if (!(error instanceof DecisionError)) throw error;
-        return show(request as Post, reply, { errors: { [errorField]: error.message }, values: request.body ?? {} }, 422);
+        return show(request as Post, reply, { errors: { [error.field ?? refusedAt]: error.message }, values: request.body ?? {} }, 422);
       }
       void app.mail.kick();
       return reply.redirect(`/admin/pledges/${encodeURIComponent(request.params.id)}?done=${done}`, 303);
     });
 
-  decide('approve', 'approved', 'publicName', async (request) => {
+  decide('approve', 'approved', 'decision', async (request) => {
     const publicName = field(request.body, 'publicName');
     await approvePledge(app.database.db, request.params.id, {
       by: actor(request).id,
@@ -121,13 +130,13 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  decide('reject', 'rejected', 'reasonCode', async (request) => {
+  decide('reject', 'rejected', 'decision', async (request) => {
     const code = field(request.body, 'reasonCode');
-    if (!(REJECT_REASON_CODES as string[]).includes(code)) throw new DecisionError('Choose the reason for rejecting the pledge');
+    if (!(REJECT_REASON_CODES as string[]).includes(code)) throw new DecisionError('Choose the reason for rejecting the pledge', 'reasonCode');
     await rejectPledge(app.database.db, request.params.id, field(request.body, 'reason'), { by: actor(request).id, actor: actor(request), clock: app.clock, reasonCode: code as RejectReason });
   });
 
-  decide('ask', 'asked', 'question', (request) => askForInformation(app.database.db, request.params.id, field(request.body, 'question'), actor(request), app.clock));
+  decide('ask', 'asked', 'decision', (request) => askForInformation(app.database.db, request.params.id, field(request.body, 'question'), actor(request), app.clock));
 
   decide('resend', 'resent', 'resend', (request) => resendConfirmation(app.database.db, request.params.id, app.config.confirmSends, actor(request), app.clock));
 }
