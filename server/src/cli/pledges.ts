@@ -46,7 +46,7 @@ export async function pledgesCommand(database: Database, args: string[]): Promis
         return 0;
       }
       case 'reject': {
-        if (values.reason === undefined) throw new UsageError('reject needs --reason "…" (it is kept with the decision)');
+        if (!values.reason?.trim()) throw new UsageError('reject needs --reason "…" (it is kept with the decision)');
         await rejectPledge(db, one(positionals, 'reject'), values.reason, { by: officer(), clock: systemClock });
         out('Rejected.');
         return 0;
