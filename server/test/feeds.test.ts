@@ -93,6 +93,20 @@ describe('GET /feeds/{id}.json', () => {
     }
   });
 
+  it('answers 404, never 500, for a compact id no database can hold (a NUL), on every public route', async () => {
+    // PostgreSQL's text cannot hold U+0000: asked for such an id it fails instead of finding nothing.
+    const id = '%00';
+    const oembed = `/oembed?${new URLSearchParams({ url: `${t.url}/c/${id}`, format: 'json' })}`;
+    for (const path of [`/feeds/${id}.json`, `/feeds/south${id}end.json`, `/feeds/${id}/consultations.ics`, `/feeds/${id}/updates.json`, `/c/${id}`, `/cy/c/${id}/widgets/signatory-list`, `/gd/c/${id}/signatories/GB-CHC-1`, oembed]) {
+      const response = await fetch(`${t.url}${path}`);
+      assert.equal(response.status, 404, path);
+    }
+    const pledge = await postPledge(t.url, validPledge(), { compactId: id });
+    assert.equal(pledge.status, 404);
+    assert.equal(pledge.json.errors[0].field, 'compactId');
+    assert.doesNotMatch(t.logs.join(''), /"level":50/);
+  });
+
   it('sends brotli or gzip, made once per version, to browsers that accept them, and the plain bytes otherwise', async () => {
     const raw = (acceptEncoding?: string) =>
       new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {

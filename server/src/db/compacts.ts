@@ -3,12 +3,20 @@ import type { CompactsTable } from './tables.js';
 
 export type CompactRow = CompactsTable;
 
-export function findCompact(db: Db, id: string): Promise<CompactRow | undefined> {
+/**
+ * Ids come from addresses anyone can type. PostgreSQL's text cannot hold U+0000, so it refuses a
+ * query that names one (an error, not "none"); no stored id has one on either database.
+ */
+const storable = (id: string) => !id.includes('\u0000');
+
+export async function findCompact(db: Db, id: string): Promise<CompactRow | undefined> {
+  if (!storable(id)) return undefined;
   return db.selectFrom('compacts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** What the feed cache needs to know whether its copy is current: one small indexed read. */
-export function compactRevision(db: Db, id: string): Promise<Pick<CompactRow, 'revision' | 'updated_at'> | undefined> {
+export async function compactRevision(db: Db, id: string): Promise<Pick<CompactRow, 'revision' | 'updated_at'> | undefined> {
+  if (!storable(id)) return undefined;
   return db.selectFrom('compacts').select(['revision', 'updated_at']).where('id', '=', id).executeTakeFirst();
 }
 
