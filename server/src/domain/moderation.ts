@@ -21,7 +21,7 @@ import type { CompactDocument } from './compacts.js';
 import { ASKABLE, decisionsFor } from './decisions.js';
 import { checkIdentifier } from './identifiers.js';
 import { nameKey } from './names.js';
-import { LIMITS, type PledgeInput } from './pledge-input.js';
+import { LIMITS, paragraphs, type PledgeInput } from './pledge-input.js';
 import { DecisionError, nameHolder, queuePledgeEmail } from './pledges.js';
 import { hashSecret } from './secrets.js';
 
@@ -117,7 +117,8 @@ export class AnswerError extends Error {}
 
 /** The organisation answers the moderator's question; the pledge goes back to the queue. */
 export async function answerByLink(db: Db, token: string, answer: string, clock: Clock): Promise<LinkView | undefined> {
-  const text = answer.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  // As the pledge's own text: a NUL would be refused by PostgreSQL, and no control character is meant.
+  const text = paragraphs(answer) ?? '';
   const view = await linkView(db, token, clock);
   if (!view || view.status !== 'info_requested') return view;
   if (!text) throw new AnswerError('empty');

@@ -49,8 +49,8 @@ function line(value: unknown): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** Free text that may have paragraphs. */
-function paragraphs(value: unknown): string | undefined {
+/** Free text that may have paragraphs: NFC, newlines kept, other control characters as spaces, trimmed. */
+export function paragraphs(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_NEWLINE, ' ').trim();
   return text === '' ? undefined : text;

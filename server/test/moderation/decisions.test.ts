@@ -10,6 +10,7 @@ import { postPledge, validPledge } from '../helpers/http.js';
 import { cli } from '../helpers/process.js';
 import { buildFeed, pledgeDetails } from '../../src/index.js';
 import { AdminClient, makeUser } from '../admin/helpers.js';
+import { findPledge } from '../../src/db/pledges.js';
 import { linkIn, startSmtp, type TestSmtp } from './smtp.js';
 
 const DAY = 86_400_000;
@@ -204,6 +205,18 @@ describe('moderating pledges', () => {
     const listed = (built!.feed.signatories as { name: string; pledge?: string }[]).find((s) => s.name === 'The Questioned Group');
     assert.ok(listed, 'the corrected name is published');
     assert.equal(listed.pledge, undefined);
+  });
+
+  it('keeps an answer with control characters (a NUL) as text: never a 500, nothing PostgreSQL cannot store', async () => {
+    const sent = await postPledge(t.url, validPledge({ organisation: { name: 'Control Character Club', sector: 'voluntary' }, contact: { name: 'Vic', email: 'vic@control.example.org' } }));
+    await confirmForm(linkIn(await mailTo('vic@control.example.org', /^Confirm/)));
+    await moderator.get(`/admin/pledges/${sent.json.id}`);
+    assert.equal((await moderator.post(`/admin/pledges/${sent.json.id}/ask`, { question: 'Who chairs the club?' })).status, 303);
+    const token = new URL(linkIn(await mailTo('vic@control.example.org', /^A question about/))).searchParams.get('token')!;
+    const answered = await fetch(`${t.url}/confirm/answer`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, answer: 'Jo\u0000chairs\u0007 it.\r\nSince 2019.' }) });
+    assert.equal(answered.status, 200);
+    assert.equal((await findPledge(db(), sent.json.id))?.status, 'confirmed');
+    assert.equal((await findPledge(db(), sent.json.id))?.info_answer, 'Jo chairs  it.\nSince 2019.');
   });
 
   it('refuses a POST without the CSRF token, or with another session’s', async () => {
