@@ -130,6 +130,26 @@ describe('POST /api/compacts/{id}/pledges', () => {
     assert.equal(text.status, 415);
   });
 
+  it('refuses a body that is not UTF-8 with 400, rather than storing what it turned into', async () => {
+    const send = (bytes: Buffer, contentType = 'application/json') =>
+      fetch(`${t.url}/api/compacts/southend/pledges`, { method: 'POST', headers: { 'content-type': contentType, 'idempotency-key': randomUUID() }, body: new Uint8Array(bytes) });
+    const [before, after] = JSON.stringify(validPledge({ organisation: { name: 'Caf\u00e9 Bytes Group', sector: 'voluntary' } })).split('\u00e9');
+    // "é" as Latin-1 (one byte, whatever the charset says), and a byte UTF-8 never has.
+    for (const [bytes, contentType] of [
+      [Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(after)]), 'application/json; charset=iso-8859-1'],
+      [Buffer.concat([Buffer.from(before), Buffer.from([0xff]), Buffer.from(after)]), 'application/json'],
+    ] as const) {
+      const response = await send(bytes, contentType);
+      assert.equal(response.status, 400, contentType);
+      assert.match((await response.json()).errors[0].message, /not valid JSON/);
+    }
+    const stored = (await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).filter((p) => /Bytes Group/.test(p.organisation.name));
+    assert.deepEqual(stored, []);
+    // The same pledge in UTF-8 is taken, with or without a charset.
+    assert.equal((await send(Buffer.from(`${before}\u00e9${after}`), 'application/json; charset=UTF-8')).status, 202);
+    assert.equal((await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).filter((p) => p.organisation.name === 'Caf\u00e9 Bytes Group').length, 1);
+  });
+
   it('refuses a champion whose name or role is not text, rather than dropping the champion', async () => {
     for (const champion of [{ name: 123 }, { name: ['Sam'] }, { name: 'Sam Patel', role: 7 }]) {
       const { status, json } = await postPledge(t.url, validPledge({ organisation: { name: `Champion ${JSON.stringify(champion)}`, sector: 'voluntary' }, champion }));

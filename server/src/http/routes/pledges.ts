@@ -15,11 +15,13 @@ export async function pledgeRoutes(app: FastifyInstance): Promise<void> {
   // JSON only (anything else is 415, as the contract says): Fastify would read text/plain too.
   app.removeContentTypeParser('text/plain');
   // The body's exact text is kept: an Idempotency-Key means "this same request", byte for byte.
+  // JSON is UTF-8 (RFC 8259): bytes that are not are refused, not stored as U+FFFD in their place.
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, body, done) => {
-    request.rawBody = body as string;
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request: FastifyRequest, body, done) => {
     try {
-      done(null, JSON.parse(body as string));
+      request.rawBody = utf8.decode(body as Buffer);
+      done(null, JSON.parse(request.rawBody));
     } catch {
       const error = Object.assign(new Error('invalid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON' });
       done(error, undefined);
