@@ -150,6 +150,24 @@ describe('POST /api/compacts/{id}/pledges', () => {
     assert.equal((await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).filter((p) => p.organisation.name === 'Caf\u00e9 Bytes Group').length, 1);
   });
 
+  it('refuses text with half a surrogate pair (a \\ud800 escape) at its field, rather than storing U+FFFD for it', async () => {
+    const lone = '\ud800';
+    const { status, json } = await postPledge(
+      t.url,
+      validPledge({
+        organisation: { name: `Lone ${lone} Surrogate Trust`, sector: 'voluntary', url: `https://lone.example.org/${lone}` },
+        contact: { name: `Ada ${lone}`, email: `ada${lone}@lone.example.org`, role: `Chair${lone}` },
+        champion: { name: `Sam${lone}`, role: `Trustee${lone}` },
+        pledge: `We will${lone}.`,
+      }),
+    );
+    assert.equal(status, 422);
+    assert.deepEqual(fields(json), ['champion.name', 'champion.role', 'contact.email', 'contact.name', 'contact.role', 'organisation.name', 'organisation.url', 'pledge']);
+    assert.equal(json.errors.find((e: { field: string }) => e.field === 'contact.name').message, 'This contains a character that could not be read: type it again');
+    // A character outside the BMP is a whole pair, and fine.
+    assert.equal((await postPledge(t.url, validPledge({ organisation: { name: 'Emoji \u{1F331} Garden Group', sector: 'voluntary' } }))).status, 202);
+  });
+
   it('refuses a champion whose name or role is not text, rather than dropping the champion', async () => {
     for (const champion of [{ name: 123 }, { name: ['Sam'] }, { name: 'Sam Patel', role: 7 }]) {
       const { status, json } = await postPledge(t.url, validPledge({ organisation: { name: `Champion ${JSON.stringify(champion)}`, sector: 'voluntary' }, champion }));

@@ -39,6 +39,10 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+
 const ORG_ID = /^[A-Za-z]{2}(-[A-Za-z0-9]+)+$/;
 const TYPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** Half a surrogate pair (a JSON `\ud800` escape): no text, and stored as U+FFFD in its place. */
+const LONE_SURROGATE = /\p{Cs}/u;
+const malformed = (value: unknown) => typeof value === 'string' && LONE_SURROGATE.test(value);
+
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const characters = (s: string) => [...s].length;
 
@@ -65,7 +69,8 @@ export function checkPledge(body: unknown, locale: Locale): Checked {
 
   const org = isObject(body.organisation) ? body.organisation : {};
   const name = line(org.name);
-  if (!name) fail('organisation.name', 'orgNameRequired');
+  if (malformed(org.name)) fail('organisation.name', 'textMalformed');
+  else if (!name) fail('organisation.name', 'orgNameRequired');
   else if (characters(name) > LIMITS.name) fail('organisation.name', 'orgNameMax', { max: LIMITS.name });
 
   let orgId: string | undefined;
@@ -84,20 +89,23 @@ export function checkPledge(body: unknown, locale: Locale): Checked {
   }
   let url: string | undefined;
   if (org.url !== undefined && org.url !== '') {
-    url = typeof org.url === 'string' && org.url.length <= LIMITS.url ? safeHttpUrl(org.url.trim()) : undefined;
+    url = typeof org.url === 'string' && org.url.length <= LIMITS.url && !malformed(org.url) ? safeHttpUrl(org.url.trim()) : undefined;
     if (!url) fail('organisation.url', 'urlFormat');
   }
 
   const contact = isObject(body.contact) ? body.contact : {};
   const contactName = line(contact.name);
-  if (!contactName) fail('contact.name', 'contactNameRequired');
+  if (malformed(contact.name)) fail('contact.name', 'textMalformed');
+  else if (!contactName) fail('contact.name', 'contactNameRequired');
   else if (characters(contactName) > LIMITS.name) fail('contact.name', 'contactNameMax', { max: LIMITS.name });
   const email = line(contact.email);
-  if (!email) fail('contact.email', 'emailRequired');
+  if (malformed(contact.email)) fail('contact.email', 'emailFormat');
+  else if (!email) fail('contact.email', 'emailRequired');
   else if (email.length > LIMITS.email) fail('contact.email', 'emailMax', { max: LIMITS.email });
   else if (!EMAIL.test(email)) fail('contact.email', 'emailFormat');
   const role = line(contact.role);
-  if (contact.role !== undefined && typeof contact.role !== 'string') fail('contact.role', 'roleMax', { max: LIMITS.name });
+  if (malformed(contact.role)) fail('contact.role', 'textMalformed');
+  else if (contact.role !== undefined && typeof contact.role !== 'string') fail('contact.role', 'roleMax', { max: LIMITS.name });
   else if (role && characters(role) > LIMITS.name) fail('contact.role', 'roleMax', { max: LIMITS.name });
 
   let champion: PledgeInput['champion'];
@@ -106,12 +114,14 @@ export function checkPledge(body: unknown, locale: Locale): Checked {
     const championName = line(raw.name);
     const championRole = line(raw.role);
     // A name or role that is not text is refused, not dropped: the organisation meant to name someone.
-    if (!championName) {
+    if (malformed(raw.name)) fail('champion.name', 'textMalformed');
+    else if (!championName) {
       if (championRole || !isObject(body.champion) || (raw.name !== undefined && typeof raw.name !== 'string')) {
         fail('champion.name', 'championNameRequired');
       }
     } else if (characters(championName) > LIMITS.name) fail('champion.name', 'championNameMax', { max: LIMITS.name });
-    if (raw.role !== undefined && typeof raw.role !== 'string') fail('champion.role', 'championRoleMax', { max: LIMITS.name });
+    if (malformed(raw.role)) fail('champion.role', 'textMalformed');
+    else if (raw.role !== undefined && typeof raw.role !== 'string') fail('champion.role', 'championRoleMax', { max: LIMITS.name });
     else if (championRole && characters(championRole) > LIMITS.name) fail('champion.role', 'championRoleMax', { max: LIMITS.name });
     if (championName) champion = { name: championName, ...(championRole ? { role: championRole } : {}) };
   }
@@ -119,7 +129,8 @@ export function checkPledge(body: unknown, locale: Locale): Checked {
   let pledge: string | undefined;
   if (body.pledge !== undefined && body.pledge !== null) {
     pledge = paragraphs(body.pledge);
-    if (typeof body.pledge !== 'string' || (pledge && characters(pledge) > LIMITS.pledge)) fail('pledge', 'pledgeMax', { max: LIMITS.pledge });
+    if (malformed(body.pledge)) fail('pledge', 'textMalformed');
+    else if (typeof body.pledge !== 'string' || (pledge && characters(pledge) > LIMITS.pledge)) fail('pledge', 'pledgeMax', { max: LIMITS.pledge });
   }
 
   const consent = isObject(body.consent) ? body.consent : {};

@@ -46,6 +46,11 @@ export const PLEDGE_MESSAGES = {
     cy: 'Anfonwyd yr Idempotency-Key hwn o’r blaen gydag addewid gwahanol. Defnyddiwch allwedd newydd ar gyfer addewid newydd',
     gd: 'Chaidh an Idempotency-Key seo a chur roimhe le gealladh eile. Cleachd iuchair ùr airson gealladh ùr', // check
   },
+  textMalformed: {
+    en: 'This contains a character that could not be read: type it again',
+    cy: 'Mae nod yma nad oedd modd ei ddarllen: teipiwch ef eto', // check
+    gd: 'Tha caractar an seo nach gabh a leughadh: sgrìobh e a-rithist', // check
+  },
   orgNameRequired: {
     en: 'Enter the name of your organisation',
     cy: 'Rhowch enw eich sefydliad',
