@@ -21,7 +21,7 @@ import type { CompactDocument } from './compacts.js';
 import { ASKABLE, decisionsFor } from './decisions.js';
 import { checkIdentifier } from './identifiers.js';
 import { nameKey } from './names.js';
-import { LIMITS, paragraphs, type PledgeInput } from './pledge-input.js';
+import { LIMITS, line, paragraphs, type PledgeInput } from './pledge-input.js';
 import { DecisionError, nameHolder, queuePledgeEmail } from './pledges.js';
 import { hashSecret } from './secrets.js';
 
@@ -136,7 +136,7 @@ export async function answerByLink(db: Db, token: string, answer: string, clock:
 
 /** A moderator asks the organisation for more information, by email, answered through its link. */
 export async function askForInformation(db: Db, id: string, question: string, actor: Actor, clock: Clock): Promise<void> {
-  const text = question.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  const text = paragraphs(question) ?? '';
   if (!text) throw new DecisionError('Enter the question for the organisation', 'question');
   if ([...text].length > MAX_QUESTION) throw new DecisionError(`The question must be ${MAX_QUESTION} characters or fewer`, 'question');
   await inTransaction(db, async (tx) => {
@@ -313,15 +313,15 @@ async function changeSignatory(db: Db, compactId: string, id: string, actor: Act
 
 /** Edits what is published about a signatory; the name given in its languages is replaced by one name. */
 export async function editSignatory(db: Db, compactId: string, id: string, edit: SignatoryEdit, actor: Actor, clock: Clock): Promise<void> {
-  const name = edit.name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const name = line(edit.name) ?? '';
   if (!name) throw new EditError('name', 'Enter the organisation’s name');
   if ([...name].length > LIMITS.name) throw new EditError('name', `The name must be ${LIMITS.name} characters or fewer`);
   const url = edit.url?.trim() ? safeHttpUrl(edit.url.trim()) : undefined;
   if (edit.url?.trim() && !url) throw new EditError('url', 'Enter a website address starting with https:// or http://');
-  const pledge = edit.pledge?.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  const pledge = edit.pledge === undefined ? undefined : (paragraphs(edit.pledge) ?? '');
   if (pledge && [...pledge].length > LIMITS.pledge) throw new EditError('pledge', `The pledge must be ${LIMITS.pledge} characters or fewer`);
-  const championName = edit.championName?.trim();
-  const championRole = edit.championRole?.trim();
+  const championName = line(edit.championName);
+  const championRole = line(edit.championRole);
   if (championRole && !championName) throw new EditError('championName', 'Enter the champion’s name, or remove their role');
   await changeSignatory(db, compactId, id, actor, clock, 'signatory.edit', (row) => {
     const { url: _url, pledge: _pledge, champion: _champion, ...data } = JSON.parse(row.data) as Record<string, unknown>;

@@ -46,8 +46,11 @@ const malformed = (value: unknown) => typeof value === 'string' && LONE_SURROGAT
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const characters = (s: string) => [...s].length;
 
-/** A single-line text: NFC, control characters as spaces, runs of spaces as one, trimmed. */
-function line(value: unknown): string | undefined {
+/**
+ * A single-line text: NFC, control characters as spaces, runs of spaces as one, trimmed. Every text
+ * the server keeps goes through this or `paragraphs`, the staff's too: PostgreSQL refuses a NUL.
+ */
+export function line(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   return text === '' ? undefined : text;

@@ -29,13 +29,12 @@ import { queueEmail } from '../db/emails.js';
 import { REJECT_REASON_CODES, type RejectReason } from '../i18n/mail-messages.js';
 import { audit, type Actor } from './audit.js';
 import { decisionsFor } from './decisions.js';
-import { LIMITS } from './pledge-input.js';
 import { format, toLocale } from '../i18n/locale.js';
 import { PLEDGE_MESSAGES } from '../i18n/pledge-messages.js';
 import type { Clock } from './clock.js';
 import type { CompactDocument } from './compacts.js';
 import { nameKey, orgKey } from './names.js';
-import { checkPledge, type FieldError, type PledgeInput } from './pledge-input.js';
+import { checkPledge, LIMITS, line, paragraphs, type FieldError, type PledgeInput } from './pledge-input.js';
 
 export interface Answer {
   status: number;
@@ -276,10 +275,10 @@ async function freeSignatoryId(tx: Db, compactId: string, wanted: string): Promi
  * organisation becomes a signatory, in the feed at once if it consented, and is emailed its badge.
  */
 export async function approvePledge(db: Db, id: string, decision: Approval): Promise<{ signatoryId: string; published: boolean }> {
-  const publicName = decision.publicName?.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const publicName = decision.publicName === undefined ? undefined : (line(decision.publicName) ?? '');
   if (decision.publicName !== undefined && !publicName) throw new DecisionError('Enter the name to publish', 'publicName');
   if (publicName && [...publicName].length > LIMITS.name) throw new DecisionError(`The name must be ${LIMITS.name} characters or fewer`, 'publicName');
-  const pledgeText = decision.pledgeText?.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  const pledgeText = decision.pledgeText === undefined ? undefined : (paragraphs(decision.pledgeText) ?? '');
   if (pledgeText && [...pledgeText].length > LIMITS.pledge) throw new DecisionError(`The pledge text must be ${LIMITS.pledge} characters or fewer`, 'pledgeText');
   return inTransaction(db, async (tx) => {
     const pledge = await findPledge(tx, id);
@@ -353,7 +352,7 @@ export const MAX_REASON = 1000;
  * required with `other`, and is all the command line gives). The organisation is told, in its language.
  */
 export async function rejectPledge(db: Db, id: string, reason: string, decision: Rejection): Promise<void> {
-  const text = reason.trim();
+  const text = paragraphs(reason) ?? '';
   const code = decision.reasonCode ?? 'other';
   if (!REJECT_REASON_CODES.includes(code)) throw new DecisionError(`The reason is one of ${REJECT_REASON_CODES.join(', ')}`, 'reasonCode');
   if (!text && code === 'other') throw new DecisionError('Enter the reason for rejecting the pledge: it is needed with “Another reason”', 'reason');

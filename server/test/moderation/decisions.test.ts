@@ -217,6 +217,15 @@ describe('moderating pledges', () => {
     assert.equal(answered.status, 200);
     assert.equal((await findPledge(db(), sent.json.id))?.status, 'confirmed');
     assert.equal((await findPledge(db(), sent.json.id))?.info_answer, 'Jo chairs  it.\nSince 2019.');
+    // The staff's own text is cleaned the same way: a question, a name to publish, a pledge text.
+    assert.equal((await moderator.post(`/admin/pledges/${sent.json.id}/ask`, { question: 'And\u0000 since when?' })).status, 303);
+    assert.equal((await findPledge(db(), sent.json.id))?.info_question, 'And  since when?');
+    const approved = await moderator.post(`/admin/pledges/${sent.json.id}/approve`, { publicName: 'Control\u0000 Character Club', pledgeText: 'We\u0000 will.' });
+    assert.equal(approved.status, 303);
+    const built = await buildFeed(db(), 'southend', { publicUrl: t.url });
+    const listed = (built!.feed.signatories as { name: string; pledge?: string }[]).find((s) => s.name === 'Control Character Club');
+    assert.ok(listed, 'published under the cleaned name');
+    assert.equal(listed.pledge, 'We  will.');
   });
 
   it('refuses a POST without the CSRF token, or with another session’s', async () => {
