@@ -64,7 +64,15 @@ export function requestEarly(url: string): void {
   const pending = earlyFeeds();
   if (pending.has(url)) return;
   const controller = new AbortController();
-  const response = fetch(url, { ...FEED_REQUEST, signal: controller.signal });
+  let response: Promise<Response>;
+  try {
+    response = fetch(url, { ...FEED_REQUEST, signal: controller.signal });
+  } catch {
+    // The page's own `fetch` (a wrapper, a stub) threw at once. This runs as the entry's module is
+    // evaluated, so a throw would stop every widget loading: the loader asks for the feed itself,
+    // and reports what goes wrong as it does for any request.
+    return;
+  }
   const early: EarlyFeed = {
     response,
     body: response.then((r) => (r.ok ? r.text() : '')).then(readBody),

@@ -121,4 +121,18 @@ describe('feed loader: the entry’s early requests', () => {
       fetch.restore();
     }
   });
+
+  it('a page whose own fetch throws at once (a wrapper, a stub) gets no error from the entry; the loader then asks itself', async () => {
+    const url = absoluteUrl(feedUrl());
+    const fetch = sinon.stub(window, 'fetch').throws(new TypeError('fetch is switched off on this page'));
+    try {
+      // The entry runs this at the top of the page's module: a throw here would stop the widgets loading at all.
+      expect(() => requestEarly(url)).to.not.throw();
+      expect(pending()?.has(url) ?? false).to.equal(false);
+    } finally {
+      fetch.restore();
+    }
+    expect((await loadFeed(url)).ok).to.equal(true);
+    expect(await requestCount(url)).to.equal(1);
+  });
 });
