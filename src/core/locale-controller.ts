@@ -16,13 +16,24 @@ function watchLangChanges(): void {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+/**
+ * The element whose shadow root holds `node` (a root element), or null at the top of the document.
+ * Asked only of a shadow root: `document.host` is whatever a page has put on Object.prototype
+ * (`Object.prototype.host = …`), which would throw here, or loop for ever if it were an element.
+ * By node type rather than `instanceof`, which fails for a shadow root from another frame.
+ */
+function shadowHost(node: Element): Element | null {
+  const root = node.getRootNode();
+  return root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? ((root as ShadowRoot).host ?? null) : null;
+}
+
 /** The nearest `lang`, crossing shadow roots, the way the browser itself inherits language. */
 export function inheritedLang(element: Element): string {
   let node: Element | null = element;
   while (node) {
     const lang = node.getAttribute('lang');
     if (lang) return lang;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+    node = node.parentElement ?? shadowHost(node);
   }
   return document.documentElement.lang || 'en-GB';
 }

@@ -35,6 +35,34 @@ feedElementSuite({
   emptyText: 'There is nothing to show yet.',
 });
 
+describe('CompactElement: its language on an odd page', () => {
+  beforeEach(freshLoader);
+
+  it('a page without lang that has put `host` on Object.prototype: no error, and the page’s default language', async () => {
+    const html = document.documentElement;
+    const pageLang = html.getAttribute('lang');
+    html.removeAttribute('lang');
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.host = 'polluted';
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => {
+      errors.push(event.message);
+      event.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    try {
+      const el = await mountWithFeed<TestCompactElement>(MINIMAL_TAG, sampleFeed());
+      expect(errors).to.deep.equal([]);
+      expect($(el, '[part="base"]')!.getAttribute('lang')).to.equal('en-GB');
+      expect(shadowText(el)).to.contain(MINIMAL_READY_TEXT);
+    } finally {
+      window.removeEventListener('error', onError);
+      delete proto.host;
+      if (pageLang !== null) html.setAttribute('lang', pageLang);
+    }
+  });
+});
+
 describe('CompactElement: never stuck', () => {
   beforeEach(freshLoader);
 
