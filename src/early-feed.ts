@@ -66,7 +66,9 @@ export function requestEarly(url: string): void {
   const controller = new AbortController();
   let response: Promise<Response>;
   try {
-    response = fetch(url, { ...FEED_REQUEST, signal: controller.signal });
+    // On an object without a prototype, as the loader's (feed/clean-feed.ts, `withoutInherited`):
+    // fetch reads inherited options too, and a page's `Object.prototype.mode` would make it throw.
+    response = fetch(url, Object.assign(Object.create(null) as RequestInit, FEED_REQUEST, { signal: controller.signal }));
   } catch {
     // The page's own `fetch` (a wrapper, a stub) threw at once. This runs as the entry's module is
     // evaluated, so a throw would stop every widget loading: the loader asks for the feed itself,

@@ -9,6 +9,7 @@
  * network or the server fails, so a visitor still sees something true if not the newest.
  */
 import type { EARLY_FEEDS, EarlyFeed, EarlyFeeds } from '../early-feed.js';
+import { withoutInherited } from '../feed/clean-feed.js';
 import { readFeed } from '../feed/read-feed.js';
 import { resolveHttpUrl } from '../feed/url.js';
 import { DAY_MS, MINUTE_MS, SECOND_MS } from '../feed/time.js';
@@ -203,7 +204,7 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
   if (early) timer.signal.addEventListener('abort', early.abort, { once: true });
   try {
     const response = await (early?.response ??
-      fetch(url, {
+      fetch(url, withoutInherited<RequestInit>({
         signal: timer.signal,
         // No cookies go to another origin. 'same-origin' rather than 'omit' so that a page's own
         // `<link rel="preload" as="fetch" crossorigin>` of the feed is the response used here: a
@@ -211,7 +212,7 @@ async function fetchAndCheck(url: string, signal: AbortSignal, timeout: number):
         // request, src/early-feed.ts, is made the same way.)
         credentials: 'same-origin',
         headers: { Accept: 'application/json' },
-      }));
+      })));
     if (!response.ok) {
       return {
         ok: false,

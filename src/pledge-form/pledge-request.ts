@@ -2,7 +2,7 @@
  * One POST of a pledge to its endpoint, and the endpoint's answer read as the contract in
  * feed-spec.md ("The pledge endpoint") words it: nothing counts as received unless it says so.
  */
-import { isRecord } from '../feed/clean-feed.js';
+import { isRecord, withoutInherited } from '../feed/clean-feed.js';
 import type { PledgeBody } from './values.js';
 import type { PledgeFieldError, PledgeStatus } from './pledge-events.js';
 
@@ -57,7 +57,7 @@ export async function postPledge(endpoint: string, key: string, body: PledgeBody
   });
   const request = (async (): Promise<PledgeAnswer> => {
     try {
-      const response = await fetchFn(endpoint, {
+      const response = await fetchFn(endpoint, withoutInherited<RequestInit>({
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
         body: JSON.stringify(body),
@@ -66,7 +66,7 @@ export async function postPledge(endpoint: string, key: string, body: PledgeBody
         // it points (307, 308): either way the pledge would not reach the endpoint it was meant for.
         redirect: 'manual',
         signal: abort.signal,
-      });
+      }));
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
         return { kind: 'redirect', status: response.status, location: response.headers.get('Location') };
       }

@@ -8,6 +8,7 @@ import {
   requestCounts,
   resetFeedLoader,
 } from '../../../src/core/feed-loader.js';
+import { requestEarly } from '../../../src/early-feed.js';
 import { liveText, settled, shadowText } from '../../helpers/dom.js';
 import { retryButton } from '../../helpers/feed-element-suite.js';
 import { absoluteUrl, freshLoader, feedUrl, requestCount, sampleFeed, SAVED_COPY_PREFIX, savedCopyKey } from '../../helpers/feeds.js';
@@ -30,6 +31,20 @@ const savedKeys = () => Object.keys(localStorage).filter((k) => k.startsWith(SAV
 
 describe('feed loader', () => {
   beforeEach(freshLoader);
+
+  it('a page that has put fetch’s option names on Object.prototype (`mode`, `cache`) still gets its feed, early or not', async () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.assign(proto, { mode: 'dark', cache: 'sometimes' });
+    try {
+      const early = absoluteUrl(feedUrl());
+      requestEarly(early);
+      expect((await loadFeed(early)).ok, 'early').to.equal(true);
+      expect((await loadFeed(absoluteUrl(feedUrl()))).ok, 'the loader’s own request').to.equal(true);
+    } finally {
+      delete proto.mode;
+      delete proto.cache;
+    }
+  });
 
   it('shares one request between callers and keeps the result for later ones', async () => {
     const url = absoluteUrl(feedUrl({ delay: 100 }));

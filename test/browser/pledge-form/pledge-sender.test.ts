@@ -7,7 +7,7 @@ import type { ReactiveController } from 'lit';
 import { checkEndpoint } from '../../../src/pledge-form/endpoint.js';
 import { newIdempotencyKey } from '../../../src/pledge-form/idempotency-key.js';
 import type { PledgeErrorDetail } from '../../../src/pledge-form/pledge-events.js';
-import type { Clock } from '../../../src/pledge-form/pledge-request.js';
+import { postPledge, systemClock, type Clock } from '../../../src/pledge-form/pledge-request.js';
 import { ABORT_GRACE_MS } from '../../../src/core/feed-loader.js';
 import { PledgeSender, type SenderOptions } from '../../../src/pledge-form/pledge-sender.js';
 import { backoffMs, retryAfterMs } from '../../../src/pledge-form/retry-policy.js';
@@ -461,6 +461,22 @@ describe('PledgeSender: events (0.2.0: received and retrying; the old names stil
       ['compact-pledge-error', { kind: 'rejected', errors: [{ field: 'contact.email', message: 'Enter a real email address' }], status: 422 }],
     ]);
     t.done();
+  });
+});
+
+describe('postPledge on an odd page', () => {
+  it('a page that has put fetch’s option names on Object.prototype (`mode`) still has the pledge received', async () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.mode = 'dark';
+    try {
+      const answer = await postPledge(new URL('/test-pledge', location.href).href, newIdempotencyKey(), body, {
+        clock: systemClock,
+        timeoutMs: 5000,
+      });
+      expect(answer.kind).to.equal('received');
+    } finally {
+      delete proto.mode;
+    }
   });
 });
 
