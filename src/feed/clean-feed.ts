@@ -87,6 +87,41 @@ export function withOptional<T extends object>(target: T, extra: Partial<T>): T 
   return target;
 }
 
+/** Object.prototype's own names, as the language and its web annex give them. */
+const OBJECT_PROTOTYPE = new Set([
+  'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString',
+  'valueOf', '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+]);
+
+/**
+ * The model is made of plain objects, so a property the feed leaves out reads through to
+ * Object.prototype. On a page that has added to it (`Object.prototype.summary = …`, or a query-string
+ * parser that lets a link do it) the widgets would show the page's text as the feed's, or count
+ * every action without a due date as overdue by an inherited `due`. So, only then, each name added
+ * is shadowed on every object of the model that lacks it, by an own `undefined` that is not
+ * enumerable: JSON, `Object.keys`, `for…in` and deep equality still find nothing. On a sound page
+ * this costs one look at Object.prototype per feed read.
+ */
+export function shadowInherited<T>(model: T): T {
+  const added = Object.getOwnPropertyNames(Object.prototype).filter((name) => !OBJECT_PROTOTYPE.has(name));
+  if (added.length > 0) shadow(model, added);
+  return model;
+}
+
+function shadow(value: unknown, names: readonly string[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) shadow(item, names);
+    return;
+  }
+  for (const name of names) {
+    if (!Object.prototype.hasOwnProperty.call(value, name)) {
+      Object.defineProperty(value, name, { value: undefined, writable: true, configurable: true });
+    }
+  }
+  for (const key of Object.keys(value)) shadow((value as Rec)[key], names);
+}
+
 /** LocalizedText with nothing to report, normalised as `checkFeed` does; undefined otherwise. */
 export function plainLocalizedText(v: unknown): LocalizedText | undefined {
   if (typeof v === 'string') return hasText(v) ? v : undefined;
@@ -372,11 +407,13 @@ export function readCleanFeed(value: unknown): CompactFeed | undefined {
       signatories: opt(o, 'signatories', listOf(readPlainSignatory, true)) ?? [],
       consultations: opt(o, 'consultations', listOf(consultationReader(compact.timeZone), true)) ?? [],
     };
-    return withOptional(feed, {
-      actionPlan: opt(o, 'actionPlan', readActionPlan),
-      pledge: opt(o, 'pledge', readPledge),
-      updated: opt(o, 'updated', dateTime),
-    });
+    return shadowInherited(
+      withOptional(feed, {
+        actionPlan: opt(o, 'actionPlan', readActionPlan),
+        pledge: opt(o, 'pledge', readPledge),
+        updated: opt(o, 'updated', dateTime),
+      }),
+    );
   } catch {
     // NOT_CLEAN, or a value JSON cannot hold (a throwing getter): the full validator reports it.
     return undefined;

@@ -72,6 +72,7 @@ import {
   isRecord,
   own,
   readPlainSignatory,
+  shadowInherited,
   SIGNATORY_KEYS,
   SUPPORTED_VERSION,
   withOptional,
@@ -719,7 +720,7 @@ function read(value: unknown, r: Reporter): FeedCheck {
     { feedVersion: version, compact, signatories, consultations },
     { actionPlan: plan, pledge: pledgeSettings, updated },
   );
-  return { feed, problems: r.problems, warnings: r.warnings, valid: r.problems.length === 0 };
+  return { feed: shadowInherited(feed), problems: r.problems, warnings: r.warnings, valid: r.problems.length === 0 };
 }
 
 /** Validates and normalises a parsed feed. Never throws. */

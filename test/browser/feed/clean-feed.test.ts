@@ -92,6 +92,49 @@ describe('a clean feed read the short way (clean-feed.ts)', () => {
     }
   });
 
+  it('what the feed leaves out reads as absent, even where a page has put that name on Object.prototype', () => {
+    const raw = sampleFeed();
+    delete raw.compact.sectors.voluntary;
+    delete raw.compact.contact;
+    delete raw.pledge.statement;
+    const withProblem = sampleFeed(); // read by the full validator
+    withProblem.signatories[0].url = 'javascript:alert(1)';
+    delete withProblem.compact.sectors.voluntary;
+    delete withProblem.compact.contact;
+    delete withProblem.pledge.statement;
+    const polluted: Record<string, unknown> = {
+      url: 'https://polluted.example/', type: 'police', champion: { name: 'Polluted' }, role: 'Polluted',
+      summary: 'Polluted', description: 'Polluted', due: '2000-01-01', voluntary: 'Polluted',
+      contact: { name: 'Polluted' }, statement: 'Polluted', shorterBecause: 'Polluted',
+    };
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.assign(proto, polluted);
+    try {
+      for (const feed of [readCleanFeed(raw)!, checkFeed(raw).feed!, checkFeed(withProblem).feed!]) {
+        const [council, cvc, transport] = feed.signatories;
+        expect(cvc!.url, 'url').to.equal(undefined);
+        expect(cvc!.champion, 'champion').to.equal(undefined);
+        expect(transport!.type, 'type').to.equal(undefined);
+        expect(transport!.champion!.role, 'role').to.equal(undefined);
+        expect(council!.champion!.role).to.equal('Cabinet member');
+        expect(feed.compact.sectors!.voluntary, 'sector name').to.equal(undefined);
+        expect(feed.compact.contact, 'contact').to.equal(undefined);
+        expect(feed.compact.principles[1]!.text, 'principle text').to.equal(undefined);
+        const [a1, a2] = feed.actionPlan!.aims[0]!.actions;
+        expect(a1!.due).to.equal('2025-03-31');
+        expect(a2!.due, 'due').to.equal(undefined);
+        expect(a2!.description, 'description').to.equal(undefined);
+        expect(feed.consultations[1]!.summary, 'summary').to.equal(undefined);
+        expect(feed.consultations[0]!.shorterBecause, 'shorterBecause').to.equal(undefined);
+        expect(feed.pledge!.statement, 'statement').to.equal(undefined);
+        expect(Object.keys(cvc!)).to.deep.equal(['id', 'name', 'sector', 'type']);
+      }
+      expectSameReading(raw, checkFeed(raw));
+    } finally {
+      for (const key of Object.keys(polluted)) delete proto[key];
+    }
+  });
+
   it('never throws, whatever it is given', () => {
     const trap = new Proxy({}, { get: () => { throw new Error('boom'); }, getOwnPropertyDescriptor: () => { throw new Error('boom'); } });
     const getter = minimalFeed();
