@@ -66,7 +66,7 @@ export function requestEarly(url: string): void {
   const controller = new AbortController();
   let response: Promise<Response>;
   try {
-    // On an object without a prototype, as the loader's (feed/clean-feed.ts, `withoutInherited`):
+    // On an object without a prototype, as the loader's (feed/options.ts, `withoutInherited`):
     // fetch reads inherited options too, and a page's `Object.prototype.mode` would make it throw.
     response = fetch(url, Object.assign(Object.create(null) as RequestInit, FEED_REQUEST, { signal: controller.signal }));
   } catch {

@@ -9,7 +9,7 @@
  * network or the server fails, so a visitor still sees something true if not the newest.
  */
 import type { EARLY_FEEDS, EarlyFeed, EarlyFeeds } from '../early-feed.js';
-import { withoutInherited } from '../feed/clean-feed.js';
+import { withoutInherited } from '../feed/options.js';
 import { readFeed } from '../feed/read-feed.js';
 import { resolveHttpUrl } from '../feed/url.js';
 import { DAY_MS, MINUTE_MS, SECOND_MS } from '../feed/time.js';

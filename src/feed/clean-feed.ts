@@ -42,16 +42,6 @@ export function own(o: Rec, key: string): unknown {
   return isOwnData.call(o, key) ? o[key] : undefined;
 }
 
-/**
- * `options` copied onto an object without a prototype, for options handed to the platform. A
- * dictionary such as fetch's RequestInit is read with inherited properties too: on a page with
- * `Object.prototype.mode = 'dark'` every fetch would throw, and `'no-cors'` would make a pledge's
- * answer unreadable.
- */
-export function withoutInherited<T extends object>(options: T): T {
-  return Object.assign(Object.create(null) as T, options);
-}
-
 // ---------------------------------------------------------------------------------------------
 // The conventions of the spec, as predicates (validate.ts gives the messages)
 

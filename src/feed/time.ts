@@ -12,6 +12,7 @@
  */
 
 import type { IsoDate, IsoDateTime } from './types.js';
+import { withoutInherited } from './options.js';
 
 /** The one set of time constants every module uses (milliseconds). */
 export const SECOND_MS = 1_000;
@@ -124,7 +125,7 @@ const zoneValidity = new Map<string, boolean>([[DEFAULT_TIME_ZONE, true]]);
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
+    f = new Intl.DateTimeFormat('en-GB', withoutInherited<Intl.DateTimeFormatOptions>({
       timeZone,
       hourCycle: 'h23',
       era: 'short',
@@ -134,7 +135,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-    });
+    }));
     formatters.set(timeZone, f);
   }
   return f;

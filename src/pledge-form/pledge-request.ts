@@ -2,7 +2,8 @@
  * One POST of a pledge to its endpoint, and the endpoint's answer read as the contract in
  * feed-spec.md ("The pledge endpoint") words it: nothing counts as received unless it says so.
  */
-import { isRecord, withoutInherited } from '../feed/clean-feed.js';
+import { isRecord } from '../feed/clean-feed.js';
+import { withoutInherited } from '../feed/options.js';
 import type { PledgeBody } from './values.js';
 import type { PledgeFieldError, PledgeStatus } from './pledge-events.js';
 

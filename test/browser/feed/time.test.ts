@@ -262,3 +262,25 @@ describe('todayInZone', () => {
     );
   });
 });
+
+describe('time zone arithmetic on a page that has added to Object.prototype', () => {
+  it('reads the same clock whatever the page has put there (Intl reads inherited options)', () => {
+    // A zone no other test has used, so its formatter is made here, with the page's additions in place.
+    const zone = 'Asia/Kathmandu';
+    const instant = at('2026-12-01T10:00:00Z');
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.assign(proto, { hour12: true, calendar: 'islamic', numberingSystem: 'arab', era: 'long' });
+    let polluted: unknown;
+    try {
+      polluted = [zonedParts(instant, zone), startOfDayInZone('2026-12-01', zone), todayInZone(instant, zone)];
+    } finally {
+      for (const key of ['hour12', 'calendar', 'numberingSystem', 'era']) delete proto[key];
+    }
+    // Kathmandu is 5 hours 45 minutes ahead of UTC.
+    expect(JSON.stringify(polluted)).to.equal(
+      JSON.stringify([zonedParts(instant, zone), startOfDayInZone('2026-12-01', zone), todayInZone(instant, zone)]),
+    );
+    expect((polluted as unknown[])[2]).to.equal('2026-12-01');
+    expect((polluted as [{ hour: number; minute: number }])[0]).to.include({ hour: 15, minute: 45 });
+  });
+});
