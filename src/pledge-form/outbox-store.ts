@@ -56,9 +56,11 @@ export class OutboxStore {
   /**
    * The oldest saved entry that no other sender (`self` is this one) has claimed until after
    * `now`. Entries of the wrong shape are removed; one whose key fetch could not send is given a
-   * new key (it was never sent, so nothing can be received twice).
+   * new key (it was never sent, so nothing can be received twice). A claim that runs out more than
+   * `longestClaimMs` from now was not made by a sender on this clock (the clock was put back, or
+   * another script wrote it): it would hold the pledge back for as long, so it does not count.
    */
-  nextEntry(self: string, now: number): OutboxEntry | undefined {
+  nextEntry(self: string, now: number, longestClaimMs: number): OutboxEntry | undefined {
     const entries: OutboxEntry[] = [];
     for (const slot of this.outboxSlots()) {
       const entry = this.readEntry(slot);
@@ -72,7 +74,7 @@ export class OutboxStore {
         this.removeItem(slot);
       }
       const claim = entry.claim;
-      if (claim && claim.by !== self && claim.until > now) continue;
+      if (claim && claim.by !== self && claim.until > now && claim.until - now <= longestClaimMs) continue;
       entries.push(entry);
     }
     return entries.sort((a, b) => a.createdAt - b.createdAt)[0];

@@ -269,7 +269,7 @@ export class PledgeSender implements ReactiveController {
   /** An unconfirmed pledge from an earlier visit (or a closed tab) is sent again, with its own key. */
   private resume(): void {
     if (!this.target || this.state.phase === 'sending' || this.state.phase === 'waiting') return;
-    const entry = this.entry ?? this.store.nextEntry(this.id, this.clock.now());
+    const entry = this.entry ?? this.store.nextEntry(this.id, this.clock.now(), this.longestClaimMs);
     if (!entry) return;
     this.entry = entry;
     this.keep(entry, 0);
@@ -371,6 +371,12 @@ export class PledgeSender implements ReactiveController {
     emit(this.host, 'compact-pledge-retrying', { retryInMs, reason });
     // Deprecated since 0.2.0, removed in 0.3.0: "retrying" as an error, fired after the new event.
     emit(this.host, 'compact-pledge-error', { kind: 'retrying', retryInMs, reason });
+  }
+
+  /** The longest claim `keep` makes: until the latest next attempt, its answer and the margin. */
+  private get longestClaimMs(): number {
+    const { backoffMaxMs, maxRetryAfterMs } = this.policy;
+    return Math.max(backoffMaxMs, maxRetryAfterMs) + this.timeoutMs + CLAIM_MARGIN_MS;
   }
 
   /** Saves the entry, claimed by this sender until a while after its next attempt is due. */

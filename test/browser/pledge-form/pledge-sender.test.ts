@@ -724,6 +724,24 @@ describe('PledgeSender: two tabs (or two forms) share localStorage but never an 
     b.done();
   });
 
+  it('a claim that runs out further ahead than any sender claims (the clock was put back) does not hold the pledge back', async () => {
+    const storage = new MemoryStorage();
+    const a = setup([() => json(503)], { storage, tabId: 'tab-a' });
+    a.sender.submit(body);
+    await a.clock.advance(0);
+    // The device's clock was a year ahead when the pledge was kept, and has been put right since.
+    const [[slot, text]] = [...storage.items.entries()];
+    const saved = JSON.parse(text!);
+    saved.claim.until += 365 * 24 * 60 * 60 * 1000;
+    storage.items.set(slot!, JSON.stringify(saved));
+    const b = setup([() => receipt()], { storage, tabId: 'tab-b' });
+    await b.clock.advance(0);
+    expect(b.calls).to.have.length(1);
+    expect(b.sender.state.phase).to.equal('done');
+    a.host.remove();
+    b.done();
+  });
+
   it('after a confirmation, "sign up another" sends the next sign-up left waiting on this device', async () => {
     const storage = new MemoryStorage();
     const a = setup([() => json(503)], { storage, tabId: 'tab-a' });
