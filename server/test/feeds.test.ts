@@ -49,6 +49,18 @@ describe('GET /feeds/{id}.json', () => {
     assert.equal((await getFeed(t.url, 'southend', { 'if-modified-since': first.headers.get('last-modified')! })).status, 304);
     assert.equal((await getFeed(t.url, 'southend', { 'if-modified-since': 'Mon, 01 Jan 2001 00:00:00 GMT' })).status, 200);
     assert.equal((await getFeed(t.url, 'southend', { 'if-none-match': '"stale"' })).status, 200);
+    // The two obsolete forms of the same date are read too (RFC 9110 5.6.7)…
+    const modified = new Date(first.headers.get('last-modified')!);
+    const [day, date, month, year, time] = modified.toUTCString().replace(',', '').split(' ');
+    const days = { Mon: 'Monday', Tue: 'Tuesday', Wed: 'Wednesday', Thu: 'Thursday', Fri: 'Friday', Sat: 'Saturday', Sun: 'Sunday' } as Record<string, string>;
+    const rfc850 = `${days[day!]}, ${date}-${month}-${year!.slice(2)} ${time} GMT`;
+    const asctime = `${day} ${month} ${String(Number(date)).padStart(2, ' ')} ${time} ${year}`;
+    for (const since of [rfc850, asctime]) assert.equal((await getFeed(t.url, 'southend', { 'if-modified-since': since })).status, 304, since);
+    // …but what is not an HTTP-date, or a date still to come, is ignored: never a 304 that hides a change.
+    const later = new Date(Date.now() + 86_400_000).toUTCString();
+    for (const since of ['99999', '2100', 'tomorrow', later, `${first.headers.get('last-modified')} extra`]) {
+      assert.equal((await getFeed(t.url, 'southend', { 'if-modified-since': since })).status, 200, since);
+    }
 
     const pledge = await postPledge(t.url, validPledge());
     assert.equal(pledge.status, 202);

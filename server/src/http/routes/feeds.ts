@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedFeed } from '../feed-cache.js';
+import { notModified } from '../conditional.js';
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -22,22 +23,8 @@ function etagFor(feed: CachedFeed, encoding: Encoding): string {
   return encoding === 'identity' ? feed.etag : `${feed.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
 }
 
-/**
- * `If-None-Match` (any of a list, or `*`) wins over `If-Modified-Since`, as RFC 9110 says. Any of the
- * feed's variants matches: they are the same content, and a cache may revalidate with another's tag.
- */
-function notModified(request: FastifyRequest, feed: CachedFeed): boolean {
-  const match = request.headers['if-none-match'];
-  if (match !== undefined) {
-    const current = new Set((['identity', 'gzip', 'br'] as const).map((e) => etagFor(feed, e)));
-    return match.split(',').some((tag) => {
-      const t = tag.trim().replace(/^W\//, '');
-      return t === '*' || current.has(t);
-    });
-  }
-  const since = Date.parse(String(request.headers['if-modified-since'] ?? ''));
-  return Number.isFinite(since) && feed.modifiedSeconds <= since;
-}
+/** Any of the feed's variants matches: they are the same content, and a cache may revalidate with another's tag. */
+const allEtags = (feed: CachedFeed) => (['identity', 'gzip', 'br'] as const).map((e) => etagFor(feed, e));
 
 export async function feedRoutes(app: FastifyInstance): Promise<void> {
   const maxAge = app.config.feedMaxAge;
@@ -56,7 +43,7 @@ export async function feedRoutes(app: FastifyInstance): Promise<void> {
       .header('Cache-Control', `public, max-age=${maxAge}`)
       .header('Vary', 'Accept-Encoding')
       .header('Content-Type', 'application/json; charset=utf-8');
-    if (notModified(request, feed)) return reply.code(304).send();
+    if (notModified(request, allEtags(feed), feed.modifiedSeconds, app.clock().getTime())) return reply.code(304).send();
     if (encoding === 'identity') return reply.send(feed.body);
     reply.header('Content-Encoding', encoding);
     return reply.send(encoding === 'br' ? feed.brotli : feed.gzip);

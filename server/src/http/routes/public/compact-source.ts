@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedFeed } from '../../feed-cache.js';
+import { notModified } from '../../conditional.js';
 import { readFeed, type CompactFeed } from '../../../domain/outputs/feed-view.js';
 
 export interface CompactSource {
@@ -36,19 +37,6 @@ export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
-/** `If-None-Match` (any of a list, or `*`) wins over `If-Modified-Since`, as RFC 9110 says (as the feed route). */
-export function notModified(request: FastifyRequest, etag: string, modifiedMs: number): boolean {
-  const match = request.headers['if-none-match'];
-  if (match !== undefined) {
-    return match.split(',').some((tag) => {
-      const value = tag.trim();
-      return value === '*' || value === etag || value === `W/${etag}`;
-    });
-  }
-  const since = Date.parse(String(request.headers['if-modified-since'] ?? ''));
-  return Number.isFinite(since) && Math.floor(modifiedMs / 1000) * 1000 <= since;
-}
-
 /** Sends a public, cacheable answer the way the feed route does: ETag, Last-Modified, 304. */
 export function sendCacheable(
   request: FastifyRequest,
@@ -60,6 +48,6 @@ export function sendCacheable(
     .header('Last-Modified', new Date(Math.floor(answer.modifiedMs / 1000) * 1000).toUTCString())
     .header('Cache-Control', `public, max-age=${answer.maxAge}`)
     .header('Content-Type', answer.contentType);
-  if (notModified(request, answer.etag, answer.modifiedMs)) return reply.code(304).send();
+  if (notModified(request, [answer.etag], answer.modifiedMs, request.server.clock().getTime())) return reply.code(304).send();
   return reply.send(answer.body);
 }
