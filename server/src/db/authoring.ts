@@ -1,5 +1,5 @@
 /** Authoring's queries: the compact document written against a known revision, pending uploads, signatories by the sheet, history in a period. */
-import type { Db } from './transaction.js';
+import { storable, type Db } from './transaction.js';
 import type { PendingUploadsTable, SignatoriesTable, SignatoryHistoryTable } from './tables.js';
 
 /**
@@ -54,7 +54,8 @@ export async function savePendingUpload(db: Db, row: PendingUploadsTable, olderT
   await db.insertInto('pending_uploads').values(row).execute();
 }
 
-export function findPendingUpload(db: Db, id: string, sessionHash: string, compactId: string): Promise<PendingUploadsTable | undefined> {
+export async function findPendingUpload(db: Db, id: string, sessionHash: string, compactId: string): Promise<PendingUploadsTable | undefined> {
+  if (!storable(id, compactId)) return undefined;
   return db
     .selectFrom('pending_uploads')
     .selectAll()

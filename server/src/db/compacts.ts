@@ -1,13 +1,9 @@
-import type { Db } from './transaction.js';
+import { storable, type Db } from './transaction.js';
 import type { CompactsTable } from './tables.js';
 
 export type CompactRow = CompactsTable;
 
-/**
- * Ids come from addresses anyone can type. PostgreSQL's text cannot hold U+0000, so it refuses a
- * query that names one (an error, not "none"); no stored id has one on either database.
- */
-const storable = (id: string) => !id.includes('\u0000');
+/** Ids come from addresses anyone can type: one with a NUL names no compact (transaction.ts `storable`). */
 
 export async function findCompact(db: Db, id: string): Promise<CompactRow | undefined> {
   if (!storable(id)) return undefined;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from './transaction.js';
+import { storable, type Db } from './transaction.js';
 import type { EmailMessagesTable } from './tables.js';
 
 export type EmailRow = EmailMessagesTable;
@@ -31,7 +31,8 @@ export function emailsOfPledge(db: Db, pledgeId: string): Promise<EmailRow[]> {
  */
 export const sameAddress = (column: string, address: string) => sql<boolean>`lower(${sql.ref(column)}) = ${address.toLowerCase()}`;
 
-export function emailsTo(db: Db, address: string): Promise<EmailRow[]> {
+export async function emailsTo(db: Db, address: string): Promise<EmailRow[]> {
+  if (!storable(address)) return [];
   return db.selectFrom('email_messages').selectAll().where(sameAddress('to_address', address)).orderBy('created_at').execute();
 }
 
@@ -55,6 +56,7 @@ export async function deleteEmailsOfPledge(db: Db, pledgeId: string): Promise<De
 }
 
 export async function deleteEmailsTo(db: Db, address: string): Promise<DeletedEmails> {
+  if (!storable(address)) return { deleted: 0, files: [] };
   return deleted(await db.deleteFrom('email_messages').where(sameAddress('to_address', address)).returning('file').execute());
 }
 

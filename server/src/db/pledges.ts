@@ -1,4 +1,4 @@
-import type { Db } from './transaction.js';
+import { storable, type Db } from './transaction.js';
 import { sameAddress } from './emails.js';
 import { NAME_HOLDING, UNDECIDED, type IdempotencyKeysTable, type PledgeContactsTable, type PledgeStatus, type PledgesTable } from './tables.js';
 
@@ -45,7 +45,8 @@ export async function insertPledge(db: Db, pledge: PledgeRow, contact: ContactRo
   await db.insertInto('pledge_contacts').values(contact).execute();
 }
 
-export function findPledge(db: Db, id: string): Promise<PledgeRow | undefined> {
+export async function findPledge(db: Db, id: string): Promise<PledgeRow | undefined> {
+  if (!storable(id)) return undefined;
   return db.selectFrom('pledges').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -132,7 +133,8 @@ export async function markPurged(db: Db, pledgeId: string, now: string): Promise
   await db.updateTable('pledges').set({ purged_at: now, champion: null, info_answer: null, link_hash: null }).where('id', '=', pledgeId).execute();
 }
 
-export function contactsWithEmail(db: Db, email: string): Promise<ContactRow[]> {
+export async function contactsWithEmail(db: Db, email: string): Promise<ContactRow[]> {
+  if (!storable(email)) return [];
   return db
     .selectFrom('pledge_contacts')
     .selectAll()

@@ -1,8 +1,9 @@
 /** Moderation's queries on signatories: one signatory, its history, editing and withdrawing. */
-import type { Db } from './transaction.js';
+import { storable, type Db } from './transaction.js';
 import type { SignatoriesTable, SignatoryHistoryTable } from './tables.js';
 
-export function findSignatory(db: Db, compactId: string, id: string): Promise<SignatoriesTable | undefined> {
+export async function findSignatory(db: Db, compactId: string, id: string): Promise<SignatoriesTable | undefined> {
+  if (!storable(compactId, id)) return undefined;
   return db.selectFrom('signatories').selectAll().where('compact_id', '=', compactId).where('id', '=', id).executeTakeFirst();
 }
 
@@ -40,7 +41,8 @@ export async function appendSignatoryHistory(db: Db, row: SignatoryHistoryTable)
   await db.insertInto('signatory_history').values(row).execute();
 }
 
-export function signatoryHistory(db: Db, compactId: string, id: string): Promise<SignatoryHistoryTable[]> {
+export async function signatoryHistory(db: Db, compactId: string, id: string): Promise<SignatoryHistoryTable[]> {
+  if (!storable(compactId, id)) return [];
   return db.selectFrom('signatory_history').selectAll().where('compact_id', '=', compactId).where('signatory_id', '=', id).orderBy('at').orderBy('id').execute();
 }
 

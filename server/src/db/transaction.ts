@@ -4,6 +4,13 @@ import type { Tables } from './tables.js';
 export type Db = Kysely<Tables>;
 export type Tx = Transaction<Tables>;
 
+/**
+ * Whether a value typed by someone (an id from an address, an email address from a form) can be
+ * stored at all: PostgreSQL's text cannot hold U+0000 and refuses a query that names one (an error,
+ * not "none"), so a lookup by such a value answers "none" without asking, on either database.
+ */
+export const storable = (...values: string[]) => values.every((value) => !value.includes('\u0000'));
+
 /** SQLite's "another process holds the write lock" and PostgreSQL's serialization failures. */
 function isRetryable(error: unknown): boolean {
   const code = (error as { code?: string })?.code ?? '';

@@ -1,14 +1,16 @@
-import type { Db } from './transaction.js';
+import { storable, type Db } from './transaction.js';
 import type { PasswordTokensTable, Role, UserIdentitiesTable, UserRolesTable, UsersTable } from './tables.js';
 
 export type UserRow = UsersTable;
 export type RoleRow = UserRolesTable;
 
-export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  if (!storable(email)) return undefined;
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export function findUser(db: Db, id: string): Promise<UserRow | undefined> {
+export async function findUser(db: Db, id: string): Promise<UserRow | undefined> {
+  if (!storable(id)) return undefined;
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -94,6 +96,7 @@ export async function addRole(db: Db, userId: string, compactId: string, role: R
 }
 
 export async function removeRole(db: Db, userId: string, compactId: string, role: Role): Promise<number> {
+  if (!storable(userId, compactId, role)) return 0;
   const result = await db.deleteFrom('user_roles').where('user_id', '=', userId).where('compact_id', '=', compactId).where('role', '=', role).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -190,3 +190,46 @@ describe('every admin page follows the GOV.UK page patterns', () => {
     assert.match(both, /id="name-cy" name="name-cy" type="text" value="[^"]*" lang="cy"/);
   });
 });
+
+describe('a NUL in an address or a looked-up email is "none", never an error from PostgreSQL', () => {
+  let t: TestServer;
+  let admin: AdminClient;
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend'], env: { SIGNIN_RATE_LIMIT: '100000' } });
+    await makeUser(t, 'root@nul.example', 'admin');
+    admin = new AdminClient(t.url);
+    assert.equal((await admin.signIn('root@nul.example')).status, 303);
+  });
+  after(() => t.stop());
+
+  it('answers 404 for a signatory, user, pledge or pending upload whose id has a NUL', async () => {
+    for (const path of ['/admin/signatories/southend/GB%00x', '/admin/pledges/ab%00', '/admin/compacts/southend/upload/ab%00']) {
+      assert.equal((await admin.get(path)).status, 404, `GET ${path}`);
+    }
+    await admin.get('/admin/users');
+    for (const [path, form] of [
+      ['/admin/signatories/southend/GB%00x', { name: 'x' }],
+      ['/admin/users/ab%00/disable', {}],
+      ['/admin/users/ab%00/remove-role', { role: 'editor', compact: 'south\u0000end' }],
+      ['/admin/compacts/southend/upload/ab%00', { confirm: 'yes' }],
+    ] as const) {
+      assert.equal((await admin.post(path, form)).status, 404, `POST ${path}`);
+      await admin.get('/admin/users');
+    }
+  });
+
+  it('finds nobody for a person’s email with a NUL: looked up, exported and erased without an error', async () => {
+    await admin.get('/admin/people');
+    const found = await admin.post('/admin/people', { email: 'a\u0000b@nul.example' });
+    assert.equal(found.status, 200);
+    assert.deepEqual(pagePatterns('people', found.text), []);
+    const exported = await admin.post('/admin/people/export', { email: 'a\u0000b@nul.example' });
+    assert.equal(exported.status, 200);
+    assert.deepEqual(JSON.parse(exported.text).pledges, []);
+    await admin.get('/admin/people');
+    assert.equal((await admin.post('/admin/people/erase', { email: 'a\u0000b@nul.example' })).status, 422);
+    const erased = await admin.post('/admin/people/erase', { email: 'a\u0000b@nul.example', sure: 'yes' });
+    assert.equal(erased.status, 200);
+    assert.match(erased.text, /Contact details removed from 0 pledges; 0 email records deleted/);
+  });
+});
