@@ -44,7 +44,8 @@ export const MAX_PASSWORD = 200;
 
 export class UserError extends Error {}
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
+/** No control character (PostgreSQL refuses a NUL) nor half a surrogate pair (stored as U+FFFD) either. */
+const EMAIL = /^[^\s\p{Cc}\p{Cs}@<>()[\]\\,;:"]+@[^\s\p{Cc}\p{Cs}@<>()[\]\\,;:"]+\.[^\s\p{Cc}\p{Cs}@<>()[\]\\,;:".]+$/u;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

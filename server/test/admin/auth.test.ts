@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { cli } from '../helpers/process.js';
 import { base32Decode, base32Encode, hotp, totp } from '../../src/domain/totp.js';
 import { hashPassword, needsRehash, verifyPassword } from '../../src/domain/secrets.js';
-import { AdminClient, makeUser, PASSWORD } from './helpers.js';
+import { AdminClient, makeUser, pagePatterns, PASSWORD } from './helpers.js';
 
 describe('TOTP (RFC 6238 appendix B, RFC 4226 appendix D)', () => {
   it('gives the RFCs’ codes', () => {
@@ -307,6 +307,21 @@ describe('accounts', () => {
     assert.deepEqual(roles, []);
     const actions = (await t.server.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', user.id).orderBy('seq').execute()).map((r) => r.action);
     assert.deepEqual(actions.filter((a) => a.startsWith('user.')), ['user.add', 'user.password.set', 'user.disable', 'user.role.remove']);
+  });
+
+  it('refuses an email address with a control character at the email box, on both databases (PostgreSQL refuses a NUL)', async () => {
+    const admin = new AdminClient(t.url);
+    await admin.signIn('admin@council.example');
+    for (const email of ['new\u0000editor@southend.example', 'new\u0007editor@southend.example', 'new.editor@south\u0085end.example']) {
+      await admin.get('/admin/users');
+      const refused = await admin.post('/admin/users', { email, role: 'editor', compact: 'southend' });
+      assert.equal(refused.status, 422, JSON.stringify(email));
+      assert.match(refused.text, /<title>Error: Users – Compact admin<\/title>/);
+      assert.match(refused.text, /<a href="#email">[^<]* is not an email address<\/a>/);
+      assert.deepEqual(pagePatterns('users', refused.text), []);
+    }
+    const stored = await t.server.database.db.selectFrom('users').select('email').execute();
+    assert.ok(!stored.some((u) => /[\u0000-\u001f\u007f-\u009f]/.test(u.email)), 'nothing stored');
   });
 
   it('an admin cannot disable their own account, nor take the last administrator of every compact away', async () => {
