@@ -231,6 +231,25 @@ describe('the spreadsheet round trip', () => {
     assert.match(textOf(preview.text), /1 id The column “id” is missing/);
   });
 
+  it('reads control characters in cells as spaces: a NUL in an id or a name applies, and nothing stored has one (PostgreSQL refuses a NUL)', async () => {
+    const db = t.server.database.db;
+    const rows = csvRows((await download(client, '/admin/compacts/southend/signatories.csv')).body);
+    assert.deepEqual(rows[0], ['id', 'name', 'sector', 'type', 'signed', 'url']);
+    rows.push(['GB-CHC-7654321\u0000', 'Leigh\u0000Bell\u0007Ringers\u000bGuild', 'voluntary', 'charity', '2026-11-20', '']);
+    const answer = await upload(client, 'southend', 'signatories', 'nul.csv', toCsvText(rows));
+    assert.equal(answer.status, 303);
+    const preview = await client.get(answer.location!);
+    assert.doesNotMatch(preview.text, /[\u0000\u0007\u000b]/);
+    assert.match(textOf(preview.text), /Added \(1\).*Leigh Bell Ringers Guild \(GB-CHC-7654321\).*Changed \(0\) Removed \(0\)/);
+    const applied = await postForm(client, answer.location!, { confirm: 'yes' });
+    assert.equal(applied.status, 303, textOf(applied.text).slice(0, 500));
+    const row = (await findSignatory(db, 'southend', 'GB-CHC-7654321'))!;
+    assert.equal(JSON.parse(row.data).name, 'Leigh Bell Ringers Guild');
+    const feed = await feedOf(t, 'southend');
+    assert.equal(checkFeed(feed).valid, true);
+    assert.ok(feed.signatories.some((s: any) => s.id === 'GB-CHC-7654321' && s.name === 'Leigh Bell Ringers Guild'));
+  });
+
   it('keeps a pending upload to its session and to the revision it was previewed against', async () => {
     const bytes = (await download(client, '/admin/compacts/southend/signatories.csv')).body;
     const rows = csvRows(bytes);

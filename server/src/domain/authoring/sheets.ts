@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { paragraphs } from '../pledge-input.js';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 /** What a 2 MB .xlsx may unpack to: a "zip bomb" is refused before it is unpacked. */
@@ -60,7 +61,9 @@ export async function toXlsx(sheetName: string, headers: string[], rows: (string
 
 function tidy(value: string): string {
   if ([...value].length > MAX_CELL) throw new SheetError(`A cell has more than ${MAX_CELL} characters`);
-  return unsafeCell(value.normalize('NFC').replace(/\r\n?/g, '\n').trim());
+  // As every text the server keeps (pledge-input.ts): newlines kept, other control characters as
+  // spaces, so that a NUL in an id or a name cannot reach PostgreSQL, which refuses it.
+  return unsafeCell(paragraphs(value) ?? '');
 }
 
 function toSheet(table: string[][], firstRow: number): Sheet {
