@@ -204,6 +204,19 @@ describe('editing a compact in the admin', () => {
     assert.equal(answer.status, 422);
     assert.match(answer.text, /The closing date must be after the opening date/);
   });
+
+  it('keeps no control character an editor pastes: a NUL or a BEL is a space, newlines stay (PostgreSQL refuses a NUL)', async () => {
+    const text = await editForm(southend, '/admin/compacts/southend/text', { 'summary-en': 'First\u0000part.\r\nSecond\u0007part.' });
+    assert.equal(text.status, 303, textOf(text.text).slice(0, 400));
+    const action = await editForm(southend, '/admin/compacts/southend/actions/codes-consultation', { 'update-en': 'Agreed\u0000by\u000bthe group.' });
+    assert.equal(action.status, 303, textOf(action.text).slice(0, 400));
+    const stored = (await findCompact(t.server.database.db, 'southend'))!.document;
+    assert.doesNotMatch(stored, /\\u00(0|1)[0-9a-f]/i, 'no control character in the stored document');
+    const feed = await feedOf(t, 'southend');
+    assert.equal(feed.compact.summary, 'First part.\nSecond part.');
+    const updated = feed.actionPlan.aims[0].actions.find((a: any) => a.id === 'codes-consultation');
+    assert.equal(updated.updates.at(-1).text, 'Agreed by the group.');
+  });
 });
 
 describe('a compact’s languages', () => {
