@@ -250,6 +250,19 @@ describe('the spreadsheet round trip', () => {
     assert.ok(feed.signatories.some((s: any) => s.id === 'GB-CHC-7654321' && s.name === 'Leigh Bell Ringers Guild'));
   });
 
+  it('refuses a CSV file that is not UTF-8 (Excel’s plain “CSV” is Windows-1252) at the file box, rather than store “Ynys M�n”', async () => {
+    const latin1 = Buffer.from('id,name,sector\r\nynys-mon,Ynys M\xf4n Voluntary Action,voluntary\r\n', 'latin1');
+    const answer = await upload(client, 'southend', 'signatories', 'latin1.csv', latin1);
+    assert.equal(answer.status, 422);
+    assert.match(answer.text, /<a href="#file">The file is not saved as UTF-8/);
+    assert.deepEqual(pagePatterns('upload refused', answer.text), []);
+    // UTF-8 with or without its byte-order mark, and UTF-16 with its mark, are read as they are.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,name,sector\r\nynys-mon,Ynys Môn,voluntary\r\n', 'utf16le')]);
+    for (const bytes of [Buffer.from('id,name,sector\r\nynys-mon,Ynys Môn,voluntary\r\n'), Buffer.from('\uFEFFid,name,sector\r\nynys-mon,Ynys Môn,voluntary\r\n'), utf16]) {
+      assert.equal((await readUpload('s.csv', bytes)).rows[0].cells.name, 'Ynys Môn');
+    }
+  });
+
   it('keeps a pending upload to its session and to the revision it was previewed against', async () => {
     const bytes = (await download(client, '/admin/compacts/southend/signatories.csv')).body;
     const rows = csvRows(bytes);

@@ -89,7 +89,22 @@ function toSheet(table: string[][], firstRow: number): Sheet {
   return { headers: headers.filter(Boolean), rows };
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-16 (little-endian, as Excel writes it) says so with its byte-order mark, which csv-parse reads; anything else must be UTF-8. */
+function isUtf8OrMarkedUtf16(bytes: Buffer): boolean {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return true;
+  try {
+    UTF8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function readCsv(bytes: Buffer): Sheet {
+  // Excel's plain "CSV" is Windows-1252: read as UTF-8, "Ynys Môn" would be kept as "Ynys M\uFFFDn".
+  if (!isUtf8OrMarkedUtf16(bytes)) throw new SheetError('The file is not saved as UTF-8: in Excel, save it as “CSV UTF-8 (Comma delimited)”, or upload the .xlsx workbook');
   let table: string[][];
   try {
     table = parse(bytes, { bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_CELL * MAX_COLUMNS }) as string[][];
