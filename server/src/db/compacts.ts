@@ -4,7 +4,6 @@ import type { CompactsTable } from './tables.js';
 export type CompactRow = CompactsTable;
 
 /** Ids come from addresses anyone can type: one with a NUL names no compact (transaction.ts `storable`). */
-
 export async function findCompact(db: Db, id: string): Promise<CompactRow | undefined> {
   if (!storable(id)) return undefined;
   return db.selectFrom('compacts').selectAll().where('id', '=', id).executeTakeFirst();

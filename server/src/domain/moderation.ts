@@ -21,7 +21,8 @@ import type { CompactDocument } from './compacts.js';
 import { ASKABLE, decisionsFor } from './decisions.js';
 import { checkIdentifier } from './identifiers.js';
 import { nameKey } from './names.js';
-import { LIMITS, line, paragraphs, type PledgeInput } from './pledge-input.js';
+import { LIMITS, type PledgeInput } from './pledge-input.js';
+import { line, paragraphs } from './text.js';
 import { DecisionError, nameHolder, queuePledgeEmail } from './pledges.js';
 import { hashSecret } from './secrets.js';
 

@@ -6,6 +6,7 @@
 import { safeHttpUrl } from 'compact-widgets/feed';
 import { format, type Locale } from '../i18n/locale.js';
 import { PLEDGE_MESSAGES, type PledgeMessage } from '../i18n/pledge-messages.js';
+import { EMAIL, line, paragraphs } from './text.js';
 
 export const LIMITS = {
   name: 200,
@@ -32,9 +33,6 @@ export interface FieldError {
 
 export type Checked = { ok: true; input: PledgeInput } | { ok: false; errors: FieldError[] };
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]+/g;
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
 /** org-id shape (https://org-id.guide): a list prefix, then the identifier in that list. */
 const ORG_ID = /^[A-Za-z]{2}(-[A-Za-z0-9]+)+$/;
 const TYPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -45,23 +43,6 @@ const malformed = (value: unknown) => typeof value === 'string' && LONE_SURROGAT
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const characters = (s: string) => [...s].length;
-
-/**
- * A single-line text: NFC, control characters as spaces, runs of spaces as one, trimmed. Every text
- * the server keeps goes through this or `paragraphs`, the staff's too: PostgreSQL refuses a NUL.
- */
-export function line(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = value.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-  return text === '' ? undefined : text;
-}
-
-/** Free text that may have paragraphs: NFC, newlines kept, other control characters as spaces, trimmed. */
-export function paragraphs(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = value.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_NEWLINE, ' ').trim();
-  return text === '' ? undefined : text;
-}
 
 export function checkPledge(body: unknown, locale: Locale): Checked {
   const errors: FieldError[] = [];

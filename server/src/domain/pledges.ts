@@ -34,7 +34,8 @@ import { PLEDGE_MESSAGES } from '../i18n/pledge-messages.js';
 import type { Clock } from './clock.js';
 import type { CompactDocument } from './compacts.js';
 import { nameKey, orgKey } from './names.js';
-import { checkPledge, LIMITS, line, paragraphs, type FieldError, type PledgeInput } from './pledge-input.js';
+import { checkPledge, LIMITS, type FieldError, type PledgeInput } from './pledge-input.js';
+import { line, paragraphs } from './text.js';
 
 export interface Answer {
   status: number;

@@ -34,6 +34,7 @@ import { deleteSessionsOf } from '../db/sessions.js';
 import { audit, type Actor } from './audit.js';
 import type { Clock } from './clock.js';
 import { dummyPasswordHash, hashPassword, hashSecret, needsRehash, newSecret, verifyPassword } from './secrets.js';
+import { EMAIL } from './text.js';
 import { matchTotp } from './totp.js';
 
 export const ROLES: Role[] = ['admin', 'moderator', 'editor'];
@@ -44,8 +45,6 @@ export const MAX_PASSWORD = 200;
 
 export class UserError extends Error {}
 
-/** No control character (PostgreSQL refuses a NUL) nor half a surrogate pair (stored as U+FFFD) either. */
-const EMAIL = /^[^\s\p{Cc}\p{Cs}@<>()[\]\\,;:"]+@[^\s\p{Cc}\p{Cs}@<>()[\]\\,;:"]+\.[^\s\p{Cc}\p{Cs}@<>()[\]\\,;:".]+$/u;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -3,7 +3,7 @@
  * side when the compact has more than one. A compact in one language keeps plain strings.
  */
 import type { CompactDocument } from '../compacts.js';
-import { paragraphs } from '../pledge-input.js';
+import { paragraphs } from '../text.js';
 
 const TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 /** More than this many languages in one compact is not a real case; the form stays usable. */
@@ -62,7 +62,7 @@ export type Form = Record<string, unknown>;
 
 /**
  * One field of a posted form (the last, when the name was sent more than once), cleaned as every
- * text the server keeps (pledge-input.ts): newlines kept, other control characters as spaces.
+ * text the server keeps (text.ts): newlines kept, other control characters as spaces.
  */
 export function formText(form: Form, name: string): string {
   const value = Object.hasOwn(form, name) ? form[name] : undefined;

@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { paragraphs } from '../pledge-input.js';
+import { paragraphs } from '../text.js';
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 /** What a 2 MB .xlsx may unpack to: a "zip bomb" is refused before it is unpacked. */
@@ -61,7 +61,7 @@ export async function toXlsx(sheetName: string, headers: string[], rows: (string
 
 function tidy(value: string): string {
   if ([...value].length > MAX_CELL) throw new SheetError(`A cell has more than ${MAX_CELL} characters`);
-  // As every text the server keeps (pledge-input.ts): newlines kept, other control characters as
+  // As every text the server keeps (text.ts): newlines kept, other control characters as
   // spaces, so that a NUL in an id or a name cannot reach PostgreSQL, which refuses it.
   return unsafeCell(paragraphs(value) ?? '');
 }
