@@ -23,6 +23,7 @@ import { checkIdentifier } from './identifiers.js';
 import { nameKey } from './names.js';
 import { LIMITS, type PledgeInput } from './pledge-input.js';
 import { line, paragraphs } from './text.js';
+import { compactLanguages, languageName, languagesOf, type Localized } from './authoring/languages.js';
 import { DecisionError, nameHolder, queuePledgeEmail } from './pledges.js';
 import { hashSecret } from './secrets.js';
 
@@ -279,13 +280,18 @@ export async function signatoriesOf(db: Db, compactIds: string[]): Promise<Signa
 export async function signatoryWithHistory(db: Db, compactId: string, id: string) {
   const row = await findSignatory(db, compactId, id);
   if (!row) return undefined;
-  return { ...signatoryView(row), history: await signatoryHistory(db, compactId, id) };
+  const view = signatoryView(row);
+  return { ...view, languages: await signatoryLanguages(db, compactId, view.data), history: await signatoryHistory(db, compactId, id) };
 }
 
 export interface SignatoryEdit {
-  name: string;
+  /** The languages the form has a box for, the compact's default first (see `signatoryLanguages`). */
+  languages: string[];
+  /** The name in each language (a plain string is the default language's). */
+  name: Localized | undefined;
   url?: string;
-  pledge?: string;
+  /** The pledge text in each language; undefined or empty removes it. */
+  pledge?: Localized;
   championName?: string;
   championRole?: string;
   published: boolean;
@@ -312,29 +318,58 @@ async function changeSignatory(db: Db, compactId: string, id: string, actor: Act
   });
 }
 
-/** Edits what is published about a signatory; the name given in its languages is replaced by one name. */
+/**
+ * The languages a signatory's name and pledge can be edited in: the compact's (its default first),
+ * and any other its own name or pledge is written in, so that no text is hidden from the form (and
+ * lost when it is saved).
+ */
+export async function signatoryLanguages(db: Db, compactId: string, data: Record<string, unknown>): Promise<string[]> {
+  const compact = await findCompact(db, compactId);
+  const languages = compact ? compactLanguages(JSON.parse(compact.document) as CompactDocument) : ['en'];
+  return [...new Set([...languages, ...languagesOf(data.name), ...languagesOf(data.pledge)])];
+}
+
+/**
+ * A LocalizedText from the form, each language cleaned by `clean` and checked against `max`
+ * characters (errors name the language's box, `${field}-${lang}`): a plain string when the form
+ * has one language, undefined when every box is empty.
+ */
+function editedText(value: Localized | undefined, field: string, label: string, max: number, languages: string[], clean: (v: unknown) => string | undefined): Localized | undefined {
+  const given = typeof value === 'string' ? { [languages[0]!]: value } : (value ?? {});
+  const texts: Record<string, string> = {};
+  for (const [lang, raw] of Object.entries(given)) {
+    const text = clean(raw);
+    if (!text) continue;
+    if ([...text].length > max) throw new EditError(`${field}-${lang}`, `${label} must be ${max} characters or fewer`);
+    texts[lang] = text;
+  }
+  const langs = Object.keys(texts);
+  if (langs.length === 0) return undefined;
+  return languages.length === 1 && langs[0] === languages[0] ? texts[langs[0]] : texts;
+}
+
+/** Edits what is published about a signatory: its name and pledge in each language the form shows. */
 export async function editSignatory(db: Db, compactId: string, id: string, edit: SignatoryEdit, actor: Actor, clock: Clock): Promise<void> {
-  const name = line(edit.name) ?? '';
-  if (!name) throw new EditError('name', 'Enter the organisation’s name');
-  if ([...name].length > LIMITS.name) throw new EditError('name', `The name must be ${LIMITS.name} characters or fewer`);
+  const { languages } = edit;
+  const name = editedText(edit.name, 'name', 'The name', LIMITS.name, languages, line);
+  const defaultName = typeof name === 'string' ? name : name?.[languages[0]!];
+  if (!defaultName) throw new EditError(`name-${languages[0]}`, languages.length > 1 ? `Enter the organisation’s name in ${languageName(languages[0]!)}` : 'Enter the organisation’s name');
   const url = edit.url?.trim() ? safeHttpUrl(edit.url.trim()) : undefined;
   if (edit.url?.trim() && !url) throw new EditError('url', 'Enter a website address starting with https:// or http://');
-  const pledge = edit.pledge === undefined ? undefined : (paragraphs(edit.pledge) ?? '');
-  if (pledge && [...pledge].length > LIMITS.pledge) throw new EditError('pledge', `The pledge must be ${LIMITS.pledge} characters or fewer`);
+  const pledge = editedText(edit.pledge, 'pledge', 'The pledge', LIMITS.pledge, languages, paragraphs);
   const championName = line(edit.championName);
   const championRole = line(edit.championRole);
   if (championRole && !championName) throw new EditError('championName', 'Enter the champion’s name, or remove their role');
   await changeSignatory(db, compactId, id, actor, clock, 'signatory.edit', (row) => {
     const { url: _url, pledge: _pledge, champion: _champion, ...data } = JSON.parse(row.data) as Record<string, unknown>;
-    const keepName = localized(data.name, 'en') === name ? data.name : name;
     const next = {
       ...data,
-      name: keepName,
+      name,
       ...(url ? { url } : {}),
       ...(pledge ? { pledge } : {}),
       ...(championName ? { champion: { name: championName, ...(championRole ? { role: championRole } : {}) } } : {}),
     };
-    return { ...row, data: JSON.stringify(next), name_key: nameKey(name), published: edit.published ? 1 : 0 };
+    return { ...row, data: JSON.stringify(next), name_key: nameKey(defaultName), published: edit.published ? 1 : 0 };
   });
 }
 

@@ -28,10 +28,10 @@ describe('signatories and the outbox in the admin', () => {
     const before = await listed('GB-CHC-1183305');
     assert.ok(before);
     await editor.get('/admin/signatories/southend/GB-CHC-1183305');
-    const bad = await editor.post('/admin/signatories/southend/GB-CHC-1183305', { name: before!.name, url: 'javascript:alert(1)', published: 'yes' });
+    const bad = await editor.post('/admin/signatories/southend/GB-CHC-1183305', { 'name-en': before!.name, url: 'javascript:alert(1)', published: 'yes' });
     assert.equal(bad.status, 422);
     assert.match(bad.text, /starting with https:\/\//);
-    const saved = await editor.post('/admin/signatories/southend/GB-CHC-1183305', { name: 'Renamed Trust', url: 'https://renamed.example.org/', pledge: '', championName: '', championRole: '', published: 'yes' });
+    const saved = await editor.post('/admin/signatories/southend/GB-CHC-1183305', { 'name-en': 'Renamed Trust', url: 'https://renamed.example.org/', 'pledge-en': '', championName: '', championRole: '', published: 'yes' });
     assert.equal(saved.status, 303);
     const after = await listed('GB-CHC-1183305');
     assert.equal(after?.name, 'Renamed Trust');
@@ -77,5 +77,58 @@ describe('signatories and the outbox in the admin', () => {
     assert.equal(download.status, 200);
     assert.equal(download.headers.get('content-type'), 'message/rfc822');
     assert.equal(download.text, eml);
+  });
+});
+
+describe('a signatory of a bilingual compact in the admin', () => {
+  let t: TestServer;
+  const listed = async (id: string) => ((await buildFeed(t.server.database.db, 'ceredigion', { publicUrl: t.url }))!.feed.signatories as { id: string; name: unknown; url?: string; pledge?: unknown }[]).find((s) => s.id === id);
+  before(async () => {
+    t = await startTestServer({ feeds: ['bilingual-wales'], env: { SIGNIN_RATE_LIMIT: '1000' } });
+    await makeUser(t, 'golygydd@ceredigion.example', 'editor', 'ceredigion');
+  });
+  after(() => t.stop());
+
+  it('shows the name and pledge in a box for each language, each with its lang, and an edit keeps what it does not change', async () => {
+    const editor = new AdminClient(t.url);
+    await editor.signIn('golygydd@ceredigion.example');
+    // A pledge written only in Welsh, in a compact whose default language is English.
+    const page = await editor.get('/admin/signatories/ceredigion/menter-iaith-glannau-teifi');
+    assert.match(page.text, /<textarea[^>]*id="pledge-cy"[^>]*lang="cy"[^>]*>Byddwn yn helpu partneriaid/);
+    assert.match(page.text, /<textarea[^>]*id="pledge-en"[^>]*>\s*<\/textarea>/);
+    assert.match(page.text, /<input[^>]*id="name-en"[^>]*value="Menter Iaith Glannau Teifi"/);
+    const welsh = (await listed('menter-iaith-glannau-teifi'))!.pledge;
+    const saved = await editor.post('/admin/signatories/ceredigion/menter-iaith-glannau-teifi', {
+      'name-en': 'Menter Iaith Glannau Teifi',
+      'name-cy': '',
+      url: 'https://example.org/menter-iaith',
+      'pledge-en': '',
+      'pledge-cy': (welsh as Record<string, string>).cy,
+      championName: 'Elin Dafydd',
+      championRole: 'Prif Swyddog',
+      published: 'yes',
+    });
+    assert.equal(saved.status, 303);
+    const after = await listed('menter-iaith-glannau-teifi');
+    assert.equal(after?.url, 'https://example.org/menter-iaith');
+    assert.deepEqual(after?.pledge, welsh, 'the Welsh pledge is kept, and still marked as Welsh');
+    assert.deepEqual(after?.name, { en: 'Menter Iaith Glannau Teifi' });
+  });
+
+  it('edits a name in both languages, and asks for the default language’s at its own box', async () => {
+    const editor = new AdminClient(t.url);
+    await editor.signIn('golygydd@ceredigion.example');
+    const page = await editor.get('/admin/signatories/ceredigion/ty-r-gymuned-tregaron');
+    assert.match(page.text, /<input[^>]*id="name-cy"[^>]*value="Tŷ&#39;r Gymuned, Tregaron"[^>]*lang="cy"|<input[^>]*id="name-cy"[^>]*lang="cy"[^>]*value="Tŷ&#39;r Gymuned, Tregaron"/);
+    const form = { 'name-en': '', 'name-cy': 'Tŷ’r Gymuned', url: '', 'pledge-en': '', 'pledge-cy': 'Byddwn yn gwrando.', championName: '', championRole: '', published: 'yes' };
+    const refused = await editor.post('/admin/signatories/ceredigion/ty-r-gymuned-tregaron', form);
+    assert.equal(refused.status, 422);
+    assert.match(refused.text, /href="#name-en">Enter the organisation’s name in English \(en\)/);
+    assert.match(refused.text, /id="name-cy"[^>]*value="Tŷ’r Gymuned"|value="Tŷ’r Gymuned"[^>]*id="name-cy"/, 'what was typed comes back');
+    const saved = await editor.post('/admin/signatories/ceredigion/ty-r-gymuned-tregaron', { ...form, 'name-en': 'Tregaron  Community\tHouse' });
+    assert.equal(saved.status, 303);
+    const after = await listed('ty-r-gymuned-tregaron');
+    assert.deepEqual(after?.name, { en: 'Tregaron Community House', cy: 'Tŷ’r Gymuned' });
+    assert.deepEqual(after?.pledge, { cy: 'Byddwn yn gwrando.' });
   });
 });

@@ -41,7 +41,7 @@ describe('the spreadsheet round trip', () => {
   after(() => t.stop());
 
   it('downloads CSV and .xlsx with cells that would be formulas prefixed with an apostrophe', async () => {
-    await editSignatory(t.server.database.db, 'southend', 'GB-NHS-QH8', { name: '=HYPERLINK("https://evil.example","Click")', published: true }, { id: 'test', label: 'test' }, () => NOW);
+    await editSignatory(t.server.database.db, 'southend', 'GB-NHS-QH8', { languages: ['en'], name: '=HYPERLINK("https://evil.example","Click")', published: true }, { id: 'test', label: 'test' }, () => NOW);
     const csv = await download(client, '/admin/compacts/southend/signatories.csv');
     assert.equal(csv.status, 200);
     assert.match(csv.type, /^text\/csv; charset=utf-8/);

@@ -41,6 +41,11 @@ export function compactLanguages(document: CompactDocument): string[] {
   return [...found].slice(0, MAX_LANGUAGES);
 }
 
+/** The languages one stored text is written in: an object's language keys; none for a plain string. */
+export function languagesOf(value: unknown): string[] {
+  return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).filter(isLanguage) : [];
+}
+
 /** A language's name for a label ("Welsh (cy)"). */
 export function languageName(tag: string): string {
   try {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DecisionError } from '../../../domain/pledges.js';
 import { editSignatory, EditError, reinstateSignatory, signatoriesOf, signatoryWithHistory, withdrawSignatory } from '../../../domain/moderation.js';
 import { listCompacts } from '../../../domain/compacts.js';
+import { formLocalized, languageName, localizedValues, type Form } from '../../../domain/authoring/languages.js';
 import { ACCESS_ROLES, actor, field, inScope, page, scope } from './context.js';
 
 type Params = { Params: { compactId: string; id: string }; Querystring: { done?: string } };
@@ -23,7 +24,7 @@ export async function signatoryAdminRoutes(app: FastifyInstance): Promise<void> 
     const { compactId, id } = request.params;
     const signatory = inScope(request, roles, compactId) ? await signatoryWithHistory(app.database.db, compactId, id) : undefined;
     if (!signatory) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such signatory', link: { href: '/admin/signatories', text: 'Back to the signatories' } }, 404);
-    const data = signatory.data as { url?: string; pledge?: string; champion?: { name?: string; role?: string } };
+    const data = signatory.data as { name?: unknown; url?: string; pledge?: unknown; champion?: { name?: string; role?: string } };
     return page(
       request,
       reply,
@@ -31,7 +32,14 @@ export async function signatoryAdminRoutes(app: FastifyInstance): Promise<void> 
       {
         pageTitle: `${extra.errors ? 'Error: ' : ''}${signatory.name} – Compact admin`,
         s: signatory,
-        values: { name: signatory.name, url: data.url ?? '', pledge: typeof data.pledge === 'string' ? data.pledge : '', championName: data.champion?.name ?? '', championRole: data.champion?.role ?? '', published: signatory.published },
+        languages: signatory.languages.map((lang) => ({ lang, name: languageName(lang) })),
+        values: {
+          ...localizedValues(data.name, 'name', signatory.languages),
+          ...localizedValues(data.pledge, 'pledge', signatory.languages),
+          url: data.url ?? '',
+          championName: data.champion?.name ?? '', championRole: data.champion?.role ?? '',
+          published: signatory.published,
+        },
         history: signatory.history.map((h) => ({ ...h, before: h.before ? JSON.stringify(JSON.parse(h.before), null, 1) : '', after: JSON.stringify(JSON.parse(h.after), null, 1) })),
         done: request.query?.done === 'saved' ? 'Changes saved and published.' : request.query?.done === 'withdrawn' ? 'Signatory withdrawn: it is no longer in the feed.' : request.query?.done === 'reinstated' ? 'Signatory reinstated.' : undefined,
         ...extra,
@@ -56,23 +64,29 @@ export async function signatoryAdminRoutes(app: FastifyInstance): Promise<void> 
       return reply.redirect(`/admin/signatories/${encodeURIComponent(compactId)}/${encodeURIComponent(id)}?done=${done}`, 303);
     });
 
-  change('', 'saved', (request) =>
-    editSignatory(
+  change('', 'saved', async (request) => {
+    const { compactId, id } = request.params;
+    const current = await signatoryWithHistory(app.database.db, compactId, id);
+    if (!current) throw new DecisionError('No such signatory');
+    const form = (request.body ?? {}) as Form;
+    const { languages } = current;
+    await editSignatory(
       app.database.db,
-      request.params.compactId,
-      request.params.id,
+      compactId,
+      id,
       {
-        name: field(request.body, 'name'),
+        languages,
+        name: formLocalized(form, 'name', languages),
         url: field(request.body, 'url'),
-        pledge: field(request.body, 'pledge'),
+        pledge: formLocalized(form, 'pledge', languages),
         championName: field(request.body, 'championName'),
         championRole: field(request.body, 'championRole'),
         published: field(request.body, 'published') === 'yes',
       },
       actor(request),
       app.clock,
-    ),
-  );
+    );
+  });
   change('/withdraw', 'withdrawn', (request) => withdrawSignatory(app.database.db, request.params.compactId, request.params.id, actor(request), app.clock));
   change('/reinstate', 'reinstated', (request) => reinstateSignatory(app.database.db, request.params.compactId, request.params.id, actor(request), app.clock));
 }
