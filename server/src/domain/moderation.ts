@@ -24,7 +24,7 @@ import { nameKey } from './names.js';
 import { LIMITS, type PledgeInput } from './pledge-input.js';
 import { line, paragraphs } from './text.js';
 import { compactLanguages, languageName, languagesOf, type Localized } from './authoring/languages.js';
-import { DecisionError, nameHolder, queuePledgeEmail } from './pledges.js';
+import { DecisionError, nameHolder, pledgeTextLanguages, queuePledgeEmail } from './pledges.js';
 import { hashSecret } from './secrets.js';
 
 /** The organisation's contact, as the audit log names them: no name, no address. */
@@ -202,6 +202,8 @@ export async function reviewDetails(db: Db, id: string) {
   if (!row) return undefined;
   const organisation = JSON.parse(row.organisation) as PledgeInput['organisation'];
   const contact = await findContact(db, id);
+  const compact = await findCompact(db, row.compact_id);
+  const textLanguages = compact ? pledgeTextLanguages(JSON.parse(compact.document) as CompactDocument, row.locale) : { languages: [toLocale(row.locale)], suggested: toLocale(row.locale) };
   const duplicates = {
     signatories: (await signatoriesLike(db, row.compact_id, row.name_key, row.org_key)).map((s) => ({
       id: s.id,
@@ -227,6 +229,8 @@ export async function reviewDetails(db: Db, id: string) {
     identifier: checkIdentifier(organisation.id),
     champion: row.champion ? (JSON.parse(row.champion) as { name: string; role?: string }) : undefined,
     pledge: row.pledge_text ?? undefined,
+    /** The languages its text can be published in; `suggested`, the form's, is also the one its texts are marked with here. */
+    textLanguages: { ...textLanguages, suggestedName: languageName(textLanguages.suggested), options: textLanguages.languages.map((lang) => ({ lang, name: languageName(lang) })) },
     consent: { publish: row.consent_publish === 1, contact: row.consent_contact === 1 },
     locale: row.locale,
     contact: contact ? { name: contact.name, email: contact.email, ...(contact.role ? { role: contact.role } : {}) } : undefined,

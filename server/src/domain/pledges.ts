@@ -36,6 +36,7 @@ import type { CompactDocument } from './compacts.js';
 import { nameKey, orgKey } from './names.js';
 import { checkPledge, LIMITS, type FieldError, type PledgeInput } from './pledge-input.js';
 import { line, paragraphs } from './text.js';
+import { compactLanguages } from './authoring/languages.js';
 
 export interface Answer {
   status: number;
@@ -227,7 +228,7 @@ export async function pledgeDetails(db: Db, id: string) {
 export class DecisionError extends Error {
   constructor(
     message: string,
-    readonly field?: 'publicName' | 'pledgeText' | 'reasonCode' | 'reason' | 'question',
+    readonly field?: 'publicName' | 'pledgeText' | 'pledgeLanguage' | 'reasonCode' | 'reason' | 'question',
   ) {
     super(message);
   }
@@ -244,6 +245,8 @@ export interface Approval extends Decision {
   /** The moderator's corrections of what is published: the name, the pledge text ('' removes it). */
   publicName?: string;
   pledgeText?: string;
+  /** The language the pledge text is in (one of `pledgeTextLanguages`); by default the form's. */
+  pledgeLanguage?: string;
 }
 
 export interface Rejection extends Decision {
@@ -257,6 +260,19 @@ const actorFor = (decision: Decision): Actor => decision.actor ?? { id: decision
 function publicState(pledge: PledgeRow) {
   const organisation = JSON.parse(pledge.organisation) as PledgeInput['organisation'];
   return { status: pledge.status, name: organisation.name, ...(organisation.id ? { id: organisation.id } : {}), pledge: pledge.pledge_text };
+}
+
+/**
+ * The languages a pledge's text can be published in: the compact's (its default first) and the one
+ * the organisation used the form in, which is the one suggested. Text in the default language is
+ * published as a plain string; in any other, under its language tag, so that the widgets and
+ * screen readers read it in its own language.
+ */
+export function pledgeTextLanguages(document: CompactDocument, locale: string): { languages: string[]; suggested: string } {
+  const languages = compactLanguages(document);
+  const form = toLocale(locale);
+  const suggested = languages.find((tag) => tag.toLowerCase().split('-')[0] === form) ?? form;
+  return { languages: languages.includes(suggested) ? languages : [...languages, suggested], suggested };
 }
 
 /** A slug from a name, for organisations without an org-id: "St John's Trust" → "st-johns-trust". */
@@ -292,7 +308,11 @@ export async function approvePledge(db: Db, id: string, decision: Approval): Pro
     const other = await findNameHoldingPledge(tx, pledge.compact_id, pledge.name_key, pledge.org_key, id);
     if (other) throw new DecisionError(`Another pledge from this organisation is waiting or approved (${other.id}); decide that one, or reject this one as a duplicate`);
     const compact = await findCompact(tx, pledge.compact_id);
-    const { compact: content } = JSON.parse(compact!.document) as CompactDocument;
+    const document = JSON.parse(compact!.document) as CompactDocument;
+    const content = document.compact;
+    const { languages, suggested } = pledgeTextLanguages(document, pledge.locale);
+    const language = decision.pledgeLanguage ?? suggested;
+    if (!languages.includes(language)) throw new DecisionError('Choose the language the pledge text is in', 'pledgeLanguage');
     const submitted = JSON.parse(pledge.organisation) as PledgeInput['organisation'];
     const organisation = { ...submitted, ...(publicName ? { name: publicName } : {}) };
     const text = pledgeText === undefined ? pledge.pledge_text : pledgeText || null;
@@ -304,7 +324,7 @@ export async function approvePledge(db: Db, id: string, decision: Approval): Pro
       ...(organisation.type ? { type: organisation.type } : {}),
       signed: todayInZone(now.getTime(), typeof content.timeZone === 'string' ? content.timeZone : 'Europe/London'),
       ...(organisation.url ? { url: organisation.url } : {}),
-      ...(text ? { pledge: text } : {}),
+      ...(text ? { pledge: language === languages[0] ? text : { [language]: text } } : {}),
       ...(pledge.champion ? { champion: JSON.parse(pledge.champion) } : {}),
     };
     await upsertSignatory(tx, {

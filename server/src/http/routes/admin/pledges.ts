@@ -31,6 +31,7 @@ export const STATUS_TEXT: Record<string, string> = {
 const FIELD_DECISION: Record<string, Decision> = {
   publicName: 'approve',
   pledgeText: 'approve',
+  pledgeLanguage: 'approve',
   reasonCode: 'reject',
   reason: 'reject',
   question: 'ask',
@@ -121,12 +122,14 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
 
   decide('approve', 'approved', 'decision', async (request) => {
     const publicName = field(request.body, 'publicName');
+    const pledgeLanguage = field(request.body, 'pledgeLanguage');
     await approvePledge(app.database.db, request.params.id, {
       by: actor(request).id,
       actor: actor(request),
       clock: app.clock,
       ...(publicName.trim() ? { publicName } : {}),
       pledgeText: field(request.body, 'pledgeText'),
+      ...(pledgeLanguage ? { pledgeLanguage } : {}),
     });
   });
 
