@@ -14,6 +14,7 @@ import { systemClock, type Clock } from '../domain/clock.js';
 import { FeedCache } from './feed-cache.js';
 import { corsFor } from './cors.js';
 import { errorAnswer } from './errors.js';
+import { API_HELMET, clientErrorHandler, frameworkErrors } from './edge.js';
 import { healthRoutes } from './routes/health.js';
 import { feedRoutes } from './routes/feeds.js';
 import { pledgeRoutes } from './routes/pledges.js';
@@ -64,6 +65,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Fastify's and Node's own answers run no hook: these give them our headers (edge.ts).
+    frameworkErrors: frameworkErrors(config),
+    clientErrorHandler,
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   });
 
@@ -72,11 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('feeds', new FeedCache(database.db, { publicUrl: config.publicUrl, privacyNoticeUrl: config.privacyNoticeUrl }, config.feedRevalidateMs));
 
-  await app.register(helmet, {
-    // Feeds and the widgets' scripts are meant to be read by other sites' pages.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-  });
+  await app.register(helmet, API_HELMET);
   await app.register(cors, { hook: 'onRequest', delegator: (req, callback) => callback(null, corsFor(req, config)) });
   await app.register(rateLimit, { global: false });
   // Pages, calendars and JSON compressed for slow connections (feeds come precompressed from their

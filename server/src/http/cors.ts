@@ -25,3 +25,15 @@ export function corsFor(request: FastifyRequest, config: Config): FastifyCorsOpt
   }
   return { origin: false };
 }
+
+/**
+ * The CORS headers @fastify/cors gives an answer (not a preflight) to this request: for the answers
+ * its hook never sees (http/edge.ts). Read by the browser only to let the page see the error.
+ */
+export function corsHeaders(request: FastifyRequest, config: Config): Record<string, string> {
+  const { origin } = corsFor(request, config);
+  if (origin === '*') return { 'access-control-allow-origin': '*' };
+  if (!Array.isArray(origin)) return {};
+  const sent = request.headers.origin;
+  return { vary: 'Origin', ...(typeof sent === 'string' && origin.includes(sent) ? { 'access-control-allow-origin': sent } : {}) };
+}

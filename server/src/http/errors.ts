@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
-import { format, toLocale } from '../i18n/locale.js';
+import { format, toLocale, type Locale } from '../i18n/locale.js';
 import { PLEDGE_MESSAGES } from '../i18n/pledge-messages.js';
+import { t } from '../i18n/public-messages.js';
 
 export interface ErrorAnswer {
   status: number;
@@ -8,15 +9,21 @@ export interface ErrorAnswer {
 }
 
 /** The language of an answer given before the body is read: the first of Accept-Language. */
-export function requestLocale(request: FastifyRequest) {
+export function requestLocale(request: FastifyRequest): Locale {
   return toLocale(String(request.headers['accept-language'] ?? '').split(',')[0]);
 }
+
+const one = (status: number, message: string): ErrorAnswer => ({ status, body: { errors: [{ field: '', message }] } });
 
 /** Every failure as the contract's `{errors: [{field, message}]}`, never a stack trace. */
 export function errorAnswer(error: FastifyError, request: FastifyRequest): ErrorAnswer {
   const locale = requestLocale(request);
-  const one = (status: number, message: string): ErrorAnswer => ({ status, body: { errors: [{ field: '', message }] } });
   switch (error.code) {
+    // The router's own, whose messages would quote the path back and name Fastify's error.
+    case 'FST_ERR_BAD_URL':
+      return one(400, t(locale, 'badAddress'));
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return one(414, t(locale, 'addressTooLong'));
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return one(413, format(PLEDGE_MESSAGES.tooLarge, locale, { max: Math.floor(request.server.config.bodyLimit / 1024) }));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

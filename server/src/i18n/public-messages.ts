@@ -103,6 +103,18 @@ export const PUBLIC_MESSAGES = {
     gd: 'Chan eil buidheann leis an aithnichear {org} air liosta {name}. Cha dearbh an compact bràiste a tha a’ ceangal ris an duilleag seo.', // check gd
   },
 
+  // Answers made before any route of ours (http/errors.ts), for every path: plain `{errors}`
+  badAddress: {
+    en: 'This web address is not valid. If you typed it, check it is correct.',
+    cy: "Nid yw'r cyfeiriad gwe hwn yn ddilys. Os teipioch chi ef, gwiriwch ei fod yn gywir.",
+    gd: 'Chan eil an seòladh-lìn seo dligheach. Ma sgrìobh thu e, dèan cinnteach gu bheil e ceart.', // check gd
+  },
+  addressTooLong: {
+    en: 'This web address is too long. If you typed it, check it is correct.',
+    cy: "Mae'r cyfeiriad gwe hwn yn rhy hir. Os teipioch chi ef, gwiriwch ei fod yn gywir.",
+    gd: 'Tha an seòladh-lìn seo ro fhada. Ma sgrìobh thu e, dèan cinnteach gu bheil e ceart.', // check gd
+  },
+
   // Action statuses (the widgets' words)
   'status.not-started': { en: 'Not started', cy: 'Heb ddechrau', gd: 'Gun tòiseachadh' },
   'status.in-progress': { en: 'In progress', cy: 'Ar y gweill', gd: 'A’ dol air adhart' },

@@ -1,0 +1,169 @@
+/**
+ * The answers Fastify and Node give before any route of ours runs (a path that cannot be decoded, a
+ * segment too long, no such route, a body that cannot be read, headers too large) carry the same
+ * security headers, and CORS where the route would have it, as every other answer, and a plain
+ * `{errors}` body in the visitor's language that says nothing about the server.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { PUBLIC_MESSAGES } from '../src/i18n/public-messages.js';
+import { PLEDGE_MESSAGES } from '../src/i18n/pledge-messages.js';
+import { CLIENT_ERROR_MESSAGES } from '../src/http/edge.js';
+import { startTestServer, type TestServer } from './helpers/server.js';
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request exactly as written: fetch would tidy the path, and could not send headers this large. */
+function raw(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<RawAnswer> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: hostname, port, method, path, headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: text }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** Every header helmet sets on the JSON routes (its defaults and our CSP). */
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
+const LONG = 'a'.repeat(101); // one over find-my-way's maxParamLength
+
+describe('answers made before our routes', () => {
+  let t: TestServer;
+  let reference: RawAnswer;
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend'], env: { PLEDGE_ORIGINS: 'https://council.example' } });
+    reference = await raw(t.url, 'GET', '/healthz');
+    assert.equal(reference.status, 200);
+    for (const name of SECURITY_HEADERS) assert.ok(reference.headers[name], `the reference answer has ${name}`);
+  });
+  after(() => t.stop());
+
+  function assertPlain(answer: RawAnswer, label: string, path = '') {
+    for (const name of SECURITY_HEADERS) assert.equal(answer.headers[name], reference.headers[name], `${label}: ${name}`);
+    assert.equal(answer.headers['x-powered-by'], undefined, label);
+    assert.equal(answer.headers['content-type'], 'application/json; charset=utf-8', label);
+    const body = JSON.parse(answer.body);
+    assert.deepEqual(Object.keys(body), ['errors'], label);
+    assert.equal(body.errors.length, 1, label);
+    assert.equal(body.errors[0].field, '', label);
+    assert.doesNotMatch(answer.body, /FST_|statusCode|fastify|stack/i, `${label}: nothing about the server`);
+    if (path) assert.ok(!answer.body.includes(path), `${label}: the path is not echoed`);
+    return body.errors[0].message as string;
+  }
+
+  it('a path that is not valid percent-encoding: 400, with the headers', async () => {
+    for (const path of ['/feeds/%zz', '/c/%zz', '/c/southend/signatories/%E0%A4%A', '/widgets/%zz', '/admin/pledges/%zz', '/assets/%ff', '/%zz']) {
+      const answer = await raw(t.url, 'GET', path);
+      assert.equal(answer.status, 400, path);
+      assert.equal(assertPlain(answer, path, path), PUBLIC_MESSAGES.badAddress.en, path);
+    }
+  });
+
+  it('a path segment longer than the router reads: 414, with the headers', async () => {
+    for (const [method, path] of [['GET', `/feeds/${LONG}`], ['GET', `/c/${LONG}`], ['POST', `/api/compacts/${LONG}/pledges`]] as const) {
+      const answer = await raw(t.url, method, path);
+      assert.equal(answer.status, 414, path);
+      assert.equal(assertPlain(answer, path, LONG), PUBLIC_MESSAGES.addressTooLong.en, path);
+    }
+  });
+
+  it('CORS as the route would have it: feeds and widgets for any site, the pledge endpoint for its origins, pages for none', async () => {
+    const origin = { origin: 'https://other.example' };
+    for (const path of ['/feeds/%zz', `/feeds/${LONG}`, '/widgets/%zz', '/feeds/nowhere', '/widgets/nowhere.js']) {
+      const answer = await raw(t.url, 'GET', path, origin);
+      assert.equal(answer.headers['access-control-allow-origin'], '*', path);
+      assert.equal(answer.headers['access-control-allow-credentials'], undefined, path);
+    }
+    for (const path of ['/api/compacts/%zz/pledges', `/api/compacts/${LONG}/pledges`]) {
+      const allowed = await raw(t.url, 'POST', path, { origin: 'https://council.example', 'content-type': 'application/json' }, '{}');
+      assert.equal(allowed.headers['access-control-allow-origin'], 'https://council.example', path);
+      assert.match(String(allowed.headers.vary), /Origin/, path);
+      const other = await raw(t.url, 'POST', path, { ...origin, 'content-type': 'application/json' }, '{}');
+      assert.equal(other.headers['access-control-allow-origin'], undefined, path);
+      assert.match(String(other.headers.vary), /Origin/, path);
+    }
+    for (const path of ['/c/%zz', `/c/${LONG}`, '/admin/pledges/%zz', '/%zz']) {
+      const answer = await raw(t.url, 'GET', path, origin);
+      assert.equal(answer.headers['access-control-allow-origin'], undefined, path);
+    }
+  });
+
+  it('in the language of Accept-Language', async () => {
+    for (const [path, headers, locale] of [
+      ['/feeds/%zz', { 'accept-language': 'cy-GB, en;q=0.5' }, 'cy'],
+      ['/c/%zz', { 'accept-language': 'gd' }, 'gd'],
+      ['/c/%zz', { 'accept-language': 'fr' }, 'en'],
+    ] as const) {
+      assert.equal(assertPlain(await raw(t.url, 'GET', path, headers), path), PUBLIC_MESSAGES.badAddress[locale], path);
+    }
+    assert.equal(assertPlain(await raw(t.url, 'GET', `/feeds/${LONG}`, { 'accept-language': 'gd' }), 'long gd'), PUBLIC_MESSAGES.addressTooLong.gd);
+  });
+
+  it('unknown routes and wrong methods: 404, with the headers', async () => {
+    for (const [method, path] of [
+      ['GET', '/nowhere'],
+      ['DELETE', '/feeds/southend.json'],
+      ['PUT', '/c/southend'],
+      ['POST', '/healthz'],
+    ]) {
+      const answer = await raw(t.url, method!, path!);
+      assert.equal(answer.status, 404, `${method} ${path}`);
+      assert.equal(assertPlain(answer, `${method} ${path}`), `Nothing is published at ${path}`);
+    }
+  });
+
+  it('bodies that cannot be read (malformed JSON, another type, too large): with the headers', async () => {
+    const pledges = '/api/compacts/southend/pledges';
+    const headers = { 'idempotency-key': 'edge-1', origin: 'https://council.example' };
+    for (const [status, type, body, message] of [
+      [400, 'application/json', '{"organisation":', PLEDGE_MESSAGES.notJson.en],
+      [415, 'text/xml', '<pledge/>', PLEDGE_MESSAGES.notJsonType.en],
+      [413, 'application/json', JSON.stringify({ pledge: 'x'.repeat(70_000) }), PLEDGE_MESSAGES.tooLarge.en.replace('{max}', '64')],
+    ] as const) {
+      const answer = await raw(t.url, 'POST', pledges, { ...headers, 'content-type': type }, body);
+      assert.equal(answer.status, status, type);
+      assert.equal(assertPlain(answer, `${status}`), message);
+      assert.equal(answer.headers['access-control-allow-origin'], 'https://council.example', `${status}: the form can read why`);
+    }
+  });
+
+  it('headers larger than Node reads: 431, with the headers and no CORS it cannot decide', async () => {
+    const answer = await raw(t.url, 'GET', '/feeds/southend.json', { 'x-padding': 'x'.repeat(20_000) });
+    assert.equal(answer.status, 431);
+    assert.equal(assertPlain(answer, '431'), CLIENT_ERROR_MESSAGES[431]);
+    assert.equal(answer.headers['access-control-allow-origin'], undefined);
+    assert.equal(answer.headers.connection, 'close');
+  });
+
+  it('logs these as any other request: method, path and status, nothing else', async () => {
+    const before = t.logs.length;
+    await raw(t.url, 'GET', '/c/%zz?token=secret-in-query', { cookie: 'cw_session=secret-cookie' });
+    const lines = t.logs.slice(before).join('');
+    assert.doesNotMatch(lines, /secret/);
+    assert.match(lines, /"statusCode":400/);
+  });
+});
