@@ -112,15 +112,19 @@ describe('answers made before our routes', () => {
     }
   });
 
-  it('in the language of Accept-Language', async () => {
+  it('in the language of the page’s address, or else of Accept-Language', async () => {
     for (const [path, headers, locale] of [
+      ['/cy/c/%zz', {}, 'cy'],
+      ['/gd/c/%zz', { 'accept-language': 'cy' }, 'gd'],
       ['/feeds/%zz', { 'accept-language': 'cy-GB, en;q=0.5' }, 'cy'],
-      ['/c/%zz', { 'accept-language': 'gd' }, 'gd'],
       ['/c/%zz', { 'accept-language': 'fr' }, 'en'],
     ] as const) {
       assert.equal(assertPlain(await raw(t.url, 'GET', path, headers), path), PUBLIC_MESSAGES.badAddress[locale], path);
     }
-    assert.equal(assertPlain(await raw(t.url, 'GET', `/feeds/${LONG}`, { 'accept-language': 'gd' }), 'long gd'), PUBLIC_MESSAGES.addressTooLong.gd);
+    assert.equal(assertPlain(await raw(t.url, 'GET', `/gd/c/${LONG}`), 'long gd'), PUBLIC_MESSAGES.addressTooLong.gd);
+    const welsh = await raw(t.url, 'GET', '/cy/c/southend/nowhere/at/all');
+    assert.equal(welsh.status, 404);
+    assert.equal(assertPlain(welsh, '/cy 404'), PUBLIC_MESSAGES.nothingHere.cy.replace('{path}', '/cy/c/southend/nowhere/at/all'));
   });
 
   it('unknown routes and wrong methods: 404, with the headers', async () => {
@@ -132,7 +136,7 @@ describe('answers made before our routes', () => {
     ]) {
       const answer = await raw(t.url, method!, path!);
       assert.equal(answer.status, 404, `${method} ${path}`);
-      assert.equal(assertPlain(answer, `${method} ${path}`), `Nothing is published at ${path}`);
+      assert.equal(assertPlain(answer, `${method} ${path}`), PUBLIC_MESSAGES.nothingHere.en.replace('{path}', path!));
     }
   });
 

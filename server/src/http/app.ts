@@ -13,7 +13,7 @@ import type { Database } from '../db/database.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { FeedCache } from './feed-cache.js';
 import { corsFor } from './cors.js';
-import { errorAnswer } from './errors.js';
+import { errorAnswer, notFoundAnswer } from './errors.js';
 import { API_HELMET, clientErrorHandler, frameworkErrors } from './edge.js';
 import { healthRoutes } from './routes/health.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -89,7 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.code(answer.status).send(answer.body);
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ errors: [{ field: '', message: `Nothing is published at ${request.url.split('?')[0]}` }] });
+    const answer = notFoundAnswer(request);
+    reply.code(answer.status).send(answer.body);
   });
 
   await app.register(healthRoutes);

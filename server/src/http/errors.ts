@@ -8,9 +8,13 @@ export interface ErrorAnswer {
   body: { errors: { field: string; message: string }[] };
 }
 
-/** The language of an answer given before the body is read: the first of Accept-Language. */
+/**
+ * The language of an answer given before the body is read: the page's own where its address has one
+ * (`/cy/…`, `/gd/…`), or else the first of Accept-Language.
+ */
 export function requestLocale(request: FastifyRequest): Locale {
-  return toLocale(String(request.headers['accept-language'] ?? '').split(',')[0]);
+  const page = /^\/(cy|gd)\//.exec(request.url)?.[1];
+  return toLocale(page ?? String(request.headers['accept-language'] ?? '').split(',')[0]);
 }
 
 const one = (status: number, message: string): ErrorAnswer => ({ status, body: { errors: [{ field: '', message }] } });
@@ -36,4 +40,8 @@ export function errorAnswer(error: FastifyError, request: FastifyRequest): Error
   if (status === 429) return { status, body: { errors: [{ field: '', message: error.message }] } };
   if (status >= 400 && status < 500) return one(status, error.message);
   return one(500, 'Something went wrong on the server. Please try again in a few minutes.');
+}
+
+export function notFoundAnswer(request: FastifyRequest): ErrorAnswer {
+  return one(404, t(requestLocale(request), 'nothingHere', { path: request.url.split('?')[0]! }));
 }

@@ -104,6 +104,7 @@ export const PUBLIC_MESSAGES = {
   },
 
   // Answers made before any route of ours (http/errors.ts), for every path: plain `{errors}`
+  nothingHere: { en: 'Nothing is published at {path}', cy: 'Does dim byd wedi’i gyhoeddi yn {path}', gd: 'Chan eil dad air fhoillseachadh aig {path}' }, // check gd
   badAddress: {
     en: 'This web address is not valid. If you typed it, check it is correct.',
     cy: "Nid yw'r cyfeiriad gwe hwn yn ddilys. Os teipioch chi ef, gwiriwch ei fod yn gywir.",
