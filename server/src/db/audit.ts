@@ -16,9 +16,11 @@ export interface AuditFilter {
   offset?: number;
 }
 
-export function listAudit(db: Db, filter: AuditFilter = {}): Promise<AuditRow[]> {
+export async function listAudit(db: Db, filter: AuditFilter = {}): Promise<AuditRow[]> {
+  // `in ()` is not SQL: no compacts, no rows, and no query.
+  if (filter.compactIds?.length === 0) return [];
   let query = db.selectFrom('audit_log').selectAll();
-  if (filter.compactIds) query = query.where('compact_id', 'in', filter.compactIds.length ? filter.compactIds : ['\u0000']);
+  if (filter.compactIds) query = query.where('compact_id', 'in', filter.compactIds);
   query = query.orderBy('seq', 'desc');
   if (filter.limit !== undefined) query = query.limit(filter.limit).offset(filter.offset ?? 0);
   return query.execute();

@@ -63,13 +63,15 @@ export interface PledgeFilter {
   statuses?: PledgeStatus[];
 }
 
-export function listPledges(db: Db, filter: PledgeFilter = {}): Promise<PledgeRow[]> {
+export async function listPledges(db: Db, filter: PledgeFilter = {}): Promise<PledgeRow[]> {
+  // `in ()` is not SQL: no compacts or no statuses, no rows, and no query.
+  if (filter.compactIds?.length === 0 || filter.statuses?.length === 0) return [];
   let query = db.selectFrom('pledges').selectAll();
   if (filter.compactId) query = query.where('compact_id', '=', filter.compactId);
-  if (filter.compactIds) query = query.where('compact_id', 'in', filter.compactIds.length ? filter.compactIds : ['\u0000']);
+  if (filter.compactIds) query = query.where('compact_id', 'in', filter.compactIds);
   if (filter.status === 'pending') query = query.where('status', 'in', UNDECIDED);
   else if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.statuses) query = query.where('status', 'in', filter.statuses.length ? filter.statuses : ['\u0000' as PledgeStatus]);
+  if (filter.statuses) query = query.where('status', 'in', filter.statuses);
   return query.orderBy('created_at').orderBy('id').execute();
 }
 

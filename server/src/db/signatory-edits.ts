@@ -7,11 +7,13 @@ export async function findSignatory(db: Db, compactId: string, id: string): Prom
   return db.selectFrom('signatories').selectAll().where('compact_id', '=', compactId).where('id', '=', id).executeTakeFirst();
 }
 
-export function listSignatories(db: Db, compactIds: string[]): Promise<SignatoriesTable[]> {
+export async function listSignatories(db: Db, compactIds: string[]): Promise<SignatoriesTable[]> {
+  // `in ()` is not SQL: no compacts, no rows, and no query.
+  if (compactIds.length === 0) return [];
   return db
     .selectFrom('signatories')
     .selectAll()
-    .where('compact_id', 'in', compactIds.length ? compactIds : ['\u0000'])
+    .where('compact_id', 'in', compactIds)
     .orderBy('compact_id')
     .orderBy('position')
     .orderBy('id')
