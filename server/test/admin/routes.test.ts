@@ -189,6 +189,36 @@ describe('every admin page follows the GOV.UK page patterns', () => {
     const both = (await client.get('/admin/compacts/ceredigion/text')).text;
     assert.match(both, /id="name-cy" name="name-cy" type="text" value="[^"]*" lang="cy"/);
   });
+
+  it('marks the section the page is in, as GOV.UK Frontend does: aria-current="page" on its own page, "true" inside it', async () => {
+    const marked = async (client: AdminClient, path: string) => {
+      const { status, text } = await client.get(path);
+      assert.equal(status, 200, path);
+      return [...text.matchAll(/<a class="govuk-service-navigation__link" href="([^"]+)" aria-current="(\w+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    };
+    await makeUser(t, 'nav-admin@council.example', 'admin');
+    await makeUser(t, 'nav-editor@southend.example', 'editor', 'southend');
+    const pledgeId = (await postPledge(t.url, validPledge({ organisation: { name: 'Leigh Navigation Club', sector: 'voluntary' } }))).json.id;
+    const client = new AdminClient(t.url);
+    assert.equal((await client.signIn('nav-admin@council.example')).status, 303);
+    assert.deepEqual(await marked(client, '/admin'), [], 'the home page is in no section');
+    assert.deepEqual(await marked(client, '/admin/pledges'), ['/admin/pledges page']);
+    assert.deepEqual(await marked(client, '/admin/pledges?view=decided'), ['/admin/pledges page'], 'the query is not part of the page');
+    assert.deepEqual(await marked(client, `/admin/pledges/${pledgeId}`), ['/admin/pledges true']);
+    assert.deepEqual(await marked(client, '/admin/signatories/southend/GB-CHC-1183305'), ['/admin/signatories true']);
+    assert.deepEqual(await marked(client, '/admin/compacts/southend/text'), ['/admin/compacts true']);
+    assert.deepEqual(await marked(client, '/admin/audit'), ['/admin/audit page']);
+    assert.deepEqual(await marked(client, '/admin/outbox'), ['/admin/outbox page']);
+    assert.deepEqual(await marked(client, '/admin/account'), ['/admin/account page']);
+    // GOV.UK's markup in full: the item's class, and bold text for those who override the colours.
+    assert.match((await client.get('/admin/users')).text, /<li class="govuk-service-navigation__item govuk-service-navigation__item--active">\s*<a class="govuk-service-navigation__link" href="\/admin\/users" aria-current="page">\s*<strong class="govuk-service-navigation__active-fallback">Users<\/strong>/);
+
+    const editor = new AdminClient(t.url);
+    assert.equal((await editor.signIn('nav-editor@southend.example')).status, 303);
+    const sections = [...(await editor.get('/admin/signatories')).text.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(sections, ['/admin/signatories', '/admin/compacts', '/admin/account'], 'an editor’s sections only');
+    assert.deepEqual(await marked(editor, '/admin/signatories'), ['/admin/signatories page']);
+  });
 });
 
 describe('a NUL in an address or a looked-up email is "none", never an error from PostgreSQL', () => {

@@ -90,8 +90,35 @@ export function field(body: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/**
+ * The admin's sections this user may open, as govukServiceNavigation's items: the section's own page
+ * is `current` (aria-current="page"), a page inside it `active` (aria-current="true").
+ */
+function navigation(staff: StaffUser, nav: { moderate: boolean; audit: boolean; superadmin: boolean }, path: string) {
+  const sections = [
+    nav.moderate && { href: '/admin/pledges', text: 'Pledges' },
+    { href: '/admin/signatories', text: 'Signatories' },
+    staff.roles.some((r) => r.role === 'editor' || r.role === 'admin') && { href: '/admin/compacts', text: 'Edit compacts' },
+    nav.audit && { href: '/admin/audit', text: 'Audit log' },
+    nav.superadmin && { href: '/admin/users', text: 'Users' },
+    nav.superadmin && { href: '/admin/people', text: 'A person’s data' },
+    nav.superadmin && { href: '/admin/outbox', text: 'Email' },
+    { href: '/admin/account', text: 'Your account' },
+  ];
+  return sections
+    .filter((section) => section !== false)
+    .map((section) => ({ ...section, current: path === section.href, active: path.startsWith(`${section.href}/`) }));
+}
+
 export async function page(request: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown> = {}, status = 200) {
   const staff = request.staff && !request.mfaPending ? request.staff : undefined;
+  const nav = staff
+    ? {
+        moderate: compactsWith(staff, ACCESS_ROLES.moderate)?.length !== 0,
+        audit: compactsWith(staff, ACCESS_ROLES.audit)?.length !== 0,
+        superadmin: isSuperAdmin(staff),
+      }
+    : undefined;
   const html = await reply.viewAsync(template, {
     htmlLang: 'en',
     t: adminT,
@@ -99,13 +126,8 @@ export async function page(request: FastifyRequest, reply: FastifyReply, templat
     serviceUrl: '/admin',
     csrf: csrfToken(request),
     staff,
-    nav: staff
-      ? {
-          moderate: compactsWith(staff, ACCESS_ROLES.moderate)?.length !== 0,
-          audit: compactsWith(staff, ACCESS_ROLES.audit)?.length !== 0,
-          superadmin: isSuperAdmin(staff),
-        }
-      : undefined,
+    nav,
+    navigation: staff && nav ? navigation(staff, nav, request.url.split('?')[0]!) : undefined,
     ...data,
   });
   return reply.code(status).type('text/html; charset=utf-8').send(html);
