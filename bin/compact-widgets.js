@@ -42,8 +42,21 @@ function printable(value) {
   );
 }
 
-const out = (line) => process.stdout.write(`${printable(line)}\n`);
-const err = (line) => process.stderr.write(`${printable(line)}\n`);
+/**
+ * A reader that stops early (`| head`, a pager closed) is not an error: what is left unprinted is
+ * dropped, and the exit status still says whether the feed is valid.
+ */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+const writeTo = (stream, text) => {
+  if (!stream.destroyed) stream.write(text);
+};
+
+const out = (line) => writeTo(process.stdout, `${printable(line)}\n`);
+const err = (line) => writeTo(process.stderr, `${printable(line)}\n`);
 
 function usage(message) {
   process.stderr.write(`compact-widgets: ${printable(message)}\n\n${HELP}\n`);

@@ -1,7 +1,7 @@
 // The publisher's CLI, bin/compact-widgets.js, run as a child process. Run after `npm run build`.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -89,6 +89,8 @@ before(async () => {
   writeFileSync(file('duplicates.json'), JSON.stringify(duplicatesFeed));
   writeFileSync(file('credentials.json'), JSON.stringify(credentialsFeed));
   writeFileSync(file('big.json'), Buffer.alloc(21 * 1024 * 1024, 0x20));
+  const manyProblems = Array.from({ length: 20000 }, (_, i) => ({ id: `s${i}`, name: 'n', sector: 'private' }));
+  writeFileSync(file('many-problems.json'), JSON.stringify({ ...validFeed, signatories: manyProblems }));
   const cors = { 'access-control-allow-origin': '*' };
   server = createServer((req, res) => {
     if (req.url === '/valid.json') {
@@ -287,6 +289,17 @@ describe('compact-widgets validate', () => {
     const r = await run(['validate', `${base}/nothing-here.json`]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /HTTP 404/);
+  });
+
+  it('output cut short (| head): no stack trace, and the exit status still says invalid', async () => {
+    const child = spawn(process.execPath, [bin, 'validate', file('many-problems.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Like `head -1`: read the first lines, then close the pipe while the command is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
   });
 
   it('"-" reads standard input', async () => {
