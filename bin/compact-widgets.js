@@ -3,6 +3,7 @@
 //   compact-widgets validate <file or URL>
 // Exit codes: 0 valid, 1 invalid (the feed failed or has problems, or other sites cannot read it),
 // 2 usage error or unreadable input.
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 
 const HELP = `Usage: compact-widgets validate <file or URL>
@@ -69,7 +70,7 @@ class TooLarge extends Error {
   }
 }
 
-/** Reads chunks (Buffers or Uint8Arrays) up to MAX_BYTES, then UTF-8 text. */
+/** Reads chunks (Buffers or Uint8Arrays) up to MAX_BYTES, as one Buffer. */
 async function readCapped(chunks, onTooLarge = () => {}) {
   const parts = [];
   let size = 0;
@@ -81,7 +82,43 @@ async function readCapped(chunks, onTooLarge = () => {}) {
     }
     parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   }
-  return Buffer.concat(parts).toString('utf8');
+  return Buffer.concat(parts);
+}
+
+/** Where bytes first stop being UTF-8: line and column (from 1), as the JSON syntax errors say it. */
+function firstNotUtf8(bytes) {
+  let start = 0;
+  for (let line = 1; ; line++) {
+    // A newline byte is never part of a longer UTF-8 sequence, so each line can be checked alone.
+    const end = bytes.indexOf(0x0a, start);
+    const part = bytes.subarray(start, end < 0 ? bytes.length : end);
+    if (!isUtf8(part) || end < 0) return { line, column: part.toString('utf8').indexOf('\ufffd') + 1 };
+    start = end + 1;
+  }
+}
+
+/**
+ * The feed's text, and why the widgets cannot read it as it is: a browser reads every feed as UTF-8
+ * (JSON's own encoding, whatever charset the server names), so a file saved as Windows-1252 shows
+ * "C\ufffdr" for "Côr" in every widget. UTF-16 (Notepad's "Unicode", with its byte-order mark) is
+ * still decoded, so that the rest of the feed is checked too.
+ */
+function decode(bytes) {
+  if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    const message = 'This feed is UTF-16 text; save it as UTF-8: the widgets read feeds as UTF-8 and cannot read this one';
+    return { text: new TextDecoder(utf16).decode(bytes), encoding: { message, unreadable: true } };
+  }
+  const { line, column } = firstNotUtf8(bytes);
+  return {
+    text: bytes.toString('utf8'),
+    encoding: {
+      message:
+        `This feed is not UTF-8 text (line ${line}, column ${column}); save it as UTF-8: ` +
+        'the widgets read feeds as UTF-8 and would show \ufffd in place of those characters',
+    },
+  };
 }
 
 /** What the response says about use from other sites: problems (exit 1) and warnings. */
@@ -134,8 +171,8 @@ async function readUrl(source) {
       abort.abort();
       throw new TooLarge();
     }
-    const text = await readCapped(response.body ?? [], () => abort.abort());
-    return { text, http: httpChecks(source, response) };
+    const bytes = await readCapped(response.body ?? [], () => abort.abort());
+    return { ...decode(bytes), http: httpChecks(source, response) };
   } catch (error) {
     if (error instanceof TooLarge) throw error;
     if (abort.signal.aborted && abort.signal.reason instanceof Error) throw abort.signal.reason;
@@ -157,8 +194,8 @@ async function readFileCapped(path) {
 
 async function readSource(source) {
   if (/^https?:\/\//i.test(source)) return readUrl(source);
-  if (source === '-') return { text: await readCapped(process.stdin) };
-  return { text: await readFileCapped(source) };
+  if (source === '-') return decode(await readCapped(process.stdin));
+  return decode(await readFileCapped(source));
 }
 
 async function loadValidator() {
@@ -184,7 +221,9 @@ async function validate(source) {
     return 2;
   }
   const result = checkFeedText(read.text);
-  for (const problem of result.problems) out(`${problem.path}: ${problem.message}`);
+  const problems = read.encoding ? [{ path: '$', message: read.encoding.message }, ...result.problems] : result.problems;
+  const failure = result.failure ?? (read.encoding?.unreadable ? { message: read.encoding.message, code: 'not-utf-8' } : undefined);
+  for (const problem of problems) out(`${problem.path}: ${problem.message}`);
   const warnings = result.warnings ?? [];
   for (const warning of warnings.slice(0, MAX_WARNINGS_SHOWN)) out(`warning: ${warning.path}: ${warning.message}`);
   if (warnings.length > MAX_WARNINGS_SHOWN) out(`warning: ... and ${warnings.length - MAX_WARNINGS_SHOWN} more`);
@@ -193,11 +232,11 @@ async function validate(source) {
   for (const warning of http.warnings) out(`warning: ${source}: ${warning}`);
   for (const problem of http.problems) out(`${source}: ${problem}`);
 
-  const count = result.problems.length;
+  const count = problems.length;
   const warned = warnings.length + http.warnings.length;
   const withWarnings = warned > 0 ? `, ${plural(warned, 'warning')}` : '';
-  if (result.failure) {
-    out(`${source}: INVALID: ${result.failure.message} (${result.failure.code})`);
+  if (failure) {
+    out(`${source}: INVALID: ${failure.message} (${failure.code})`);
   } else if (count > 0) {
     out(`${source}: INVALID: ${plural(count, 'problem')}${withWarnings} (widgets will still show the rest)`);
   } else if (http.problems.length > 0) {
@@ -205,7 +244,7 @@ async function validate(source) {
   } else {
     out(`${source}: valid compact feed (version ${result.feed.feedVersion})${withWarnings}`);
   }
-  return result.valid && http.problems.length === 0 ? 0 : 1;
+  return result.valid && !read.encoding && http.problems.length === 0 ? 0 : 1;
 }
 
 async function main(args) {

@@ -83,6 +83,10 @@ before(async () => {
   writeFileSync(file('version2.json'), JSON.stringify({ ...validFeed, feedVersion: '2.0' }));
   writeFileSync(file('page.html'), '<!doctype html><title>Not found</title>');
   writeFileSync(file('bom.json'), '\uFEFF' + JSON.stringify(validFeed));
+  // Saved from Excel or an old editor as Windows-1252 ("Côr" is 43 F4 72), or from Notepad as UTF-16.
+  const welsh = { ...validFeed, signatories: [{ id: 'GB-CHC-9', name: 'Côr Meibion Gwynedd', sector: 'voluntary' }] };
+  writeFileSync(file('latin1.json'), Buffer.from(JSON.stringify(welsh, null, 2), 'latin1'));
+  writeFileSync(file('utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(welsh), 'utf16le')]));
   writeFileSync(file('syntax.json'), '{\n  "feedVersion": "1.0",\n  "compact": { "id": "x", "name": "X" }\n  "signatories": []\n}\n');
   writeFileSync(file('unknown.json'), JSON.stringify({ ...validFeed, signatorys: [], compact: { ...validFeed.compact, colour: 'green' } }));
   writeFileSync(file('escapes.json'), JSON.stringify(escapesFeed));
@@ -107,6 +111,9 @@ before(async () => {
       res.end(JSON.stringify(validFeed));
     } else if (req.url === '/wrong-type.json') {
       res.writeHead(200, { 'content-type': 'text/html', ...cors }).end(JSON.stringify(validFeed));
+    } else if (req.url === '/latin1.json') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=iso-8859-1', ...cors });
+      res.end(Buffer.from(JSON.stringify({ ...validFeed, compact: { id: 'x', name: 'Ynys Môn' } }), 'latin1'));
     } else if (req.url === '/escapes.json') {
       res.writeHead(200, { 'content-type': 'application/json', ...cors }).end(JSON.stringify(escapesFeed));
     } else if (req.url === '/redirect.json') {
@@ -170,6 +177,21 @@ describe('compact-widgets validate', () => {
 
   it('a file with a byte-order mark is read', async () => {
     assert.equal((await run(['validate', file('bom.json')])).code, 0);
+  });
+
+  it('a feed that is not UTF-8 is a problem, with the line where it first shows and how to save it', async () => {
+    const latin1 = await run(['validate', file('latin1.json')]);
+    assert.equal(latin1.code, 1, latin1.stdout);
+    assert.match(latin1.stdout, /^\$: This feed is not UTF-8 text \(line 13, column 17\); save it as UTF-8/m);
+    assert.match(latin1.stdout, /INVALID: 1 problem/);
+    const utf16 = await run(['validate', file('utf16.json')]);
+    assert.equal(utf16.code, 1, utf16.stdout);
+    assert.match(utf16.stdout, /^\$: This feed is UTF-16 text; save it as UTF-8/m);
+    assert.match(utf16.stdout, /INVALID: This feed is UTF-16 text.* \(not-utf-8\)$/m);
+    // Widgets read every feed as UTF-8, whatever charset the server names.
+    const served = await run(['validate', `${base}/latin1.json`]);
+    assert.equal(served.code, 1, served.stdout);
+    assert.match(served.stdout, /^\$: This feed is not UTF-8 text \(line 1, column 56\)/m);
   });
 
   it('a missing file: exit 2', async () => {
