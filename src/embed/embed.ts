@@ -25,11 +25,24 @@ const WIDGETS = new Map<string, string>([
  */
 const NOT_FROM_QUERY = new Set(['lang', 'feed']);
 
-/** The feed origins embed.html lists in `<meta name="compact-widgets-feeds">`. */
+/**
+ * The feed origins embed.html lists in `<meta name="compact-widgets-feeds">`. An owner may write
+ * `https://council.example/` or the feed's own address: each entry counts as its origin. One that
+ * is not an http(s) address is kept as written, so it matches nothing but still limits the page to
+ * the list.
+ */
 function listedOrigins(): string[] {
   return (document.querySelector<HTMLMetaElement>('meta[name="compact-widgets-feeds"]')?.content ?? '')
     .split(/\s+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((entry) => {
+      try {
+        const url = new URL(entry);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : entry;
+      } catch {
+        return entry;
+      }
+    });
 }
 
 /**

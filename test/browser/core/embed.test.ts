@@ -101,6 +101,19 @@ describe('embed.html: the allow-list of feed origins', () => {
     await until(() => widgetText(iframe, 'compact-pledge-form').includes('Test Compact'), widgetText(iframe, 'compact-pledge-form'));
   });
 
+  it('an origin listed with a trailing slash, or as the feed’s own address, is that origin', async function () {
+    this.timeout(15000);
+    for (const feeds of [`${otherOrigin}/`, `${otherOrigin.toUpperCase()}/test-feed`]) {
+      const iframe = await embed({ widget: 'pledge-form', src: `${otherOrigin}${feedUrl()}`, feeds });
+      await until(() => widgetText(iframe, 'compact-pledge-form').includes('Test Compact'), `${feeds}: ${mainText(iframe)}`);
+    }
+  });
+
+  it('a listed entry that is not an address still limits the page to what is listed', async () => {
+    const iframe = await embed({ widget: 'signatory-list', src: `${otherOrigin}${feedUrl()}`, feeds: 'council.example' });
+    await until(() => mainText(iframe).includes('not set up to show that feed'), mainText(iframe));
+  });
+
   it('a display widget limited to listed origins refuses a redirect to an unlisted one', async () => {
     const iframe = await embed({
       widget: 'signatory-list',
