@@ -3,6 +3,7 @@
  * test/helpers/feed-test-routes.js) and its host script (embed-public/embed-host.js).
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { foldText } from '../../helpers/dom.js';
 import { feedUrl } from '../../helpers/feeds.js';
 
@@ -149,6 +150,20 @@ describe('embed.html: links open outside the frame', () => {
   });
 });
 
+describe('embed.html in a frame its host cannot resize', () => {
+  it('a frame shorter than the widget (no embed-host.js, or a CMS’s fixed height) scrolls to the rest', async function () {
+    this.timeout(15000);
+    const iframe = await embed({ widget: 'signatory-list', src: feedUrl() }, { height: '150' });
+    await until(() => widgetText(iframe, 'compact-signatory-list').includes('St John'), 'the list renders');
+    const win = iframe.contentWindow!;
+    expect(doc(iframe).documentElement.scrollHeight).to.be.above(win.innerHeight);
+    win.focus();
+    doc(iframe).body.focus();
+    await sendKeys({ press: 'PageDown' });
+    await waitUntil(() => win.scrollY > 0, 'the frame scrolls from the keyboard', { timeout: 2000 });
+  });
+});
+
 describe('embed-host.js: heights only from the frame’s own origin, only finite and in range', () => {
   before(async () => {
     const script = document.createElement('script');
@@ -206,8 +221,14 @@ describe('embed-host.js: heights only from the frame’s own origin, only finite
     }
   });
 
-  it('resizes a frame from its own origin', async () => {
+  it('resizes a frame from its own origin, to a height that leaves nothing to scroll', async () => {
     const iframe = await embed({ widget: 'signatory-list', src: feedUrl() }, { 'data-compact-widget': '', height: '77' });
     await until(() => Number(iframe.getAttribute('height')) > 150, `height ${iframe.getAttribute('height')}`);
+    await until(() => widgetText(iframe, 'compact-signatory-list').includes('St John'), 'the list renders');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const height = iframe.getAttribute('height');
+    expect(doc(iframe).documentElement.scrollHeight).to.be.at.most(iframe.contentWindow!.innerHeight);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(iframe.getAttribute('height'), 'it settles').to.equal(height);
   });
 });
