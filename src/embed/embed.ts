@@ -82,6 +82,11 @@ const SAYINGS = {
     cy: 'Teclyn anhysbys "{widget}". Defnyddiwch un o’r rhain: {list}.',
     gd: 'Widget neo-aithnichte "{widget}". Cleachd fear dhiubh seo: {list}.',
   },
+  unknownUnnamed: {
+    en: 'Unknown widget. Use one of: {list}.',
+    cy: 'Teclyn anhysbys. Defnyddiwch un o’r rhain: {list}.', // check
+    gd: 'Widget neo-aithnichte. Cleachd fear dhiubh seo: {list}.', // check
+  },
   refused: {
     en: 'This embed page is not set up to show that feed. Its owner can list the feed in embed.html.',
     cy: 'Nid yw’r dudalen fewnosod hon wedi’i gosod i ddangos y ffrwd honno. Gall ei pherchennog restru’r ffrwd yn embed.html.',
@@ -120,7 +125,11 @@ async function mount(): Promise<void> {
   if (lang && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) document.documentElement.lang = lang;
   keepLinksOutOfTheFrame();
   if (!tag) {
-    say(main, 'unknown', { widget, list: [...WIDGETS.keys()].join(', ') });
+    // A mistyped name is worth repeating; a sentence is not: anyone could put their words on this
+    // page, under its owner's address, with a link.
+    const list = [...WIDGETS.keys()].join(', ');
+    if (/^[\w-]{1,40}$/.test(widget)) say(main, 'unknown', { widget, list });
+    else say(main, 'unknownUnnamed', { list });
     reportHeight(id);
     return;
   }

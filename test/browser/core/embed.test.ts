@@ -52,6 +52,19 @@ describe('embed.html: only known widgets, only their own attributes', () => {
     });
   }
 
+  it('repeats a mistyped widget name, but not a sentence from the address (no text of anyone’s on this page)', async function () {
+    this.timeout(15000);
+    const typo = await embed({ widget: 'signatory-lists' });
+    await until(() => mainText(typo).includes('Unknown widget "signatory-lists"'), mainText(typo));
+    const sentence = 'Your council tax is overdue: pay today at https://pay.example';
+    for (const [lang, words] of [['en', 'Unknown widget.'], ['cy', 'Teclyn anhysbys.'], ['gd', 'Widget neo-aithnichte.']]) {
+      const iframe = await embed({ widget: sentence, lang });
+      await until(() => mainText(iframe).includes(words), mainText(iframe));
+      expect(mainText(iframe)).not.to.contain('pay.example');
+      expect(mainText(iframe)).to.contain('signatory-list, pledge-form');
+    }
+  });
+
   it('takes every attribute the element observes (time-zone-label too), and nothing else', async () => {
     const iframe = await embed({
       widget: 'consultation-countdown',
