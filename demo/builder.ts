@@ -188,7 +188,12 @@ function check(): Settings | FieldError[] {
   else if (!src) {
     errors.push({ id: 'src', message: 'Enter the feed address as a web address, like https://council.example/compact/feed.json' });
   }
-  const hostText = String(data.get('host') ?? '').trim().replace(/\/+$/, '');
+  // The folder, also when the address of one of its files was pasted (the script's, most likely).
+  const hostText = String(data.get('host') ?? '')
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/(?:compact-widgets\.js|embed\.html|embed-host\.js)$/i, '')
+    .replace(/\/+$/, '');
   const host = safeHttpUrl(hostText);
   if (!host || /[?#]/.test(hostText)) {
     errors.push({

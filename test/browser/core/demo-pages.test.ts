@@ -166,6 +166,20 @@ describe('the embed-code builder', () => {
     expect(doc.getElementById('snippet-script')!.textContent).to.contain('page-size="20" heading-level="3"');
   });
 
+  it('given the script’s own address as where it is hosted, writes code that loads it (not …/compact-widgets.js/compact-widgets.js)', async function () {
+    this.timeout(15000);
+    const { doc } = await builder();
+    for (const file of ['compact-widgets.js', 'embed.html', 'embed-host.js']) {
+      set(doc, 'host', `https://cdn.example/compact-widgets/${file}`);
+      submit(doc);
+      expect(doc.getElementById('error-summary')!.hidden, file).to.equal(true);
+      const code = doc.getElementById('snippet-script')!.textContent! + doc.getElementById('snippet-iframe')!.textContent!;
+      expect(code, file).to.contain('src="https://cdn.example/compact-widgets/compact-widgets.js"');
+      expect(code, file).to.contain('src="https://cdn.example/compact-widgets/embed.html?');
+      expect(code, file).to.contain('src="https://cdn.example/compact-widgets/embed-host.js"');
+    }
+  });
+
   it('writes a relative feed address out in full in code meant for other sites', async function () {
     this.timeout(15000);
     const { doc, win } = await builder();
