@@ -306,10 +306,19 @@ function show(settings: Settings): void {
     `        src="${escapeAttr(`${host}/embed.html?${query}`)}"></iframe>\n` +
     `<script src="${escapeAttr(host)}/embed-host.js" defer></script>`;
   code.hidden = false;
-  codeNote.hidden = !settings.relative;
-  codeNote.textContent = settings.relative
-    ? `The feed address is written in full in the code (${src}), so that it works on other sites too.`
-    : '';
+  const notes: string[] = [];
+  if (settings.relative) notes.push(`The feed address is written in full in the code (${src}), so that it works on other sites too.`);
+  // embed.html shows a sign-up form only for a feed on its own origin unless its owner lists the
+  // feed's (README, "In an iframe"): without it the iframe code would show a refusal.
+  const feedOrigin = new URL(src).origin;
+  if (widget.name === 'pledge-form' && feedOrigin !== new URL(host).origin) {
+    notes.push(
+      `For the iframe code, list the feed's origin in embed.html where you uploaded it: ` +
+        `<meta name="compact-widgets-feeds" content="${feedOrigin}">. Without it the iframe shows no pledge form.`,
+    );
+  }
+  codeNote.hidden = notes.length === 0;
+  codeNote.textContent = notes.join(' ');
 }
 
 function update(focusErrors: boolean): void {

@@ -180,6 +180,23 @@ describe('the embed-code builder', () => {
     }
   });
 
+  it('says that an iframe pledge form needs its feed’s origin listed in embed.html when the two differ', async function () {
+    this.timeout(15000);
+    const { doc } = await builder();
+    set(doc, 'widget', 'pledge-form');
+    set(doc, 'src', 'https://council.example/compact/feed.json');
+    set(doc, 'host', 'https://cdn.example/compact-widgets');
+    submit(doc);
+    const note = doc.getElementById('code-note')!;
+    expect(note.hidden).to.equal(false);
+    expect(note.textContent).to.contain('<meta name="compact-widgets-feeds" content="https://council.example">');
+    set(doc, 'host', 'https://council.example/compact-widgets');
+    expect(note.hidden, 'same origin: nothing to list').to.equal(true);
+    set(doc, 'widget', 'signatory-list');
+    set(doc, 'host', 'https://cdn.example/compact-widgets');
+    expect(note.hidden, 'display widgets read any feed').to.equal(true);
+  });
+
   it('writes a relative feed address out in full in code meant for other sites', async function () {
     this.timeout(15000);
     const { doc, win } = await builder();
