@@ -194,6 +194,9 @@ async function readFileCapped(path) {
 
 async function readSource(source) {
   if (/^https?:\/\//i.test(source)) return readUrl(source);
+  // A file: URL (copied from a browser's address bar) is that file; any other scheme is not a path.
+  if (/^file:/i.test(source)) return decode(await readFileCapped(new URL(source)));
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(source)) throw new Error('only http: and https: addresses can be fetched (a file is given by its path)');
   if (source === '-') return decode(await readCapped(process.stdin));
   return decode(await readFileCapped(source));
 }

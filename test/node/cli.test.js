@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const bin = fileURLToPath(new URL('../../bin/compact-widgets.js', import.meta.url));
 
@@ -305,6 +305,15 @@ describe('compact-widgets validate', () => {
     const bad = await run(['validate', `${base}/invalid.json`]);
     assert.equal(bad.code, 1);
     assert.match(bad.stdout, /\$\.signatories\[0\]\.url: /);
+  });
+
+  it('a file: URL is read as the file; another scheme is refused as such, not as "no such file"', async () => {
+    const local = await run(['validate', pathToFileURL(file('valid.json')).href]);
+    assert.equal(local.code, 0, local.stderr);
+    assert.match(local.stdout, /valid compact feed/);
+    const ftp = await run(['validate', 'ftp://council.example/feed.json']);
+    assert.equal(ftp.code, 2);
+    assert.match(ftp.stderr, /^compact-widgets: cannot read ftp:\/\/council\.example\/feed\.json: only http: and https: addresses/m);
   });
 
   it('a URL that answers an HTTP error: exit 2', async () => {
