@@ -2,6 +2,8 @@
 //   /test-redirect?to=<address>&status=302     answers a redirect to that address
 //   /test-embed?<query>                         the embed page (embed-public/embed.html) built from the
 //                                               sources, so src/embed/embed.ts can be tested in an iframe
+//                                               (&feeds=<origins> fills its allow-list; &csp with
+//                                               compact-server's Content-Security-Policy for it)
 //   /feeds/<compact id>.json                    the demo's sample feeds, where the demo server publishes them
 //   /custom-elements.json                       written by `npm run manifest` first if it is missing
 import { execFileSync } from 'node:child_process';
@@ -32,6 +34,22 @@ function ensureManifest() {
   }
   return readFileSync(manifest, 'utf8');
 }
+
+/** The policy compact-server sends with embed.html (EMBED_PAGE_CSP in server/src/http/routes/widgets.ts). */
+const EMBED_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  'frame-ancestors *',
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
 
 const embedPage = () =>
   readFileSync(new URL('../../embed-public/embed.html', import.meta.url), 'utf8')
@@ -66,6 +84,7 @@ export async function feedTestRoutes(ctx, next) {
     if (ctx.query.feeds !== undefined) {
       page = page.replace('name="compact-widgets-feeds" content=""', `name="compact-widgets-feeds" content="${String(ctx.query.feeds).replace(/[^\w:/. -]/g, '')}"`);
     }
+    if (ctx.query.csp !== undefined) ctx.set('Content-Security-Policy', EMBED_PAGE_CSP);
     ctx.type = 'text/html';
     ctx.body = page;
     return;

@@ -143,6 +143,32 @@ describe('embed.html: the allow-list of feed origins', () => {
   });
 });
 
+describe('embed.html under compact-server’s Content-Security-Policy (Trusted Types, connect-src self)', () => {
+  for (const [widget, words, extra] of [
+    ['signatory-list', 'Mae 4 o sefydliadau wedi llofnodi', {}],
+    ['pledge-form', 'Llofnodi’r compact', {}],
+    ['action-plan', 'Trosolwg o’r cynnydd', {}],
+    ['consultation-countdown', 'Yn cau ymhen', {}],
+    ['pledge-badge', 'Wedi llofnodi', { signatory: 'GB-CHC-1234567' }],
+  ] as const) {
+    it(`${widget}: renders in Welsh, with no violation`, async function () {
+      this.timeout(15000);
+      const iframe = await embed({ widget, src: feedUrl(), lang: 'cy', csp: '', ...extra });
+      const violations: string[] = [];
+      doc(iframe).addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      await until(() => widgetText(iframe, `compact-${widget}`).includes(words), `${widget}: ${widgetText(iframe, `compact-${widget}`)}`);
+      if (widget === 'action-plan') {
+        // chart.js loads once the charts are near the view: of the frame, and of this page.
+        iframe.height = '1200';
+        iframe.scrollIntoView();
+        await until(() => !!doc(iframe).querySelector('compact-action-plan')!.shadowRoot!.querySelector('canvas'), 'chart.js draws');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(violations).to.deep.equal([]);
+    });
+  }
+});
+
 describe('embed.html: links open outside the frame', () => {
   it('a signatory link opens in a new tab without access to the page, and the frame stays the embed', async () => {
     const iframe = await embed({ widget: 'signatory-list', src: feedUrl() });
