@@ -77,6 +77,11 @@ const DEFINE_TIMEOUT_MS = 20_000;
  * native speaker's check.
  */
 const SAYINGS = {
+  title: {
+    en: 'Compact widget',
+    cy: 'Teclyn compact', // check
+    gd: 'Widget compact', // check
+  },
   unknown: {
     en: 'Unknown widget "{widget}". Use one of: {list}.',
     cy: 'Teclyn anhysbys "{widget}". Defnyddiwch un o’r rhain: {list}.',
@@ -123,6 +128,8 @@ async function mount(): Promise<void> {
   const id = params.get('id') ?? '';
   const lang = params.get('lang');
   if (lang && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) document.documentElement.lang = lang;
+  // embed.html's own <title> is English, and the document now says it is in `lang`.
+  document.title = SAYINGS.title[sayingLocale()];
   keepLinksOutOfTheFrame();
   if (!tag) {
     // A mistyped name is worth repeating; a sentence is not: anyone could put their words on this

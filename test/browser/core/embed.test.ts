@@ -44,6 +44,14 @@ describe('embed.html: only known widgets, only their own attributes', () => {
     }
   });
 
+  it('titles its document in the language asked for', async () => {
+    for (const [lang, title] of [['cy', 'Teclyn compact'], ['gd', 'Widget compact'], ['en-GB', 'Compact widget'], ['fr', 'Compact widget']]) {
+      const iframe = await embed({ widget: 'nothing-like-it', lang });
+      await until(() => mainText(iframe).includes('.'), 'the page is ready');
+      expect(doc(iframe).title, lang).to.equal(title);
+    }
+  });
+
   for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
     it(`widget=${name} is an unknown widget, not a blank page and a TypeError`, async () => {
       const iframe = await embed({ widget: name, src: feedUrl() });
