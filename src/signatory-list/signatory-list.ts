@@ -85,10 +85,11 @@ const whenIdle: (task: (deadline?: IdleDeadline) => void) => void = (task) =>
  *
  * @attr sector - Show only one sector at first: `public` or `voluntary`. People can change it.
  * @attr type - Show only one type of organisation at first (e.g. `charity`). People can change it.
- * @attr sort - First order: `name` (default), `signed` (oldest first) or `signed-desc` (newest first).
- * @attr group-by - `sector` for a heading per sector; `none` (default).
- * @attr page-size - Organisations per page (default 50).
- * @attr heading-level - Level of the results heading (2–6, default 2); sector headings are one below.
+ * @attr {'name' | 'signed' | 'signed-desc'} [sort='name'] - First order: `name`, `signed` (oldest first) or
+ *   `signed-desc` (newest first).
+ * @attr {'sector' | 'none'} [group-by='none'] - `sector` for a heading per sector; `none` for one list.
+ * @attr {number} [page-size=50] - Organisations per page, from 1. Anything else means the default.
+ * @attr {number} [heading-level=2] - Level of the results heading (2–6); sector headings are one below.
  * @attr no-search - Hides the search, filter and sort controls: a plain list as the attributes set it.
  * @attr sync-url - Keeps the person's search, filters, sort and page in the page address (so the back
  *   button, bookmarks and shared links keep them). Its value is the query-parameter prefix
