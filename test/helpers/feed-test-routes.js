@@ -35,8 +35,8 @@ function ensureManifest() {
   return readFileSync(manifest, 'utf8');
 }
 
-/** The policy compact-server sends with embed.html (EMBED_PAGE_CSP in server/src/http/routes/widgets.ts). */
-const EMBED_PAGE_CSP = [
+/** The policy compact-server sends with embed.html (EMBED_PAGE_CSP in server/src/http/routes/widgets.ts; server/test/public/embed-policy.test.ts checks they agree). */
+export const EMBED_PAGE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
