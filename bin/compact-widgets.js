@@ -4,7 +4,7 @@
 // Exit codes: 0 valid, 1 invalid (the feed failed or has problems, or other sites cannot read it),
 // 2 usage error or unreadable input.
 import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 
 const HELP = `Usage: compact-widgets validate <file or URL>
        compact-widgets validate -          (read the feed from standard input)
@@ -22,7 +22,9 @@ Exit status: 0 when the feed is valid, 1 when it has problems or other sites can
 read it, 2 when the command is used wrongly or the file or URL cannot be read.
 
 Options:
-  -h, --help   show this help`;
+  -h, --help   show this help
+  --version    show the version of compact-widgets (and so of the feed contract it checks)
+  --           what follows is a file name, even if it starts with "-"`;
 
 const FETCH_TIMEOUT_MS = 30_000;
 /** Far more than any compact feed (the largest real ones are well under 1 MB). */
@@ -197,7 +199,11 @@ async function readSource(source) {
   // A file: URL (copied from a browser's address bar) is that file; any other scheme is not a path.
   if (/^file:/i.test(source)) return decode(await readFileCapped(new URL(source)));
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(source)) throw new Error('only http: and https: addresses can be fetched (a file is given by its path)');
-  if (source === '-') return decode(await readCapped(process.stdin));
+  if (source === '-') {
+    // Someone typing `validate -` at a prompt would otherwise wait at a silent terminal.
+    if (process.stdin.isTTY) err('compact-widgets: reading the feed from standard input: paste it, then press Ctrl-D (Ctrl-Z, Enter on Windows)');
+    return decode(await readCapped(process.stdin));
+  }
   return decode(await readFileCapped(source));
 }
 
@@ -251,17 +257,27 @@ async function validate(source) {
 }
 
 async function main(args) {
-  if (args.includes('-h') || args.includes('--help') || args[0] === 'help') {
+  const dashes = args.indexOf('--');
+  const named = dashes < 0 ? args : args.slice(0, dashes);
+  const afterDashes = dashes < 0 ? [] : args.slice(dashes + 1);
+  if (named.includes('-h') || named.includes('--help') || named[0] === 'help') {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const [command, ...rest] = args;
+  if (named.includes('--version')) {
+    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+    out(version);
+    return 0;
+  }
+  const [command, ...rest] = named.length > 0 ? named : afterDashes.splice(0, 1);
   if (!command) return usage('no command given');
   if (command !== 'validate') return usage(`unknown command "${command}"`);
   const unknown = rest.find((a) => a.startsWith('-') && a !== '-');
   if (unknown) return usage(`unknown option "${unknown}"`);
-  if (rest.length !== 1) return usage('validate needs exactly one file or URL');
-  return validate(rest[0]);
+  const sources = [...rest, ...afterDashes];
+  if (sources.length !== 1) return usage('validate needs exactly one file or URL');
+  if (sources[0].trim() === '') return usage('the file or URL given is empty (is the variable that should hold it set?)');
+  return validate(sources[0]);
 }
 
 process.exitCode = await main(process.argv.slice(2));

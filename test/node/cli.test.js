@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -350,10 +350,38 @@ describe('compact-widgets usage', () => {
   });
 
   it('usage errors: exit 2', async () => {
-    for (const args of [[], ['check', 'x.json'], ['validate'], ['validate', 'a.json', 'b.json'], ['validate', '--strict', 'a.json']]) {
+    for (const args of [[], ['check', 'x.json'], ['validate'], ['validate', 'a.json', 'b.json'], ['validate', '--strict', 'a.json'], ['validate', '--', 'a.json', 'b.json']]) {
       const r = await run(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, /Usage:/);
+    }
+  });
+
+  it('an empty argument (an unset variable) is a usage error that says so, not "no such file"', async () => {
+    const r = await run(['validate', '']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /the file or URL given is empty/);
+    assert.doesNotMatch(r.stderr, /no such file/);
+  });
+
+  it('--version: the package version, exit 0', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const r = await run(['--version']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout.trim(), version);
+  });
+
+  it('after --, a file whose name starts with "-" is a file, not an option', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-dashes-'));
+    try {
+      writeFileSync(join(dir, '-feed.json'), JSON.stringify(validFeed));
+      const child = await new Promise((resolve) => {
+        execFile(process.execPath, [bin, 'validate', '--', '-feed.json'], { cwd: dir, timeout: 30000 }, (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }));
+      });
+      assert.equal(child.code, 0, child.stderr);
+      assert.match(child.stdout, /-feed\.json: valid compact feed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
