@@ -109,9 +109,17 @@ export async function movePledge(db: Db, id: string, from: PledgeStatus[], chang
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Unconfirmed pledges whose link ran out before `now`. */
-export function unconfirmedPast(db: Db, now: string): Promise<Pick<PledgeRow, 'id' | 'compact_id' | 'confirm_by'>[]> {
-  return db.selectFrom('pledges').select(['id', 'compact_id', 'confirm_by']).where('status', '=', 'unconfirmed').where('confirm_by', '<', now).execute();
+/**
+ * Unconfirmed pledges whose time ran out before `now`: the link's date when a link was written, and
+ * otherwise arrival before `receivedBefore` (`confirm_by` is only set when a message is written).
+ */
+export function unconfirmedPast(db: Db, now: string, receivedBefore: string): Promise<Pick<PledgeRow, 'id' | 'compact_id' | 'confirm_by' | 'created_at'>[]> {
+  return db
+    .selectFrom('pledges')
+    .select(['id', 'compact_id', 'confirm_by', 'created_at'])
+    .where('status', '=', 'unconfirmed')
+    .where((eb) => eb.or([eb('confirm_by', '<', now), eb.and([eb('confirm_by', 'is', null), eb('created_at', '<', receivedBefore)])]))
+    .execute();
 }
 
 /** Rejected and expired pledges decided before `before` whose contact details are still held. */

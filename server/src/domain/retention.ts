@@ -1,8 +1,8 @@
 /**
- * Retention (docs/data-protection.md): unconfirmed pledges expire after CONFIRM_DAYS; contact details
- * (and the champion's name, and any answer the organisation wrote) of rejected and expired pledges are
- * deleted RETENTION_DAYS after the decision, and of withdrawn signatories RETENTION_DAYS after they
- * left. Each deletion is in the audit log without the data. Running it twice deletes nothing twice.
+ * Retention (docs/data-protection.md): unconfirmed pledges expire after CONFIRM_DAYS (expireUnconfirmed
+ * says from when); contact details (and the champion's name, and any answer the organisation wrote)
+ * of rejected and expired pledges are deleted RETENTION_DAYS after the decision, and of withdrawn
+ * signatories RETENTION_DAYS after they left. Each deletion is in the audit log without the data. Running it twice deletes nothing twice.
  */
 import type { Db } from '../db/transaction.js';
 import { inTransaction } from '../db/transaction.js';
@@ -18,15 +18,26 @@ export interface RetentionResult {
   purged: number;
 }
 
-export async function expireUnconfirmed(db: Db, clock: Clock): Promise<number> {
+/**
+ * When an unconfirmed pledge expires: CONFIRM_DAYS after its latest link was written (`confirm_by`,
+ * set by mail/dispatch.ts as it writes the message, so a resend starts the time again), or, if no
+ * link was ever written, CONFIRM_DAYS after the pledge arrived. Without the second rule a pledge
+ * whose confirmation was never written (the sender gave up on it, say because each of its attempts
+ * failed to read the database) would keep its contact's name and address for ever. The rule is
+ * read here, not set as a `confirm_by` at submission, so that `confirm_by` stays the date of a link
+ * someone was sent (the link's page and the admin show it), and so that pledges already stored
+ * without one expire too, with no migration.
+ */
+export async function expireUnconfirmed(db: Db, clock: Clock, confirmDays: number): Promise<number> {
   const now = clock();
+  const period = confirmDays * 86_400_000;
   let expired = 0;
-  for (const pledge of await unconfirmedPast(db, now.toISOString())) {
+  for (const pledge of await unconfirmedPast(db, now.toISOString(), new Date(now.getTime() - period).toISOString())) {
     await inTransaction(db, async (tx) => {
       const moved = await movePledge(tx, pledge.id, ['unconfirmed'], {
         status: 'expired',
-        // It expired when its link ran out, whenever the job noticed: retention counts from then.
-        decided_at: pledge.confirm_by ?? now.toISOString(),
+        // It expired when its time ran out, whenever the job noticed: retention counts from then.
+        decided_at: pledge.confirm_by ?? new Date(Date.parse(pledge.created_at) + period).toISOString(),
         decided_by: SYSTEM.id,
       });
       if (!moved) return;
@@ -39,6 +50,8 @@ export async function expireUnconfirmed(db: Db, clock: Clock): Promise<number> {
 
 export interface RetentionOptions {
   retentionDays: number;
+  /** CONFIRM_DAYS: how long an unconfirmed pledge waits. */
+  confirmDays: number;
   clock: Clock;
   /** Removes the outbox copies of deleted email records (mail/transport.ts), once their deletion is committed. */
   removeOutboxFiles: (files: string[]) => void;
@@ -65,7 +78,7 @@ async function purgePledge(db: Db, pledgeId: string, why: string, options: Reten
 }
 
 export async function runRetention(db: Db, options: RetentionOptions): Promise<RetentionResult> {
-  const expired = await expireUnconfirmed(db, options.clock);
+  const expired = await expireUnconfirmed(db, options.clock, options.confirmDays);
   const before = new Date(options.clock().getTime() - options.retentionDays * 86_400_000).toISOString();
   let purged = 0;
   for (const pledge of await decidedBeforeUnpurged(db, before)) {

@@ -48,6 +48,7 @@ async function moderation(app: FastifyInstance): Promise<void> {
   app.addHook('onReady', async () => {
     job = startRetentionJob(app.database.db, {
       retentionDays: config.retentionDays,
+      confirmDays: config.confirmDays,
       intervalMinutes: config.purgeIntervalMinutes,
       clock: app.clock,
       removeOutboxFiles: (files) => removeOutboxFiles(config.dataDir, files, (m) => app.log.warn(m)),
