@@ -29,3 +29,8 @@ export async function listAudit(db: Db, filter: AuditFilter = {}): Promise<Audit
 export function auditAbout(db: Db, subjectType: string, subjectId: string): Promise<AuditRow[]> {
   return db.selectFrom('audit_log').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('seq').execute();
 }
+
+/** Every entry written by one actor (`user:<id>`), oldest first. */
+export function auditBy(db: Db, actor: string): Promise<AuditRow[]> {
+  return db.selectFrom('audit_log').selectAll().where('actor', '=', actor).orderBy('seq').execute();
+}

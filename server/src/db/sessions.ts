@@ -33,3 +33,7 @@ export async function countSessionsOf(db: Db, userId: string): Promise<number> {
   const row = await db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export function sessionsOf(db: Db, userId: string): Promise<SessionRow[]> {
+  return db.selectFrom('sessions').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+}

@@ -121,6 +121,10 @@ export function findPasswordToken(db: Db, tokenHash: string): Promise<PasswordTo
   return db.selectFrom('password_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
+export function passwordTokensOf(db: Db, userId: string): Promise<PasswordTokensTable[]> {
+  return db.selectFrom('password_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+}
+
 /** Marks a set-password link used; false when it was used already (two tabs, a replay). */
 export async function usePasswordToken(db: Db, tokenHash: string, now: string): Promise<boolean> {
   const result = await db.updateTable('password_tokens').set({ used_at: now }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();

@@ -1,20 +1,23 @@
 /**
  * Data protection: the retention purge (contact details of rejected, expired and withdrawn pledges
  * deleted after RETENTION_DAYS, logged without the data, idempotent), the append-only audit log
- * (the database refuses UPDATE and DELETE), its CSV (formula-safe), a person's export and erasure.
+ * (the database refuses UPDATE and DELETE), its CSV (formula-safe), a person's export (everything
+ * held about them, staff named by what they are) and erasure.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { postPledge, validPledge } from '../helpers/http.js';
 import { approvePledge, rejectPledge } from '../../src/index.js';
-import { withdrawSignatory } from '../../src/domain/moderation.js';
+import { simpleParser } from 'mailparser';
+import { answerByLink, confirmByLink, withdrawSignatory } from '../../src/domain/moderation.js';
 import { csvCell } from '../../src/domain/audit.js';
 import { outboxDir } from '../../src/mail/transport.js';
 import { AdminClient, makeUser } from '../admin/helpers.js';
+import { linkIn } from './smtp.js';
 
 const DAY = 86_400_000;
 
@@ -152,5 +155,88 @@ describe('retention, the audit log and a person’s data', () => {
     assert.deepEqual(entries.map((e) => e.action).sort(), ['person.erase', 'person.export']);
     assert.doesNotMatch(JSON.stringify(entries), /subject@access/i);
     assert.doesNotMatch(t.logs.join(''), /subject@access/i);
+  });
+
+  it('exports everything held about a contact: the pledge text, consent, question and answer, decision and reason, and the audit entries, with staff as labels', async () => {
+    const moderatorEmail = 'asker@council.example';
+    await makeUser(t, moderatorEmail, 'moderator', 'southend');
+    /** The secret of the link in the pledge's latest email of `kind`, from its outbox copy. */
+    const tokenOf = async (pledgeId: string, kind: string) => {
+      await t.server.app.mail.kick();
+      const row = await db().selectFrom('email_messages').select('file').where('pledge_id', '=', pledgeId).where('kind', '=', kind).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      return new URL(linkIn(await simpleParser(readFileSync(join(outboxDir(t.config.dataDir), row.file!))))).searchParams.get('token')!;
+    };
+    const id = await pledge('Question Time Trust', 'asked@question.example');
+    await confirmByLink(db(), await tokenOf(id, 'confirm'), clock);
+    const moderator = new AdminClient(t.url);
+    await moderator.signIn(moderatorEmail);
+    await moderator.get(`/admin/pledges/${id}`);
+    assert.equal((await moderator.post(`/admin/pledges/${id}/ask`, { question: 'Who chairs your trustees?' })).status, 303);
+    await answerByLink(db(), await tokenOf(id, 'info'), 'Our chair is Jo Bloggs.', clock);
+    await moderator.get(`/admin/pledges/${id}`);
+    assert.equal((await moderator.post(`/admin/pledges/${id}/reject`, { reasonCode: 'not-eligible', reason: 'A business, not a voluntary group.' })).status, 303);
+
+    const admin = new AdminClient(t.url);
+    await admin.signIn('admin@council.example');
+    await admin.get('/admin/people');
+    await admin.post('/admin/people/export', { email: 'asked@question.example' });
+    const data = JSON.parse((await admin.post('/admin/people/export', { email: 'asked@question.example' })).text);
+    assert.ok(Array.isArray(data.notes) && data.notes.length > 0, 'it says what it holds and how staff are named');
+    const [p] = data.pledges;
+    assert.equal(p.pledgeId, id);
+    assert.equal(p.pledgeText, 'We will share what we hear from families with the council.');
+    assert.deepEqual(p.consent, { publishTheOrganisationsName: true, contactAboutTheCompact: true });
+    assert.equal(p.confirmation.linksSent, 1);
+    assert.ok(p.confirmation.confirmedAt);
+    assert.equal(p.questionFromModerator, 'Who chairs your trustees?');
+    assert.equal(p.answerToQuestion, 'Our chair is Jo Bloggs.');
+    assert.deepEqual(p.decision, { outcome: 'rejected', decidedAt: clock().toISOString(), decidedBy: 'a member of the council’s staff', reasonCode: 'not-eligible', reason: 'A business, not a voluntary group.' });
+    assert.deepEqual(
+      p.history.map((h: { action: string; by: string }) => [h.action, h.by]),
+      [
+        ['pledge.confirm', 'the organisation’s contact (through the emailed link)'],
+        ['pledge.info.ask', 'a member of the council’s staff'],
+        ['pledge.info.answer', 'the organisation’s contact (through the emailed link)'],
+        ['pledge.reject', 'a member of the council’s staff'],
+      ],
+    );
+    assert.equal(p.history[1].details.after.question, 'Who chairs your trustees?');
+    assert.equal(p.history[3].details.after.reason, 'A business, not a voluntary group.');
+    assert.ok(p.history.every((h: { what: string; action: string }) => h.what !== h.action), 'each entry in words');
+    assert.deepEqual(data.emails.map((e: { kind: string }) => e.kind), ['confirm', 'info', 'rejected']);
+    assert.ok(data.emails.every((e: { outboxCopy?: string }) => e.outboxCopy?.endsWith('.eml')));
+    // The first export is in the second: the audit log's entries about the address itself.
+    assert.deepEqual(data.requestsAboutThisAddress.map((r: { action: string; by: string }) => [r.action, r.by]), [['person.export', 'a member of the council’s staff']]);
+    // Staff are other people: neither the moderator's nor the admin's address is in it.
+    assert.doesNotMatch(JSON.stringify(data), /asker@council|admin@council|user:/);
+
+    // The moderator's own request: their account, its history and what they did, no one else's data.
+    assert.equal((await new AdminClient(t.url).signIn(moderatorEmail, 'not the password')).status, 422);
+    const staff = JSON.parse((await admin.post('/admin/people/export', { email: moderatorEmail })).text);
+    assert.deepEqual(staff.pledges, []);
+    const account = staff.staffAccount;
+    assert.deepEqual(account.roles, [{ role: 'moderator', compact: 'southend' }]);
+    assert.equal(account.sessions.length, 1);
+    assert.equal(account.failedSignInsInARow, 1);
+    assert.equal(account.setPasswordLinks.length, 1);
+    assert.ok(account.setPasswordLinks[0].usedAt);
+    assert.deepEqual(
+      account.history.map((h: { action: string; by: string }) => [h.action, h.by]),
+      [
+        ['user.add', 'a member of the council’s staff'],
+        ['user.password.set', 'you'],
+        ['signin', 'you'],
+        ['signin.failed', 'whoever tried to sign in with this address'],
+      ],
+    );
+    assert.deepEqual(
+      account.actionsTaken.map((a: { action: string; about?: unknown }) => [a.action, a.about]),
+      [
+        ['pledge.info.ask', { type: 'pledge', id }],
+        ['pledge.reject', { type: 'pledge', id }],
+      ],
+    );
+    const text = JSON.stringify(staff);
+    assert.doesNotMatch(text, /asked@question|Question Time|Jo Bloggs|scrypt|totp_secret/i, 'not the data of the pledges they decided, nor their credentials');
   });
 });
