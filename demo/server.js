@@ -10,7 +10,7 @@ import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer as createVite } from 'vite';
-import { importFeed, listCompacts, loadConfig, openDatabase, startServer, systemClock } from 'compact-server';
+import { importFeed, listCompacts, loadConfig, openDatabase, startServer, SYSTEM, systemClock } from 'compact-server';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const feedsDir = new URL('./feeds/', import.meta.url);
@@ -24,7 +24,7 @@ async function seedSampleFeeds(config) {
     if ((await listCompacts(database.db)).length > 0) return;
     for (const file of readdirSync(feedsDir).filter((f) => f.endsWith('.json')).sort()) {
       // The samples' privacy notice is the demo's own page, on whatever address this demo runs at.
-      const result = await importFeed(database.db, readFileSync(new URL(file, feedsDir), 'utf8'), { clock: systemClock, serverPrivacyNotice: true });
+      const result = await importFeed(database.db, readFileSync(new URL(file, feedsDir), 'utf8'), { clock: systemClock, actor: SYSTEM, serverPrivacyNotice: true });
       if (!result.ok) throw new Error(`demo/feeds/${file} could not be imported: ${JSON.stringify(result.problems)}`);
       console.log(`Imported the sample feed ${result.compactId} (${result.signatories} signatories)`);
     }

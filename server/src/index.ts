@@ -7,3 +7,4 @@ export { importFeed, listCompacts } from './domain/compacts.js';
 export { buildFeed, serialiseFeed, pledgeEndpoint } from './domain/feed.js';
 export { submitPledge, approvePledge, rejectPledge, pledgeSummaries, pledgeDetails, DecisionError } from './domain/pledges.js';
 export { systemClock, type Clock } from './domain/clock.js';
+export { SYSTEM, cliActor, type Actor } from './domain/audit.js';

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFeed } from 'compact-widgets/feed';
 import { buildFeed, openDatabase, serialiseFeed, submitPledge } from '../src/index.js';
+import { readAudit } from '../src/domain/audit.js';
+import { findSignatory, signatoryHistory } from '../src/db/signatory-edits.js';
 import { freshDatabase } from './helpers/database.js';
 import { sampleFeed } from './helpers/server.js';
 import { validPledge } from './helpers/http.js';
@@ -126,6 +128,71 @@ describe('compact-server CLI', () => {
       const built = await buildFeed(database.db, 'southend', { publicUrl: 'https://compact.council.example' });
       assert.ok(built!.feed.signatories && (built!.feed.signatories as { id: string }[]).some((s) => s.id === 'westcliff-mens-shed'));
       assert.equal(checkFeed(built!.feed).valid, true);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('audit-logs an import as the command line, with the history of each signatory it adds, changes or withdraws', async () => {
+    const officer = { ...env, USER: 'officer-test', SUDO_USER: '' };
+    const database = await openDatabase({ dataDir: env.DATA_DIR!, databaseUrl: env.DATABASE_URL || undefined });
+    try {
+      const db = database.db;
+      const entries = () => readAudit(db, { compactIds: ['southend'] });
+      const first = (await entries()).filter((e) => e.action === 'compact.import');
+      assert.equal(first.length, 1, 'the first import of southend is logged');
+      assert.equal((await signatoryHistory(db, 'southend', 'essex-police')).length, 1, 'each signatory it added has its history');
+
+      const feed = JSON.parse(sampleFeed('southend'));
+      feed.compact.name = 'The Southend Compact';
+      feed.signatories = feed.signatories.filter((s: { id: string }) => s.id !== 'essex-police');
+      feed.signatories.find((s: { id: string }) => s.id === 'GB-LAE-SOS').name = 'Southend City Council';
+      feed.signatories.push({ id: 'GB-CHC-9999999', name: 'Leigh Lantern Trust', sector: 'voluntary' });
+      const dir = mkdtempSync(join(tmpdir(), 'compact-cli-'));
+      writeFileSync(join(dir, 'southend.json'), JSON.stringify(feed));
+
+      const count = (await entries()).length;
+      assert.equal(cli(['import', join(dir, 'southend.json')], officer).status, 1);
+      assert.equal((await entries()).length, count, 'a refused import changes nothing, and logs nothing');
+
+      const replaced = cli(['import', '--replace', join(dir, 'southend.json')], officer);
+      assert.equal(replaced.status, 0, replaced.stderr);
+      const latest = await entries();
+      const added = latest.slice(0, latest.length - count).reverse();
+      assert.deepEqual(
+        added.map((e) => [e.action, e.subject_id]),
+        [
+          ['compact.replace', 'southend'],
+          ['signatory.edit', 'GB-LAE-SOS'],
+          ['signatory.add', 'GB-CHC-9999999'],
+          ['signatory.withdraw', 'essex-police'],
+        ],
+        'one entry for the document, one for each signatory that changed, none for the rest',
+      );
+      for (const entry of added) {
+        assert.equal(entry.actor, 'cli:officer-test');
+        assert.equal(entry.actor_label, 'command line (officer-test)');
+      }
+      assert.equal(JSON.parse(added[0].before!).compact.name, 'A Compact for Southend-on-Sea');
+      assert.equal(JSON.parse(added[0].after!).compact.name, 'The Southend Compact');
+      assert.deepEqual(JSON.parse(added[1].after!), { ...JSON.parse(added[1].before!), data: { ...JSON.parse(added[1].before!).data, name: 'Southend City Council' }, via: 'import' });
+
+      const history = await signatoryHistory(db, 'southend', 'essex-police');
+      assert.equal(history.length, 2);
+      assert.equal(history[1].by, 'command line (officer-test)');
+      assert.deepEqual([JSON.parse(history[1].before!).status, JSON.parse(history[1].after).status], ['active', 'withdrawn']);
+      assert.equal((await findSignatory(db, 'southend', 'essex-police'))?.status, 'withdrawn', 'kept, out of the feed, with its history');
+      const built = await buildFeed(db, 'southend', { publicUrl: 'https://compact.council.example' });
+      assert.ok(!(built!.feed.signatories as { id: string }[]).some((s) => s.id === 'essex-police'));
+      const fromPledge = await signatoryHistory(db, 'southend', 'westcliff-mens-shed');
+      assert.equal((await findSignatory(db, 'southend', 'westcliff-mens-shed'))?.status, 'active', 'a signatory from a pledge stays');
+      assert.ok(fromPledge.every((h) => h.by !== 'command line (officer-test)'));
+
+      // The same feed again: nothing changes, so nothing but the document's entry is logged.
+      const before = (await entries()).length;
+      assert.equal(cli(['import', '--replace', join(dir, 'southend.json')], officer).status, 0);
+      const after = await entries();
+      assert.deepEqual(after.slice(0, after.length - before).map((e) => e.action), ['compact.replace']);
     } finally {
       await database.close();
     }

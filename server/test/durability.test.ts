@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importFeed, openDatabase, pledgeDetails } from '../src/index.js';
+import { importFeed, openDatabase, pledgeDetails, SYSTEM } from '../src/index.js';
 import { freshDatabase } from './helpers/database.js';
 import { freePort, sampleFeed } from './helpers/server.js';
 import { postPledge, validPledge } from './helpers/http.js';
@@ -14,7 +14,7 @@ describe('durability', () => {
   it('every pledge answered 202 before a kill -9 is there after a restart, and the database opens cleanly', async () => {
     const { dataDir, databaseUrl } = await freshDatabase();
     const setup = await openDatabase({ dataDir, databaseUrl });
-    await importFeed(setup.db, sampleFeed('southend'), { clock: () => new Date() });
+    await importFeed(setup.db, sampleFeed('southend'), { clock: () => new Date(), actor: SYSTEM });
     await setup.close();
     const port = String(await freePort());
     const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: port, HOST: '127.0.0.1', PLEDGE_RATE_LIMIT: '1000000', LOG_LEVEL: 'warn' };
@@ -61,7 +61,7 @@ describe('durability', () => {
   it('finishes a request in flight when asked to stop (SIGTERM), then exits 0', async () => {
     const { dataDir, databaseUrl } = await freshDatabase();
     const setup = await openDatabase({ dataDir, databaseUrl });
-    await importFeed(setup.db, sampleFeed('southend'), { clock: () => new Date() });
+    await importFeed(setup.db, sampleFeed('southend'), { clock: () => new Date(), actor: SYSTEM });
     await setup.close();
     const server = await serveProcess({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: String(await freePort()), HOST: '127.0.0.1' });
     const inFlight = Array.from({ length: 20 }, (_, i) => postPledge(server.url, validPledge({ organisation: { name: `Flight ${i}`, sector: 'voluntary' } })));

@@ -5,12 +5,14 @@ import type { Database } from '../db/database.js';
 import { importFeed, listCompacts } from '../domain/compacts.js';
 import { buildFeed, serialiseFeed } from '../domain/feed.js';
 import { systemClock } from '../domain/clock.js';
+import { cliActor } from '../domain/audit.js';
+import { officerLogin } from './officer.js';
 import { err, out, Refused } from './output.js';
 import { readSource } from './read-source.js';
 
 export async function importCommand(database: Database, source: string, replace: boolean): Promise<number> {
   const text = await readSource(source);
-  const result = await importFeed(database.db, text, { replace, clock: systemClock });
+  const result = await importFeed(database.db, text, { replace, clock: systemClock, actor: cliActor(officerLogin()) });
   if (!result.ok) {
     if (result.exists) throw new Refused(`A compact called "${result.exists}" is already here. Add --replace to replace it with this feed.`);
     err(`${source} is not a valid version-1 compact feed; nothing was imported:`);

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { systemClock } from '../domain/clock.js';
 import { approvePledge, DecisionError, pledgeDetails, pledgeSummaries, rejectPledge } from '../domain/pledges.js';
 import type { PledgeStatus } from '../db/tables.js';
+import { officerLogin } from './officer.js';
 import { out, Refused, UsageError } from './output.js';
 
 /** `pending` is every pledge still waiting for a decision (unconfirmed, confirmed or asked for more). */
@@ -10,7 +11,7 @@ const STATUSES: PledgeStatus[] = ['pending', 'unconfirmed', 'confirmed', 'info_r
 
 /** Who decided, as the record shows it: the officer's login on this machine. */
 function officer(): string {
-  return `cli:${process.env.SUDO_USER || process.env.USER || 'unknown'}`;
+  return `cli:${officerLogin()}`;
 }
 
 export async function pledgesCommand(database: Database, args: string[]): Promise<number> {

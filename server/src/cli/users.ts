@@ -5,6 +5,7 @@ import type { Role } from '../db/tables.js';
 import { cliActor } from '../domain/audit.js';
 import { systemClock } from '../domain/clock.js';
 import { addUser, ROLES, userListing, UserError } from '../domain/users.js';
+import { officerLogin } from './officer.js';
 import { out, Refused, UsageError } from './output.js';
 
 /**
@@ -15,7 +16,7 @@ import { out, Refused, UsageError } from './output.js';
 export async function usersCommand(database: Database, config: Config, args: string[]): Promise<number> {
   const [action, ...rest] = args;
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { role: { type: 'string' }, compact: { type: 'string' }, json: { type: 'boolean' } } });
-  const login = process.env.SUDO_USER || process.env.USER || 'unknown';
+  const login = officerLogin();
   try {
     switch (action) {
       case 'add': {

@@ -63,8 +63,3 @@ export async function upsertSignatory(db: Db, row: SignatoryRow): Promise<void> 
     )
     .execute();
 }
-
-/** On a re-import, before the new feed's signatories go in: those that came from pledges stay. */
-export async function deleteImportedSignatories(db: Db, compactId: string): Promise<void> {
-  await db.deleteFrom('signatories').where('compact_id', '=', compactId).where('pledge_id', 'is', null).execute();
-}

@@ -1,12 +1,23 @@
 /**
  * Compacts come in as version-1 feeds (`compact-server import`), checked strictly: a feed with any
  * problem is refused whole, with every problem and its path, and nothing is stored.
+ *
+ * An import is recorded as every other change to what a compact publishes is: one audit entry for
+ * the compact's document, and for each signatory it adds, changes, withdraws or reinstates, an
+ * entry in its history and in the audit log (as a spreadsheet's apply records them), all in the
+ * import's transaction. On a re-import, an imported signatory the new feed leaves out is withdrawn,
+ * not deleted, so its history still has the signatory it is about.
  */
+import { isDeepStrictEqual } from 'node:util';
+import { randomUUID } from 'node:crypto';
 import { checkFeedText, type FeedProblem } from 'compact-widgets/feed';
 import type { Db } from '../db/transaction.js';
 import { inTransaction } from '../db/transaction.js';
+import type { SignatoriesTable } from '../db/tables.js';
 import { findCompact, insertCompact, listCompacts, updateCompactDocument } from '../db/compacts.js';
-import { deleteImportedSignatories, upsertSignatory } from '../db/signatories.js';
+import { allSignatories, insertSignatoryRow, updateSignatoryRow } from '../db/authoring.js';
+import { appendSignatoryHistory } from '../db/signatory-edits.js';
+import { audit, type Actor } from './audit.js';
 import type { Clock } from './clock.js';
 import { nameKey, orgKey } from './names.js';
 
@@ -33,6 +44,8 @@ function firstName(name: unknown): string {
 export interface ImportOptions {
   replace?: boolean;
   clock: Clock;
+  /** Who imported, as the audit log and the signatories' history name them (the CLI: `cliActor`). */
+  actor: Actor;
   /** Keep no privacy notice of the feed's own: feeds name the server's PRIVACY_NOTICE_URL (the demo's). */
   serverPrivacyNotice?: boolean;
 }
@@ -66,7 +79,8 @@ export async function importFeed(db: Db, text: string, options: ImportOptions): 
         : 'This feed has no pledge.privacyNotice: its pledge form appears only once PRIVACY_NOTICE_URL is set.',
     );
   }
-  const now = options.clock().toISOString();
+  const at = options.clock();
+  const now = at.toISOString();
 
   return inTransaction(db, async (tx) => {
     const existing = await findCompact(tx, compact.id);
@@ -75,26 +89,52 @@ export async function importFeed(db: Db, text: string, options: ImportOptions): 
     }
     if (existing) await updateCompactDocument(tx, compact.id, JSON.stringify(document), now);
     else await insertCompact(tx, compact.id, JSON.stringify(document), now);
-    await deleteImportedSignatories(tx, compact.id);
-    let position = 0;
-    for (const signatory of signatories) {
+    await audit(tx, options.actor, at, {
+      action: existing ? 'compact.replace' : 'compact.import',
+      compactId: compact.id,
+      subject: { type: 'compact', id: compact.id },
+      ...(existing ? { before: JSON.parse(existing.document) } : {}),
+      after: document,
+    });
+
+    const rows = await allSignatories(tx, compact.id);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const inFeed = new Set<string>();
+    const writes: { before?: SignatoriesTable; after: SignatoriesTable }[] = [];
+    signatories.forEach((signatory, position) => {
       const { id, ...data } = signatory as Json & { id: string };
-      await upsertSignatory(tx, {
-        compact_id: compact.id,
-        id,
-        data: JSON.stringify(data),
-        name_key: nameKey(firstName(data.name)),
-        org_key: orgKey(id),
-        status: 'active',
-        published: 1,
-        position: position++,
-        pledge_id: null,
-        created_at: now,
-        updated_at: now,
-      });
+      inFeed.add(id);
+      const fields = { data: JSON.stringify(data), name_key: nameKey(firstName(data.name)), org_key: orgKey(id), status: 'active' as const, withdrawn_at: null, published: 1, position, updated_at: now };
+      const old = byId.get(id);
+      // A signatory of the same id that came from a pledge takes the feed's details, and keeps its pledge.
+      writes.push(old ? { before: old, after: { ...old, ...fields } } : { after: { compact_id: compact.id, id, ...fields, pledge_id: null, created_at: now } });
+    });
+    // Those that came from pledges stay: the feed does not know them.
+    for (const old of rows) {
+      if (old.pledge_id === null && old.status === 'active' && !inFeed.has(old.id)) writes.push({ before: old, after: { ...old, status: 'withdrawn', withdrawn_at: now, updated_at: now } });
+    }
+    for (const { before, after } of writes) {
+      const changed = !before || !isDeepStrictEqual(signatoryState(before), signatoryState(after));
+      if (!before) await insertSignatoryRow(tx, after);
+      else if (changed || before.position !== after.position) await updateSignatoryRow(tx, after);
+      // One that only moved in the feed's order has nothing new for its history.
+      if (changed) await recordSignatoryChange(tx, options.actor, at, compact.id, before, after);
     }
     return { ok: true as const, compactId: compact.id, signatories: signatories.length, replaced: Boolean(existing), warnings };
   });
+}
+
+function signatoryState(row: SignatoriesTable) {
+  return { data: JSON.parse(row.data) as unknown, status: row.status, published: row.published === 1 };
+}
+
+/** The signatory's history and an audit entry, as the spreadsheet's apply writes them (authoring/round-trip.ts). */
+async function recordSignatoryChange(tx: Db, actor: Actor, at: Date, compactId: string, before: SignatoriesTable | undefined, after: SignatoriesTable): Promise<void> {
+  const was = before ? signatoryState(before) : null;
+  const is = signatoryState(after);
+  await appendSignatoryHistory(tx, { id: randomUUID(), compact_id: compactId, signatory_id: after.id, at: at.toISOString(), by: actor.label, before: was ? JSON.stringify(was) : null, after: JSON.stringify(is) });
+  const action = !before ? 'signatory.add' : after.status === 'withdrawn' ? 'signatory.withdraw' : before.status === 'withdrawn' ? 'signatory.reinstate' : 'signatory.edit';
+  await audit(tx, actor, at, { action, compactId, subject: { type: 'signatory', id: after.id }, ...(was ? { before: was } : {}), after: { ...is, via: 'import' } });
 }
 
 export { listCompacts };

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer, sampleFeed, type TestServer } from '../helpers/server.js';
 import { importFeed } from '../../src/domain/compacts.js';
+import { SYSTEM } from '../../src/domain/audit.js';
 import { withdrawSignatory } from '../../src/domain/moderation.js';
 import { annualReport, readPeriod, PeriodError } from '../../src/domain/authoring/report.js';
 import { editor, textOf, type AdminClient } from './helpers.js';
@@ -23,7 +24,7 @@ describe('the annual review report', () => {
     // One consultation shorter than 12 weeks with no reason, by a body that has not signed.
     const feed = JSON.parse(sampleFeed('southend'));
     feed.consultations.push({ id: 'parking-charges', title: 'Parking charges', owner: 'Southend Business Partnership', opens: '2026-10-01', closes: '2026-10-31' });
-    assert.equal((await importFeed(db, JSON.stringify(feed), { replace: true, clock: () => NOW })).ok, true);
+    assert.equal((await importFeed(db, JSON.stringify(feed), { replace: true, clock: () => NOW, actor: SYSTEM })).ok, true);
     const who = { id: 'test', label: 'test' };
     // 23:30 on 31 March UTC is 00:30 on 1 April in London (BST): inside the period.
     await withdrawSignatory(db, 'southend', 'essex-police', who, () => new Date('2026-03-31T23:30:00Z'));

@@ -4,7 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { approvePledge, importFeed, openDatabase, submitPledge, type Database } from '../../src/index.js';
+import { approvePledge, importFeed, openDatabase, submitPledge, SYSTEM, type Database } from '../../src/index.js';
 import { listSignatories } from '../../src/db/signatory-edits.js';
 import { listAudit } from '../../src/db/audit.js';
 import { listPledges } from '../../src/db/pledges.js';
@@ -17,7 +17,7 @@ describe('the data layer, asked about no compacts', () => {
   const clock = () => new Date('2026-11-20T10:00:00Z');
   before(async () => {
     database = await openDatabase(await freshDatabase());
-    await importFeed(database.db, sampleFeed('southend'), { clock });
+    await importFeed(database.db, sampleFeed('southend'), { clock, actor: SYSTEM });
     const body = validPledge();
     const answer = await submitPledge(database.db, { compactId: 'southend', idempotencyKey: 'empty-scopes', rawBody: JSON.stringify(body), body, clock });
     assert.equal(answer.status, 202);

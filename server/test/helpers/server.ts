@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { createServer } from 'node:net';
-import { loadConfig, startServer, importFeed, type Config, type RunningServer } from '../../src/index.js';
+import { loadConfig, startServer, importFeed, SYSTEM, type Config, type RunningServer } from '../../src/index.js';
 import type { Clock } from '../../src/domain/clock.js';
 import { freshDatabase } from './database.js';
 
@@ -50,7 +50,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const config = loadConfig({ ...env, PORT: port, PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${port}` });
   const server = await startServer(config, { clock: options.clock, logStream });
   for (const name of options.feeds ?? []) {
-    const result = await importFeed(server.database.db, sampleFeed(name), { clock: options.clock ?? (() => new Date()) });
+    const result = await importFeed(server.database.db, sampleFeed(name), { clock: options.clock ?? (() => new Date()), actor: SYSTEM });
     if (!result.ok) throw new Error(`could not import ${name}: ${JSON.stringify(result)}`);
   }
   return { url: server.address, config, server, logs, stop: () => server.stop() };

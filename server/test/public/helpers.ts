@@ -1,5 +1,5 @@
 /** Shared by the public-output tests: a server with the sample compacts, and a feed of our own. */
-import { importFeed } from '../../src/index.js';
+import { importFeed, SYSTEM } from '../../src/index.js';
 import { sampleFeed, startTestServer, type TestServer, type TestServerOptions } from '../helpers/server.js';
 
 export const NOW = new Date('2026-12-01T12:00:00Z');
@@ -18,7 +18,7 @@ export function startPublicServer(options: TestServerOptions = {}): Promise<Test
 export async function reimportSouthend(t: TestServer, change: (feed: any) => void): Promise<void> {
   const feed = JSON.parse(sampleFeed('southend'));
   change(feed);
-  const result = await importFeed(t.server.database.db, JSON.stringify(feed), { replace: true, clock: frozen });
+  const result = await importFeed(t.server.database.db, JSON.stringify(feed), { replace: true, clock: frozen, actor: SYSTEM });
   if (!result.ok) throw new Error(JSON.stringify(result));
 }
 
