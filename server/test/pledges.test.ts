@@ -5,6 +5,8 @@ import { pledgeSummaries, pledgeDetails } from '../src/index.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { postPledge, validPledge } from './helpers/http.js';
 import { movePledge } from '../src/db/pledges.js';
+import { sql } from 'kysely';
+import { logUnexpected } from '../src/http/errors.js';
 
 const fields = (json: { errors: { field: string }[] }) => json.errors.map((e) => e.field).sort();
 
@@ -261,6 +263,51 @@ describe('POST /api/compacts/{id}/pledges', () => {
     const logs = t.logs.join('');
     assert.ok(logs.includes('/api/compacts/southend/pledges'), 'requests are logged');
     assert.doesNotMatch(logs, /Zebedee|zebedee|secret\.example|remoteAddress|remotePort|"ip"/);
+  });
+});
+
+describe('an error the server did not expect (a 5xx)', () => {
+  it('is answered without its detail, and logged without its message, which can quote an email address', async () => {
+    const t = await startTestServer({ feeds: ['southend'] });
+    try {
+      // A database message that quotes the value it refused, as a unique violation's detail does.
+      const db = t.server.database.db;
+      if (t.server.database.dialect === 'postgres') {
+        await sql`create function refuse_contact() returns trigger language plpgsql as $$ begin raise exception 'contact % refused', new.email; end $$`.execute(db);
+        await sql`create trigger refuse_contact before insert on pledge_contacts for each row when (new.email like '%@refused.example') execute function refuse_contact()`.execute(db);
+      } else {
+        await sql`create trigger refuse_contact before insert on pledge_contacts when new.email like '%@refused.example' begin select raise(abort, 'contact ' || new.email || ' refused'); end`.execute(db);
+      }
+      const answer = await postPledge(t.url, validPledge({ contact: { name: 'Ada Jones', email: 'ada.lovelace@refused.example' } }));
+      assert.equal(answer.status, 500);
+      assert.doesNotMatch(JSON.stringify(answer.json), /lovelace|refused/);
+      const failed = t.logs.filter((line) => line.includes('"msg":"request failed"'));
+      assert.equal(failed.length, 1, t.logs.join(''));
+      assert.match(failed[0], t.server.database.dialect === 'postgres' ? /"code":"P0001"/ : /"code":"SQLITE_CONSTRAINT_TRIGGER"/);
+      assert.doesNotMatch(t.logs.join(''), /lovelace|refused\.example/);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('is logged with the code it was thrown from, and never a line of its message taken for that', () => {
+    const logged: unknown[] = [];
+    const log = { error: (entry: unknown) => logged.push(entry), warn: (entry: unknown) => logged.push(entry) } as unknown as Parameters<typeof logUnexpected>[0];
+    const error = Object.assign(new TypeError('no contact ada@leak.example\n    at ada@leak.example'), { code: 'E_TEST' });
+    logUnexpected(log, error, 'request failed');
+    const { err } = logged[0] as { err: { type: string; code: string; at: string[] } };
+    assert.equal(err.type, 'TypeError');
+    assert.equal(err.code, 'E_TEST');
+    assert.ok(err.at.length > 0 && err.at.every((line) => line.startsWith('at ')), JSON.stringify(err.at));
+    assert.match(err.at[0], /pledges\.test\.ts/);
+    // A message changed after the stack was written out: the two cannot be told apart, so no stack.
+    const changed = new Error('first');
+    assert.ok(changed.stack);
+    changed.message = 'then ada@leak.example';
+    logUnexpected(log, changed, 'request failed');
+    logUnexpected(log, 'a thrown string ada@leak.example', 'request failed');
+    assert.deepEqual(logged.slice(1), [{ err: { type: 'Error' } }, { err: { type: 'string' } }]);
+    assert.doesNotMatch(JSON.stringify(logged), /leak/);
   });
 });
 

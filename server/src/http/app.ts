@@ -13,7 +13,7 @@ import type { Database } from '../db/database.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { FeedCache } from './feed-cache.js';
 import { corsFor } from './cors.js';
-import { errorAnswer, notFoundAnswer } from './errors.js';
+import { errorAnswer, logUnexpected, notFoundAnswer } from './errors.js';
 import { API_HELMET, clientErrorHandler, frameworkErrors } from './edge.js';
 import { healthRoutes } from './routes/health.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -85,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler<FastifyError>((error, request, reply) => {
     const answer = errorAnswer(error, request);
-    if (answer.status >= 500) request.log.error({ err: { type: error.name, code: (error as { code?: string }).code, message: error.message, stack: error.stack } }, 'request failed');
+    if (answer.status >= 500) logUnexpected(request.log, error, 'request failed');
     reply.code(answer.status).send(answer.body);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -104,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Stored answers are replayed for at least 24 hours (config), then forgotten.
   let purge: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    const run = () => forgetOldAnswers(database.db, app.clock, config.idempotencyHours).catch((error) => app.log.warn({ err: { message: (error as Error).message } }, 'idempotency purge failed'));
+    const run = () => forgetOldAnswers(database.db, app.clock, config.idempotencyHours).catch((error) => logUnexpected(app.log, error, 'idempotency purge failed', 'warn'));
     await run();
     purge = setInterval(run, 60 * 60 * 1000);
     purge.unref();

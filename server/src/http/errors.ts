@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyRequest } from 'fastify';
 import { format, toLocale, type Locale } from '../i18n/locale.js';
 import { PLEDGE_MESSAGES } from '../i18n/pledge-messages.js';
 import { t } from '../i18n/public-messages.js';
@@ -44,4 +44,29 @@ export function errorAnswer(error: FastifyError, request: FastifyRequest): Error
 
 export function notFoundAnswer(request: FastifyRequest): ErrorAnswer {
   return one(404, t(requestLocale(request), 'nothingHere', { path: request.url.split('?')[0]! }));
+}
+
+/**
+ * The one way an unexpected error (a 5xx, a job that failed) is logged: its kind, its code and the
+ * code it was thrown from, never its message. Database messages can quote the values that caused
+ * them (a constraint's or a trigger's message, an invalid value, a unique violation's detail: an
+ * email address), and the stack begins with the message.
+ */
+export function logUnexpected(log: FastifyBaseLogger, error: unknown, message: string, level: 'error' | 'warn' = 'error'): void {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  const at = callSites(error);
+  log[level]({ err: { type: typeof name === 'string' ? name : typeof error, ...(typeof code === 'string' ? { code } : {}), ...(at ? { at } : {}) } }, message);
+}
+
+/**
+ * The stack's "at …" lines without the "Name: message" it begins with, or nothing when the two
+ * cannot be told apart exactly (the message or name changed after the stack was taken, a stack
+ * written by hand): a line of the message is never taken for a call site.
+ */
+function callSites(error: unknown): string[] | undefined {
+  if (!(error instanceof Error) || typeof error.stack !== 'string') return undefined;
+  const head = `${Error.prototype.toString.call(error)}\n`;
+  if (!error.stack.startsWith(head)) return undefined;
+  const lines = error.stack.slice(head.length).split('\n');
+  return lines.every((line) => /^ {4}at \S/.test(line)) ? lines.map((line) => line.trim()) : undefined;
 }

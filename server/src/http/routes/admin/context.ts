@@ -16,6 +16,7 @@ import type { Actor } from '../../../domain/audit.js';
 import type { Role } from '../../../db/tables.js';
 import { adminT } from '../../../i18n/admin-messages.js';
 import { pageHelmet } from '../../view-engine.js';
+import { logUnexpected } from '../../errors.js';
 
 /**
  * public: no sign-in (sign-in, set password); code: between password and TOTP code; signed-in: any
@@ -163,11 +164,11 @@ export function guardAdmin(app: FastifyInstance): void {
     route.config = Object.assign(route.config ?? {}, { helmet: pageHelmet(config, { frameAncestors: ["'none'"] }) });
   });
 
-  // Errors as pages, not JSON: the admin is read in a browser. The log line has the error's kind and
-  // code only (database messages can quote the values, e.g. an email address, that caused them).
+  // Errors as pages, not JSON: the admin is read in a browser. Logged without the message, as every
+  // unexpected error is (errors.ts).
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: { type: error.name, code: error.code } }, 'admin request failed');
+    if (status >= 500) logUnexpected(request.log, error, 'admin request failed');
     const [heading, text] =
       status === 429
         ? ['Too many attempts', 'Wait a minute, then try again.']
