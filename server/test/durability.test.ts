@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFeed, openDatabase, pledgeDetails, SYSTEM } from '../src/index.js';
@@ -76,6 +76,31 @@ describe('durability', () => {
       }
     } finally {
       await check.close();
+    }
+  });
+
+  it('keeps the DATA_DIR it makes, and the SQLite file with its -wal and -shm, to the server’s user', async () => {
+    // SQLite only, whichever database this run is for. Under the usual umask, which made them 0644.
+    const umask = process.umask(0o022);
+    try {
+      const dataDir = join(mkdtempSync(join(tmpdir(), 'compact-modes-')), 'data');
+      const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
+      const database = await openDatabase({ dataDir });
+      try {
+        await importFeed(database.db, sampleFeed('southend'), { clock: () => new Date(), actor: SYSTEM });
+        assert.equal(mode(dataDir), '700');
+        // While it is open: SQLite removes the -wal and -shm files when the last connection closes.
+        for (const name of ['compact.sqlite', 'compact.sqlite-wal', 'compact.sqlite-shm']) assert.equal(mode(join(dataDir, name)), '600', name);
+      } finally {
+        await database.close();
+      }
+      // A folder the operator made keeps the mode they gave it.
+      const theirs = mkdtempSync(join(tmpdir(), 'compact-modes-'));
+      chmodSync(theirs, 0o750);
+      await (await openDatabase({ dataDir: theirs })).close();
+      assert.equal(mode(theirs), '750');
+    } finally {
+      process.umask(umask);
     }
   });
 

@@ -2,7 +2,7 @@
  * Opens the one database the server keeps everything in: SQLite in DATA_DIR by default (nothing to
  * install or start), PostgreSQL when DATABASE_URL is set. Migrations run on every open.
  */
-import { mkdirSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
@@ -43,9 +43,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 function openSqlite(dataDir: string): Database {
-  mkdirSync(dataDir, { recursive: true });
+  // The file holds every contact's details: kept to the server's user, as the outbox is. A folder or
+  // file that is already there keeps the mode it has (the operator's to set).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, SQLITE_FILE);
   const existed = existsSync(file);
+  // Made here, empty (which SQLite reads as a new database), because better-sqlite3 would make it
+  // with the umask's mode (0644 with the usual 022). SQLite gives its -wal and -shm files the
+  // database file's own mode, so they follow. Opening to append changes neither the bytes nor the
+  // mode of a file made meanwhile by another process.
+  if (!existed) closeSync(openSync(file, 'a', 0o600));
   let sqlite: SQLite.Database;
   try {
     sqlite = new SQLite(file);
