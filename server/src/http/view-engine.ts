@@ -104,6 +104,9 @@ async function viewEngine(app: FastifyInstance): Promise<void> {
       allowedPath: (path) => path === '/govuk-frontend.min.css' || path === '/govuk-frontend.min.js',
     });
   });
+  // Pages name their icon (layout.njk). A browser asks for /favicon.ico only where nothing names one
+  // (a feed opened in a tab): no icon there, and no 404 in its console.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
 }
 
 // Not encapsulated (as fastify-plugin does it): `reply.viewAsync` is there for every route plugin.

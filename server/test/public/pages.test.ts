@@ -96,6 +96,7 @@ describe('public pages', () => {
       ['/assets/compact/supported.js', 'application/javascript'],
       ['/assets/compact/init.js', 'application/javascript'],
       ['/assets/compact/public.css', 'text/css'],
+      ['/assets/compact/favicon.svg', 'image/svg+xml'],
     ]) {
       const answer = await get(`${t.url}${path}`);
       assert.equal(answer.status, 200, path);
@@ -103,6 +104,18 @@ describe('public pages', () => {
     }
     assert.equal((await get(`${t.url}/assets/govuk/template.njk`)).status, 404, 'only the two built files of the package');
     assert.match((await get(`${t.url}/assets/compact/supported.js`)).text, /govuk-frontend-supported/);
+  });
+
+  it('names an icon of its own on every page, public and admin, and answers /favicon.ico with no content', async () => {
+    for (const path of ['/c/southend', '/cy/c/southend/widgets/signatory-list', '/c/nowhere', '/confirm?token=nothing', '/admin/sign-in']) {
+      const { text } = await get(`${t.url}${path}`);
+      assert.match(text, /<head>[\s\S]*<link rel="icon" href="\/assets\/compact\/favicon\.svg" type="image\/svg\+xml">[\s\S]*<\/head>/, path);
+      assert.doesNotMatch(text, /\/assets\/images\/favicon/, `${path}: not GOV.UK's crown`);
+    }
+    // Asked for by a browser where nothing names an icon (a feed opened in a tab): no 404.
+    const bare = await get(`${t.url}/favicon.ico`);
+    assert.equal(bare.status, 204);
+    assert.equal(bare.text, '');
   });
 
   it('answers 404 pages in the page’s language for an unknown compact or widget', async () => {
