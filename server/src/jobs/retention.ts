@@ -13,13 +13,14 @@ export interface RetentionJob {
 
 export function startRetentionJob(
   db: Db,
-  options: RetentionOptions & { intervalMinutes: number; onError: (message: string) => void },
+  /** `onError`: a run that failed, for `logUnexpected` (a database error's message may quote values). */
+  options: RetentionOptions & { intervalMinutes: number; onError: (error: unknown) => void },
 ): RetentionJob {
   let running: Promise<RetentionResult | undefined> | undefined;
   const run = () =>
     (running ??= runRetention(db, options)
       .catch((error) => {
-        options.onError(`retention purge failed: ${(error as Error).message}`);
+        options.onError(error);
         return undefined;
       })
       .finally(() => {

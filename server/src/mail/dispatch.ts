@@ -43,7 +43,10 @@ export class MailDispatcher {
     private transport: MailTransport,
     private settings: DispatchSettings,
     private clock: Clock,
+    /** One message not sent: which and why, its addresses masked. */
     private onError: (message: string) => void = () => {},
+    /** A run that failed as a whole (the database, say), for `logUnexpected`: its message may quote values. */
+    private onFailure: (error: unknown) => void = () => {},
   ) {}
 
   /** Sends what is queued now (coalescing: a kick during a run makes one more run). */
@@ -67,8 +70,13 @@ export class MailDispatcher {
     return this.running;
   }
 
+  /** Sends what is queued, without waiting for it: after a change that queued a message. */
+  nudge(): void {
+    void this.kick().catch(this.onFailure);
+  }
+
   start(pollMs: number): void {
-    this.timer = setInterval(() => void this.kick().catch((e) => this.onError((e as Error).message)), pollMs);
+    this.timer = setInterval(() => this.nudge(), pollMs);
     this.timer.unref();
   }
 

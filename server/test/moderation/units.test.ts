@@ -1,4 +1,4 @@
-/** Identifier checks, the emails in every language, and the moderation settings' validation. */
+/** Identifier checks, the emails in every language, the moderation settings' validation, and jobs that fail. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkIdentifier } from '../../src/domain/identifiers.js';
@@ -6,6 +6,8 @@ import { approvedMessage, badgeSnippet, confirmMessage, infoMessage, rejectedMes
 import { REJECT_REASON_CODES } from '../../src/i18n/mail-messages.js';
 import { LOCALES } from '../../src/i18n/locale.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { MailDispatcher } from '../../src/mail/dispatch.js';
+import { startRetentionJob } from '../../src/jobs/retention.js';
 
 describe('identifier checks', () => {
   it('checks the format of each UK register’s numbers and links to the register entry', () => {
@@ -97,5 +99,37 @@ describe('moderation settings', () => {
     assert.throws(() => loadConfig({ TRUST_PROXY: 'true' }), /TRUST_PROXY must be how many proxies/);
     assert.throws(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' }), /TRUST_PROXY/);
     assert.throws(() => loadConfig({ TRUST_PROXY: '11' }), /TRUST_PROXY/);
+  });
+});
+
+describe('background jobs that fail', () => {
+  // A database that fails on every use, with a message quoting a value, as database messages can.
+  const failing = new Proxy({}, {
+    get() {
+      throw new Error('duplicate key value violates unique constraint: (email)=(ann@example.org)');
+    },
+  }) as never;
+  const settings = { publicUrl: 'http://localhost', from: 'compact@test.example', confirmDays: 14 };
+  const transport = { send: async () => ({}), discard: () => {} } as never;
+
+  it('a mail run that fails as a whole goes to its failure handler, with the error itself, not to an unhandled rejection', async () => {
+    const failures: unknown[] = [];
+    const dispatcher = new MailDispatcher(failing, transport, settings, () => new Date(), () => {}, (error) => failures.push(error));
+    dispatcher.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(failures.length, 1);
+    assert.ok(failures[0] instanceof Error, 'the error, so that logUnexpected can leave its message out');
+  });
+
+  it('a retention run that fails hands the error over, and the job carries on', async () => {
+    const failures: unknown[] = [];
+    const job = startRetentionJob(failing, { retentionDays: 90, confirmDays: 14, intervalMinutes: 60, clock: () => new Date(), removeOutboxFiles: () => {}, onError: (error) => failures.push(error) });
+    try {
+      assert.equal(await job.run(), undefined);
+      assert.equal(failures.length, 1);
+      assert.ok(failures[0] instanceof Error);
+    } finally {
+      job.stop();
+    }
   });
 });

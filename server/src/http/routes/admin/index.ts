@@ -9,6 +9,7 @@ import formbody from '@fastify/formbody';
 import { MailDispatcher } from '../../../mail/dispatch.js';
 import { createTransport, removeOutboxFiles } from '../../../mail/transport.js';
 import { startRetentionJob, type RetentionJob } from '../../../jobs/retention.js';
+import { logUnexpected } from '../../errors.js';
 import { guardAdmin } from './context.js';
 import { authRoutes } from './auth.js';
 import { pledgeAdminRoutes } from './pledges.js';
@@ -37,6 +38,7 @@ async function moderation(app: FastifyInstance): Promise<void> {
     { publicUrl: config.publicUrl, from: config.mailFrom, confirmDays: config.confirmDays },
     app.clock,
     (message) => app.log.warn(message),
+    (error) => logUnexpected(app.log, error, 'mail dispatch failed', 'warn'),
   );
   app.decorate('mail', dispatcher);
   app.decorate('adminRoutes', []);
@@ -52,16 +54,16 @@ async function moderation(app: FastifyInstance): Promise<void> {
       intervalMinutes: config.purgeIntervalMinutes,
       clock: app.clock,
       removeOutboxFiles: (files) => removeOutboxFiles(config.dataDir, files, (m) => app.log.warn(m)),
-      onError: (m) => app.log.warn(m),
+      onError: (error) => logUnexpected(app.log, error, 'retention purge failed', 'warn'),
     });
     await job.run();
     dispatcher.start(MAIL_POLL_MS);
-    void dispatcher.kick().catch((e) => app.log.warn(`mail: ${(e as Error).message}`));
+    dispatcher.nudge();
   });
   // A new pledge's confirmation email goes at once, not at the next poll.
   app.addHook('onResponse', async (request, reply) => {
     if (request.method === 'POST' && reply.statusCode === 202 && request.routeOptions.url === '/api/compacts/:compactId/pledges') {
-      void dispatcher.kick().catch((e) => app.log.warn(`mail: ${(e as Error).message}`));
+      dispatcher.nudge();
     }
   });
   app.addHook('onClose', async () => {

@@ -116,7 +116,7 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
         if (!(error instanceof DecisionError)) throw error;
         return show(request as Post, reply, { errors: { [error.field ?? refusedAt]: error.message }, values: request.body ?? {} }, 422);
       }
-      void app.mail.kick();
+      app.mail.nudge();
       return reply.redirect(`/admin/pledges/${encodeURIComponent(request.params.id)}?done=${done}`, 303);
     });
 
