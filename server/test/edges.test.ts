@@ -84,11 +84,16 @@ describe('answers made before our routes', () => {
   });
 
   it('a path segment longer than the router reads: 414, with the headers', async () => {
-    for (const [method, path] of [['GET', `/feeds/${LONG}`], ['GET', `/c/${LONG}`], ['POST', `/api/compacts/${LONG}/pledges`]] as const) {
+    for (const [method, path] of [['GET', `/feeds/${LONG}`], ['POST', `/api/compacts/${LONG}/pledges`]] as const) {
       const answer = await raw(t.url, method, path);
       assert.equal(answer.status, 414, path);
       assert.equal(assertPlain(answer, path, LONG), PUBLIC_MESSAGES.addressTooLong.en, path);
     }
+    // Under a compact's pages no compact has such an id: the pages' own "Page not found".
+    const page = await raw(t.url, 'GET', `/gd/c/${LONG}`);
+    assert.equal(page.status, 404);
+    assert.match(page.body, /<html lang="gd"/);
+    assert.match(page.body, /Cha deach an duilleag a lorg/);
   });
 
   it('CORS as the route would have it: feeds and widgets for any site, the pledge endpoint for its origins, pages for none', async () => {
@@ -121,10 +126,17 @@ describe('answers made before our routes', () => {
     ] as const) {
       assert.equal(assertPlain(await raw(t.url, 'GET', path, headers), path), PUBLIC_MESSAGES.badAddress[locale], path);
     }
-    assert.equal(assertPlain(await raw(t.url, 'GET', `/gd/c/${LONG}`), 'long gd'), PUBLIC_MESSAGES.addressTooLong.gd);
-    const welsh = await raw(t.url, 'GET', '/cy/c/southend/nowhere/at/all');
+    assert.equal(assertPlain(await raw(t.url, 'GET', `/feeds/${LONG}`, { 'accept-language': 'gd' }), 'long gd'), PUBLIC_MESSAGES.addressTooLong.gd);
+    const welsh = await raw(t.url, 'GET', '/cy/nowhere/at/all');
     assert.equal(welsh.status, 404);
-    assert.equal(assertPlain(welsh, '/cy 404'), PUBLIC_MESSAGES.nothingHere.cy.replace('{path}', '/cy/c/southend/nowhere/at/all'));
+    assert.equal(assertPlain(welsh, '/cy 404'), PUBLIC_MESSAGES.nothingHere.cy.replace('{path}', '/cy/nowhere/at/all'));
+    // Under a compact's pages, an address a visitor may have mistyped: a page in its language.
+    const page = await raw(t.url, 'GET', '/cy/c/southend/llofnodwyr');
+    assert.equal(page.status, 404);
+    assert.match(String(page.headers['content-type']), /^text\/html/);
+    assert.match(page.body, /<html lang="cy"/);
+    assert.match(page.body, /<h1[^>]*>Heb ddod o hyd i&#39;r dudalen<\/h1>|<h1[^>]*>Heb ddod o hyd i'r dudalen<\/h1>/);
+    assert.match(String(page.headers['content-security-policy']), /style-src 'self'/, 'the pages’ policy, so that its styles load');
   });
 
   it('unknown routes and wrong methods: 404, with the headers', async () => {

@@ -219,6 +219,23 @@ describe('every admin page follows the GOV.UK page patterns', () => {
     assert.deepEqual(sections, ['/admin/signatories', '/admin/compacts', '/admin/account'], 'an editor’s sections only');
     assert.deepEqual(await marked(editor, '/admin/signatories'), ['/admin/signatories page']);
   });
+
+  it('an address under /admin that no page has: "Page not found" in the admin once signed in, and nothing before', async () => {
+    await makeUser(t, 'lost@council.example', 'moderator', 'southend');
+    const client = new AdminClient(t.url);
+    const before = await client.get('/admin/pledgse');
+    assert.equal(before.status, 303, 'a stranger learns nothing about which addresses exist');
+    assert.equal(before.location, '/admin/sign-in');
+    assert.equal((await client.signIn('lost@council.example')).status, 303);
+    for (const path of ['/admin/pledgse', '/admin/pledges/00000000-0000-0000-0000-000000000000/nowhere', '/admin/compacts/southend/text/more']) {
+      const page = await client.get(path);
+      assert.equal(page.status, 404, path);
+      assert.match(page.headers.get('content-type') ?? '', /^text\/html/, path);
+      assert.match(page.text, /<title>Page not found – Compact admin<\/title>/, path);
+      assert.match(page.text, /<h1[^>]*>\s*Page not found\s*<\/h1>/, path);
+      assert.match(page.text, /href="\/admin">Go to the admin’s home page</, path);
+    }
+  });
 });
 
 describe('a NUL in an address or a looked-up email is "none", never an error from PostgreSQL', () => {

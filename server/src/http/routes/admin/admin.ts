@@ -25,6 +25,17 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/admin', { config: { access: 'signed-in' } }, async (request, reply) => page(request, reply, 'admin/home.njk', { pageTitle: 'Compact admin' }));
 
+  // An address under /admin that no route has: GOV.UK's "Page not found", in the admin, after sign-in
+  // (so it tells a stranger nothing about which addresses exist).
+  app.get('/admin/*', { config: { access: 'signed-in' } }, async (request, reply) =>
+    page(request, reply, 'admin/message.njk', {
+      pageTitle: 'Page not found – Compact admin',
+      heading: 'Page not found',
+      text: 'If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.',
+      link: { href: '/admin', text: 'Go to the admin’s home page' },
+    }, 404),
+  );
+
   // Audit log --------------------------------------------------------------------------------
   app.get<{ Querystring: { page?: string } }>('/admin/audit', { config: { access: 'audit' } }, async (request, reply) => {
     const number = Math.max(1, Math.min(10_000, Number.parseInt(String(request.query.page ?? '1'), 10) || 1));

@@ -78,6 +78,9 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
   }
 
   for (const [prefix, locale] of PREFIXES) {
+    // Any other address under a compact's pages: a page (in its language) a visitor can read, not JSON.
+    app.get(`${prefix}/c/*`, { helmet }, (_request, reply) => notFound(reply, locale));
+
     app.get<{ Params: { id: string } }>(`${prefix}/c/:id`, { helmet }, async (request, reply) => {
       const source = await sources.get(request.params.id);
       if (!source) return notFound(reply, locale);
