@@ -1,12 +1,15 @@
 /**
  * Sends what the services queued in email_messages, after their transactions committed: at once when
  * kicked, and on a short poll (for messages queued by the command line, or while SMTP was down).
- * A message that cannot be sent is retried with back-off, then marked failed (shown in the admin).
- * Messages with a link get a fresh secret when they are written; only its hash is stored.
+ * A message that cannot be sent is retried with back-off over several hours (a mail relay's
+ * maintenance should not lose a morning's confirmations), then marked failed (shown in the admin).
+ * Messages with a link get a fresh secret when they are written; only its hash is stored, and only
+ * once the message has gone: a try that fails leaves the link the person already has working.
  */
 import type { Db } from '../db/transaction.js';
 import { claimEmail, markFailed, markSent, queuedEmails, recordContent, type EmailRow } from '../db/emails.js';
 import { findContact, findPledge, movePledge } from '../db/pledges.js';
+import type { PledgeStatus } from '../db/tables.js';
 import { toLocale, type Locale } from '../i18n/locale.js';
 import { REJECT_REASON_CODES, type RejectReason } from '../i18n/mail-messages.js';
 import type { Clock } from '../domain/clock.js';
@@ -21,7 +24,14 @@ export interface DispatchSettings {
   confirmDays: number;
 }
 
-export const MAX_ATTEMPTS = 6;
+/** How long to wait after each failed try: 1 min, 5 min, 30 min, 2 h, then 6 h before the last. */
+const RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000];
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+
+/** A message, and what becomes true once it has gone: the pledge's link is the one it carries. */
+interface Outgoing extends Rendered {
+  link?: { status: PledgeStatus; fields: { link_hash: string; confirm_by?: string } };
+}
 
 /**
  * The link on a pledge's emails: the confirmation page, which also takes answers to questions. It
@@ -99,7 +109,10 @@ export class MailDispatcher {
           continue;
         }
         await recordContent(this.db, row.id, rendered.subject);
-        const file = await this.transport.send({ id: row.id, from: this.settings.from, to: row.to_address, locale: row.locale, ...rendered });
+        const { link, ...message } = rendered;
+        const file = await this.transport.send({ id: row.id, from: this.settings.from, to: row.to_address, locale: row.locale, ...message });
+        // Not if the pledge moved on meanwhile (confirmed through its old link, say): that link did its work.
+        if (link) await movePledge(this.db, row.pledge_id!, [link.status], link.fields);
         // Its record deleted while it was on its way: the outbox copy goes the same way.
         if (!(await markSent(this.db, row.id, this.clock().toISOString(), file)) && file) this.transport.discard(file);
         this.notBefore.delete(row.id);
@@ -113,7 +126,7 @@ export class MailDispatcher {
           await markFailed(this.db, row.id);
           this.notBefore.delete(row.id);
         } else {
-          this.notBefore.set(row.id, Date.now() + 2 ** row.attempts * 5000);
+          this.notBefore.set(row.id, Date.now() + RETRY_DELAYS_MS[row.attempts]!);
         }
       }
     }
@@ -121,7 +134,7 @@ export class MailDispatcher {
   }
 
   /** The message's text now, or undefined when there is nothing to send any more (purged, moved on). */
-  private async render(row: EmailRow): Promise<Rendered | undefined> {
+  private async render(row: EmailRow): Promise<Outgoing | undefined> {
     if (!row.pledge_id) return undefined;
     const pledge = await findPledge(this.db, row.pledge_id);
     const contact = await findContact(this.db, row.pledge_id);
@@ -139,14 +152,14 @@ export class MailDispatcher {
         if (pledge.status !== 'unconfirmed') return undefined;
         const token = newSecret();
         const until = new Date(now.getTime() + this.settings.confirmDays * 86_400_000).toISOString();
-        if (!(await movePledge(this.db, pledge.id, ['unconfirmed'], { link_hash: hashSecret(token), confirm_by: until }))) return undefined;
-        return confirmMessage(context, pledgeLink(this.settings.publicUrl, token, locale), until);
+        const link = { status: 'unconfirmed' as const, fields: { link_hash: hashSecret(token), confirm_by: until } };
+        return { ...confirmMessage(context, pledgeLink(this.settings.publicUrl, token, locale), until), link };
       }
       case 'info': {
         if (pledge.status !== 'info_requested' || !pledge.info_question) return undefined;
         const token = newSecret();
-        if (!(await movePledge(this.db, pledge.id, ['info_requested'], { link_hash: hashSecret(token) }))) return undefined;
-        return infoMessage(context, pledge.info_question, pledgeLink(this.settings.publicUrl, token, locale));
+        const link = { status: 'info_requested' as const, fields: { link_hash: hashSecret(token) } };
+        return { ...infoMessage(context, pledge.info_question, pledgeLink(this.settings.publicUrl, token, locale)), link };
       }
       case 'approved': {
         if (pledge.status !== 'approved' || !pledge.signatory_id) return undefined;

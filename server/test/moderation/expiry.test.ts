@@ -10,7 +10,9 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { validPledge } from '../helpers/http.js';
 import { submitPledge } from '../../src/index.js';
 import { MailDispatcher, MAX_ATTEMPTS } from '../../src/mail/dispatch.js';
-import type { MailTransport } from '../../src/mail/transport.js';
+import type { MailTransport, OutgoingMail } from '../../src/mail/transport.js';
+import { resendConfirmation } from '../../src/domain/moderation.js';
+import { hashSecret } from '../../src/domain/secrets.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -30,6 +32,10 @@ describe('the expiry of unconfirmed pledges', () => {
     assert.equal(answer.status, 202);
     return (answer.body as { id: string }).id;
   };
+
+  const settings = { publicUrl: 'http://compact.example', from: 'compact@test.example', confirmDays: 14 };
+  const refusing: MailTransport = { send: () => Promise.reject(new Error('451 try again later')), discard: () => undefined, close: () => undefined };
+  const tokenIn = (text: string) => /token=([\w-]+)/.exec(text)![1]!;
 
   before(async () => {
     t = await startTestServer({ feeds: ['southend'], clock, env: { CONFIRM_DAYS: '14', RETENTION_DAYS: '90' } });
@@ -70,25 +76,48 @@ describe('the expiry of unconfirmed pledges', () => {
     }
   });
 
-  it('expires a pledge whose every send was refused by the mail server, counting from the last attempt', async () => {
+  it('expires a pledge whose every send was refused by the mail server CONFIRM_DAYS after it arrived', async () => {
+    const received = now;
     const id = await receive('Refused Mail Trust');
-    const refusing: MailTransport = { send: () => Promise.reject(new Error('550 mailbox unavailable')), discard: () => undefined, close: () => undefined };
-    let lastAttempt = now;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       now += 10 * MINUTE;
-      lastAttempt = now;
       // A new sender each time: its back-off (kept in memory) has passed.
-      await new MailDispatcher(db(), refusing, { publicUrl: t.url, from: 'compact@test.example', confirmDays: 14 }, clock).kick();
+      await new MailDispatcher(db(), refusing, settings, clock).kick();
     }
     assert.equal((await emailOf(id)).status, 'failed');
+    assert.equal((await pledgeRow(id)).confirm_by, null, 'no link went, so none has a deadline');
 
-    now = lastAttempt + 14 * DAY - MINUTE;
+    now = received + 14 * DAY - MINUTE;
     await t.server.app.retention.run();
     assert.equal((await pledgeRow(id)).status, 'unconfirmed');
-    now = lastAttempt + 14 * DAY + MINUTE;
+    now = received + 14 * DAY + MINUTE;
     await t.server.app.retention.run();
     const row = await pledgeRow(id);
     assert.equal(row.status, 'expired');
-    assert.equal(row.decided_at, new Date(lastAttempt + 14 * DAY).toISOString());
+    assert.equal(row.decided_at, new Date(received + 14 * DAY).toISOString());
+  });
+
+  it('a resend the mail server refuses leaves the link the person already has working', async () => {
+    const id = await receive('Working Link Trust');
+    const sent: OutgoingMail[] = [];
+    const delivering: MailTransport = { send: async (mail) => (sent.push(mail), null), discard: () => undefined, close: () => undefined };
+    await new MailDispatcher(db(), delivering, settings, clock).kick();
+    const first = tokenIn(sent[0]!.text);
+    const delivered = await pledgeRow(id);
+    assert.equal(delivered.link_hash, hashSecret(first));
+
+    now += DAY;
+    await resendConfirmation(db(), id, 3, { id: 'test', label: 'test' }, clock);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      now += 10 * MINUTE;
+      await new MailDispatcher(db(), refusing, settings, clock).kick();
+    }
+    const after = await pledgeRow(id);
+    assert.equal(after.link_hash, hashSecret(first), 'the refused tries did not replace the first link');
+    assert.equal(after.confirm_by, delivered.confirm_by, 'nor its deadline');
+
+    await new MailDispatcher(db(), delivering, settings, clock).kick();
+    assert.equal(sent.length, 2);
+    assert.equal((await pledgeRow(id)).link_hash, hashSecret(tokenIn(sent[1]!.text)), 'the link that went is the one that works');
   });
 });
