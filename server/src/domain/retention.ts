@@ -20,7 +20,7 @@ export interface RetentionResult {
 
 /**
  * When an unconfirmed pledge expires: CONFIRM_DAYS after its latest link was written (`confirm_by`,
- * set by mail/dispatch.ts as it writes the message, so a resend starts the time again), or, if no
+ * set by mail/dispatch.ts once the message carrying it has gone, so a resend starts the time again), or, if no
  * link was ever written, CONFIRM_DAYS after the pledge arrived. Without the second rule a pledge
  * whose confirmation was never written (the sender gave up on it, say because each of its attempts
  * failed to read the database) would keep its contact's name and address for ever. The rule is
@@ -28,6 +28,10 @@ export interface RetentionResult {
  * someone was sent (the link's page and the admin show it), and so that pledges already stored
  * without one expire too, with no migration.
  */
+export function expiryOf(pledge: { confirm_by?: string | null; created_at: string }, confirmDays: number): string {
+  return pledge.confirm_by ?? new Date(Date.parse(pledge.created_at) + confirmDays * 86_400_000).toISOString();
+}
+
 export async function expireUnconfirmed(db: Db, clock: Clock, confirmDays: number): Promise<number> {
   const now = clock();
   const period = confirmDays * 86_400_000;
@@ -37,7 +41,7 @@ export async function expireUnconfirmed(db: Db, clock: Clock, confirmDays: numbe
       const moved = await movePledge(tx, pledge.id, ['unconfirmed'], {
         status: 'expired',
         // It expired when its time ran out, whenever the job noticed: retention counts from then.
-        decided_at: pledge.confirm_by ?? new Date(Date.parse(pledge.created_at) + period).toISOString(),
+        decided_at: expiryOf(pledge, confirmDays),
         decided_by: SYSTEM.id,
       });
       if (!moved) return;

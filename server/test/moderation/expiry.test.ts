@@ -13,6 +13,7 @@ import { MailDispatcher, MAX_ATTEMPTS } from '../../src/mail/dispatch.js';
 import type { MailTransport, OutgoingMail } from '../../src/mail/transport.js';
 import { resendConfirmation } from '../../src/domain/moderation.js';
 import { hashSecret } from '../../src/domain/secrets.js';
+import { AdminClient, makeUser } from '../admin/helpers.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -53,6 +54,11 @@ describe('the expiry of unconfirmed pledges', () => {
     await db().updateTable('email_messages').set({ status: 'failed', attempts: MAX_ATTEMPTS }).where('pledge_id', '=', gaveUp).execute();
     for (const id of [neverSent, gaveUp]) assert.equal((await pledgeRow(id)).confirm_by, null);
     assert.equal((await emailOf(neverSent)).status, 'queued');
+    // The moderator is told when it will expire, though no link has a deadline.
+    await makeUser(t, 'mod@expiry.example', 'moderator', 'southend');
+    const moderator = new AdminClient(t.url);
+    assert.equal((await moderator.signIn('mod@expiry.example')).status, 303);
+    assert.match((await moderator.get(`/admin/pledges/${gaveUp}`)).text, new RegExp(`no confirmation link has gone yet \\(see Email below\\): it expires ${new Date(received + 14 * DAY).toISOString()} unless one does`));
 
     now = received + 14 * DAY - MINUTE;
     assert.deepEqual(await t.server.app.retention.run(), { expired: 0, purged: 0 });

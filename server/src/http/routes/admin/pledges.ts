@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { approvePledge, DecisionError, rejectPledge } from '../../../domain/pledges.js';
 import { askForInformation, QUEUE_STATUSES, resendConfirmation, reviewDetails, reviewQueue } from '../../../domain/moderation.js';
 import type { Decision } from '../../../domain/decisions.js';
+import { expiryOf } from '../../../domain/retention.js';
 import { REJECT_REASON_CODES, REJECT_REASONS, type RejectReason } from '../../../i18n/mail-messages.js';
 import { ACCESS_ROLES, actor, doneMessage, field, inScope, page, scope } from './context.js';
 
@@ -95,6 +96,7 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
         done: doneMessage(DONE, request.query),
         reasons: REJECT_REASON_CODES.map((code) => ({ value: code, text: REJECT_REASONS[code].en })),
         maxSends: app.config.confirmSends,
+        expires: details.status === 'unconfirmed' ? expiryOf({ confirm_by: details.confirmBy, created_at: details.createdAt }, app.config.confirmDays) : undefined,
         values: {},
         ...extra,
         errors: placeErrors(extra.errors, details),
