@@ -170,6 +170,19 @@ describe('POST /api/compacts/{id}/pledges', () => {
     assert.equal((await postPledge(t.url, validPledge({ organisation: { name: 'Emoji \u{1F331} Garden Group', sector: 'voluntary' } }))).status, 202);
   });
 
+  it('drops bidirectional overrides, which would make a name read as something it is not; keeps right-to-left text and its marks', async () => {
+    // U+202E shows what follows backwards: "Trust \u202Eenilno.knab" would read "Trust bank.online".
+    const { status, json } = await postPledge(t.url, validPledge({ organisation: { name: 'Harbour \u202Eenilno.knab\u202C Trust', sector: 'voluntary' }, pledge: 'We \u202Dwill\u202C help.' }));
+    assert.equal(status, 202);
+    const stored = await pledgeDetails(t.server.database.db, json.id);
+    assert.equal(stored?.organisation.name, 'Harbour enilno.knab Trust');
+    assert.equal(stored?.pledge, 'We will help.');
+    const arabic = 'جمعية \u200Fالخير\u200F \u2067Leigh\u2069';
+    const kept = await postPledge(t.url, validPledge({ organisation: { name: arabic, sector: 'voluntary' } }));
+    assert.equal(kept.status, 202);
+    assert.equal((await pledgeDetails(t.server.database.db, kept.json.id))?.organisation.name, arabic);
+  });
+
   it('refuses a champion whose name or role is not text, rather than dropping the champion', async () => {
     for (const champion of [{ name: 123 }, { name: ['Sam'] }, { name: 'Sam Patel', role: 7 }]) {
       const { status, json } = await postPledge(t.url, validPledge({ organisation: { name: `Champion ${JSON.stringify(champion)}`, sector: 'voluntary' }, champion }));
