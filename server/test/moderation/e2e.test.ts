@@ -164,6 +164,18 @@ describe('moderation end to end in Chromium', () => {
     await tab.getByRole('button', { name: 'Save and publish' }).click();
     await tab.getByText('There is a problem').waitFor();
     await check('signatory with errors');
+    // A Welsh pledge on an English compact: the language of its text to choose, then its signatory's
+    // page with a box for each language, side by side.
+    const welsh = await postPledge(t.url, validPledge({ locale: 'cy', organisation: { name: 'Cymdeithas y Pier', sector: 'voluntary' }, pledge: 'Byddwn yn gwrando.', contact: { name: 'Nia', email: 'nia@pier.example.org' } }));
+    await tab.goto(`${t.url}/admin/pledges/${welsh.json.id}`);
+    await tab.getByRole('radio', { name: 'Welsh (cy)' }).waitFor();
+    await check('a Welsh pledge to review, with the language of its text');
+    await tab.getByRole('button', { name: 'Approve and email the organisation' }).click();
+    await tab.getByText('Pledge approved').waitFor();
+    const signatoryId = (await pledgeDetails(t.server.database.db, welsh.json.id))!.signatoryId!;
+    await tab.goto(`${t.url}/admin/signatories/southend/${encodeURIComponent(signatoryId)}`);
+    assert.equal(await tab.getByLabel('Welsh (cy)').last().inputValue(), 'Byddwn yn gwrando.');
+    await check('a signatory with a Welsh pledge: a box for each language');
     await tab.goto(`${t.url}/admin/users`);
     await tab.getByLabel('Email address').fill('editor@council.example');
     await tab.getByRole('button', { name: /Add and make/ }).click();
