@@ -9,15 +9,14 @@
  * not deleted, so its history still has the signatory it is about.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { randomUUID } from 'node:crypto';
 import { checkFeedText, type FeedProblem } from 'compact-widgets/feed';
 import type { Db } from '../db/transaction.js';
 import { inTransaction } from '../db/transaction.js';
 import type { SignatoriesTable } from '../db/tables.js';
 import { findCompact, insertCompact, listCompacts, updateCompactDocument } from '../db/compacts.js';
 import { allSignatories, insertSignatoryRow, updateSignatoryRow } from '../db/authoring.js';
-import { appendSignatoryHistory } from '../db/signatory-edits.js';
 import { audit, type Actor } from './audit.js';
+import { recordSignatoryChange, signatoryState } from './signatory-history.js';
 import type { Clock } from './clock.js';
 import { nameKey, orgKey } from './names.js';
 
@@ -118,23 +117,10 @@ export async function importFeed(db: Db, text: string, options: ImportOptions): 
       if (!before) await insertSignatoryRow(tx, after);
       else if (changed || before.position !== after.position) await updateSignatoryRow(tx, after);
       // One that only moved in the feed's order has nothing new for its history.
-      if (changed) await recordSignatoryChange(tx, options.actor, at, compact.id, before, after);
+      if (changed) await recordSignatoryChange(tx, { actor: options.actor, at, compactId: compact.id, ...(before ? { before } : {}), after, via: 'import' });
     }
     return { ok: true as const, compactId: compact.id, signatories: signatories.length, replaced: Boolean(existing), warnings };
   });
-}
-
-function signatoryState(row: SignatoriesTable) {
-  return { data: JSON.parse(row.data) as unknown, status: row.status, published: row.published === 1 };
-}
-
-/** The signatory's history and an audit entry, as the spreadsheet's apply writes them (authoring/round-trip.ts). */
-async function recordSignatoryChange(tx: Db, actor: Actor, at: Date, compactId: string, before: SignatoriesTable | undefined, after: SignatoriesTable): Promise<void> {
-  const was = before ? signatoryState(before) : null;
-  const is = signatoryState(after);
-  await appendSignatoryHistory(tx, { id: randomUUID(), compact_id: compactId, signatory_id: after.id, at: at.toISOString(), by: actor.label, before: was ? JSON.stringify(was) : null, after: JSON.stringify(is) });
-  const action = !before ? 'signatory.add' : after.status === 'withdrawn' ? 'signatory.withdraw' : before.status === 'withdrawn' ? 'signatory.reinstate' : 'signatory.edit';
-  await audit(tx, actor, at, { action, compactId, subject: { type: 'signatory', id: after.id }, ...(was ? { before: was } : {}), after: { ...is, via: 'import' } });
 }
 
 export { listCompacts };

@@ -4,14 +4,13 @@
  * for more information (answered through the same link), and the review page's checks. Signatories
  * are edited and withdrawn here too, with their history.
  */
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/transaction.js';
 import { inTransaction, retryOnUniqueViolation } from '../db/transaction.js';
 import { findCompact, touchCompact } from '../db/compacts.js';
 import { findContact, findPledge, findPledgeByLink, listPledges, movePledge, pledgesLike, type PledgeRow } from '../db/pledges.js';
 import { emailsOfPledge } from '../db/emails.js';
 import { auditAbout } from '../db/audit.js';
-import { appendSignatoryHistory, findSignatory, listSignatories, signatoriesLike, signatoryHistory, updateSignatory } from '../db/signatory-edits.js';
+import { findSignatory, listSignatories, signatoriesLike, signatoryHistory, updateSignatory } from '../db/signatory-edits.js';
 import type { PledgeStatus, SignatoriesTable } from '../db/tables.js';
 import { safeHttpUrl } from 'compact-widgets/feed';
 import { toLocale, type Locale } from '../i18n/locale.js';
@@ -23,6 +22,7 @@ import { checkIdentifier } from './identifiers.js';
 import { nameKey } from './names.js';
 import { LIMITS, type PledgeInput } from './pledge-input.js';
 import { line, paragraphs } from './text.js';
+import { recordSignatoryChange } from './signatory-history.js';
 import { compactLanguages, languageName, languagesOf, type Localized } from './authoring/languages.js';
 import { DecisionError, nameHolder, pledgeTextLanguages, queuePledgeEmail } from './pledges.js';
 import { hashSecret } from './secrets.js';
@@ -307,18 +307,16 @@ export class EditError extends Error {
   }
 }
 
-const state = (row: SignatoriesTable) => ({ data: JSON.parse(row.data), status: row.status, published: row.published === 1 });
-
-async function changeSignatory(db: Db, compactId: string, id: string, actor: Actor, clock: Clock, action: string, change: (row: SignatoriesTable) => SignatoriesTable) {
+async function changeSignatory(db: Db, compactId: string, id: string, actor: Actor, clock: Clock, change: (row: SignatoriesTable) => SignatoriesTable) {
   await inTransaction(db, async (tx) => {
     const row = await findSignatory(tx, compactId, id);
     if (!row) throw new DecisionError('No such signatory');
     const next = change(row);
-    const now = clock().toISOString();
+    const at = clock();
+    const now = at.toISOString();
     await updateSignatory(tx, compactId, id, { data: next.data, name_key: next.name_key, org_key: next.org_key, status: next.status, published: next.published, updated_at: now, withdrawn_at: next.withdrawn_at ?? null });
-    await appendSignatoryHistory(tx, { id: randomUUID(), compact_id: compactId, signatory_id: id, at: now, by: actor.label, before: JSON.stringify(state(row)), after: JSON.stringify(state(next)) });
+    await recordSignatoryChange(tx, { actor, at, compactId, before: row, after: next });
     await touchCompact(tx, compactId, now);
-    await audit(tx, actor, clock(), { action, compactId, subject: { type: 'signatory', id }, before: state(row), after: state(next) });
   });
 }
 
@@ -364,7 +362,7 @@ export async function editSignatory(db: Db, compactId: string, id: string, edit:
   const championName = line(edit.championName);
   const championRole = line(edit.championRole);
   if (championRole && !championName) throw new EditError('championName', 'Enter the champion’s name, or remove their role');
-  await changeSignatory(db, compactId, id, actor, clock, 'signatory.edit', (row) => {
+  await changeSignatory(db, compactId, id, actor, clock, (row) => {
     const { url: _url, pledge: _pledge, champion: _champion, ...data } = JSON.parse(row.data) as Record<string, unknown>;
     const next = {
       ...data,
@@ -379,14 +377,14 @@ export async function editSignatory(db: Db, compactId: string, id: string, edit:
 
 /** The organisation leaves the compact: out of the feed, kept with its history. */
 export async function withdrawSignatory(db: Db, compactId: string, id: string, actor: Actor, clock: Clock): Promise<void> {
-  await changeSignatory(db, compactId, id, actor, clock, 'signatory.withdraw', (row) => {
+  await changeSignatory(db, compactId, id, actor, clock, (row) => {
     if (row.status === 'withdrawn') throw new DecisionError('This signatory has already withdrawn');
     return { ...row, status: 'withdrawn', withdrawn_at: clock().toISOString() };
   });
 }
 
 export async function reinstateSignatory(db: Db, compactId: string, id: string, actor: Actor, clock: Clock): Promise<void> {
-  await changeSignatory(db, compactId, id, actor, clock, 'signatory.reinstate', (row) => {
+  await changeSignatory(db, compactId, id, actor, clock, (row) => {
     if (row.status === 'active') throw new DecisionError('This signatory is active');
     return { ...row, status: 'active', withdrawn_at: null };
   });

@@ -8,16 +8,15 @@
  * as moderation withdraws them), never deleted. Actions removed from the action-plan sheet leave the
  * plan; the audit entry keeps the plan as it was.
  */
-import { randomUUID } from 'node:crypto';
 import { ACTION_STATUSES, checkFeed, isIsoDate, safeHttpUrl, type FeedProblem } from 'compact-widgets/feed';
 import type { Db } from '../../db/transaction.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { SignatoriesTable } from '../../db/tables.js';
 import { allSignatories, bumpRevision, insertSignatoryRow, updateSignatoryRow, writeCompactDocument } from '../../db/authoring.js';
-import { appendSignatoryHistory } from '../../db/signatory-edits.js';
 import { findCompact } from '../../db/compacts.js';
 import { buildFeed, type FeedSettings } from '../feed.js';
 import { audit, type Actor } from '../audit.js';
+import { recordSignatoryChange } from '../signatory-history.js';
 import type { Clock } from '../clock.js';
 import { nameKey, orgKey } from '../names.js';
 import { loadCompact, StaleEdit, FeedRefused, type LoadedCompact } from './document.js';
@@ -93,10 +92,6 @@ export function signatorySheet(loaded: LoadedCompact): { headers: string[]; rows
 interface SignatoryPlan extends Plan {
   /** What applying writes: the rows in their new state (and, for each, the state before, if any). */
   writes: { before?: SignatoriesTable; after: SignatoriesTable }[];
-}
-
-function signatoryState(row: SignatoriesTable) {
-  return { data: JSON.parse(row.data), status: row.status, published: row.published === 1 };
 }
 
 export function planSignatories(sheet: Sheet, loaded: LoadedCompact, rows: SignatoriesTable[], now: string): SignatoryPlan {
@@ -428,11 +423,7 @@ export async function applySheet(db: Db, compactId: string, kind: SheetKind, she
       for (const write of sp.writes) {
         if (write.before) await updateSignatoryRow(tx, write.after);
         else await insertSignatoryRow(tx, write.after);
-        const before = write.before ? signatoryState(write.before) : null;
-        const after = signatoryState(write.after);
-        await appendSignatoryHistory(tx, { id: randomUUID(), compact_id: compactId, signatory_id: write.after.id, at: iso, by: actor.label, before: before ? JSON.stringify(before) : null, after: JSON.stringify(after) });
-        const action = !write.before ? 'signatory.add' : write.after.status === 'withdrawn' && write.before.status === 'active' ? 'signatory.withdraw' : write.before.status === 'withdrawn' ? 'signatory.reinstate' : 'signatory.edit';
-        await audit(tx, actor, now, { action, compactId, subject: { type: 'signatory', id: write.after.id }, ...(before ? { before } : {}), after: { ...after, via: 'spreadsheet' } });
+        await recordSignatoryChange(tx, { actor, at: now, compactId, ...write, via: 'spreadsheet' });
       }
       if (!(await bumpRevision(tx, compactId, revision, iso))) throw new StaleEdit();
     } else {
