@@ -1,6 +1,7 @@
 /** Authoring's queries: the compact document written against a known revision, pending uploads, signatories by the sheet, history in a period. */
 import { storable, type Db } from './transaction.js';
-import type { PendingUploadsTable, SignatoriesTable, SignatoryHistoryTable } from './tables.js';
+import type { PendingUploadsTable, SignatoriesTable } from './tables.js';
+import type { SignatoryHistoryRow } from './signatory-edits.js';
 
 /**
  * Writes the document only if the compact is still at `revision` (read in the same transaction):
@@ -30,16 +31,15 @@ export async function updateSignatoryRow(db: Db, row: SignatoriesTable): Promise
   await db.updateTable('signatories').set(changes).where('compact_id', '=', compact_id).where('id', '=', id).execute();
 }
 
-/** Signatory history of a compact from `from` (inclusive) to `to` (exclusive), ISO instants. */
-export function historyBetween(db: Db, compactId: string, from: string, to: string): Promise<SignatoryHistoryTable[]> {
+/** Signatory history of a compact from `from` (inclusive) to `to` (exclusive), ISO instants, in the order written. */
+export function historyBetween(db: Db, compactId: string, from: string, to: string): Promise<SignatoryHistoryRow[]> {
   return db
     .selectFrom('signatory_history')
     .selectAll()
     .where('compact_id', '=', compactId)
     .where('at', '>=', from)
     .where('at', '<', to)
-    .orderBy('at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
 }
 

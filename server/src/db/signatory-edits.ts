@@ -1,6 +1,9 @@
 /** Moderation's queries on signatories: one signatory, its history, editing and withdrawing. */
 import { storable, type Db } from './transaction.js';
+import type { Insertable, Selectable } from 'kysely';
 import type { SignatoriesTable, SignatoryHistoryTable } from './tables.js';
+
+export type SignatoryHistoryRow = Selectable<SignatoryHistoryTable>;
 
 export async function findSignatory(db: Db, compactId: string, id: string): Promise<SignatoriesTable | undefined> {
   if (!storable(compactId, id)) return undefined;
@@ -39,13 +42,15 @@ export async function updateSignatory(
   await db.updateTable('signatories').set(changes).where('compact_id', '=', compactId).where('id', '=', id).execute();
 }
 
-export async function appendSignatoryHistory(db: Db, row: SignatoryHistoryTable): Promise<void> {
+/** `seq` is the database's to give: one written by hand could put an entry before an older one. */
+export async function appendSignatoryHistory(db: Db, row: Omit<Insertable<SignatoryHistoryTable>, 'seq'>): Promise<void> {
   await db.insertInto('signatory_history').values(row).execute();
 }
 
-export async function signatoryHistory(db: Db, compactId: string, id: string): Promise<SignatoryHistoryTable[]> {
+/** Oldest first, in the order written. */
+export async function signatoryHistory(db: Db, compactId: string, id: string): Promise<SignatoryHistoryRow[]> {
   if (!storable(compactId, id)) return [];
-  return db.selectFrom('signatory_history').selectAll().where('compact_id', '=', compactId).where('signatory_id', '=', id).orderBy('at').orderBy('id').execute();
+  return db.selectFrom('signatory_history').selectAll().where('compact_id', '=', compactId).where('signatory_id', '=', id).orderBy('seq').execute();
 }
 
 /** Signatories withdrawn before `before` whose pledge still has contact details: for the purge. */

@@ -197,6 +197,11 @@ export interface AuditLogTable {
 }
 
 export interface SignatoryHistoryTable {
+  /**
+   * The order entries were written in (migration 0005): `at` alone ties within a millisecond. The
+   * database numbers it; PostgreSQL's bigint comes back as a string.
+   */
+  seq: Generated<number | string>;
   id: string;
   compact_id: string;
   signatory_id: string;

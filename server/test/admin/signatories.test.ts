@@ -47,7 +47,7 @@ describe('signatories and the outbox in the admin', () => {
     assert.equal((await editor.post('/admin/signatories/southend/GB-CHC-1183305/reinstate', {})).status, 303);
     assert.ok(await listed('GB-CHC-1183305'));
 
-    const history = await db().selectFrom('signatory_history').selectAll().where('signatory_id', '=', 'GB-CHC-1183305').orderBy('at').orderBy('id').execute();
+    const history = await db().selectFrom('signatory_history').selectAll().where('signatory_id', '=', 'GB-CHC-1183305').orderBy('seq').execute();
     // The first entry is the import that added it (the test server's, by compact-server itself).
     assert.equal(history.length, 4);
     assert.deepEqual([history[0].by, history[0].before], ['compact-server', null]);

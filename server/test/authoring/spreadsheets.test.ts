@@ -146,10 +146,14 @@ describe('the spreadsheet round trip', () => {
     assert.equal(withdrawn.status, 'withdrawn', 'withdrawn, not deleted');
     assert.equal(withdrawn.withdrawn_at, NOW.toISOString());
     const history = await signatoryHistory(db, 'southend', 'GB-NHS-RAJ');
-    // The import and the upload both happened at the frozen NOW: found by what they did, not by order.
-    const withdrawal = history.filter((h) => JSON.parse(h.after).status === 'withdrawn');
-    assert.equal(withdrawal.length, 1);
-    assert.equal(JSON.parse(withdrawal[0]!.before!).status, 'active');
+    // The import and the upload both happened at the frozen NOW: read back in the order written.
+    assert.deepEqual(
+      history.map((h) => [h.at, h.before && JSON.parse(h.before).status, JSON.parse(h.after).status]),
+      [
+        [NOW.toISOString(), null, 'active'],
+        [NOW.toISOString(), 'active', 'withdrawn'],
+      ],
+    );
     const actions = (await readAudit(db, {})).filter((e) => e.compact_id === 'southend' && e.at === NOW.toISOString()).map((e) => e.action);
     for (const a of ['signatory.add', 'signatory.edit', 'signatory.withdraw']) assert.ok(actions.includes(a), a);
     // Applied once: the pending upload is gone.
