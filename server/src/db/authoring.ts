@@ -69,6 +69,24 @@ export async function deletePendingUpload(db: Db, id: string): Promise<void> {
   await db.deleteFrom('pending_uploads').where('id', '=', id).execute();
 }
 
+/**
+ * Deletes the uploads made before `madeBefore`, and those whose session has ended (signed out, ended
+ * by a new password or a disabled account, or past its expiry at `now`): nobody can apply them any
+ * more. Answers how many.
+ */
+export async function deleteAbandonedUploads(db: Db, madeBefore: string, now: string): Promise<number> {
+  const result = await db
+    .deleteFrom('pending_uploads')
+    .where((eb) =>
+      eb.or([
+        eb('created_at', '<', madeBefore),
+        eb('session_hash', 'not in', eb.selectFrom('sessions').select('token_hash').where('expires_at', '>', now)),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Bumps the revision only if it is still `revision` (a spreadsheet applied against what it was previewed with). */
 export async function bumpRevision(db: Db, id: string, revision: number, now: string): Promise<boolean> {
   const result = await db

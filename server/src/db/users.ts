@@ -130,3 +130,15 @@ export async function usePasswordToken(db: Db, tokenHash: string, now: string): 
   const result = await db.updateTable('password_tokens').set({ used_at: now }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Deletes the set-password links that were used, or expired, before `before`; answers how many.
+ * Conditional on the row itself, so two servers sharing the database never count a link twice.
+ */
+export async function deleteFinishedPasswordTokens(db: Db, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom('password_tokens')
+    .where((eb) => eb.or([eb('used_at', '<', before), eb('expires_at', '<', before)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -103,7 +103,11 @@ const NOTES = [
   'A signatory made from an approved pledge is the organisation’s published record: its id is given with the decision, and the record and its history are on the signatory’s page in the admin.',
   'Where no mail server is set, a copy of each email is kept in the server’s outbox: “outboxCopy” names the file, which an administrator of every compact can download from the admin’s Email page (/admin/outbox/ and the file’s name).',
 ];
-const STAFF_NOTE = 'The password is held only as a hash, and the second-factor secret as set up: neither is given here, as neither tells anything about the person and either would help someone sign in as them.';
+const STAFF_NOTES = [
+  'The password is held only as a hash, and the second-factor secret as set up: neither is given here, as neither tells anything about the person and either would help someone sign in as them.',
+  // The retention run deletes them (retention.ts, forgetFinishedPasswordLinks): an empty list is not a gap.
+  'Set-password links are deleted once they have been used or have expired, after as long again as they were valid for, so only recent ones are listed. The account’s history below still says when the account was created and each time its password was set.',
+];
 
 export async function personData(db: Db, emailInput: string) {
   const email = normaliseEmail(emailInput);
@@ -176,7 +180,7 @@ export async function personData(db: Db, emailInput: string) {
       }
     : undefined;
   return {
-    notes: staff ? [...NOTES, STAFF_NOTE] : NOTES,
+    notes: staff ? [...NOTES, ...STAFF_NOTES] : NOTES,
     email,
     pledges,
     emails,

@@ -2,16 +2,22 @@
  * Retention (docs/data-protection.md): unconfirmed pledges expire after CONFIRM_DAYS (expireUnconfirmed
  * says from when); contact details (and the champion's name, and any answer the organisation wrote)
  * of rejected and expired pledges are deleted RETENTION_DAYS after the decision, and of withdrawn
- * signatories RETENTION_DAYS after they left. Each deletion is in the audit log without the data. Running it twice deletes nothing twice.
+ * signatories RETENTION_DAYS after they left. Set-password links go a while after they were used or
+ * expired (forgetFinishedPasswordLinks says how long), and spreadsheet uploads nobody can apply any
+ * more go at once. Each deletion is in the audit log without the data. Running it twice deletes
+ * nothing twice.
  */
 import type { Db } from '../db/transaction.js';
 import { inTransaction } from '../db/transaction.js';
 import { decidedBeforeUnpurged, deleteContact, findPledge, markPurged, movePledge, unconfirmedPast } from '../db/pledges.js';
 import { deleteEmailsOfPledge } from '../db/emails.js';
 import { withdrawnBefore } from '../db/signatory-edits.js';
+import { deleteFinishedPasswordTokens } from '../db/users.js';
+import { deleteAbandonedUploads } from '../db/authoring.js';
 import { audit, SYSTEM } from './audit.js';
 import type { Clock } from './clock.js';
 import { forgetExpiredSessions } from './sessions.js';
+import { PENDING_UPLOAD_MINUTES } from './authoring/round-trip.js';
 
 export interface RetentionResult {
   expired: number;
@@ -56,6 +62,8 @@ export interface RetentionOptions {
   retentionDays: number;
   /** CONFIRM_DAYS: how long an unconfirmed pledge waits. */
   confirmDays: number;
+  /** SET_PASSWORD_HOURS: how long a set-password link works. */
+  setPasswordHours: number;
   clock: Clock;
   /** Removes the outbox copies of deleted email records (mail/transport.ts), once their deletion is committed. */
   removeOutboxFiles: (files: string[]) => void;
@@ -81,6 +89,45 @@ async function purgePledge(db: Db, pledgeId: string, why: string, options: Reten
   return files !== undefined;
 }
 
+/**
+ * Deletes the set-password links that were used, or expired, more than SET_PASSWORD_HOURS ago.
+ * Until then the link's page still says "used already" or "expired" (users.ts checkPasswordLink),
+ * which tells its holder what to do; after, it says the link does not work, as for a mistyped one.
+ * A link's own lifetime is as long as its holder was given to get to it, so it is the wait given
+ * after it too: someone opening a link they were sent a little late still reads why it fails, and
+ * the row (it names the account and when it was made) is not kept for longer than the link itself
+ * was. The account's history in the audit log still says when each was made and its password set.
+ */
+async function forgetFinishedPasswordLinks(db: Db, options: RetentionOptions): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const now = options.clock();
+    const deleted = await deleteFinishedPasswordTokens(tx, new Date(now.getTime() - options.setPasswordHours * 3_600_000).toISOString());
+    if (!deleted) return;
+    await audit(tx, SYSTEM, now, {
+      action: 'retention.password-links',
+      after: { why: `used or expired more than ${options.setPasswordHours} hours ago`, setPasswordLinksDeleted: deleted },
+    });
+  });
+}
+
+/**
+ * Deletes the spreadsheet uploads waiting for "Apply" that can no longer be applied: older than
+ * PENDING_UPLOAD_MINUTES, or made in a session that has ended (only that session may apply one, see
+ * the upload routes). Their rows are the whole file as read, every column of it: organisations'
+ * names, and whatever else the officer's spreadsheet held, a contact's email say.
+ */
+async function forgetAbandonedUploads(db: Db, clock: Clock): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const now = clock();
+    const deleted = await deleteAbandonedUploads(tx, new Date(now.getTime() - PENDING_UPLOAD_MINUTES * 60_000).toISOString(), now.toISOString());
+    if (!deleted) return;
+    await audit(tx, SYSTEM, now, {
+      action: 'retention.uploads',
+      after: { why: `not applied within ${PENDING_UPLOAD_MINUTES} minutes, or their session ended`, pendingUploadsDeleted: deleted },
+    });
+  });
+}
+
 export async function runRetention(db: Db, options: RetentionOptions): Promise<RetentionResult> {
   const expired = await expireUnconfirmed(db, options.clock, options.confirmDays);
   const before = new Date(options.clock().getTime() - options.retentionDays * 86_400_000).toISOString();
@@ -92,5 +139,7 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
     if (await purgePledge(db, signatory.pledge_id!, `signatory withdrawn more than ${options.retentionDays} days ago`, options)) purged++;
   }
   await forgetExpiredSessions(db, options.clock);
+  await forgetFinishedPasswordLinks(db, options);
+  await forgetAbandonedUploads(db, options.clock);
   return { expired, purged };
 }

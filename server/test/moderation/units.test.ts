@@ -123,7 +123,7 @@ describe('background jobs that fail', () => {
 
   it('a retention run that fails hands the error over, and the job carries on', async () => {
     const failures: unknown[] = [];
-    const job = startRetentionJob(failing, { retentionDays: 90, confirmDays: 14, intervalMinutes: 60, clock: () => new Date(), removeOutboxFiles: () => {}, onError: (error) => failures.push(error) });
+    const job = startRetentionJob(failing, { retentionDays: 90, confirmDays: 14, setPasswordHours: 48, intervalMinutes: 60, clock: () => new Date(), removeOutboxFiles: () => {}, onError: (error) => failures.push(error) });
     try {
       assert.equal(await job.run(), undefined);
       assert.equal(failures.length, 1);

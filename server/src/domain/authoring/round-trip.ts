@@ -26,6 +26,12 @@ import type { Sheet, SheetRow } from './sheets.js';
 
 export type SheetKind = 'signatories' | 'actions';
 
+/**
+ * An uploaded sheet waits this long for "Apply" (pending_uploads), then is uploaded again: the
+ * upload route refuses an older one, and the retention run deletes it.
+ */
+export const PENDING_UPLOAD_MINUTES = 60;
+
 export interface SheetProblem {
   row: number;
   column: string;

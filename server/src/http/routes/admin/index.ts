@@ -51,6 +51,7 @@ async function moderation(app: FastifyInstance): Promise<void> {
     job = startRetentionJob(app.database.db, {
       retentionDays: config.retentionDays,
       confirmDays: config.confirmDays,
+      setPasswordHours: config.setPasswordHours,
       intervalMinutes: config.purgeIntervalMinutes,
       clock: app.clock,
       removeOutboxFiles: (files) => removeOutboxFiles(config.dataDir, files, (m) => app.log.warn(m)),

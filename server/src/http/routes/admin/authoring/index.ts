@@ -30,7 +30,7 @@ import {
   type ProblemMapper,
 } from '../../../../domain/authoring/sections.js';
 import { closesAt, lengthCheck, opensAt } from '../../../../domain/authoring/rules.js';
-import { actionSheet, applySheet, previewSheet, signatorySheet, type Plan, type SheetKind } from '../../../../domain/authoring/round-trip.js';
+import { actionSheet, applySheet, PENDING_UPLOAD_MINUTES, previewSheet, signatorySheet, type Plan, type SheetKind } from '../../../../domain/authoring/round-trip.js';
 import { MAX_UPLOAD_BYTES, readUpload, SheetError, toCsv, toXlsx, type Sheet } from '../../../../domain/authoring/sheets.js';
 import { annualReport, formatDate, PeriodError, readPeriod } from '../../../../domain/authoring/report.js';
 import { viewsDir } from '../../../view-engine.js';
@@ -39,8 +39,6 @@ import { acceptMultipart, type UploadedFile } from './multipart.js';
 
 const EDIT_ROLES: Role[] = ['admin', 'editor'];
 const access = { config: { access: 'signatories' as const } };
-/** A pending upload is applied within this time or uploaded again. */
-const PENDING_MINUTES = 60;
 
 type CompactParams = { Params: { compactId: string } };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route types its own params
@@ -458,7 +456,7 @@ export async function authoringRoutes(app: FastifyInstance): Promise<void> {
     await savePendingUpload(
       db,
       { id, session_hash: sessionHash(request), compact_id: loaded.id, kind: sheet.kind, revision: loaded.base.revision, file_name: file.fileName, rows: JSON.stringify(read), created_at: now.toISOString() },
-      new Date(now.getTime() - PENDING_MINUTES * 60_000).toISOString(),
+      new Date(now.getTime() - PENDING_UPLOAD_MINUTES * 60_000).toISOString(),
     );
     return reply.redirect(`/admin/compacts/${encodeURIComponent(loaded.id)}/upload/${id}`, 303);
   });
@@ -467,8 +465,28 @@ export async function authoringRoutes(app: FastifyInstance): Promise<void> {
 
   async function pending(request: FastifyRequest<UploadParams>, loaded: LoadedCompact) {
     const row = await findPendingUpload(db, request.params.uploadId, sessionHash(request), loaded.id);
-    if (!row || row.created_at < new Date(app.clock().getTime() - PENDING_MINUTES * 60_000).toISOString()) return undefined;
+    if (!row || row.created_at < new Date(app.clock().getTime() - PENDING_UPLOAD_MINUTES * 60_000).toISOString()) return undefined;
     return row;
+  }
+
+  /**
+   * An upload that is not waiting: applied already, replaced, too old, made in a session that has
+   * ended (the retention run deletes those), or another session's. The same words for each, at the
+   * preview and at "Apply", so the officer knows what to do whichever it was.
+   */
+  function uploadGone(request: FastifyRequest, reply: FastifyReply, loaded: LoadedCompact) {
+    return page(
+      request,
+      reply,
+      'admin/message.njk',
+      {
+        pageTitle: 'Upload not found – Compact admin',
+        heading: 'This upload is no longer waiting',
+        text: 'An upload waits an hour for you to apply it, and only until you sign out. Nothing has been changed. Upload the file again.',
+        link: { href: `/admin/compacts/${encodeURIComponent(loaded.id)}/upload`, text: 'Upload a file' },
+      },
+      404,
+    );
   }
 
   function previewPage(request: Req, reply: FastifyReply, loaded: LoadedCompact, upload: { id: string; file_name: string; kind: SheetKind }, plan: Plan, stale: boolean, errors?: Record<string, string>, status = 200) {
@@ -496,7 +514,7 @@ export async function authoringRoutes(app: FastifyInstance): Promise<void> {
     const loaded = await editable(request as Req, reply);
     if (!loaded) return reply;
     const upload = await pending(request, loaded);
-    if (!upload) return page(request, reply, 'admin/message.njk', { pageTitle: 'Upload not found – Compact admin', heading: 'This upload is no longer waiting', text: 'Uploads wait an hour for you to apply them. Upload the file again.', link: { href: `/admin/compacts/${encodeURIComponent(loaded.id)}/upload`, text: 'Upload a file' } }, 404);
+    if (!upload) return uploadGone(request, reply, loaded);
     const preview = (await previewSheet(db, loaded.id, upload.kind, JSON.parse(upload.rows) as Sheet, { settings, clock: app.clock }))!;
     return previewPage(request as Req, reply, loaded, upload, preview.plan, preview.revision !== upload.revision);
   });
@@ -505,7 +523,7 @@ export async function authoringRoutes(app: FastifyInstance): Promise<void> {
     const loaded = await editable(request as Req, reply);
     if (!loaded) return reply;
     const upload = await pending(request, loaded);
-    if (!upload) return page(request, reply, 'admin/message.njk', { pageTitle: 'Upload not found – Compact admin', heading: 'This upload is no longer waiting', text: 'Upload the file again.' }, 404);
+    if (!upload) return uploadGone(request, reply, loaded);
     const sheet = JSON.parse(upload.rows) as Sheet;
     const preview = (await previewSheet(db, loaded.id, upload.kind, sheet, { settings, clock: app.clock }))!;
     if (formText((request.body ?? {}) as Form, 'confirm') !== 'yes') {
