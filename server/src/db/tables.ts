@@ -179,8 +179,8 @@ export interface EmailMessagesTable {
 
 /** Append-only: the database refuses UPDATE and DELETE (triggers in migration 0002). */
 export interface AuditLogTable {
-  /** The order entries were written in. */
-  seq: Generated<number>;
+  /** The order entries were written in, numbered by the database; PostgreSQL's bigint comes back as a string. */
+  seq: Generated<number | string>;
   id: string;
   at: string;
   /** `user:<id>`, `cli:<login>` or `system`. */
