@@ -139,17 +139,115 @@ describe('answers made before our routes', () => {
     assert.match(String(page.headers['content-security-policy']), /style-src 'self'/, 'the pages’ policy, so that its styles load');
   });
 
-  it('unknown routes and wrong methods: 404, with the headers', async () => {
+  it('unknown routes, with any method: 404, with the headers', async () => {
     for (const [method, path] of [
       ['GET', '/nowhere'],
-      ['DELETE', '/feeds/southend.json'],
-      ['PUT', '/c/southend'],
-      ['POST', '/healthz'],
+      ['DELETE', '/nowhere'],
+      ['POST', '/feeds'],
+      ['PUT', '/api/compacts/southend'],
+      ['PATCH', '/api/compacts/southend/pledges/more'],
+      ['DELETE', '/cy/nowhere/at/all'],
     ]) {
       const answer = await raw(t.url, method!, path!);
       assert.equal(answer.status, 404, `${method} ${path}`);
-      assert.equal(assertPlain(answer, `${method} ${path}`), PUBLIC_MESSAGES.nothingHere.en.replace('{path}', path!));
+      assert.equal(answer.headers.allow, undefined, `${method} ${path}`);
+      const locale = path!.startsWith('/cy/') ? 'cy' : 'en';
+      assert.equal(assertPlain(answer, `${method} ${path}`), PUBLIC_MESSAGES.nothingHere[locale].replace('{path}', path!));
     }
+  });
+
+  it('a method the path does not take: 405 naming the ones it does (HEAD with GET, OPTIONS where a preflight is answered), with the headers', async () => {
+    for (const [method, path, allow] of [
+      ['DELETE', '/feeds/southend.json', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/feeds/nowhere.json', 'GET, HEAD, OPTIONS'],
+      ['POST', '/feeds/southend/consultations.ics', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/api/compacts/southend/pledges', 'POST, OPTIONS'],
+      ['GET', '/api/compacts/southend/pledges', 'POST, OPTIONS'],
+      ['DELETE', '/api/compacts/southend/pledges?x=1', 'POST, OPTIONS'],
+      ['POST', '/healthz', 'GET, HEAD'],
+      ['PUT', '/confirm', 'GET, HEAD, POST'],
+      ['GET', '/confirm/answer', 'POST'],
+      ['PATCH', '/oembed?url=x', 'GET, HEAD'],
+      ['TRACE', '/favicon.ico', 'GET, HEAD'],
+    ]) {
+      const label = `${method} ${path}`;
+      const answer = await raw(t.url, method!, path!);
+      assert.equal(answer.status, 405, label);
+      assert.equal(answer.headers.allow, allow, label);
+      assert.equal(
+        assertPlain(answer, label),
+        PUBLIC_MESSAGES.methodNotAllowed.en.replace('{path}', path!.split('?')[0]!).replace('{method}', method!).replace('{allowed}', allow!),
+      );
+    }
+    // No body for HEAD, the same status and Allow.
+    const head = await raw(t.url, 'HEAD', '/api/compacts/southend/pledges');
+    assert.equal(head.status, 405);
+    assert.equal(head.headers.allow, 'POST, OPTIONS');
+    assert.equal(head.body, '');
+    // In the visitor's language.
+    const welsh = await raw(t.url, 'DELETE', '/feeds/southend.json', { 'accept-language': 'cy' });
+    assert.equal(assertPlain(welsh, 'cy'), PUBLIC_MESSAGES.methodNotAllowed.cy.replace('{path}', '/feeds/southend.json').replace('{method}', 'DELETE').replace('{allowed}', 'GET, HEAD, OPTIONS'));
+  });
+
+  it('under a compact’s pages, a method they do not take is a page in their language: 405 with Allow, or 404 where no page is', async () => {
+    const reference = await raw(t.url, 'GET', '/c/southend');
+    assert.equal(reference.status, 200);
+    for (const [method, path, locale, status] of [
+      ['PUT', '/c/southend', 'en', 405],
+      ['POST', '/cy/c/southend/widgets/signatory-list', 'cy', 405],
+      ['DELETE', '/gd/c/southend/signatories/GB-CHC-1183305', 'gd', 405],
+      // Any id is a compact page's address, as any name is a feed's.
+      ['DELETE', '/c/nowhere', 'en', 405],
+      ['DELETE', '/c/southend/feed.json', 'en', 404],
+      ['POST', '/cy/c/southend/llofnodwyr', 'cy', 404],
+      ['PATCH', `/gd/c/${LONG}`, 'gd', 404],
+    ] as const) {
+      const label = `${method} ${path}`;
+      // A form sent to a page: its body is not read, so its type does not matter.
+      const answer = await raw(t.url, method, path, { origin: 'https://other.example', 'content-type': 'application/x-www-form-urlencoded', 'content-length': '3' }, 'a=b');
+      assert.equal(answer.status, status, label);
+      assert.equal(answer.headers.allow, status === 405 ? 'GET, HEAD' : undefined, label);
+      assert.match(String(answer.headers['content-type']), /^text\/html/, label);
+      assert.match(answer.body, new RegExp(`<html lang="${locale}"`), label);
+      const heading = PUBLIC_MESSAGES[status === 405 ? 'cannotDoThatTitle' : 'notFoundTitle'][locale].replaceAll("'", '&#39;');
+      assert.match(answer.body, new RegExp(`<h1[^>]*>${heading}</h1>`), label);
+      for (const name of SECURITY_HEADERS) assert.equal(answer.headers[name], reference.headers[name], `${label}: the pages’ ${name}`);
+      assert.equal(answer.headers['access-control-allow-origin'], undefined, label);
+    }
+  });
+
+  it('a 405 has CORS as the route would: feeds for any site, the pledge endpoint for its origins', async () => {
+    const feed = await raw(t.url, 'DELETE', '/feeds/southend.json', { origin: 'https://other.example' });
+    assert.equal(feed.status, 405);
+    assert.equal(feed.headers['access-control-allow-origin'], '*');
+    for (const [origin, allowed] of [['https://council.example', 'https://council.example'], ['https://other.example', undefined]]) {
+      const pledge = await raw(t.url, 'PUT', '/api/compacts/southend/pledges', { origin: origin! });
+      assert.equal(pledge.status, 405, origin);
+      assert.equal(pledge.headers['access-control-allow-origin'], allowed, origin);
+      assert.match(String(pledge.headers.vary), /Origin/, origin);
+    }
+    const health = await raw(t.url, 'POST', '/healthz', { origin: 'https://other.example' });
+    assert.equal(health.headers['access-control-allow-origin'], undefined);
+  });
+
+  it('CORS preflights are answered as before, never as a 405', async () => {
+    const feed = await raw(t.url, 'OPTIONS', '/feeds/southend.json', { origin: 'https://other.example', 'access-control-request-method': 'GET' });
+    assert.equal(feed.status, 204);
+    assert.equal(feed.headers['access-control-allow-origin'], '*');
+    assert.equal(feed.headers['access-control-allow-methods'], 'GET, HEAD');
+    assert.equal(feed.headers['access-control-max-age'], '86400');
+    assert.equal(feed.headers.allow, undefined);
+    const pledge = await raw(t.url, 'OPTIONS', '/api/compacts/southend/pledges', { origin: 'https://council.example', 'access-control-request-method': 'POST' });
+    assert.equal(pledge.status, 204);
+    assert.equal(pledge.headers['access-control-allow-origin'], 'https://council.example');
+    assert.equal(pledge.headers['access-control-allow-methods'], 'POST');
+    assert.equal(pledge.headers.allow, undefined);
+    // A preflight for an address that does not exist is answered too: the browser then sends the
+    // request, which gets its 404.
+    assert.equal((await raw(t.url, 'OPTIONS', '/feeds/nowhere/at/all', { origin: 'https://other.example', 'access-control-request-method': 'GET' })).status, 204);
+    // Without a preflight's headers, as before: @fastify/cors's own 400.
+    const bare = await raw(t.url, 'OPTIONS', '/feeds/southend.json');
+    assert.equal(bare.status, 400);
   });
 
   it('bodies that cannot be read (malformed JSON, another type, too large): with the headers', async () => {
@@ -181,5 +279,29 @@ describe('answers made before our routes', () => {
     const lines = t.logs.slice(before).join('');
     assert.doesNotMatch(lines, /secret/);
     assert.match(lines, /"statusCode":400/);
+  });
+});
+
+describe('a 405 and the rate limits', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend'], env: { PLEDGE_RATE_LIMIT: '2' } });
+  });
+  after(() => t.stop());
+
+  it('neither uses up the pledge endpoint’s limit nor gets round it', async () => {
+    const pledges = '/api/compacts/southend/pledges';
+    const post = () => raw(t.url, 'POST', pledges, { 'content-type': 'application/json', 'idempotency-key': 'limits-1' }, '{}');
+    for (let i = 0; i < 5; i++) assert.equal((await raw(t.url, 'PUT', pledges)).status, 405);
+    assert.notEqual((await post()).status, 429);
+    assert.notEqual((await post()).status, 429);
+    const limited = await post();
+    assert.equal(limited.status, 429);
+    assert.ok(Number(limited.headers['retry-after']) > 0);
+    // The wrong method still says only that: it sends no pledge, past the limit or not.
+    const after = await raw(t.url, 'GET', pledges);
+    assert.equal(after.status, 405);
+    assert.equal(after.headers.allow, 'POST, OPTIONS');
+    assert.equal((await post()).status, 429);
   });
 });

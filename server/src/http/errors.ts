@@ -46,6 +46,11 @@ export function notFoundAnswer(request: FastifyRequest): ErrorAnswer {
   return one(404, t(requestLocale(request), 'nothingHere', { path: request.url.split('?')[0]! }));
 }
 
+/** A path that is served, asked with a method it does not take (`allowed`: allowed-methods.ts). */
+export function methodNotAllowedAnswer(request: FastifyRequest, allowed: string[]): ErrorAnswer {
+  return one(405, t(requestLocale(request), 'methodNotAllowed', { path: request.url.split('?')[0]!, method: request.method, allowed: allowed.join(', ') }));
+}
+
 /**
  * The one way an unexpected error (a 5xx, a job that failed) is logged: its kind, its code and the
  * code it was thrown from, never its message. Database messages can quote the values that caused

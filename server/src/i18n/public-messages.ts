@@ -96,6 +96,14 @@ export const PUBLIC_MESSAGES = {
   // Not found
   notFoundTitle: { en: 'Page not found', cy: "Heb ddod o hyd i'r dudalen", gd: 'Cha deach an duilleag a lorg' },
   notFoundBody: { en: 'If you typed the web address, check it is correct.', cy: "Os teipioch chi'r cyfeiriad gwe, gwiriwch ei fod yn gywir.", gd: 'Ma sgrìobh thu an seòladh-lìn, dèan cinnteach gu bheil e ceart.' },
+  // An address under a compact's pages asked with another method than GET (a form sent to it):
+  // every page there can only be read.
+  cannotDoThatTitle: { en: 'You cannot do that on this page', cy: 'Ni allwch wneud hynny ar y dudalen hon', gd: 'Chan urrainn dhut sin a dhèanamh air an duilleag seo' }, // check
+  cannotDoThatBody: {
+    en: 'This page can only be read. Go to its web address in your browser to see it.',
+    cy: 'Dim ond darllen y dudalen hon y gallwch chi ei wneud. Ewch i’w chyfeiriad gwe yn eich porwr i’w gweld.', // check
+    gd: 'Chan urrainn dhut ach an duilleag seo a leughadh. Tadhail air an t-seòladh-lìn aice sa bhrabhsair agad gus a faicinn.', // check
+  },
   notSignatoryTitle: { en: 'Not a current signatory', cy: 'Ddim yn llofnodwr cyfredol', gd: 'Chan eil e air an liosta an-dràsta' }, // check gd
   notSignatoryBody: {
     en: '{name} does not list an organisation with the identifier {org}. A badge that links here is not confirmed by the compact.',
@@ -105,6 +113,11 @@ export const PUBLIC_MESSAGES = {
 
   // Answers made before any route of ours (http/errors.ts), for every path: plain `{errors}`
   nothingHere: { en: 'Nothing is published at {path}', cy: 'Does dim byd wedi’i gyhoeddi yn {path}', gd: 'Chan eil dad air fhoillseachadh aig {path}' }, // check gd
+  methodNotAllowed: {
+    en: '{path} does not take {method} requests. It takes {allowed}.',
+    cy: 'Nid yw {path} yn derbyn ceisiadau {method}. Mae’n derbyn {allowed}.', // check
+    gd: 'Cha ghabh {path} ri iarrtasan {method}. Gabhaidh e ri {allowed}.', // check
+  },
   badAddress: {
     en: 'This web address is not valid. If you typed it, check it is correct.',
     cy: "Nid yw'r cyfeiriad gwe hwn yn ddilys. Os teipioch chi ef, gwiriwch ei fod yn gywir.",

@@ -236,6 +236,50 @@ describe('every admin page follows the GOV.UK page patterns', () => {
       assert.match(page.text, /href="\/admin">Go to the admin’s home page</, path);
     }
   });
+  it('a method an admin address does not take: 405 with Allow, in the admin, once signed in, and nothing before', async () => {
+    await makeUser(t, 'methods@council.example', 'moderator', 'southend');
+    const client = new AdminClient(t.url);
+    const approve = '/admin/pledges/00000000-0000-0000-0000-000000000000/approve';
+    const send = (method: string, path: string) =>
+      fetch(`${t.url}${path}`, { method, redirect: 'manual', headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    // A stranger learns no more than from an address that does not exist.
+    const opened = await client.get(approve);
+    assert.equal(opened.status, 303);
+    assert.equal(opened.location, '/admin/sign-in');
+    for (const [method, status] of [['DELETE', 401], ['PUT', 401], ['OPTIONS', 404]] as const) {
+      const answer = await send(method, '/admin/pledges');
+      assert.equal(answer.status, status, method);
+      assert.equal(answer.headers.get('allow'), null, method);
+    }
+    assert.equal((await send('OPTIONS', approve)).headers.get('allow'), null);
+
+    assert.equal((await client.signIn('methods@council.example')).status, 303);
+    for (const [method, path, status, allow, title] of [
+      ['GET', approve, 405, 'POST', 'This address is for a form'],
+      ['HEAD', approve, 405, 'POST', undefined],
+      ['DELETE', '/admin/pledges', 405, 'GET, HEAD', 'You cannot do that on this page'],
+      ['PATCH', '/admin/users', 405, 'GET, HEAD, POST', 'You cannot do that on this page'],
+      ['PUT', '/admin/pledgse', 404, null, 'Page not found'],
+      ['DELETE', '/admin/pledges/00000000-0000-0000-0000-000000000000/nowhere', 404, null, 'Page not found'],
+    ] as const) {
+      const label = `${method} ${path}`;
+      const answer = await send(method, path);
+      assert.equal(answer.status, status, label);
+      assert.equal(answer.headers.get('allow'), allow, label);
+      assert.match(answer.headers.get('content-type') ?? '', /^text\/html/, label);
+      assert.match(answer.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/, label);
+      assert.equal(answer.headers.get('cache-control'), 'no-store', label);
+      const text = await answer.text();
+      if (title) {
+        assert.match(text, new RegExp(`<title>${title} – Compact admin</title>`), label);
+        assert.deepEqual(pagePatterns(label, text), [], label);
+      }
+    }
+    // A POST is checked for its form's token first, as every admin POST is.
+    await client.get('/admin');
+    assert.equal((await client.post('/admin/audit', {})).status, 405);
+    assert.equal((await client.post('/admin/audit', {}, { csrf: 'wrong' })).status, 403);
+  });
 });
 
 describe('a NUL in an address or a looked-up email is "none", never an error from PostgreSQL', () => {

@@ -9,6 +9,7 @@ import { listCompacts } from '../../../domain/compacts.js';
 import type { Role } from '../../../db/tables.js';
 import { recentEmails } from '../../../db/emails.js';
 import { outboxDir, outboxFileName, removeOutboxFiles } from '../../../mail/transport.js';
+import { allowedMethods, catchAllMethods } from '../../allowed-methods.js';
 import { ACCESS_ROLES, actor, doneMessage, field, page, scope } from './context.js';
 
 const PAGE_SIZE = 50;
@@ -25,16 +26,42 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/admin', { config: { access: 'signed-in' } }, async (request, reply) => page(request, reply, 'admin/home.njk', { pageTitle: 'Compact admin' }));
 
-  // An address under /admin that no route has: GOV.UK's "Page not found", in the admin, after sign-in
-  // (so it tells a stranger nothing about which addresses exist).
-  app.get('/admin/*', { config: { access: 'signed-in' } }, async (request, reply) =>
-    page(request, reply, 'admin/message.njk', {
-      pageTitle: 'Page not found – Compact admin',
-      heading: 'Page not found',
-      text: 'If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.',
-      link: { href: '/admin', text: 'Go to the admin’s home page' },
-    }, 404),
-  );
+  // An address under /admin that no route has, or a method its routes do not take (a form's
+  // address opened in the browser): a page in the admin, after sign-in, so that it tells a stranger
+  // nothing about which addresses exist.
+  app.route({
+    method: catchAllMethods(app),
+    url: '/admin/*',
+    config: { access: 'signed-in' },
+    handler: async (request, reply) => {
+      const home = { href: '/admin', text: 'Go to the admin’s home page' };
+      const allowed = allowedMethods(request);
+      if (allowed.length === 0) {
+        return page(request, reply, 'admin/message.njk', {
+          pageTitle: 'Page not found – Compact admin',
+          heading: 'Page not found',
+          text: 'If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.',
+          link: home,
+        }, 404);
+      }
+      reply.header('Allow', allowed.join(', '));
+      // Most often a form's address opened again from the browser's history or address bar.
+      const opened = (request.method === 'GET' || request.method === 'HEAD') && !allowed.includes('GET');
+      return page(request, reply, 'admin/message.njk', opened
+        ? {
+            pageTitle: 'This address is for a form – Compact admin',
+            heading: 'This address is for a form',
+            text: 'A form on one of the admin’s pages is sent here, so it cannot be opened on its own. Go back to the page the form is on.',
+            link: home,
+          }
+        : {
+            pageTitle: 'You cannot do that on this page – Compact admin',
+            heading: 'You cannot do that on this page',
+            text: 'The admin’s pages are opened from their links, and their forms are sent with their buttons.',
+            link: home,
+          }, 405);
+    },
+  });
 
   // Audit log --------------------------------------------------------------------------------
   app.get<{ Querystring: { page?: string } }>('/admin/audit', { config: { access: 'audit' } }, async (request, reply) => {

@@ -12,6 +12,7 @@ import { compactPagePath } from '../../../domain/outputs/json-feed.js';
 import { localText } from '../../../domain/outputs/feed-view.js';
 import { oembedResponse, type EmbedTarget } from '../../../domain/outputs/oembed.js';
 import { pageHelmet } from '../../view-engine.js';
+import { allowedMethods, catchAllMethods } from '../../allowed-methods.js';
 import { etagOf, sendCacheable, type CompactSource, type CompactSources } from './compact-source.js';
 
 const PREFIXES: [string, Locale][] = [['', 'en'], ['/cy', 'cy'], ['/gd', 'gd']];
@@ -42,16 +43,17 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
     return answer ? { address: `${publicUrl}${pagePath}`, iframe: answer.html } : undefined;
   }
 
-  async function notFound(reply: FastifyReply, locale: Locale, options: { heading?: string; paragraphs?: string[]; backHref?: string; backText?: string } = {}) {
+  async function notFound(reply: FastifyReply, locale: Locale, options: { heading?: string; paragraphs?: string[]; backHref?: string; backText?: string; status?: number } = {}) {
+    const { status = 404, ...text } = options;
     const html = await reply.viewAsync('public/not-found.njk', {
       ...layoutContext(locale, (l) => (l === 'en' ? '/' : `/${l}/`)),
       languages: [],
-      pageTitle: options.heading ?? t(locale, 'notFoundTitle'),
-      heading: options.heading ?? t(locale, 'notFoundTitle'),
-      paragraphs: options.paragraphs ?? [t(locale, 'notFoundBody')],
-      ...options,
+      pageTitle: text.heading ?? t(locale, 'notFoundTitle'),
+      heading: text.heading ?? t(locale, 'notFoundTitle'),
+      paragraphs: text.paragraphs ?? [t(locale, 'notFoundBody')],
+      ...text,
     });
-    return reply.code(404).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
+    return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
   }
 
   /**
@@ -77,10 +79,29 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
     return sendCacheable(request, reply, { body: page.html, etag: page.etag, modifiedMs: source.cached.modifiedSeconds, contentType: 'text/html; charset=utf-8', maxAge: app.config.feedMaxAge });
   }
 
-  for (const [prefix, locale] of PREFIXES) {
-    // Any other address under a compact's pages: a page (in its language) a visitor can read, not JSON.
-    app.get(`${prefix}/c/*`, { helmet }, (_request, reply) => notFound(reply, locale));
+  // Any other address under a compact's pages, or a method they do not take (a form sent to one): a
+  // page in its language a visitor can read, not JSON. Its body is never read, so a form is a 405,
+  // not a 415 for its type.
+  await app.register(async (area) => {
+    area.removeAllContentTypeParsers();
+    area.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    for (const [prefix, locale] of PREFIXES) {
+      area.route({
+        method: catchAllMethods(app),
+        url: `${prefix}/c/*`,
+        helmet,
+        handler: async (request, reply) => {
+          const allowed = allowedMethods(request);
+          if (allowed.length === 0) return notFound(reply, locale);
+          reply.header('Allow', allowed.join(', '));
+          // Every page here can only be read.
+          return notFound(reply, locale, { status: 405, heading: t(locale, 'cannotDoThatTitle'), paragraphs: [t(locale, 'cannotDoThatBody')] });
+        },
+      });
+    }
+  });
 
+  for (const [prefix, locale] of PREFIXES) {
     app.get<{ Params: { id: string } }>(`${prefix}/c/:id`, { helmet }, async (request, reply) => {
       const source = await sources.get(request.params.id);
       if (!source) return notFound(reply, locale);
