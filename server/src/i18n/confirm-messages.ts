@@ -48,6 +48,18 @@ export const CONFIRM_MESSAGES = {
     cy: 'Efallai bod dolen fwy newydd mewn e-bost diweddarach wedi cymryd ei lle. Gwiriwch eich bod wedi copïo’r ddolen gyfan.', // check
     gd: 'Dh’fhaodadh gun deach ceangal nas ùire ann am post-d nas fhaide air adhart a chur na àite. Dèan cinnteach gun do rinn thu lethbhreac den cheangal gu lèir.', // check
   },
+  // A POST whose body cannot be read (another content type, broken JSON, far too long): the page's
+  // own forms never send one.
+  formUnreadable: {
+    en: 'The form could not be read. Open the link in your email again and use the button on its page.',
+    cy: 'Nid oedd modd darllen y ffurflen. Agorwch y ddolen yn eich e-bost eto a defnyddiwch y botwm ar ei thudalen.', // check
+    gd: 'Cha b’ urrainn dhuinn am foirm a leughadh. Fosgail an ceangal sa phost-d agad a-rithist is cleachd am putan air an duilleag aige.', // check
+  },
+  formTooLong: {
+    en: 'What you sent is too long. Go back, shorten your answer to 2000 characters or fewer and send it again.',
+    cy: 'Mae’r hyn a anfonoch yn rhy hir. Ewch yn ôl, byrhewch eich ateb i 2000 nod neu lai a’i anfon eto.', // check
+    gd: 'Tha na chuir thu ro fhada. Till air ais, giorraich do fhreagairt gu 2000 caractar no nas lugha is cuir e a-rithist.', // check
+  },
 } satisfies Record<string, Translations>;
 
 export type ConfirmMessage = keyof typeof CONFIRM_MESSAGES;

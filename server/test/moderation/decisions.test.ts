@@ -12,6 +12,8 @@ import { buildFeed, pledgeDetails } from '../../src/index.js';
 import { AdminClient, makeUser } from '../admin/helpers.js';
 import { findPledge } from '../../src/db/pledges.js';
 import { linkIn, startSmtp, type TestSmtp } from './smtp.js';
+import { CONFIRM_MESSAGES } from '../../src/i18n/confirm-messages.js';
+import { PLEDGE_MESSAGES } from '../../src/i18n/pledge-messages.js';
 
 const DAY = 86_400_000;
 
@@ -58,6 +60,34 @@ describe('moderating pledges', () => {
     // Nothing personal, and not the link's secret, in any log line.
     const logs = t.logs.join('');
     assert.doesNotMatch(logs, /sam@scanned|token=/);
+  });
+
+  it('a body the link’s page cannot read (another type, broken JSON, far too long) is answered in the confirmation’s words and language, and changes nothing', async () => {
+    const sent = await postPledge(t.url, validPledge({ organisation: { name: 'Unreadable Form Trust', sector: 'voluntary' }, contact: { name: 'Uma', email: 'uma@unreadable.example.org' } }));
+    const token = new URL(linkIn(await mailTo('uma@unreadable.example.org', /^Confirm your pledge/))).searchParams.get('token')!;
+    const post = async (path: string, type: string, body: string, language = 'en') => {
+      const answer = await fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': type, 'accept-language': language }, body });
+      return { status: answer.status, type: answer.headers.get('content-type'), body: await answer.json() };
+    };
+    for (const [path, type, body, language, status, message] of [
+      ['/confirm', 'text/xml', `<token>${token}</token>`, 'en', 415, 'formUnreadable'],
+      ['/confirm', 'multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="token"\r\n\r\n${token}\r\n--x--`, 'cy', 415, 'formUnreadable'],
+      ['/confirm', 'application/json', `{"token":"${token}"`, 'gd', 400, 'formUnreadable'],
+      ['/confirm/answer', 'text/xml', `<answer>${token}</answer>`, 'cy-GB, en;q=0.5', 415, 'formUnreadable'],
+      ['/confirm/answer', 'application/x-www-form-urlencoded', new URLSearchParams({ token, answer: 'x'.repeat(70_000) }).toString(), 'gd', 413, 'formTooLong'],
+    ] as const) {
+      const answer = await post(path, type, body, language);
+      const label = `${path} ${type} ${language}`;
+      assert.equal(answer.status, status, label);
+      assert.match(answer.type ?? '', /^application\/json/, label);
+      assert.deepEqual(answer.body, { errors: [{ field: '', message: CONFIRM_MESSAGES[message][language.slice(0, 2) as 'en' | 'cy' | 'gd'] }] }, label);
+      assert.doesNotMatch(answer.body.errors[0].message, /pledge|addewid|gealladh|JSON/i, `${label}: not the pledge endpoint's words`);
+    }
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'unconfirmed');
+    // The pledge endpoint keeps its own words.
+    const pledge = await fetch(`${t.url}/api/compacts/southend/pledges`, { method: 'POST', headers: { 'content-type': 'text/xml', 'idempotency-key': 'unreadable-1' }, body: '<pledge/>' });
+    assert.equal(pledge.status, 415);
+    assert.equal((await pledge.json()).errors[0].message, PLEDGE_MESSAGES.notJsonType.en);
   });
 
   it('a stranger’s unconfirmed pledge keeps nobody out: the first confirmed holds the name, the others are closed as duplicates', async () => {

@@ -4,16 +4,28 @@
  * the organisation's answer when a moderator asked for more information. The link's secret is in
  * the query (never logged: log lines have the path only) and in the forms' hidden field.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { answerByLink, AnswerError, confirmByLink, linkView, type LinkView } from '../../domain/moderation.js';
 import { format, toLocale, type Locale } from '../../i18n/locale.js';
 import { CONFIRM_MESSAGES, type ConfirmMessage } from '../../i18n/confirm-messages.js';
 import { pageHelmet } from '../view-engine.js';
+import { requestLocale } from '../errors.js';
 
 function field(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
 }
+
+/**
+ * A body Fastify cannot read, in the confirmation's words: the app's error handler (errors.ts) has
+ * the pledge endpoint's, which speak of a pledge sent as JSON.
+ */
+const UNREADABLE = new Map<string, { status: number; message: ConfirmMessage }>([
+  ['FST_ERR_CTP_INVALID_MEDIA_TYPE', { status: 415, message: 'formUnreadable' }],
+  ['FST_ERR_CTP_INVALID_JSON_BODY', { status: 400, message: 'formUnreadable' }],
+  ['FST_ERR_CTP_EMPTY_JSON_BODY', { status: 400, message: 'formUnreadable' }],
+  ['FST_ERR_CTP_BODY_TOO_LARGE', { status: 413, message: 'formTooLong' }],
+]);
 
 /** Which page the link shows. */
 function stateOf(view: LinkView | undefined) {
@@ -35,6 +47,13 @@ function stateOf(view: LinkView | undefined) {
 
 export async function confirmRoutes(app: FastifyInstance): Promise<void> {
   const helmet = pageHelmet(app.config, { frameAncestors: ["'none'"] });
+
+  // The body is what could not be read, so its `lang` field is lost: the request's language it is.
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    const unreadable = UNREADABLE.get(error.code);
+    if (!unreadable) throw error; // to the app's own handler
+    return reply.code(unreadable.status).send({ errors: [{ field: '', message: format(CONFIRM_MESSAGES[unreadable.message], requestLocale(request)) }] });
+  });
 
   /**
    * `linkLang` is the language the link names (`&lang=`, and the forms' hidden field): used only
