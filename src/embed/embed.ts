@@ -67,6 +67,15 @@ function feedAllowed(widget: string, address: string | null | undefined): boolea
   return listed.length === 0 && widget !== 'pledge-form';
 }
 
+/**
+ * The `lang` the page takes: a well-formed language tag (RFC 5646) of the shapes the widgets read, a
+ * language of two or three letters, then an optional script (`Latn`), region (`GB`, `419`) and
+ * variants (`valencia`, `1994`), at most 35 characters (RFC 5646 4.4.1). The widgets go by the
+ * language alone; anything else leaves embed.html's own `en-GB`.
+ */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z]{4})?(-[a-z]{2}|-\d{3})?(-[a-z\d]{5,8}|-\d[a-z\d]{3})*$/i;
+const isLanguageTag = (tag: string) => tag.length <= 35 && LANGUAGE_TAG.test(tag);
+
 export const HEIGHT_MESSAGE = 'compact-widgets:height';
 /** How long the element's code may take to arrive before the page says it could not be loaded. */
 const DEFINE_TIMEOUT_MS = 20_000;
@@ -127,7 +136,7 @@ async function mount(): Promise<void> {
   const main = document.querySelector('main') ?? document.body;
   const id = params.get('id') ?? '';
   const lang = params.get('lang');
-  if (lang && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang)) document.documentElement.lang = lang;
+  if (lang && isLanguageTag(lang)) document.documentElement.lang = lang;
   // embed.html's own <title> is English, and the document now says it is in `lang`.
   document.title = SAYINGS.title[sayingLocale()];
   keepLinksOutOfTheFrame();

@@ -52,6 +52,28 @@ describe('embed.html: only known widgets, only their own attributes', () => {
     }
   });
 
+  it('takes a well-formed language tag for its document, and leaves anything else as its own en-GB', async function () {
+    this.timeout(60000);
+    const langOf = async (lang: string) => {
+      const iframe = await embed({ widget: 'nothing-like-it', lang });
+      await until(() => mainText(iframe).includes('.'), 'the page is ready');
+      return { lang: doc(iframe).documentElement.lang, title: doc(iframe).title };
+    };
+    for (const lang of ['cy', 'CY-gb', 'gd-GB', 'sr-Latn-RS', 'es-419', 'ca-ES-valencia', 'sl-IT-rozaj-1994', 'de-CH-1901']) {
+      expect((await langOf(lang)).lang, lang).to.equal(lang);
+    }
+    const hostile = [
+      'en--GB', '-en', 'en-', 'cy-', 'c', 'cymraeg', 'en-abcdefghi', 'abcdefghi', 'cy-GB-GB', 'en-12', 'cy-abc', 'cy_GB', ' cy', 'cy ', 'cy\n',
+      'cy-x-private', 'cy-GB-u-ca-gregory', '<script>', 'cy<script>alert(1)</script>', 'cy"onload="alert(1)',
+      `cy-GB${'-valencia'.repeat(4)}`, `cy${'-abcdefgh'.repeat(300)}`,
+    ];
+    for (const lang of hostile) {
+      const { lang: set, title } = await langOf(lang);
+      expect(set, JSON.stringify(lang.slice(0, 40))).to.equal('en-GB');
+      expect(title, JSON.stringify(lang.slice(0, 40))).to.equal('Compact widget');
+    }
+  });
+
   for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
     it(`widget=${name} is an unknown widget, not a blank page and a TypeError`, async () => {
       const iframe = await embed({ widget: name, src: feedUrl() });
