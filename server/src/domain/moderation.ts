@@ -203,7 +203,7 @@ export async function reviewDetails(db: Db, id: string) {
   const organisation = JSON.parse(row.organisation) as PledgeInput['organisation'];
   const contact = await findContact(db, id);
   const compact = await findCompact(db, row.compact_id);
-  const textLanguages = compact ? pledgeTextLanguages(JSON.parse(compact.document) as CompactDocument, row.locale) : { languages: [toLocale(row.locale)], suggested: toLocale(row.locale) };
+  const textLanguages = compact ? pledgeTextLanguages(JSON.parse(compact.document) as CompactDocument, row.locale) : { languages: [toLocale(row.locale)], suggested: toLocale(row.locale), perLanguage: false };
   const duplicates = {
     signatories: (await signatoriesLike(db, row.compact_id, row.name_key, row.org_key)).map((s) => ({
       id: s.id,
@@ -229,7 +229,10 @@ export async function reviewDetails(db: Db, id: string) {
     identifier: checkIdentifier(organisation.id),
     champion: row.champion ? (JSON.parse(row.champion) as { name: string; role?: string }) : undefined,
     pledge: row.pledge_text ?? undefined,
-    /** The languages its text can be published in; `suggested`, the form's, is also the one its texts are marked with here. */
+    /**
+     * The languages its text can be published in; `suggested`, the form's, is also the one its texts
+     * are marked with here. `perLanguage`: approved with a box per language, not one box and a choice.
+     */
     textLanguages: { ...textLanguages, suggestedName: languageName(textLanguages.suggested), options: textLanguages.languages.map((lang) => ({ lang, name: languageName(lang) })) },
     consent: { publish: row.consent_publish === 1, contact: row.consent_contact === 1 },
     locale: row.locale,

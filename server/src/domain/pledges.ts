@@ -36,7 +36,7 @@ import type { CompactDocument } from './compacts.js';
 import { nameKey, orgKey } from './names.js';
 import { checkPledge, LIMITS, type FieldError, type PledgeInput } from './pledge-input.js';
 import { line, paragraphs } from './text.js';
-import { compactLanguages } from './authoring/languages.js';
+import { compactLanguages, languageName, type Localized } from './authoring/languages.js';
 
 export interface Answer {
   status: number;
@@ -228,7 +228,7 @@ export async function pledgeDetails(db: Db, id: string) {
 export class DecisionError extends Error {
   constructor(
     message: string,
-    readonly field?: 'publicName' | 'pledgeText' | 'pledgeLanguage' | 'reasonCode' | 'reason' | 'question',
+    readonly field?: 'publicName' | 'pledgeText' | 'pledgeLanguage' | 'reasonCode' | 'reason' | 'question' | `name-${string}` | `pledge-${string}`,
   ) {
     super(message);
   }
@@ -247,6 +247,12 @@ export interface Approval extends Decision {
   pledgeText?: string;
   /** The language the pledge text is in (one of `pledgeTextLanguages`); by default the form's. */
   pledgeLanguage?: string;
+  /**
+   * Instead of the three above, on a compact in several languages: the name and the pledge text to
+   * publish in each language (each one of `pledgeTextLanguages`), as the admin's boxes were filled.
+   * An empty one publishes nothing in its language; the name must be given in one at least.
+   */
+  inLanguages?: { name: Record<string, string>; pledge: Record<string, string> };
 }
 
 export interface Rejection extends Decision {
@@ -268,11 +274,36 @@ function publicState(pledge: PledgeRow) {
  * published as a plain string; in any other, under its language tag, so that the widgets and
  * screen readers read it in its own language.
  */
-export function pledgeTextLanguages(document: CompactDocument, locale: string): { languages: string[]; suggested: string } {
+export function pledgeTextLanguages(document: CompactDocument, locale: string): { languages: string[]; suggested: string; perLanguage: boolean } {
   const languages = compactLanguages(document);
   const form = toLocale(locale);
   const suggested = languages.find((tag) => tag.toLowerCase().split('-')[0] === form) ?? form;
-  return { languages: languages.includes(suggested) ? languages : [...languages, suggested], suggested };
+  // A compact in several languages is approved with a box per language (`Approval.inLanguages`),
+  // as its signatories are edited; one in a single language with one box and the language chosen.
+  return { languages: languages.includes(suggested) ? languages : [...languages, suggested], suggested, perLanguage: languages.length > 1 };
+}
+
+/** One text's boxes, cleaned and checked; the empty ones left out. */
+function boxTexts(given: Record<string, string>, field: 'name' | 'pledge', label: string, max: number, clean: (value: unknown) => string | undefined): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [lang, raw] of Object.entries(given)) {
+    const text = clean(raw);
+    if (!text) continue;
+    if ([...text].length > max) throw new DecisionError(`${label} in ${languageName(lang)} must be ${max} characters or fewer`, `${field}-${lang}`);
+    texts[lang] = text;
+  }
+  return texts;
+}
+
+/**
+ * Boxes as the feed publishes them, in the page's order of languages: text in the default language
+ * alone is a plain string (as a one-language approval publishes it, and the signatory's page reads
+ * it back into that box); any other, under its languages.
+ */
+function published(texts: Record<string, string>, languages: string[]): Localized | undefined {
+  const filled = languages.filter((lang) => texts[lang]);
+  if (filled.length === 0) return undefined;
+  return filled.length === 1 && filled[0] === languages[0] ? texts[filled[0]] : Object.fromEntries(filled.map((lang) => [lang, texts[lang]!]));
 }
 
 /** A slug from a name, for organisations without an org-id: "St John's Trust" → "st-johns-trust". */
@@ -297,6 +328,10 @@ export async function approvePledge(db: Db, id: string, decision: Approval): Pro
   if (publicName && [...publicName].length > LIMITS.name) throw new DecisionError(`The name must be ${LIMITS.name} characters or fewer`, 'publicName');
   const pledgeText = decision.pledgeText === undefined ? undefined : (paragraphs(decision.pledgeText) ?? '');
   if (pledgeText && [...pledgeText].length > LIMITS.pledge) throw new DecisionError(`The pledge text must be ${LIMITS.pledge} characters or fewer`, 'pledgeText');
+  const boxes = decision.inLanguages && {
+    name: boxTexts(decision.inLanguages.name, 'name', 'The name', LIMITS.name, line),
+    pledge: boxTexts(decision.inLanguages.pledge, 'pledge', 'The pledge text', LIMITS.pledge, paragraphs),
+  };
   return inTransaction(db, async (tx) => {
     const pledge = await findPledge(tx, id);
     if (!pledge) throw new DecisionError(`No pledge has the id ${id}`);
@@ -316,22 +351,35 @@ export async function approvePledge(db: Db, id: string, decision: Approval): Pro
     const submitted = JSON.parse(pledge.organisation) as PledgeInput['organisation'];
     const organisation = { ...submitted, ...(publicName ? { name: publicName } : {}) };
     const text = pledgeText === undefined ? pledge.pledge_text : pledgeText || null;
+    let name: Localized = organisation.name;
+    let pledgeValue: Localized | undefined = text ? (language === languages[0] ? text : { [language]: text }) : undefined;
+    // The name the duplicate checks and the signatory id go by: the default language's, as on the signatory's page.
+    let keyName = organisation.name;
+    if (boxes) {
+      const other = [...Object.keys(boxes.name), ...Object.keys(boxes.pledge)].find((lang) => !languages.includes(lang));
+      if (other) throw new DecisionError(`${languageName(other)} is not one of the languages this pledge can be published in`);
+      const names = published(boxes.name, languages);
+      if (!names) throw new DecisionError('Enter the name to publish, in one language at least', `name-${suggested}`);
+      name = names;
+      keyName = typeof names === 'string' ? names : (names[languages[0]!] ?? Object.values(names)[0]!);
+      pledgeValue = published(boxes.pledge, languages);
+    }
     const now = decision.clock();
-    const signatoryId = await freeSignatoryId(tx, pledge.compact_id, organisation.id ?? (slug(organisation.name) || pledge.id));
+    const signatoryId = await freeSignatoryId(tx, pledge.compact_id, organisation.id ?? (slug(keyName) || pledge.id));
     const data = {
-      name: organisation.name,
+      name,
       sector: organisation.sector,
       ...(organisation.type ? { type: organisation.type } : {}),
       signed: todayInZone(now.getTime(), typeof content.timeZone === 'string' ? content.timeZone : 'Europe/London'),
       ...(organisation.url ? { url: organisation.url } : {}),
-      ...(text ? { pledge: language === languages[0] ? text : { [language]: text } } : {}),
+      ...(pledgeValue ? { pledge: pledgeValue } : {}),
       ...(pledge.champion ? { champion: JSON.parse(pledge.champion) } : {}),
     };
     await upsertSignatory(tx, {
       compact_id: pledge.compact_id,
       id: signatoryId,
       data: JSON.stringify(data),
-      name_key: publicName ? nameKey(publicName) : pledge.name_key,
+      name_key: publicName || boxes ? nameKey(keyName) : pledge.name_key,
       org_key: pledge.org_key,
       status: 'active',
       published: pledge.consent_publish,
@@ -354,7 +402,8 @@ export async function approvePledge(db: Db, id: string, decision: Approval): Pro
       compactId: pledge.compact_id,
       subject: { type: 'pledge', id },
       before: publicState(pledge),
-      after: { status: 'approved', signatoryId, name: organisation.name, pledge: text, published: pledge.consent_publish === 1 },
+      // What was published: with boxes, in its languages; otherwise the text alone, as it always was.
+      after: { status: 'approved', signatoryId, name, pledge: boxes ? (pledgeValue ?? null) : text, published: pledge.consent_publish === 1 },
     });
     const contact = await findContact(tx, id);
     if (contact) await queuePledgeEmail(tx, { id, locale: pledge.locale, email: contact.email }, 'approved', now.toISOString());

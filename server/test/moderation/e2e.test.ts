@@ -24,7 +24,7 @@ describe('moderation end to end in Chromium', () => {
   let feed: string;
   before(async () => {
     smtp = await startSmtp();
-    t = await startTestServer({ feeds: ['southend'], env: { SMTP_URL: smtp.url, PRIVACY_NOTICE_URL: 'https://council.example/privacy' } });
+    t = await startTestServer({ feeds: ['southend', 'bilingual-wales'], env: { SMTP_URL: smtp.url, PRIVACY_NOTICE_URL: 'https://council.example/privacy' } });
     feed = `${t.url}/feeds/southend.json`;
     await makeUser(t, 'moderator@southend.example', 'moderator', 'southend');
     await makeUser(t, 'admin@council.example', 'admin');
@@ -176,6 +176,17 @@ describe('moderation end to end in Chromium', () => {
     await tab.goto(`${t.url}/admin/signatories/southend/${encodeURIComponent(signatoryId)}`);
     assert.equal(await tab.getByLabel('Welsh (cy)').last().inputValue(), 'Byddwn yn gwrando.');
     await check('a signatory with a Welsh pledge: a box for each language');
+    // On a compact in two languages the approval itself has a box per language, in its error state too.
+    const bilingual = await postPledge(t.url, validPledge({ compactId: 'ceredigion', locale: 'cy', organisation: { name: 'Cymdeithas y Bae', sector: 'voluntary' }, pledge: 'Byddwn yn helpu.', contact: { name: 'Siân', email: 'sian@bae.example.org' } }), { compactId: 'ceredigion' });
+    await tab.goto(`${t.url}/admin/pledges/${bilingual.json.id}`);
+    assert.equal(await tab.getByLabel('Welsh (cy)').last().inputValue(), 'Byddwn yn helpu.');
+    await check('a Welsh pledge to review on a bilingual compact: a box for each language');
+    await tab.getByLabel('Welsh (cy)').first().fill('');
+    await tab.getByRole('button', { name: 'Approve and email the organisation' }).click();
+    await tab.getByText('There is a problem').waitFor();
+    await tab.getByRole('link', { name: /Enter the name to publish/ }).click();
+    assert.equal(await tab.evaluate(() => document.activeElement?.id), 'name-cy', 'the error summary leads to the box');
+    await check('a bilingual approval with errors');
     await tab.goto(`${t.url}/admin/users`);
     await tab.getByLabel('Email address').fill('editor@council.example');
     await tab.getByRole('button', { name: /Add and make/ }).click();

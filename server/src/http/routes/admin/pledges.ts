@@ -41,13 +41,44 @@ const FIELD_DECISION: Record<string, Decision> = {
 
 type Details = NonNullable<Awaited<ReturnType<typeof reviewDetails>>>;
 
+/** The approval's boxes on a compact in several languages: `name-cy`, `pledge-en`… */
+const BOX = /^(name|pledge)-/;
+
 function placeErrors(errors: unknown, details: Details): Record<string, string> | undefined {
   if (!errors) return undefined;
   const offered = (field: string) => {
-    const decision = FIELD_DECISION[field];
+    const decision = FIELD_DECISION[field] ?? (BOX.test(field) ? 'approve' : undefined);
     return decision === undefined || details.can[decision];
   };
   return Object.fromEntries(Object.entries(errors as Record<string, string>).map(([field, message]) => [offered(field) ? field : 'decision', message]));
+}
+
+/**
+ * What the approval's boxes start with on a compact in several languages: the name and the pledge
+ * text in the box of the language the organisation used the form in, the others empty.
+ */
+function boxValues(details: Details): Record<string, string> {
+  if (!details.textLanguages.perLanguage) return {};
+  const { languages, suggested } = details.textLanguages;
+  return Object.fromEntries(
+    languages.flatMap((lang) => [
+      [`name-${lang}`, lang === suggested ? details.organisation.name : ''],
+      [`pledge-${lang}`, lang === suggested ? (details.pledge ?? '') : ''],
+    ]),
+  );
+}
+
+/**
+ * The boxes as posted, for the languages the page shows (a box of any other language is not read);
+ * undefined when the form had none (a page without them: the name and text as the organisation sent them).
+ */
+function postedBoxes(body: unknown, details: Details) {
+  if (!details.textLanguages.perLanguage) return undefined;
+  const { languages } = details.textLanguages;
+  const sent = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  if (!languages.some((lang) => Object.hasOwn(sent, `name-${lang}`) || Object.hasOwn(sent, `pledge-${lang}`))) return undefined;
+  const boxes = (name: string) => Object.fromEntries(languages.map((lang) => [lang, field(body, `${name}-${lang}`)]));
+  return { name: boxes('name'), pledge: boxes('pledge') };
 }
 
 const DONE: Record<string, string> = {
@@ -97,8 +128,8 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
         reasons: REJECT_REASON_CODES.map((code) => ({ value: code, text: REJECT_REASONS[code].en })),
         maxSends: app.config.confirmSends,
         expires: details.status === 'unconfirmed' ? expiryOf({ confirm_by: details.confirmBy, created_at: details.createdAt }, app.config.confirmDays) : undefined,
-        values: {},
         ...extra,
+        values: { ...boxValues(details), ...((extra.values as object | undefined) ?? {}) },
         errors: placeErrors(extra.errors, details),
       },
       status,
@@ -109,11 +140,12 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
 
   type Post = FastifyRequest<{ Params: { id: string }; Querystring: { done?: string } }>;
   /** `refusedAt`: where a refusal about the pledge itself (not one of the form's values) is shown. */
-  const decide = (path: string, done: string, refusedAt: string, act: (request: Post) => Promise<void>) =>
+  const decide = (path: string, done: string, refusedAt: string, act: (request: Post, details: Details) => Promise<void>) =>
     app.post<{ Params: { id: string } }>(`/admin/pledges/:id/${path}`, { config: { access: 'moderate' } }, async (request, reply) => {
-      if (!(await load(request, reply))) return reply;
+      const details = await load(request, reply);
+      if (!details) return reply;
       try {
-        await act(request as Post);
+        await act(request as Post, details);
       } catch (error) {
         if (!(error instanceof DecisionError)) throw error;
         return show(request as Post, reply, { errors: { [error.field ?? refusedAt]: error.message }, values: request.body ?? {} }, 422);
@@ -122,13 +154,14 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`/admin/pledges/${encodeURIComponent(request.params.id)}?done=${done}`, 303);
     });
 
-  decide('approve', 'approved', 'decision', async (request) => {
+  decide('approve', 'approved', 'decision', async (request, details) => {
+    const who = { by: actor(request).id, actor: actor(request), clock: app.clock };
+    const inLanguages = postedBoxes(request.body, details);
+    if (inLanguages) return void (await approvePledge(app.database.db, request.params.id, { ...who, inLanguages }));
     const publicName = field(request.body, 'publicName');
     const pledgeLanguage = field(request.body, 'pledgeLanguage');
     await approvePledge(app.database.db, request.params.id, {
-      by: actor(request).id,
-      actor: actor(request),
-      clock: app.clock,
+      ...who,
       ...(publicName.trim() ? { publicName } : {}),
       pledgeText: field(request.body, 'pledgeText'),
       ...(pledgeLanguage ? { pledgeLanguage } : {}),
