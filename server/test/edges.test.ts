@@ -216,6 +216,21 @@ describe('answers made before our routes', () => {
     }
   });
 
+  it('a method Node reads but no route of ours can take (WebDAV’s, say): 501 at every address, naming none', async () => {
+    // The router has no routes for these at all, so the catch-alls do not take them: an Allow worked
+    // out here named the catch-alls' methods, and made an address no route has a 405.
+    for (const method of ['PROPFIND', 'SEARCH', 'MKCOL', 'LOCK']) {
+      for (const path of ['/c/southend', '/c/nowhere/at/all', '/cy/c/southend', '/admin/pledges', '/admin/nowhere', '/admin/sign-in', '/healthz', '/feeds/southend.json', '/nowhere']) {
+        const label = `${method} ${path}`;
+        const answer = await raw(t.url, method, path, { 'content-type': 'text/xml', 'content-length': '3' }, 'abc');
+        assert.equal(answer.status, 501, label);
+        assert.equal(answer.headers.allow, undefined, label);
+        const locale = path.startsWith('/cy/') ? 'cy' : 'en';
+        assert.equal(assertPlain(answer, label), PUBLIC_MESSAGES.methodNotImplemented[locale].replace('{method}', method), label);
+      }
+    }
+  });
+
   it('a 405 has CORS as the route would: feeds for any site, the pledge endpoint for its origins', async () => {
     const feed = await raw(t.url, 'DELETE', '/feeds/southend.json', { origin: 'https://other.example' });
     assert.equal(feed.status, 405);

@@ -16,6 +16,15 @@ export function catchAllMethods(app: FastifyInstance): HTTPMethods[] {
   return app.supportedMethods.filter((method) => method !== 'OPTIONS') as HTTPMethods[];
 }
 
+/**
+ * A method Node reads but Fastify routes nowhere (WebDAV's PROPFIND, SEARCH, MKCOL…): the catch-alls
+ * do not take it either, so `allowedMethods` could not tell them from the routes of a path, and
+ * would name their methods everywhere under them. It is RFC 9110's 501, the same at every address.
+ */
+export function routesNone(request: FastifyRequest): boolean {
+  return !request.server.supportedMethods.includes(request.method);
+}
+
 /** The methods with a route at this request's path (HEAD with GET), or none: no such address. */
 export function allowedMethods(request: FastifyRequest): string[] {
   // @fastify/cors has a route for OPTIONS at every path. Where it answers no preflight, OPTIONS

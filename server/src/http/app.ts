@@ -13,8 +13,8 @@ import type { Database } from '../db/database.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { FeedCache } from './feed-cache.js';
 import { corsFor } from './cors.js';
-import { errorAnswer, logUnexpected, methodNotAllowedAnswer, notFoundAnswer } from './errors.js';
-import { allowedMethods } from './allowed-methods.js';
+import { errorAnswer, logUnexpected, methodNotAllowedAnswer, notFoundAnswer, notImplementedAnswer } from './errors.js';
+import { allowedMethods, routesNone } from './allowed-methods.js';
 import { API_HELMET, clientErrorHandler, frameworkErrors } from './edge.js';
 import { healthRoutes } from './routes/health.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -92,9 +92,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // An address that is served, asked with another method, is a 405 naming the methods it takes (as
   // under the public pages and the admin, whose catch-all routes give their own pages).
   app.setNotFoundHandler((request, reply) => {
-    const allowed = allowedMethods(request);
+    const allowed = routesNone(request) ? [] : allowedMethods(request);
     if (allowed.length > 0) reply.header('Allow', allowed.join(', '));
-    const answer = allowed.length > 0 ? methodNotAllowedAnswer(request, allowed) : notFoundAnswer(request);
+    const answer = routesNone(request) ? notImplementedAnswer(request) : allowed.length > 0 ? methodNotAllowedAnswer(request, allowed) : notFoundAnswer(request);
     reply.code(answer.status).send(answer.body);
   });
 

@@ -51,6 +51,11 @@ export function methodNotAllowedAnswer(request: FastifyRequest, allowed: string[
   return one(405, t(requestLocale(request), 'methodNotAllowed', { path: request.url.split('?')[0]!, method: request.method, allowed: allowed.join(', ') }));
 }
 
+/** A method the server has no route for at any address (allowed-methods.ts routesNone). */
+export function notImplementedAnswer(request: FastifyRequest): ErrorAnswer {
+  return one(501, t(requestLocale(request), 'methodNotImplemented', { method: request.method }));
+}
+
 /**
  * The one way an unexpected error (a 5xx, a job that failed) is logged: its kind, its code and the
  * code it was thrown from, never its message. Database messages can quote the values that caused

@@ -118,6 +118,12 @@ export const PUBLIC_MESSAGES = {
     cy: 'Nid yw {path} yn derbyn ceisiadau {method}. Mae’n derbyn {allowed}.', // check
     gd: 'Cha ghabh {path} ri iarrtasan {method}. Gabhaidh e ri {allowed}.', // check
   },
+  // A method the server has no route for anywhere (RFC 9110's 501): WebDAV's PROPFIND, say.
+  methodNotImplemented: {
+    en: 'This server does not take {method} requests.',
+    cy: 'Nid yw’r gweinydd hwn yn derbyn ceisiadau {method}.', // check
+    gd: 'Cha ghabh am frithealaiche seo ri iarrtasan {method}.', // check
+  },
   badAddress: {
     en: 'This web address is not valid. If you typed it, check it is correct.',
     cy: "Nid yw'r cyfeiriad gwe hwn yn ddilys. Os teipioch chi ef, gwiriwch ei fod yn gywir.",
