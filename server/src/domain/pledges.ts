@@ -250,7 +250,7 @@ export interface Approval extends Decision {
   /**
    * Instead of the three above, on a compact in several languages: the name and the pledge text to
    * publish in each language (each one of `pledgeTextLanguages`), as the admin's boxes were filled.
-   * An empty one publishes nothing in its language; the name must be given in one at least.
+   * An empty one publishes nothing in its language; the name must be given in the default language.
    */
   inLanguages?: { name: Record<string, string>; pledge: Record<string, string> };
 }
@@ -359,9 +359,12 @@ export async function approvePledge(db: Db, id: string, decision: Approval): Pro
       const other = [...Object.keys(boxes.name), ...Object.keys(boxes.pledge)].find((lang) => !languages.includes(lang));
       if (other) throw new DecisionError(`${languageName(other)} is not one of the languages this pledge can be published in`);
       const names = published(boxes.name, languages);
-      if (!names) throw new DecisionError('Enter the name to publish, in one language at least', `name-${suggested}`);
+      // Every signatory has a name in the compact's default language: the signatory's page and the
+      // spreadsheet ask for it too, so a name only in Welsh could not be saved or imported again.
+      const defaultName = typeof names === 'string' ? names : names?.[languages[0]!];
+      if (!names || !defaultName) throw new DecisionError(`Enter the organisation’s name in ${languageName(languages[0]!)}`, `name-${languages[0]}`);
       name = names;
-      keyName = typeof names === 'string' ? names : (names[languages[0]!] ?? Object.values(names)[0]!);
+      keyName = defaultName;
       pledgeValue = published(boxes.pledge, languages);
     }
     const now = decision.clock();

@@ -181,11 +181,11 @@ describe('moderation end to end in Chromium', () => {
     await tab.goto(`${t.url}/admin/pledges/${bilingual.json.id}`);
     assert.equal(await tab.getByLabel('Welsh (cy)').last().inputValue(), 'Byddwn yn helpu.');
     await check('a Welsh pledge to review on a bilingual compact: a box for each language');
-    await tab.getByLabel('Welsh (cy)').first().fill('');
+    await tab.getByLabel('English (en)').first().fill('');
     await tab.getByRole('button', { name: 'Approve and email the organisation' }).click();
     await tab.getByText('There is a problem').waitFor();
-    await tab.getByRole('link', { name: /Enter the name to publish/ }).click();
-    assert.equal(await tab.evaluate(() => document.activeElement?.id), 'name-cy', 'the error summary leads to the box');
+    await tab.getByRole('link', { name: /Enter the organisation’s name in English/ }).click();
+    assert.equal(await tab.evaluate(() => document.activeElement?.id), 'name-en', 'the error summary leads to the box');
     await check('a bilingual approval with errors');
     await tab.goto(`${t.url}/admin/users`);
     await tab.getByLabel('Email address').fill('editor@council.example');

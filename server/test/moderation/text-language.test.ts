@@ -96,13 +96,14 @@ describe('the language of a pledge’s text', () => {
     // A box per language of the compact, each marked with its language: the radio has nothing left to say.
     assert.deepEqual(box(page.text, 'pledge-cy'), { lang: 'cy', text: WELSH });
     assert.deepEqual(box(page.text, 'pledge-en'), { lang: 'en', text: '' });
-    assert.deepEqual(box(page.text, 'name-cy'), { lang: 'cy', text: 'Cymdeithas y Castell' });
-    assert.deepEqual(box(page.text, 'name-en'), { lang: 'en', text: '' });
+    // The name in the default language's box, where every signatory has one (as before the boxes).
+    assert.deepEqual(box(page.text, 'name-en'), { lang: 'en', text: 'Cymdeithas y Castell' });
+    assert.deepEqual(box(page.text, 'name-cy'), { lang: 'cy', text: '' });
     assert.doesNotMatch(page.text, /name="(pledgeLanguage|publicName|pledgeText)"/);
     assert.doesNotMatch(page.text, /name="(name|pledge)-gd"/, 'only the compact’s languages and the form’s');
-    assert.match(page.text, /used the form in Welsh \(cy\): its name is in that box/);
-    assert.equal((await moderator.post(`/admin/pledges/${id}/approve`, boxes({ 'name-cy': 'Cymdeithas y Castell', 'pledge-cy': WELSH }))).status, 303);
-    assert.deepEqual(await served('ceredigion', 'Cymdeithas y Castell').then((s) => s && { name: s.name, pledge: s.pledge }), { name: { cy: 'Cymdeithas y Castell' }, pledge: { cy: WELSH } });
+    assert.match(page.text, /The name the organisation gave is in the English \(en\) box/);
+    assert.equal((await moderator.post(`/admin/pledges/${id}/approve`, boxes({ 'name-en': 'Cymdeithas y Castell', 'pledge-cy': WELSH }))).status, 303);
+    assert.deepEqual(await served('ceredigion', 'Cymdeithas y Castell').then((s) => s && { name: s.name, pledge: s.pledge }), { name: 'Cymdeithas y Castell', pledge: { cy: WELSH } });
   });
 
   it('publishes a Welsh pledge with the English translation the moderator adds, as the feed and the signatory’s page then show it', async () => {
@@ -148,37 +149,43 @@ describe('the language of a pledge’s text', () => {
     assert.equal('pledge' in listed!, false);
   });
 
-  it('refuses an approval with no name in any language, or a box too long, at the box, keeping what was typed', async () => {
+  it('refuses an approval without a name in the default language, or a box too long, at the box, keeping what was typed', async () => {
     const id = await pledge('ceredigion', 'cy', 'Clwb y Prom', WELSH);
     await moderator.get(`/admin/pledges/${id}`);
     const nameless = await moderator.post(`/admin/pledges/${id}/approve`, boxes({ 'name-en': '  ', 'pledge-cy': 'Byddwn yn helpu.' }));
     assert.equal(nameless.status, 422);
-    assert.match(nameless.text, /href="#name-cy">Enter the name to publish, in one language at least/);
-    assert.match(nameless.text, /id="name-cy-error"/);
+    assert.match(nameless.text, /href="#name-en">Enter the organisation’s name in English \(en\)/);
+    assert.match(nameless.text, /id="name-en-error"/);
     assert.deepEqual(box(nameless.text, 'pledge-cy'), { lang: 'cy', text: 'Byddwn yn helpu.' });
     assert.deepEqual(pagePatterns('no name', nameless.text), []);
+    // A name only in Welsh: the signatory's page and a spreadsheet could not save it again.
+    const welshOnly = await moderator.post(`/admin/pledges/${id}/approve`, boxes({ 'name-cy': 'Clwb y Prom', 'pledge-cy': 'Byddwn yn helpu.' }));
+    assert.equal(welshOnly.status, 422);
+    assert.match(welshOnly.text, /href="#name-en">Enter the organisation’s name in English \(en\)/);
+    assert.deepEqual(box(welshOnly.text, 'name-cy'), { lang: 'cy', text: 'Clwb y Prom' });
+    assert.equal(await served('ceredigion', 'Clwb y Prom'), undefined);
 
     const longName = await moderator.post(`/admin/pledges/${id}/approve`, boxes({ 'name-cy': 'Clwb y Prom', 'name-en': 'N'.repeat(201) }));
     assert.equal(longName.status, 422);
     assert.match(longName.text, /href="#name-en">The name in English \(en\) must be 200 characters or fewer/);
     assert.deepEqual(pagePatterns('long name', longName.text), []);
-    const longPledge = await moderator.post(`/admin/pledges/${id}/approve`, boxes({ 'name-cy': 'Clwb y Prom', 'pledge-en': 'We will help.', 'pledge-cy': 'b'.repeat(501) }));
+    const longPledge = await moderator.post(`/admin/pledges/${id}/approve`, boxes({ 'name-en': 'Prom Club', 'name-cy': 'Clwb y Prom', 'pledge-en': 'We will help.', 'pledge-cy': 'b'.repeat(501) }));
     assert.equal(longPledge.status, 422);
     assert.match(longPledge.text, /href="#pledge-cy">The pledge text in Welsh \(cy\) must be 500 characters or fewer/);
     assert.deepEqual(box(longPledge.text, 'pledge-en'), { lang: 'en', text: 'We will help.' });
     assert.deepEqual(pagePatterns('long pledge', longPledge.text), []);
     // 200 and 500 characters (not UTF-16 units) are allowed, as on the signatory's page.
-    assert.equal((await moderator.post(`/admin/pledges/${id}/approve`, boxes({ 'name-cy': 'ŵ'.repeat(200), 'pledge-cy': '😀'.repeat(500) }))).status, 303);
+    assert.equal((await moderator.post(`/admin/pledges/${id}/approve`, boxes({ 'name-en': 'w'.repeat(200), 'name-cy': 'ŵ'.repeat(200), 'pledge-cy': '😀'.repeat(500) }))).status, 303);
     assert.equal((await pledgeDetails(t.server.database.db, id))?.status, 'approved');
   });
 
   it('publishes nothing in a language the page has no box for', async () => {
     const id = await pledge('ceredigion', 'cy', 'Côr y Bae', WELSH);
     await moderator.get(`/admin/pledges/${id}`);
-    const approved = await moderator.post(`/admin/pledges/${id}/approve`, { ...boxes({ 'name-cy': 'Côr y Bae', 'pledge-cy': WELSH }), 'name-fr': 'Chœur de la Baie', 'pledge-fr': 'Nous aiderons.', 'pledge-gd': 'Cuidichidh sinn.', 'name-__proto__': 'x' });
+    const approved = await moderator.post(`/admin/pledges/${id}/approve`, { ...boxes({ 'name-en': 'Côr y Bae', 'pledge-cy': WELSH }), 'name-fr': 'Chœur de la Baie', 'pledge-fr': 'Nous aiderons.', 'pledge-gd': 'Cuidichidh sinn.', 'name-__proto__': 'x' });
     assert.equal(approved.status, 303);
     const signatory = await served('ceredigion', 'Côr y Bae');
-    assert.deepEqual({ name: signatory?.name, pledge: signatory?.pledge }, { name: { cy: 'Côr y Bae' }, pledge: { cy: WELSH } });
+    assert.deepEqual({ name: signatory?.name, pledge: signatory?.pledge }, { name: 'Côr y Bae', pledge: { cy: WELSH } });
     // Only boxes of other languages: a form without the page's boxes, approved as the organisation sent it.
     const other = await pledge('ceredigion', 'cy', 'Côr y Dref', WELSH);
     await moderator.get(`/admin/pledges/${other}`);

@@ -54,15 +54,16 @@ function placeErrors(errors: unknown, details: Details): Record<string, string> 
 }
 
 /**
- * What the approval's boxes start with on a compact in several languages: the name and the pledge
- * text in the box of the language the organisation used the form in, the others empty.
+ * What the approval's boxes start with on a compact in several languages: the name the organisation
+ * gave in the default language's box (every signatory has a name in it, as it had before the boxes),
+ * the pledge text in the box of the language it used the form in, the others empty.
  */
 function boxValues(details: Details): Record<string, string> {
   if (!details.textLanguages.perLanguage) return {};
   const { languages, suggested } = details.textLanguages;
   return Object.fromEntries(
     languages.flatMap((lang) => [
-      [`name-${lang}`, lang === suggested ? details.organisation.name : ''],
+      [`name-${lang}`, lang === languages[0] ? details.organisation.name : ''],
       [`pledge-${lang}`, lang === suggested ? (details.pledge ?? '') : ''],
     ]),
   );
