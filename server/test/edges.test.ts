@@ -216,6 +216,25 @@ describe('answers made before our routes', () => {
     }
   });
 
+  it('a body sent to a compact’s page is read only up to BODY_LIMIT: past it a 413, and the connection is not kept draining it', async () => {
+    const big = 'a='.padEnd(70_000, 'b');
+    const answer = await raw(t.url, 'POST', '/c/southend', { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length) }, big);
+    assert.equal(answer.status, 413);
+    // A sender that never stops: answered once the limit is passed, not after it gives up.
+    const endless = await new Promise<number>((resolve, reject) => {
+      const sent = request(`${t.url}/c/southend`, { method: 'POST', headers: { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' } }, (response) => {
+        response.resume();
+        clearInterval(sending);
+        sent.destroy();
+        resolve(response.statusCode!);
+      });
+      sent.on('error', (error) => (clearInterval(sending), reject(error)));
+      const chunk = 'x'.repeat(16 * 1024);
+      const sending = setInterval(() => sent.write(chunk), 5);
+    });
+    assert.equal(endless, 413);
+  });
+
   it('a method Node reads but no route of ours can take (WebDAV’s, say): 501 at every address, naming none', async () => {
     // The router has no routes for these at all, so the catch-alls do not take them: an Allow worked
     // out here named the catch-alls' methods, and made an address no route has a 405.

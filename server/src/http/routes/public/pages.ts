@@ -80,11 +80,12 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
   }
 
   // Any other address under a compact's pages, or a method they do not take (a form sent to one): a
-  // page in its language a visitor can read, not JSON. Its body is never read, so a form is a 405,
-  // not a 415 for its type.
+  // page in its language a visitor can read, not JSON. Any body is taken and thrown away, so a form
+  // is a 405, not a 415 for its type; but only up to BODY_LIMIT (then 413, as everywhere), because a
+  // body left unread is drained for as long as its sender keeps sending.
   await app.register(async (area) => {
     area.removeAllContentTypeParsers();
-    area.addContentTypeParser('*', (_request, _payload, done) => done(null));
+    area.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null));
     for (const [prefix, locale] of PREFIXES) {
       area.route({
         method: catchAllMethods(app),
