@@ -28,6 +28,8 @@ export interface Config {
   pledgeRateWindowMs: number;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** How long a request may take to arrive, headers and body (REQUEST_TIMEOUT_SECONDS). */
+  requestTimeoutMs: number;
   /** Hours an idempotency key's stored answer is replayed for (at least 24). */
   idempotencyHours: number;
   /**
@@ -168,6 +170,7 @@ export function loadConfig(env: Env = process.env): Config {
     pledgeRateLimit: integer(env, 'PLEDGE_RATE_LIMIT', 10, 1, 1_000_000),
     pledgeRateWindowMs: integer(env, 'PLEDGE_RATE_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
     bodyLimit: integer(env, 'BODY_LIMIT', 64 * 1024, 1024, 10 * 1024 * 1024),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_SECONDS', 60, 1, 3600) * 1000,
     idempotencyHours: integer(env, 'IDEMPOTENCY_HOURS', 48, 24, 24 * 365),
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
     logLevel,

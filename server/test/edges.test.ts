@@ -339,3 +339,25 @@ describe('a 405 and the rate limits', () => {
     assert.equal((await post()).status, 429);
   });
 });
+
+describe('a request that never finishes arriving', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend'], env: { REQUEST_TIMEOUT_SECONDS: '1' } });
+  });
+  after(() => t.stop());
+
+  it('is answered 408 once REQUEST_TIMEOUT_SECONDS have passed, and its connection closed', async () => {
+    // A body promised and never sent: without a timeout the connection is held for ever.
+    const answer = await new Promise<{ status: number; closed: boolean }>((resolve, reject) => {
+      const sent = request(`${t.url}/api/compacts/southend/pledges`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000' } }, (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode!, closed: response.headers.connection === 'close' }));
+      });
+      sent.on('error', reject);
+      sent.write('{"organisation":');
+    });
+    assert.equal(answer.status, 408);
+    assert.equal(answer.closed, true);
+  });
+});

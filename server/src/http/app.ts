@@ -60,6 +60,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     bodyLimit: config.bodyLimit,
+    // Fastify's default is none: a sender trickling a body (or one that never ends) would hold its
+    // connection for ever. A minute is ample for the largest upload (2 MB) on a slow line.
+    requestTimeout: config.requestTimeoutMs,
+    // Node takes the timeout only when it makes the server (Fastify's, set after, is not applied),
+    // and looks for late requests every 30 s: a shorter timeout is looked for as often as it lasts.
+    http: { requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.min(30_000, config.requestTimeoutMs) },
     // A number of proxies: believe that many hops, counted from this server (proxy-addr's rule).
     // Fastify itself refuses a number (it cannot know who the nearest hop is), so it is a function
     // here: safe only when nothing but those proxies can reach the port (docs/scale.md).
