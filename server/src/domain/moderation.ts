@@ -23,7 +23,7 @@ import { nameKey } from './names.js';
 import { LIMITS, type PledgeInput } from './pledge-input.js';
 import { line, paragraphs } from './text.js';
 import { recordSignatoryChange } from './signatory-history.js';
-import { compactLanguages, languageName, languagesOf, type Localized } from './authoring/languages.js';
+import { cleanedTexts, compactLanguages, languageName, languagesOf, type Localized } from './authoring/languages.js';
 import { DecisionError, nameHolder, pledgeTextLanguages, queuePledgeEmail } from './pledges.js';
 import { hashSecret } from './secrets.js';
 
@@ -341,13 +341,7 @@ export async function signatoryLanguages(db: Db, compactId: string, data: Record
  */
 function editedText(value: Localized | undefined, field: string, label: string, max: number, languages: string[], clean: (v: unknown) => string | undefined): Localized | undefined {
   const given = typeof value === 'string' ? { [languages[0]!]: value } : (value ?? {});
-  const texts: Record<string, string> = {};
-  for (const [lang, raw] of Object.entries(given)) {
-    const text = clean(raw);
-    if (!text) continue;
-    if ([...text].length > max) throw new EditError(`${field}-${lang}`, `${label} must be ${max} characters or fewer`);
-    texts[lang] = text;
-  }
+  const texts = cleanedTexts(given, max, clean, (lang) => new EditError(`${field}-${lang}`, `${label} must be ${max} characters or fewer`));
   const langs = Object.keys(texts);
   if (langs.length === 0) return undefined;
   return languages.length === 1 && langs[0] === languages[0] ? texts[langs[0]] : texts;

@@ -36,7 +36,7 @@ import type { CompactDocument } from './compacts.js';
 import { nameKey, orgKey } from './names.js';
 import { checkPledge, LIMITS, type FieldError, type PledgeInput } from './pledge-input.js';
 import { line, paragraphs } from './text.js';
-import { compactLanguages, languageName, type Localized } from './authoring/languages.js';
+import { cleanedTexts, compactLanguages, languageName, type Localized } from './authoring/languages.js';
 
 export interface Answer {
   status: number;
@@ -283,16 +283,9 @@ export function pledgeTextLanguages(document: CompactDocument, locale: string): 
   return { languages: languages.includes(suggested) ? languages : [...languages, suggested], suggested, perLanguage: languages.length > 1 };
 }
 
-/** One text's boxes, cleaned and checked; the empty ones left out. */
+/** One text's boxes, cleaned and checked (`cleanedTexts`); the empty ones left out. */
 function boxTexts(given: Record<string, string>, field: 'name' | 'pledge', label: string, max: number, clean: (value: unknown) => string | undefined): Record<string, string> {
-  const texts: Record<string, string> = {};
-  for (const [lang, raw] of Object.entries(given)) {
-    const text = clean(raw);
-    if (!text) continue;
-    if ([...text].length > max) throw new DecisionError(`${label} in ${languageName(lang)} must be ${max} characters or fewer`, `${field}-${lang}`);
-    texts[lang] = text;
-  }
-  return texts;
+  return cleanedTexts(given, max, clean, (lang) => new DecisionError(`${label} in ${languageName(lang)} must be ${max} characters or fewer`, `${field}-${lang}`));
 }
 
 /**

@@ -17,7 +17,7 @@ import { deleteAbandonedUploads } from '../db/authoring.js';
 import { audit, SYSTEM } from './audit.js';
 import type { Clock } from './clock.js';
 import { forgetExpiredSessions } from './sessions.js';
-import { PENDING_UPLOAD_MINUTES } from './authoring/round-trip.js';
+import { PENDING_UPLOAD_MINUTES, pendingUploadsFrom } from './authoring/round-trip.js';
 
 export interface RetentionResult {
   expired: number;
@@ -119,7 +119,7 @@ async function forgetFinishedPasswordLinks(db: Db, options: RetentionOptions): P
 async function forgetAbandonedUploads(db: Db, clock: Clock): Promise<void> {
   await inTransaction(db, async (tx) => {
     const now = clock();
-    const deleted = await deleteAbandonedUploads(tx, new Date(now.getTime() - PENDING_UPLOAD_MINUTES * 60_000).toISOString(), now.toISOString());
+    const deleted = await deleteAbandonedUploads(tx, pendingUploadsFrom(now), now.toISOString());
     if (!deleted) return;
     await audit(tx, SYSTEM, now, {
       action: 'retention.uploads',

@@ -42,6 +42,22 @@ export function compactLanguages(document: CompactDocument): string[] {
 }
 
 /** The languages one stored text is written in: an object's language keys; none for a plain string. */
+/**
+ * One text's boxes (language → what was typed), each cleaned by `clean`, the empty ones left out;
+ * `tooLong(lang)` is thrown for a box over `max` characters (not UTF-16 units). The signatory's page
+ * and the approval read their boxes with it, each with its own words for the error.
+ */
+export function cleanedTexts(given: Record<string, unknown>, max: number, clean: (value: unknown) => string | undefined, tooLong: (lang: string) => Error): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [lang, raw] of Object.entries(given)) {
+    const text = clean(raw);
+    if (!text) continue;
+    if ([...text].length > max) throw tooLong(lang);
+    texts[lang] = text;
+  }
+  return texts;
+}
+
 export function languagesOf(value: unknown): string[] {
   return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).filter(isLanguage) : [];
 }

@@ -32,6 +32,11 @@ export type SheetKind = 'signatories' | 'actions';
  */
 export const PENDING_UPLOAD_MINUTES = 60;
 
+/** The instant (ISO) before which an upload made is no longer waiting, at `now`. */
+export function pendingUploadsFrom(now: Date): string {
+  return new Date(now.getTime() - PENDING_UPLOAD_MINUTES * 60_000).toISOString();
+}
+
 export interface SheetProblem {
   row: number;
   column: string;

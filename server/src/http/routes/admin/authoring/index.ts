@@ -30,7 +30,7 @@ import {
   type ProblemMapper,
 } from '../../../../domain/authoring/sections.js';
 import { closesAt, lengthCheck, opensAt } from '../../../../domain/authoring/rules.js';
-import { actionSheet, applySheet, PENDING_UPLOAD_MINUTES, previewSheet, signatorySheet, type Plan, type SheetKind } from '../../../../domain/authoring/round-trip.js';
+import { actionSheet, applySheet, pendingUploadsFrom, previewSheet, signatorySheet, type Plan, type SheetKind } from '../../../../domain/authoring/round-trip.js';
 import { MAX_UPLOAD_BYTES, readUpload, SheetError, toCsv, toXlsx, type Sheet } from '../../../../domain/authoring/sheets.js';
 import { annualReport, formatDate, PeriodError, readPeriod } from '../../../../domain/authoring/report.js';
 import { viewsDir } from '../../../view-engine.js';
@@ -456,7 +456,7 @@ export async function authoringRoutes(app: FastifyInstance): Promise<void> {
     await savePendingUpload(
       db,
       { id, session_hash: sessionHash(request), compact_id: loaded.id, kind: sheet.kind, revision: loaded.base.revision, file_name: file.fileName, rows: JSON.stringify(read), created_at: now.toISOString() },
-      new Date(now.getTime() - PENDING_UPLOAD_MINUTES * 60_000).toISOString(),
+      pendingUploadsFrom(now),
     );
     return reply.redirect(`/admin/compacts/${encodeURIComponent(loaded.id)}/upload/${id}`, 303);
   });
@@ -465,7 +465,7 @@ export async function authoringRoutes(app: FastifyInstance): Promise<void> {
 
   async function pending(request: FastifyRequest<UploadParams>, loaded: LoadedCompact) {
     const row = await findPendingUpload(db, request.params.uploadId, sessionHash(request), loaded.id);
-    if (!row || row.created_at < new Date(app.clock().getTime() - PENDING_UPLOAD_MINUTES * 60_000).toISOString()) return undefined;
+    if (!row || row.created_at < pendingUploadsFrom(app.clock())) return undefined;
     return row;
   }
 
