@@ -24,6 +24,7 @@ import {
 } from './model.js';
 import { aimsInScope, memoLast, planViewMemo, type AimTally, type PlanView } from './view-model.js';
 import { ChartsController, type FigureKind, type Figures } from './charts-controller.js';
+import { PrintController } from './print-controller.js';
 import {
   actionCount,
   earlierUpdatesCount,
@@ -121,8 +122,6 @@ export class CompactActionPlan extends CompactElement {
   @state() private allOpen?: boolean;
   /** The aim id in the page's URL fragment (`#aim-5`): that aim starts open. */
   @state() private fragment = '';
-  /** Printing (or print media): every aim is built and open. */
-  @state() private printing = false;
 
   private readonly chartsController = new ChartsController(this, {
     load: () => CompactActionPlan.loadCharts(),
@@ -140,12 +139,15 @@ export class CompactActionPlan extends CompactElement {
   private readonly leadsMemo = memoLast((feed: CompactFeed, _aim: string | undefined, lang: string, locale: UiLocale, _ui: string) =>
     sortedLeads(feed, aimsInScope(feed.actionPlan?.aims ?? [], this.aim), lang, locale, this.words(feed)),
   );
-  private printQuery?: MediaQueryList;
+  /** Printing (or print media): every aim is built and open. */
+  private readonly print = new PrintController(this, {
+    flush: () => {
+      if (this.isUpdatePending) this.performUpdate();
+    },
+    root: () => this.renderRoot,
+  });
   private focusResults = false;
   private scrollToFragment = false;
-  private openedForPrint: HTMLDetailsElement[] = [];
-  /** Between beforeprint and afterprint. */
-  private printDialog = false;
 
   /** The plan title's level from `heading-level` (see core/heading.ts; default 2), `offset` below it. */
   private level(offset = 0): HeadingLevel {
@@ -154,23 +156,14 @@ export class CompactActionPlan extends CompactElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('beforeprint', this.onBeforePrint);
-    window.addEventListener('afterprint', this.onAfterPrint);
     window.addEventListener('hashchange', this.onHashChange);
-    // Print preview and emulated print media fire no beforeprint: follow the media query as well.
-    this.printQuery = window.matchMedia('print');
-    this.printQuery.addEventListener('change', this.onPrintMedia);
-    this.printing = this.printQuery.matches;
     this.fragment = fragmentOf(location.hash);
     this.scrollToFragment = this.fragment !== '';
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('beforeprint', this.onBeforePrint);
-    window.removeEventListener('afterprint', this.onAfterPrint);
     window.removeEventListener('hashchange', this.onHashChange);
-    this.printQuery?.removeEventListener('change', this.onPrintMedia);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -232,7 +225,7 @@ export class CompactActionPlan extends CompactElement {
     const view = this.view(feed);
     const shown = view.visible.size;
     const words = this.words(feed);
-    const collapsible = view.actions.length > COLLAPSE_OVER && !this.printing;
+    const collapsible = view.actions.length > COLLAPSE_OVER && !this.print.printing;
     const openFlags = view.aims.map((tally) => !collapsible || this.isOpen(tally, shown));
     const everyOpen = view.aims.every((tally, i) => tally.shown === 0 || openFlags[i]);
     const period = plan.period
@@ -661,29 +654,6 @@ export class CompactActionPlan extends CompactElement {
     const view = this.view(feed);
     this.announcement = this.inLocale(() => resultsCount(view.visible.size, view.actions.length));
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // Print: a report with every aim built and open, and every history open (CSS cannot open <details>).
-
-  private onBeforePrint = (): void => {
-    // Printing starts as soon as this returns: build the collapsed aims now, not at the next frame.
-    this.printDialog = true;
-    this.printing = true;
-    if (this.isUpdatePending) this.performUpdate();
-    this.openedForPrint = [...this.renderRoot.querySelectorAll('details:not([open])')] as HTMLDetailsElement[];
-    for (const details of this.openedForPrint) details.open = true;
-  };
-
-  private onAfterPrint = (): void => {
-    for (const details of this.openedForPrint) details.open = false;
-    this.openedForPrint = [];
-    this.printDialog = false;
-    this.printing = this.printQuery?.matches ?? false;
-  };
-
-  private onPrintMedia = (): void => {
-    this.printing = this.printDialog || (this.printQuery?.matches ?? false);
-  };
 }
 
 /** The aim id a URL fragment names ('' for none, or one that is not well formed). */
