@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -14,6 +14,7 @@ import { formatIsoDate } from '../i18n/dates.js';
 import { sectorName, sectorPlain, sectorText, typeName } from '../i18n/labels.js';
 import { bdi, FeedText } from '../i18n/feed-text.js';
 import { toCsv } from './csv.js';
+import { UrlSyncController } from './url-sync.js';
 import { foundMessage, formatCount, signedSummary } from './labels.js';
 import {
   indexEntries,
@@ -130,27 +131,35 @@ export class CompactSignatoryList extends CompactElement {
   private index?: Index;
   private announceTimer?: number;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.syncUrl !== null) this.readUrl();
+  constructor() {
+    super();
+    // With `sync-url`: the search, filters, sort and page in the page's address.
+    new UrlSyncController(this, {
+      prefix: () => (this.syncUrl === null ? null : this.syncUrl || DEFAULT_URL_PREFIX),
+      restore: (get) => {
+        this.query = get('q') ?? this.query;
+        this.sector = get('sector') ?? this.sector;
+        this.type = get('type') ?? this.type;
+        this.sort = get('sort') ?? this.sort;
+        const page = Number.parseInt(get('page') ?? '', 10);
+        if (page >= 1) this.page = page;
+      },
+      choices: () =>
+        this.currentFeed
+          ? [
+              { name: 'q', value: this.query, byDefault: '' },
+              { name: 'sector', value: this.sector, byDefault: this.getAttribute('sector') ?? '' },
+              { name: 'type', value: this.type, byDefault: this.getAttribute('type') ?? '' },
+              { name: 'sort', value: this.sort, byDefault: this.getAttribute('sort') ?? 'name' },
+              { name: 'page', value: String(this.page), byDefault: '1' },
+            ]
+          : [],
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
-    clearTimeout(this.urlTimer);
-  }
-
-  private urlTimer?: ReturnType<typeof setTimeout>;
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Debounced: browsers limit replaceState calls (Safari throws after ~100 in 30 s), and a link
-    // to share only needs the choice the person settled on.
-    if (this.syncUrl !== null && this.currentFeed) {
-      clearTimeout(this.urlTimer);
-      this.urlTimer = setTimeout(() => this.writeUrl(), 300);
-    }
   }
 
   // --- what is chosen -----------------------------------------------------------------------
@@ -613,45 +622,6 @@ export class CompactSignatoryList extends CompactElement {
     // Revoking at once can cancel the download in some browsers.
     setTimeout(() => URL.revokeObjectURL(href), 10_000);
   };
-
-  // --- the page address (only with sync-url) ------------------------------------------------
-
-  private get urlPrefix(): string {
-    return this.syncUrl || DEFAULT_URL_PREFIX;
-  }
-
-  /** The person's last choices, from the address: they win over the host's attributes. */
-  private readUrl(): void {
-    const params = new URLSearchParams(location.search);
-    const get = (name: string) => params.get(this.urlPrefix + name);
-    this.query = get('q') ?? this.query;
-    this.sector = get('sector') ?? this.sector;
-    this.type = get('type') ?? this.type;
-    this.sort = get('sort') ?? this.sort;
-    const page = Number.parseInt(get('page') ?? '', 10);
-    if (page >= 1) this.page = page;
-  }
-
-  /** Writes only what differs from the host's own settings, and replaces (never adds) history entries. */
-  private writeUrl(): void {
-    const url = new URL(location.href);
-    const values: [string, string, string][] = [
-      ['q', this.query, ''],
-      ['sector', this.sector, this.getAttribute('sector') ?? ''],
-      ['type', this.type, this.getAttribute('type') ?? ''],
-      ['sort', this.sort, this.getAttribute('sort') ?? 'name'],
-      ['page', String(this.page), '1'],
-    ];
-    for (const [name, value, byDefault] of values) {
-      if (value === byDefault) url.searchParams.delete(this.urlPrefix + name);
-      else url.searchParams.set(this.urlPrefix + name, value);
-    }
-    try {
-      if (url.href !== location.href) history.replaceState(history.state, '', url.href);
-    } catch {
-      // A browser that refuses (rate limit, sandboxed iframe) loses only the shareable link.
-    }
-  }
 }
 
 /** Each sort order's name, in the language being rendered (msg() answers when it is called). */
