@@ -1,0 +1,112 @@
+/**
+ * The layout checks themselves (checks.ts), on small shadow trees made to fail each one: a check that
+ * passes every element must be shown able to fail.
+ */
+import { expect, fixture } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import {
+  applyTextSpacing,
+  clippedTextProblems,
+  focusProblems,
+  forcedColourProblems,
+  forcedColours,
+  frame,
+  reflowProblems,
+  targetSizeProblems,
+} from './checks.js';
+
+let last: HTMLElement | undefined;
+
+/** A host with a shadow root holding `css` and `markup`, in a 320 px column; the one before it leaves the page. */
+async function shadow(markup: string, css = ''): Promise<HTMLElement> {
+  last?.remove();
+  const host = (last = await fixture<HTMLElement>('<div style="width: 320px"></div>'));
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`:host { display: block } ${css}`);
+  root.adoptedStyleSheets = [sheet];
+  root.innerHTML = markup;
+  await frame();
+  return host;
+}
+
+const LONG_WORD = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch';
+
+describe('layout checks', () => {
+  before(() => setViewport({ width: 800, height: 600 }));
+
+  it('reflow: a line that does not wrap is found; a labelled, focusable scroll region may be wider', async () => {
+    const bad = await shadow(`<p>${LONG_WORD}${LONG_WORD}</p>`);
+    expect(reflowProblems(bad).join('\n')).to.contain('<div> overflows');
+    const inline = await shadow(`<p>A name: <b>${LONG_WORD}${LONG_WORD}</b></p>`);
+    expect(reflowProblems(inline).join('\n')).to.contain('b "Llanfair');
+    const region = await shadow(`<div role="region" tabindex="0" aria-label="A table" style="overflow-x: auto"><p style="width: 900px">wide</p></div>`);
+    expect(reflowProblems(region)).to.deep.equal([]);
+    const unlabelled = await shadow(`<div style="overflow-x: auto"><p style="width: 900px">wide</p></div><p style="width: 900px">wide</p>`);
+    expect(reflowProblems(unlabelled)).not.to.deep.equal([]);
+  });
+
+  it('text spacing: a box of fixed height that clips or spills its text is found once the spacing is on', async () => {
+    const text = 'Two short lines of text that fit';
+    const host = await shadow(
+      `<p class="clip">${text}</p><div class="spill">${text}</div>`,
+      '.clip, .spill { width: 15.5rem; height: 1.25rem; line-height: 1.25rem; margin: 0 } .clip { overflow: hidden }',
+    );
+    expect(clippedTextProblems(host.shadowRoot!)).to.deep.equal([]);
+    const undo = applyTextSpacing(document);
+    try {
+      await frame();
+      const problems = clippedTextProblems(host.shadowRoot!).join('\n');
+      expect(problems).to.contain('p.clip');
+      expect(problems).to.contain('div.spill');
+    } finally {
+      undo();
+    }
+  });
+
+  it('target size: small controls side by side are found; one alone, spaced, or a link in a sentence is not', async () => {
+    const css = 'button { width: 16px; height: 16px; padding: 0; border: 0; margin: 0 }';
+    const crowded = await shadow('<button>a</button><button>b</button>', css);
+    expect(targetSizeProblems(crowded.shadowRoot!)).to.have.length(2);
+    const spaced = await shadow('<button>a</button><span style="display: inline-block; width: 12px"></span><button>b</button>', css);
+    expect(targetSizeProblems(spaced.shadowRoot!)).to.deep.equal([]);
+    const inline = await shadow('<p>Read the <a href="#a">privacy notice</a> and the <a href="#b">terms</a> first.</p>');
+    expect(targetSizeProblems(inline.shadowRoot!)).to.deep.equal([]);
+  });
+
+  it('focus: a control that looks the same focused, and one covered by another part, are found', async () => {
+    const same = await shadow('<button>Go</button>', 'button:focus-visible { outline: none }');
+    expect((await focusProblems(same.shadowRoot!)).join('\n')).to.contain('looks the same focused');
+    const covered = await shadow(
+      '<div class="wrap"><button>Go</button><div class="bar">Sticky bar</div></div>',
+      '.wrap { position: relative } .bar { position: absolute; inset: 0; background: white }',
+    );
+    expect((await focusProblems(covered.shadowRoot!)).join('\n')).to.contain('hidden when focused');
+    // overflow: clip (unlike hidden, which focus scrolls) keeps it out of sight.
+    const clipped = await shadow('<div style="height: 20px; overflow: clip"><p style="margin: 0; padding-top: 40px"><a href="#x">Out of sight</a></p></div>');
+    expect((await focusProblems(clipped.shadowRoot!)).join('\n')).to.contain('hidden when focused');
+    const fine = await shadow('<button>Go</button>');
+    expect(await focusProblems(fine.shadowRoot!)).to.deep.equal([]);
+  });
+
+  it('forced colours: a button with no border and a focus shown only by shadow are found, until forced-colours rules mend them', async () => {
+    const css = `button { border: 0; background: green } button:focus-visible { outline: none; box-shadow: 0 0 0 3px yellow }`;
+    const bad = await shadow('<button>Go</button>', css);
+    let undo = forcedColours(document);
+    try {
+      const problems = (await forcedColourProblems(bad.shadowRoot!)).join('\n');
+      expect(problems).to.contain('has no border in forced colours');
+      expect(problems).to.contain('has no focus outline in forced colours');
+    } finally {
+      undo();
+    }
+    const mended = await shadow('<button>Go</button>', `${css} @media (forced-colors: active) { button { border: 2px solid transparent } button:focus-visible { outline: 3px solid transparent } }`);
+    undo = forcedColours(document);
+    try {
+      expect(await forcedColourProblems(mended.shadowRoot!)).to.deep.equal([]);
+    } finally {
+      undo();
+    }
+    expect(getComputedStyle(mended.shadowRoot!.querySelector('button')!).borderTopStyle, 'the rules are off again').to.equal('none');
+  });
+});

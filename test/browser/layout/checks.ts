@@ -1,0 +1,412 @@
+/**
+ * The WCAG 2.2 AA checks that axe cannot make, measured in the real layout: reflow at 320 px (1.4.10),
+ * text spacing (1.4.12), target size (2.5.8), focus visible and not obscured (2.4.7, 2.4.11), and
+ * buttons and focus in forced-colours mode. Each check returns what it found wrong, one line per
+ * control, so that a failure names every culprit at once; `layoutSuite` runs them all on each state
+ * an element is given.
+ *
+ * Forced colours: web-test-runner's `emulateMedia` cannot switch Chromium to forced colours (its
+ * puppeteer path drops `forcedColors`), so `forcedColours()` turns the elements' own
+ * `@media (forced-colors: active)` rules on, in place. What Chromium then does itself — colours made
+ * system colours (transparent borders and outlines too), backgrounds replaced, box shadows removed —
+ * is why those checks read border and outline styles and widths, never colours or shadows.
+ */
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+
+export type Root = Document | ShadowRoot;
+
+/** Every element of a tree and of the shadow trees inside it, in document order. */
+export function elementsOf(root: Root): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      out.push(child);
+      if (child.shadowRoot) walk(child.shadowRoot);
+      walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Every shadow root in a tree, nested ones too. */
+export const shadowRootsOf = (root: Root): ShadowRoot[] =>
+  elementsOf(root).flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []));
+
+/** A short name for a control or box, for failure messages. */
+export function nameOf(el: Element): string {
+  const id = el.id ? `#${el.id}` : '';
+  const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30);
+  return `${el.localName}${id}${cls}${text ? ` "${text}"` : ''}`;
+}
+
+/** The parent across shadow boundaries. */
+const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+
+const ancestors = (el: Element): Element[] => {
+  const out: Element[] = [];
+  for (let node = parentOf(el); node; node = parentOf(node)) out.push(node);
+  return out;
+};
+
+const isVisuallyHidden = (el: Element) => [el, ...ancestors(el)].some((node) => node.classList.contains('visually-hidden'));
+
+const rendered = (el: Element) => {
+  const rect = el.getBoundingClientRect();
+  return rect.width > 0 && rect.height > 0 && el.checkVisibility({ visibilityProperty: true });
+};
+
+const scrolls = (value: string) => value === 'auto' || value === 'scroll';
+
+/**
+ * A box that may scroll sideways, as 1.4.10 allows a data table to: a scroll container that is a
+ * labelled region in the tab order, so a keyboard can scroll it and a screen reader names it.
+ */
+const isLabelledScrollRegion = (el: Element) =>
+  scrolls(getComputedStyle(el).overflowX) &&
+  el.getAttribute('role') === 'region' &&
+  el.getAttribute('tabindex') === '0' &&
+  (el.hasAttribute('aria-labelledby') || el.hasAttribute('aria-label'));
+
+/** 1.4.10: nothing is wider than the element's host or the page (a labelled scroll region may be). */
+export function reflowProblems(host: HTMLElement): string[] {
+  const problems: string[] = [];
+  const doc = host.ownerDocument;
+  const page = doc.documentElement;
+  if (page.scrollWidth > page.clientWidth) problems.push(`the page scrolls sideways: ${page.scrollWidth} > ${page.clientWidth}`);
+  if (host.scrollWidth > host.clientWidth + 1) problems.push(`<${host.localName}> overflows: scrollWidth ${host.scrollWidth} > clientWidth ${host.clientWidth}`);
+  const bounds = host.getBoundingClientRect();
+  for (const el of elementsOf(host.shadowRoot!)) {
+    if (!rendered(el) || isVisuallyHidden(el)) continue;
+    if (ancestors(el).some((a) => host.shadowRoot!.contains(a) && isLabelledScrollRegion(a))) continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.right > bounds.right + 1 || rect.left < bounds.left - 1) {
+      problems.push(`${nameOf(el)} sticks out of the host: ${Math.round(rect.left)}–${Math.round(rect.right)} in ${Math.round(bounds.left)}–${Math.round(bounds.right)}`);
+    }
+  }
+  return problems;
+}
+
+/** WCAG 1.4.12's four settings, as a reader's style sheet would apply them. */
+const TEXT_SPACING = `
+  *, *::before, *::after {
+    line-height: 1.5 !important;
+    letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important;
+  }
+  p { margin-bottom: 2em !important; }
+`;
+
+/** Applies the text spacing to a document and to every shadow root in it; returns the undo. */
+export function applyTextSpacing(doc: Document): () => void {
+  const roots: Root[] = [doc, ...shadowRootsOf(doc)];
+  const Sheet = doc.defaultView!.CSSStyleSheet;
+  const sheet = new Sheet();
+  sheet.replaceSync(TEXT_SPACING);
+  for (const root of roots) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return () => {
+    for (const root of roots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
+const FORM_CONTROLS = new Set(['input', 'select', 'textarea', 'option', 'progress', 'canvas', 'img', 'svg', 'iframe']);
+const hasOwnText = (el: Element) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+
+/**
+ * 1.4.12: no text cut off or spilling out of its box. A box whose content is taller or wider than the
+ * box itself either clips it (overflow hidden) or lets it run over what is next to it; scroll
+ * containers that a person can scroll are left to the reflow check.
+ */
+export function clippedTextProblems(root: Root): string[] {
+  const problems: string[] = [];
+  for (const el of elementsOf(root)) {
+    if (!(el instanceof HTMLElement) || FORM_CONTROLS.has(el.localName) || !rendered(el) || isVisuallyHidden(el)) continue;
+    if (!el.textContent!.trim()) continue;
+    const style = getComputedStyle(el);
+    if (style.display === 'inline' || style.display === 'contents') continue;
+    if (scrolls(style.overflowX) || scrolls(style.overflowY)) continue;
+    if (el.scrollHeight > el.clientHeight + 1) problems.push(`${nameOf(el)} is too short for its text: ${el.scrollHeight} > ${el.clientHeight} (overflow ${style.overflowY})`);
+    if (el.scrollWidth > el.clientWidth + 1 && (hasOwnText(el) || style.overflowX !== 'visible')) {
+      problems.push(`${nameOf(el)} is too narrow for its text: ${el.scrollWidth} > ${el.clientWidth} (overflow ${style.overflowX})`);
+    }
+  }
+  return problems;
+}
+
+const CONTROLS = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"]';
+
+/** Every control a pointer can hit, shown. */
+export const controlsOf = (root: Root): HTMLElement[] =>
+  elementsOf(root).filter((el): el is HTMLElement => el instanceof HTMLElement && el.matches(CONTROLS) && rendered(el) && !isVisuallyHidden(el));
+
+/** A link in a line of text (2.5.8's inline exception): an inline link with words of its block around it. */
+function isInlineLink(el: HTMLElement): boolean {
+  if (el.localName !== 'a' || getComputedStyle(el).display !== 'inline') return false;
+  let block: Element | null = parentOf(el);
+  while (block && getComputedStyle(block).display === 'inline') block = parentOf(block);
+  return !!block && block.textContent!.replace(/\s+/g, '').length > el.textContent!.replace(/\s+/g, '').length;
+}
+
+/** How far a point is from a rectangle (0 inside it). */
+const distance = (x: number, y: number, r: DOMRect) => Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+
+/**
+ * 2.5.8: each control at least 24 × 24, or an undersized one whose 24 px circle (centred on it)
+ * meets no other control and no other undersized one's circle; links inside a sentence are exempt.
+ */
+export function targetSizeProblems(root: Root): string[] {
+  const problems: string[] = [];
+  const targets = controlsOf(root).map((el) => ({ el, rect: el.getBoundingClientRect() }));
+  const small = (r: DOMRect) => r.width < 24 - 0.01 || r.height < 24 - 0.01;
+  for (const { el, rect } of targets) {
+    if (!small(rect) || isInlineLink(el)) continue;
+    const [x, y] = [rect.left + rect.width / 2, rect.top + rect.height / 2];
+    const crowded = targets.find(({ el: other, rect: o }) => {
+      if (other === el || other.contains(el) || el.contains(other)) return false;
+      if (small(o)) return Math.hypot(o.left + o.width / 2 - x, o.top + o.height / 2 - y) < 24;
+      return distance(x, y, o) < 12;
+    });
+    if (crowded) problems.push(`${nameOf(el)} is ${Math.round(rect.width)} × ${Math.round(rect.height)} and within 12 px of ${nameOf(crowded.el)}`);
+  }
+  return problems;
+}
+
+/** Every element a keyboard can reach, shown. */
+const focusablesOf = (root: Root): HTMLElement[] =>
+  elementsOf(root).filter(
+    (el): el is HTMLElement =>
+      el instanceof HTMLElement && el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && rendered(el) && !isVisuallyHidden(el),
+  );
+
+/**
+ * The box that shows a control's focus: its own, or for an input drawn by its label (GOV.UK's radios
+ * and checkboxes, transparent over the box the label's ::before draws) the label's ::before.
+ */
+function indicatorStyle(el: HTMLElement): string {
+  const own = getComputedStyle(el);
+  const drawnBy = Number(own.opacity) === 0 ? el.nextElementSibling : null;
+  const style = drawnBy ? getComputedStyle(drawnBy, '::before') : own;
+  return ['outlineStyle', 'outlineWidth', 'outlineColor', 'boxShadow', 'backgroundColor', 'borderTopColor', 'borderTopWidth', 'color', 'textDecorationLine']
+    .map((p) => `${p}:${style[p as keyof CSSStyleDeclaration] as string}`)
+    .join(';');
+}
+
+/** Focuses a control as the keyboard would (so :focus-visible applies). */
+export async function keyboardFocus(el: HTMLElement): Promise<void> {
+  el.focus();
+  await sendKeys({ press: 'Shift' });
+}
+
+/** The part of `el` no scroll container, clipping box or the viewport cuts off. */
+function visibleRect(el: Element): { left: number; top: number; right: number; bottom: number } {
+  const r = el.getBoundingClientRect();
+  const box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  const view = el.ownerDocument.defaultView!;
+  box.left = Math.max(box.left, 0);
+  box.top = Math.max(box.top, 0);
+  box.right = Math.min(box.right, view.innerWidth);
+  box.bottom = Math.min(box.bottom, view.innerHeight);
+  for (const a of ancestors(el)) {
+    const s = getComputedStyle(a);
+    if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+    const c = a.getBoundingClientRect();
+    if (s.overflowX !== 'visible') [box.left, box.right] = [Math.max(box.left, c.left), Math.min(box.right, c.right)];
+    if (s.overflowY !== 'visible') [box.top, box.bottom] = [Math.max(box.top, c.top), Math.min(box.bottom, c.bottom)];
+  }
+  return box;
+}
+
+/**
+ * 2.4.7 and 2.4.11: focused from the keyboard, each control looks different from when it is not
+ * focused, and some of it is in view and on top (not under another part of the element, nor cut off
+ * by one of its scroll boxes).
+ */
+export async function focusProblems(root: Root): Promise<string[]> {
+  const problems: string[] = [];
+  for (const el of focusablesOf(root)) {
+    const blurred = indicatorStyle(el);
+    await keyboardFocus(el);
+    const active = (el.getRootNode() as Root).activeElement;
+    if (active !== el) {
+      problems.push(`${nameOf(el)} does not take focus`);
+      continue;
+    }
+    if (indicatorStyle(el) === blurred) problems.push(`${nameOf(el)} looks the same focused`);
+    const box = visibleRect(el);
+    const points: [number, number][] = [
+      [(box.left + box.right) / 2, (box.top + box.bottom) / 2],
+      [box.left + 2, box.top + 2],
+      [box.right - 2, box.top + 2],
+      [box.left + 2, box.bottom - 2],
+      [box.right - 2, box.bottom - 2],
+    ];
+    const tree = el.getRootNode() as Root;
+    const onTop = box.right > box.left && box.bottom > box.top && points.some(([x, y]) => {
+      const hit = tree.elementFromPoint(x, y);
+      return !!hit && (hit === el || el.contains(hit));
+    });
+    if (!onTop) problems.push(`${nameOf(el)} is hidden when focused`);
+    el.blur();
+  }
+  return problems;
+}
+
+/** Turns the elements' `@media (forced-colors: active)` rules on, in every shadow root and the page; returns the undo. */
+export function forcedColours(doc: Document): () => void {
+  const changed: MediaList[] = [];
+  const sheets = [...doc.styleSheets, ...doc.adoptedStyleSheets, ...shadowRootsOf(doc).flatMap((r) => r.adoptedStyleSheets)];
+  for (const sheet of new Set(sheets)) {
+    for (const rule of sheet.cssRules) {
+      if (rule instanceof CSSMediaRule && /forced-colors:\s*active/.test(rule.media.mediaText)) {
+        changed.push(rule.media);
+        rule.media.mediaText = 'all';
+      }
+    }
+  }
+  return () => {
+    for (const media of changed) media.mediaText = '(forced-colors: active)';
+  };
+}
+
+/** What shows the edge of a box in forced colours: a border or an outline (any colour: Chromium paints it in a system colour). */
+const hasEdge = (s: CSSStyleDeclaration) =>
+  (['Top', 'Right', 'Bottom', 'Left'] as const).every(
+    (side) => s[`border${side}Style`] !== 'none' && parseFloat(s[`border${side}Width`]) >= 1,
+  ) || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1);
+
+/** The colour a system colour keyword computes to in this document (LinkText, ButtonText…). */
+function systemColour(doc: Document, keyword: string): string {
+  const probe = doc.createElement('span');
+  probe.style.color = keyword;
+  doc.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}
+
+/**
+ * Forced colours (with `forcedColours()` on): every button and field keeps a visible edge (or, drawn
+ * as a link, the link colour), and each focused control an outline (its background and shadow are gone there), unless it keeps its own
+ * colours (forced-color-adjust: none).
+ */
+export async function forcedColourProblems(root: Root): Promise<string[]> {
+  const problems: string[] = [];
+  const doc = root instanceof Document ? root : root.host.ownerDocument;
+  const linkText = systemColour(doc, 'LinkText');
+  for (const el of controlsOf(root)) {
+    const s = getComputedStyle(el);
+    const boxed = el.matches('button, select, textarea, input:not([type="radio"], [type="checkbox"]), a.button');
+    // A button drawn as a link (the shared .link-button) is one there too: in the link colour, with no box.
+    const asLink = s.color === linkText;
+    if (boxed && !asLink && Number(s.opacity) !== 0 && !hasEdge(s) && s.forcedColorAdjust !== 'none') {
+      problems.push(`${nameOf(el)} has no border in forced colours`);
+    }
+  }
+  for (const el of focusablesOf(root)) {
+    await keyboardFocus(el);
+    const drawnBy = Number(getComputedStyle(el).opacity) === 0 ? el.nextElementSibling : null;
+    const s = drawnBy ? getComputedStyle(drawnBy, '::before') : getComputedStyle(el);
+    const ownColours = s.forcedColorAdjust === 'none' && s.boxShadow !== 'none';
+    if (!(s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) && !ownColours) {
+      problems.push(`${nameOf(el)} has no focus outline in forced colours (outline ${s.outlineStyle} ${s.outlineWidth})`);
+    }
+    el.blur();
+  }
+  return problems;
+}
+
+/** The next frame, after layout. */
+export const frame = (view: Window = window) => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
+
+export type Widget = HTMLElement & { updateComplete?: Promise<unknown> };
+
+export interface LayoutState {
+  /** What the element shows, e.g. "the list with filters and pages". */
+  name: string;
+  /** Puts the element on the page in that state (in a wrapper of its own) and resolves with it. */
+  mount(): Promise<Widget>;
+}
+
+/** At a 320 px viewport, and in a 320 px column (the page's body) of a wider page: the two places WCAG 1.4.10 asks about. */
+const WIDTHS = [
+  { name: 'at a 320 px viewport', viewport: { width: 320, height: 640 }, box: '' },
+  { name: 'in a 320 px box', viewport: { width: 1024, height: 768 }, box: '320px' },
+] as const;
+
+/** The element in that state at that width; in a box, the box is that wide before the element arrives (as a page's column is). */
+async function place(state: LayoutState, width: (typeof WIDTHS)[number]): Promise<Widget> {
+  await setViewport(width.viewport);
+  document.body.style.width = width.box;
+  const el = await state.mount();
+  await el.updateComplete;
+  await frame();
+  return el;
+}
+
+const expectNone = (problems: string[], what: string) => expect(problems, `${what}:\n  ${problems.join('\n  ')}`).to.deep.equal([]);
+
+/**
+ * Each criterion, for each state, at each width: one test apiece, so that a failure says which.
+ * Text spacing is checked at both widths (where it most often breaks), target size and focus at
+ * the phone width, forced colours once.
+ */
+export function layoutSuite(tag: string, states: LayoutState[]): void {
+  describe(`<${tag}>: layout for WCAG 2.2 AA`, () => {
+    afterEach(() => document.body.style.removeProperty('width'));
+    after(() => setViewport({ width: 800, height: 600 }));
+
+    for (const state of states) {
+      describe(state.name, () => {
+        for (const width of WIDTHS) {
+          it(`reflows ${width.name}: nothing wider than the host or the page (1.4.10)`, async () => {
+            const el = await place(state, width);
+            expectNone(reflowProblems(el), 'sideways overflow');
+          });
+
+          it(`keeps all its text with WCAG text spacing, ${width.name} (1.4.12)`, async () => {
+            const el = await place(state, width);
+            const undo = applyTextSpacing(document);
+            try {
+              await frame();
+              expectNone(clippedTextProblems(el.shadowRoot!), 'text cut off or spilling');
+              expectNone(reflowProblems(el), 'sideways overflow with text spacing');
+            } finally {
+              undo();
+            }
+          });
+        }
+
+        it('has targets of 24 × 24 px or spaced as big (2.5.8)', async () => {
+          const el = await place(state, WIDTHS[0]);
+          expectNone(targetSizeProblems(el.shadowRoot!), 'small targets');
+        });
+
+        it('shows focus on every control, not hidden by the element itself (2.4.7, 2.4.11)', async () => {
+          const el = await place(state, WIDTHS[0]);
+          expectNone(await focusProblems(el.shadowRoot!), 'focus');
+        });
+
+        it('keeps the edges of its buttons and its focus outlines in forced colours', async () => {
+          const el = await place(state, WIDTHS[1]);
+          const undo = forcedColours(document);
+          try {
+            expectNone(await forcedColourProblems(el.shadowRoot!), 'forced colours');
+          } finally {
+            undo();
+          }
+        });
+      });
+    }
+  });
+}
+
+/** The element in a plain `<div>` wrapper, with the markup given (for states a mount helper does not make). */
+export async function mountMarkup<T extends Widget>(markup: string, tag: string, ready: (el: T) => unknown): Promise<T> {
+  const container = await fixture<HTMLElement>(`<div>${markup}</div>`);
+  const el = container.querySelector(tag) as T;
+  await waitUntil(() => el.shadowRoot && ready(el), `<${tag}> did not reach its state`, { timeout: 4000 });
+  await el.updateComplete;
+  return el;
+}
