@@ -466,6 +466,10 @@ export const actionPlanStyles = css`
     .icon-knockout {
       stroke: Canvas;
     }
+    /* Drawn as a link, with no box: a link's system colour, as the shared .link-button has. */
+    .aim-toggle {
+      color: LinkText;
+    }
   }
 
   @media print {

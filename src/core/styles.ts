@@ -70,6 +70,9 @@ export const baseStyles = css`
     letter-spacing: normal;
     word-spacing: normal;
     text-transform: none;
+    /* Feed text has words no phone line can hold (Welsh place names, web addresses): they break
+       rather than widen the page (WCAG 1.4.10). */
+    overflow-wrap: break-word;
   }
   *,
   *::before,
