@@ -173,6 +173,11 @@ export const actionPlanStyles = css`
     text-align: end;
     white-space: nowrap;
   }
+  /* A heading of two words ("Camau gweithredu") may wrap: on one line it widened the status table,
+     which has no scroll region, past a phone's width with WCAG text spacing. */
+  .data-table thead .number {
+    white-space: normal;
+  }
 
   /* Filters */
   .filters {
