@@ -62,13 +62,13 @@ export const baseStyles = css`
     display: none !important;
   }
   /* Hostile host CSS (e.g. "div { display: none !important }") cannot reach into the shadow root,
-     but inherited properties can: reset the ones that would break reading. */
+     but inherited properties can: reset the ones that would break reading. Letter and word spacing
+     are left to inherit: a reader's own stylesheet or text-spacing tool sets them on the page's
+     elements, the host among them, and it is the only way they reach a shadow root (WCAG 1.4.12). */
   .base {
     color: var(--compact-text-colour, #0b0c0c);
     line-height: var(--compact-line-height, 1.5);
     text-align: start;
-    letter-spacing: normal;
-    word-spacing: normal;
     text-transform: none;
     /* Feed text has words no phone line can hold (Welsh place names, web addresses): they break
        rather than widen the page (WCAG 1.4.10). */
