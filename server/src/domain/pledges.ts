@@ -317,7 +317,7 @@ async function freeSignatoryId(tx: Db, compactId: string, wanted: string): Promi
  */
 export async function approvePledge(db: Db, id: string, decision: Approval): Promise<{ signatoryId: string; published: boolean }> {
   const publicName = decision.publicName === undefined ? undefined : (line(decision.publicName) ?? '');
-  if (decision.publicName !== undefined && !publicName) throw new DecisionError('Enter the name to publish', 'publicName');
+  if (decision.publicName !== undefined && !publicName) throw new DecisionError('Enter the organisation’s name', 'publicName');
   if (publicName && [...publicName].length > LIMITS.name) throw new DecisionError(`The name must be ${LIMITS.name} characters or fewer`, 'publicName');
   const pledgeText = decision.pledgeText === undefined ? undefined : (paragraphs(decision.pledgeText) ?? '');
   if (pledgeText && [...pledgeText].length > LIMITS.pledge) throw new DecisionError(`The pledge text must be ${LIMITS.pledge} characters or fewer`, 'pledgeText');

@@ -207,4 +207,23 @@ describe('the language of a pledge’s text', () => {
     assert.match(page, /name="pledgeLanguage"/);
     assert.doesNotMatch(page, /name="(name|pledge)-(en|cy)"/);
   });
+
+  it('a compact in one language refuses an emptied name box at the box, as a bilingual one does, and changes nothing', async () => {
+    const id = await pledge('southend', 'en', 'Prom Gardeners', 'We will dig.');
+    await moderator.get(`/admin/pledges/${id}`);
+    for (const emptied of ['', ' \t ']) {
+      const refused = await moderator.post(`/admin/pledges/${id}/approve`, { publicName: emptied, pledgeText: 'We will dig.', pledgeLanguage: 'en' });
+      assert.equal(refused.status, 422, JSON.stringify(emptied));
+      assert.match(refused.text, /<a href="#publicName">Enter the organisation’s name<\/a>/);
+      assert.match(refused.text, /<p id="publicName-error" class="govuk-error-message">[\s\S]*?Enter the organisation’s name/);
+      assert.match(refused.text, /We will dig\./, 'what was typed is kept');
+      assert.deepEqual(pagePatterns('emptied name', refused.text), []);
+    }
+    assert.equal((await pledgeDetails(t.server.database.db, id))?.status, 'unconfirmed');
+    assert.equal(await published('southend', 'Prom Gardeners'), undefined);
+    assert.deepEqual((await auditAbout(t.server.database.db, 'pledge', id)).filter((e) => e.action === 'pledge.approve'), []);
+    // A form without the box (as the command line approves): the name as the organisation sent it.
+    assert.equal((await moderator.post(`/admin/pledges/${id}/approve`, { pledgeText: 'We will dig.' })).status, 303);
+    assert.ok(await published('southend', 'Prom Gardeners'));
+  });
 });

@@ -159,11 +159,13 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
     const who = { by: actor(request).id, actor: actor(request), clock: app.clock };
     const inLanguages = postedBoxes(request.body, details);
     if (inLanguages) return void (await approvePledge(app.database.db, request.params.id, { ...who, inLanguages }));
-    const publicName = field(request.body, 'publicName');
     const pledgeLanguage = field(request.body, 'pledgeLanguage');
+    // A name box emptied is refused, as on a bilingual compact; a form without the box (no page
+    // sends one) approves the name as the organisation sent it, as the command line does.
+    const sent = request.body && typeof request.body === 'object' ? request.body : {};
     await approvePledge(app.database.db, request.params.id, {
       ...who,
-      ...(publicName.trim() ? { publicName } : {}),
+      ...(Object.hasOwn(sent, 'publicName') ? { publicName: field(request.body, 'publicName') } : {}),
       pledgeText: field(request.body, 'pledgeText'),
       ...(pledgeLanguage ? { pledgeLanguage } : {}),
     });
