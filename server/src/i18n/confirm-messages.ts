@@ -22,7 +22,8 @@ export const CONFIRM_MESSAGES = {
   answerLabel: { en: 'Your answer', cy: 'Eich ateb', gd: 'Do fhreagairt' }, // check
   answerButton: { en: 'Send answer', cy: 'Anfon ateb', gd: 'Cuir am freagairt' }, // check
   answerEmpty: { en: 'Enter your answer', cy: 'Rhowch eich ateb', gd: 'Cuir a-steach do fhreagairt' }, // check
-  answerLong: { en: 'Your answer must be 2000 characters or fewer', cy: 'Rhaid i’ch ateb fod yn 2000 nod neu lai', gd: 'Feumaidh am freagairt agad a bhith 2000 caractar no nas lugha' }, // check
+  // {max} here and in formTooLong: MAX_ANSWER, the limit the answer is checked against.
+  answerLong: { en: 'Your answer must be {max} characters or fewer', cy: 'Rhaid i’ch ateb fod yn {max} nod neu lai', gd: 'Feumaidh am freagairt agad a bhith {max} caractar no nas lugha' }, // check
   errorSummary: { en: 'There is a problem', cy: 'Mae problem wedi codi', gd: 'Tha duilgheadas ann' }, // check gd
   decidedTitle: { en: 'This pledge has been decided', cy: 'Mae penderfyniad wedi’i wneud ar yr addewid hon', gd: 'Chaidh co-dhùnadh a dhèanamh mun ghealladh seo' }, // check
   decidedText: {
@@ -56,9 +57,9 @@ export const CONFIRM_MESSAGES = {
     gd: 'Cha b’ urrainn dhuinn am foirm a leughadh. Fosgail an ceangal sa phost-d agad a-rithist is cleachd am putan air an duilleag aige.', // check
   },
   formTooLong: {
-    en: 'What you sent is too long. Go back, shorten your answer to 2000 characters or fewer and send it again.',
-    cy: 'Mae’r hyn a anfonoch yn rhy hir. Ewch yn ôl, byrhewch eich ateb i 2000 nod neu lai a’i anfon eto.', // check
-    gd: 'Tha na chuir thu ro fhada. Till air ais, giorraich do fhreagairt gu 2000 caractar no nas lugha is cuir e a-rithist.', // check
+    en: 'What you sent is too long. Go back, shorten your answer to {max} characters or fewer and send it again.',
+    cy: 'Mae’r hyn a anfonoch yn rhy hir. Ewch yn ôl, byrhewch eich ateb i {max} nod neu lai a’i anfon eto.', // check
+    gd: 'Tha na chuir thu ro fhada. Till air ais, giorraich do fhreagairt gu {max} caractar no nas lugha is cuir e a-rithist.', // check
   },
 } satisfies Record<string, Translations>;
 

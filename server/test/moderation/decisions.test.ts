@@ -14,6 +14,8 @@ import { findPledge } from '../../src/db/pledges.js';
 import { linkIn, startSmtp, type TestSmtp } from './smtp.js';
 import { CONFIRM_MESSAGES } from '../../src/i18n/confirm-messages.js';
 import { PLEDGE_MESSAGES } from '../../src/i18n/pledge-messages.js';
+import { format, LOCALES, type Locale } from '../../src/i18n/locale.js';
+import { MAX_ANSWER } from '../../src/domain/moderation.js';
 
 const DAY = 86_400_000;
 
@@ -80,7 +82,7 @@ describe('moderating pledges', () => {
       const label = `${path} ${type} ${language}`;
       assert.equal(answer.status, status, label);
       assert.match(answer.type ?? '', /^application\/json/, label);
-      assert.deepEqual(answer.body, { errors: [{ field: '', message: CONFIRM_MESSAGES[message][language.slice(0, 2) as 'en' | 'cy' | 'gd'] }] }, label);
+      assert.deepEqual(answer.body, { errors: [{ field: '', message: format(CONFIRM_MESSAGES[message], language.slice(0, 2) as Locale, { max: MAX_ANSWER }) }] }, label);
       assert.doesNotMatch(answer.body.errors[0].message, /pledge|addewid|gealladh|JSON/i, `${label}: not the pledge endpoint's words`);
     }
     assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'unconfirmed');
@@ -235,6 +237,31 @@ describe('moderating pledges', () => {
     const listed = (built!.feed.signatories as { name: string; pledge?: string }[]).find((s) => s.name === 'The Questioned Group');
     assert.ok(listed, 'the corrected name is published');
     assert.equal(listed.pledge, undefined);
+  });
+
+  it('refuses an answer over MAX_ANSWER characters with a message naming that limit, in the pledge’s language', async () => {
+    // The messages take the limit from the check's constant: a number written in them would drift.
+    for (const id of ['answerLong', 'formTooLong'] as const) {
+      for (const lang of LOCALES) {
+        assert.match(CONFIRM_MESSAGES[id][lang], /\{max\}/, `${id} ${lang}`);
+        assert.doesNotMatch(CONFIRM_MESSAGES[id][lang], /\d/, `${id} ${lang}: no number of its own`);
+      }
+    }
+    const sent = await postPledge(t.url, validPledge({ locale: 'gd', organisation: { name: 'Long Answer Club', sector: 'voluntary' }, contact: { name: 'Lou', email: 'lou@long.example.org' } }));
+    await confirmForm(linkIn(await mailTo('lou@long.example.org', /./)));
+    await moderator.get(`/admin/pledges/${sent.json.id}`);
+    assert.equal((await moderator.post(`/admin/pledges/${sent.json.id}/ask`, { question: 'Tell us everything.' })).status, 303);
+    const token = new URL(linkIn(await mailTo('lou@long.example.org', /./))).searchParams.get('token')!;
+    const answer = (text: string) => fetch(`${t.url}/confirm/answer`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, answer: text }) });
+    const long = await answer('ŵ'.repeat(MAX_ANSWER + 1));
+    assert.equal(long.status, 422);
+    const page = await long.text();
+    assert.ok(page.includes(format(CONFIRM_MESSAGES.answerLong, 'gd', { max: MAX_ANSWER })), 'the message, in Gaelic');
+    assert.ok(page.includes(`${MAX_ANSWER} caractar`), 'naming the limit the answer is checked against');
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'info_requested');
+    // The limit itself is taken, counted in characters.
+    assert.equal((await answer('ŵ'.repeat(MAX_ANSWER))).status, 200);
+    assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'confirmed');
   });
 
   it('keeps an answer with control characters (a NUL) as text: never a 500, nothing PostgreSQL cannot store', async () => {

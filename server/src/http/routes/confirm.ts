@@ -5,7 +5,7 @@
  * the query (never logged: log lines have the path only) and in the forms' hidden field.
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { answerByLink, AnswerError, confirmByLink, linkView, type LinkView } from '../../domain/moderation.js';
+import { answerByLink, AnswerError, confirmByLink, linkView, MAX_ANSWER, type LinkView } from '../../domain/moderation.js';
 import { format, toLocale, type Locale } from '../../i18n/locale.js';
 import { CONFIRM_MESSAGES, type ConfirmMessage } from '../../i18n/confirm-messages.js';
 import { pageHelmet } from '../view-engine.js';
@@ -26,6 +26,9 @@ const UNREADABLE = new Map<string, { status: number; message: ConfirmMessage }>(
   ['FST_ERR_CTP_EMPTY_JSON_BODY', { status: 400, message: 'formUnreadable' }],
   ['FST_ERR_CTP_BODY_TOO_LARGE', { status: 413, message: 'formTooLong' }],
 ]);
+
+/** The limit the messages name is the one the answer is checked against. */
+const LIMIT = { max: MAX_ANSWER };
 
 /** Which page the link shows. */
 function stateOf(view: LinkView | undefined) {
@@ -52,7 +55,7 @@ export async function confirmRoutes(app: FastifyInstance): Promise<void> {
   app.setErrorHandler<FastifyError>((error, request, reply) => {
     const unreadable = UNREADABLE.get(error.code);
     if (!unreadable) throw error; // to the app's own handler
-    return reply.code(unreadable.status).send({ errors: [{ field: '', message: format(CONFIRM_MESSAGES[unreadable.message], requestLocale(request)) }] });
+    return reply.code(unreadable.status).send({ errors: [{ field: '', message: format(CONFIRM_MESSAGES[unreadable.message], requestLocale(request), LIMIT) }] });
   });
 
   /**
@@ -61,7 +64,7 @@ export async function confirmRoutes(app: FastifyInstance): Promise<void> {
    */
   async function show(reply: FastifyReply, token: string, view: LinkView | undefined, linkLang: unknown, errors?: { answer: ConfirmMessage }, answer = '') {
     const locale: Locale = view?.locale ?? toLocale(linkLang);
-    const t = (id: ConfirmMessage, values: Record<string, string> = {}) => format(CONFIRM_MESSAGES[id], locale, values);
+    const t = (id: ConfirmMessage, values: Record<string, string | number> = {}) => format(CONFIRM_MESSAGES[id], locale, values);
     const state = stateOf(view);
     const titles = { unknown: 'unknownTitle', expired: 'expiredTitle', confirm: 'confirmTitle', question: 'questionTitle', confirmed: 'confirmedTitle', duplicate: 'duplicateTitle', decided: 'decidedTitle' } as const;
     const values = { organisation: view?.organisation ?? '', compact: view?.compact ?? '' };
@@ -75,7 +78,7 @@ export async function confirmRoutes(app: FastifyInstance): Promise<void> {
       values,
       question: view?.question,
       answer,
-      error: errors ? t(errors.answer) : undefined,
+      error: errors ? t(errors.answer, LIMIT) : undefined,
     });
     reply.header('Cache-Control', 'no-store').header('X-Robots-Tag', 'noindex');
     return reply.code(state === 'unknown' ? 404 : errors ? 422 : 200).type('text/html; charset=utf-8').send(html);
