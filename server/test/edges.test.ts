@@ -11,6 +11,8 @@ import { PUBLIC_MESSAGES } from '../src/i18n/public-messages.js';
 import { PLEDGE_MESSAGES } from '../src/i18n/pledge-messages.js';
 import { CLIENT_ERROR_MESSAGES } from '../src/http/edge.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
+import { validPledge } from './helpers/http.js';
+import { pledgeSummaries } from '../src/index.js';
 
 interface RawAnswer {
   status: number;
@@ -297,6 +299,26 @@ describe('answers made before our routes', () => {
       assert.equal(assertPlain(answer, `${status}`), message);
       assert.equal(answer.headers['access-control-allow-origin'], 'https://council.example', `${status}: the form can read why`);
     }
+  });
+
+  it('broken JSON at any address: 400 in the visitor’s language, never Fastify’s words, and nothing stored', async () => {
+    const broken = '{"a":';
+    const sized = { 'content-type': 'application/json', 'content-length': String(broken.length), 'accept-language': 'cy' };
+    // Fastify reads the body with its own parser before any 404 or 405 is decided.
+    for (const [method, path] of [['POST', '/healthz'], ['PUT', '/feeds/southend.json'], ['DELETE', '/api/compacts/southend/pledges'], ['POST', '/nowhere']] as const) {
+      const answer = await raw(t.url, method, path, sized, broken);
+      assert.equal(answer.status, 400, `${method} ${path}`);
+      assert.equal(assertPlain(answer, `${method} ${path}`), PLEDGE_MESSAGES.notJson.cy, `${method} ${path}`);
+    }
+    const before = (await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).length;
+    const pledges = '/api/compacts/southend/pledges';
+    const refused = await raw(t.url, 'POST', pledges, { ...sized, 'idempotency-key': 'broken-json-1' }, broken);
+    assert.equal(refused.status, 400);
+    assert.equal(assertPlain(refused, 'pledge'), PLEDGE_MESSAGES.notJson.cy);
+    assert.equal((await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).length, before);
+    // Nor is the answer kept against its key: the pledge sent properly with it is taken.
+    const pledge = JSON.stringify(validPledge({ organisation: { name: 'Broken Brace Society', sector: 'voluntary' } }));
+    assert.equal((await raw(t.url, 'POST', pledges, { 'content-type': 'application/json', 'idempotency-key': 'broken-json-1' }, pledge)).status, 202);
   });
 
   it('headers larger than Node reads: 431, with the headers and no CORS it cannot decide', async () => {

@@ -32,7 +32,10 @@ export function errorAnswer(error: FastifyError, request: FastifyRequest): Error
       return one(413, format(PLEDGE_MESSAGES.tooLarge, locale, { max: Math.floor(request.server.config.bodyLimit / 1024) }));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return one(415, format(PLEDGE_MESSAGES.notJsonType, locale));
+    // The pledge route's own parser's, and Fastify's (every other address, before its 404 or 405),
+    // whose message would name Fastify's content-type check.
     case 'FST_ERR_CTP_INVALID_JSON':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return one(400, format(PLEDGE_MESSAGES.notJson, locale));
   }
