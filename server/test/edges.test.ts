@@ -321,6 +321,18 @@ describe('answers made before our routes', () => {
     assert.equal((await raw(t.url, 'POST', pledges, { 'content-type': 'application/json', 'idempotency-key': 'broken-json-1' }, pledge)).status, 202);
   });
 
+  it('an OPTIONS with a body it cannot read, where no preflight is answered: the plain 400, and a log line like any other', async () => {
+    const from = t.logs.length;
+    for (const body of ['{"a":', '']) {
+      const answer = await raw(t.url, 'OPTIONS', '/nowhere', { 'content-type': 'application/json', 'content-length': String(body.length) }, body);
+      assert.equal(answer.status, 400, JSON.stringify(body));
+      assert.equal(assertPlain(answer, `OPTIONS ${JSON.stringify(body)}`), PLEDGE_MESSAGES.notJson.en);
+    }
+    const lines = t.logs.slice(from).join('');
+    assert.match(lines, /"statusCode":400/);
+    assert.doesNotMatch(lines, /"err"|Body (is not valid|cannot be empty)/);
+  });
+
   it('headers larger than Node reads: 431, with the headers and no CORS it cannot decide', async () => {
     const answer = await raw(t.url, 'GET', '/feeds/southend.json', { 'x-padding': 'x'.repeat(20_000) });
     assert.equal(answer.status, 431);

@@ -83,6 +83,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('clock', options.clock ?? systemClock);
   app.decorate('feeds', new FeedCache(database.db, { publicUrl: config.publicUrl, privacyNoticeUrl: config.privacyNoticeUrl }, config.feedRevalidateMs));
 
+  // Set before any plugin: a route takes the handler in force when it is added, and @fastify/cors
+  // adds its OPTIONS route at once (a body it could not read got Fastify's own answer and log line).
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    const answer = errorAnswer(error, request);
+    if (answer.status >= 500) logUnexpected(request.log, error, 'request failed');
+    reply.code(answer.status).send(answer.body);
+  });
   await app.register(helmet, API_HELMET);
   await app.register(cors, { hook: 'onRequest', delegator: (req, callback) => callback(null, corsFor(req, config)) });
   await app.register(rateLimit, { global: false });
@@ -90,11 +97,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // cache). Brotli at a middle quality: most of the saving for a fraction of the CPU of the maximum.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } });
 
-  app.setErrorHandler<FastifyError>((error, request, reply) => {
-    const answer = errorAnswer(error, request);
-    if (answer.status >= 500) logUnexpected(request.log, error, 'request failed');
-    reply.code(answer.status).send(answer.body);
-  });
   // An address that is served, asked with another method, is a 405 naming the methods it takes (as
   // under the public pages and the admin, whose catch-all routes give their own pages).
   app.setNotFoundHandler((request, reply) => {
