@@ -170,6 +170,18 @@ describe('POST /api/compacts/{id}/pledges', () => {
     assert.equal((await postPledge(t.url, validPledge({ organisation: { name: 'Emoji \u{1F331} Garden Group', sector: 'voluntary' } }))).status, 202);
   });
 
+  it('refuses an organisation name without a letter or digit at its field: such names have no key and would all be one organisation', async () => {
+    const before = (await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).length;
+    for (const name of ['!!!', '???', '\u0301'.repeat(50), '\u200b\u200b', '— · —']) {
+      const { status, json } = await postPledge(t.url, validPledge({ locale: 'cy', organisation: { name, sector: 'voluntary' } }));
+      assert.equal(status, 422, JSON.stringify(name));
+      assert.deepEqual(json.errors, [{ field: 'organisation.name', message: 'Rhowch enw eich sefydliad' }], JSON.stringify(name));
+    }
+    assert.equal((await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).length, before);
+    // Letters of any script, or digits alone, are a name.
+    for (const name of ['مجموعة الحي', '社区花园', '1901']) assert.equal((await postPledge(t.url, validPledge({ organisation: { name, sector: 'voluntary' } }))).status, 202, name);
+  });
+
   it('drops bidirectional overrides, which would make a name read as something it is not; keeps right-to-left text and its marks', async () => {
     // U+202E shows what follows backwards: "Trust \u202Eenilno.knab" would read "Trust bank.online".
     const { status, json } = await postPledge(t.url, validPledge({ organisation: { name: 'Harbour \u202Eenilno.knab\u202C Trust', sector: 'voluntary' }, pledge: 'We \u202Dwill\u202C help.' }));

@@ -7,6 +7,7 @@ import { safeHttpUrl } from 'compact-widgets/feed';
 import { format, type Locale } from '../i18n/locale.js';
 import { PLEDGE_MESSAGES, type PledgeMessage } from '../i18n/pledge-messages.js';
 import { EMAIL, line, paragraphs } from './text.js';
+import { nameKey } from './names.js';
 
 export const LIMITS = {
   name: 200,
@@ -54,7 +55,9 @@ export function checkPledge(body: unknown, locale: Locale): Checked {
   const org = isObject(body.organisation) ? body.organisation : {};
   const name = line(org.name);
   if (malformed(org.name)) fail('organisation.name', 'textMalformed');
-  else if (!name) fail('organisation.name', 'orgNameRequired');
+  // A name without a letter or digit ("!!!", combining marks, zero-width spaces) has no name key:
+  // every such pledge would be taken for the same organisation, and one may show as nothing at all.
+  else if (!name || !nameKey(name)) fail('organisation.name', 'orgNameRequired');
   else if (characters(name) > LIMITS.name) fail('organisation.name', 'orgNameMax', { max: LIMITS.name });
 
   let orgId: string | undefined;
