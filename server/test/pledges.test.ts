@@ -1,12 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { pledgeSummaries, pledgeDetails } from '../src/index.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { postPledge, validPledge } from './helpers/http.js';
 import { movePledge } from '../src/db/pledges.js';
 import { sql } from 'kysely';
 import { logUnexpected } from '../src/http/errors.js';
+import { PLEDGE_MESSAGES } from '../src/i18n/pledge-messages.js';
 
 const fields = (json: { errors: { field: string }[] }) => json.errors.map((e) => e.field).sort();
 
@@ -150,6 +152,24 @@ describe('POST /api/compacts/{id}/pledges', () => {
     // The same pledge in UTF-8 is taken, with or without a charset.
     assert.equal((await send(Buffer.from(`${before}\u00e9${after}`), 'application/json; charset=UTF-8')).status, 202);
     assert.equal((await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).filter((p) => p.organisation.name === 'Caf\u00e9 Bytes Group').length, 1);
+  });
+
+  it('reads a gzip-compressed pledge; refuses an unknown or broken Content-Encoding in the pledge’s words, and a compressed body over the limit, storing nothing', async () => {
+    const send = (body: Buffer | string, encoding: string) =>
+      fetch(`${t.url}/api/compacts/southend/pledges`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding, 'accept-language': 'cy', 'idempotency-key': randomUUID() }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+    const pledge = JSON.stringify(validPledge({ organisation: { name: 'Squeezed Pledge Group', sector: 'voluntary' } }));
+    for (const [encoding, body, status, message] of [
+      ['x-<evil>', pledge, 415, PLEDGE_MESSAGES.encodingUnknown.cy],
+      ['deflate', 'not deflated at all', 400, PLEDGE_MESSAGES.encodingBroken.cy],
+      ['gzip', gzipSync(JSON.stringify({ ...validPledge(), padding: 'x'.repeat(10_000_000) })), 413, PLEDGE_MESSAGES.tooLarge.cy.replace('{max}', '64')],
+    ] as const) {
+      const answer = await send(body, encoding);
+      assert.equal(answer.status, status, encoding);
+      assert.deepEqual(await answer.json(), { errors: [{ field: '', message }] }, encoding);
+    }
+    assert.deepEqual((await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).filter((p) => p.organisation.name === 'Squeezed Pledge Group'), []);
+    assert.equal((await send(gzipSync(pledge), 'gzip')).status, 202);
+    assert.equal((await pledgeSummaries(t.server.database.db, { compactId: 'southend' })).filter((p) => p.organisation.name === 'Squeezed Pledge Group').length, 1);
   });
 
   it('refuses text with half a surrogate pair (a \\ud800 escape) at its field, rather than storing U+FFFD for it', async () => {

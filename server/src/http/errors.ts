@@ -32,6 +32,11 @@ export function errorAnswer(error: FastifyError, request: FastifyRequest): Error
       return one(413, format(PLEDGE_MESSAGES.tooLarge, locale, { max: Math.floor(request.server.config.bodyLimit / 1024) }));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return one(415, format(PLEDGE_MESSAGES.notJsonType, locale));
+    // @fastify/compress's, whose 415 would echo the Content-Encoding sent.
+    case 'FST_CP_ERR_INVALID_CONTENT_ENCODING':
+      return one(415, format(PLEDGE_MESSAGES.encodingUnknown, locale));
+    case 'FST_CP_ERR_INVALID_CONTENT':
+      return one(400, format(PLEDGE_MESSAGES.encodingBroken, locale));
     // The pledge route's own parser's, and Fastify's (every other address, before its 404 or 405),
     // whose message would name Fastify's content-type check.
     case 'FST_ERR_CTP_INVALID_JSON':

@@ -21,6 +21,17 @@ export const PLEDGE_MESSAGES = {
     cy: 'Anfonwch yr addewid gyda Content-Type: application/json',
     gd: 'Cuir an gealladh le Content-Type: application/json',
   },
+  // A Content-Encoding @fastify/compress does not read, or a body it cannot decompress.
+  encodingUnknown: {
+    en: 'Send the pledge uncompressed: its Content-Encoding is not one this server reads',
+    cy: 'Anfonwch yr addewid heb ei gywasgu: nid yw’r gweinydd hwn yn darllen ei Content-Encoding', // check
+    gd: 'Cuir an gealladh gun a dhùmhlachadh: cha leugh am frithealaiche seo an Content-Encoding aige', // check
+  },
+  encodingBroken: {
+    en: 'The pledge could not be read: it could not be decompressed as its Content-Encoding says',
+    cy: 'Nid oedd modd darllen yr addewid: nid oedd modd ei ddatgywasgu fel y dywed ei Content-Encoding', // check
+    gd: 'Cha b’ urrainn dhuinn an gealladh a leughadh: cha b’ urrainn dhuinn a dhì-dhùmhlachadh mar a tha an Content-Encoding aige ag ràdh', // check
+  },
   tooLarge: {
     en: 'The pledge is too large: it must be {max} kB or less',
     cy: 'Mae’r addewid yn rhy fawr: rhaid iddo fod yn {max} kB neu lai',

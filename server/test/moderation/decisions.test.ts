@@ -85,6 +85,12 @@ describe('moderating pledges', () => {
       assert.deepEqual(answer.body, { errors: [{ field: '', message: format(CONFIRM_MESSAGES[message], language.slice(0, 2) as Locale, { max: MAX_ANSWER }) }] }, label);
       assert.doesNotMatch(answer.body.errors[0].message, /pledge|addewid|gealladh|JSON/i, `${label}: not the pledge endpoint's words`);
     }
+    // A Content-Encoding that cannot be read, or a body that is not what it says.
+    for (const [encoding, status] of [['x-<evil>', 415], ['gzip', 400]] as const) {
+      const answer = await fetch(`${t.url}/confirm`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': encoding, 'accept-language': 'cy' }, body: new URLSearchParams({ token }) });
+      assert.equal(answer.status, status, encoding);
+      assert.deepEqual(await answer.json(), { errors: [{ field: '', message: CONFIRM_MESSAGES.formUnreadable.cy }] }, encoding);
+    }
     assert.equal((await pledgeDetails(db(), sent.json.id))?.status, 'unconfirmed');
     // The pledge endpoint keeps its own words.
     const pledge = await fetch(`${t.url}/api/compacts/southend/pledges`, { method: 'POST', headers: { 'content-type': 'text/xml', 'idempotency-key': 'unreadable-1' }, body: '<pledge/>' });

@@ -25,6 +25,8 @@ const UNREADABLE = new Map<string, { status: number; message: ConfirmMessage }>(
   ['FST_ERR_CTP_INVALID_JSON_BODY', { status: 400, message: 'formUnreadable' }],
   ['FST_ERR_CTP_EMPTY_JSON_BODY', { status: 400, message: 'formUnreadable' }],
   ['FST_ERR_CTP_BODY_TOO_LARGE', { status: 413, message: 'formTooLong' }],
+  ['FST_CP_ERR_INVALID_CONTENT_ENCODING', { status: 415, message: 'formUnreadable' }],
+  ['FST_CP_ERR_INVALID_CONTENT', { status: 400, message: 'formUnreadable' }],
 ]);
 
 /** The limit the messages name is the one the answer is checked against. */
