@@ -76,6 +76,7 @@ describe('moderating pledges', () => {
       ['/confirm', 'multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="token"\r\n\r\n${token}\r\n--x--`, 'cy', 415, 'formUnreadable'],
       ['/confirm', 'application/json', `{"token":"${token}"`, 'gd', 400, 'formUnreadable'],
       ['/confirm/answer', 'text/xml', `<answer>${token}</answer>`, 'cy-GB, en;q=0.5', 415, 'formUnreadable'],
+      ['/confirm', 'text/plain', `token=${token}`, 'gd', 415, 'formUnreadable'],
       ['/confirm/answer', 'application/x-www-form-urlencoded', new URLSearchParams({ token, answer: 'x'.repeat(70_000) }).toString(), 'gd', 413, 'formTooLong'],
     ] as const) {
       const answer = await post(path, type, body, language);

@@ -52,6 +52,9 @@ function stateOf(view: LinkView | undefined) {
 
 export async function confirmRoutes(app: FastifyInstance): Promise<void> {
   const helmet = pageHelmet(app.config, { frameAncestors: ["'none'"] });
+  // The page's forms are urlencoded: Fastify would read text/plain too, as a string with no token,
+  // and answer that the link does not work.
+  app.removeContentTypeParser('text/plain');
 
   // The body is what could not be read, so its `lang` field is lost: the request's language it is.
   app.setErrorHandler<FastifyError>((error, request, reply) => {
