@@ -29,14 +29,18 @@ export function backgroundBehind(element: Element): string {
   return 'rgb(255, 255, 255)';
 }
 
+/** Focuses a control as the keyboard would: a key press makes it :focus-visible, as Tab would. */
+export async function keyboardFocus(el: HTMLElement): Promise<void> {
+  el.focus();
+  await sendKeys({ press: 'Shift' });
+}
+
 /**
  * Focused from the keyboard, the control turns yellow with a black bar beneath it (GOV.UK), and
  * the bar stands at 3:1 or more against what surrounds the control.
  */
 export async function expectGovukFocus(control: HTMLElement): Promise<void> {
-  control.focus();
-  // A key press makes this keyboard focus (:focus-visible), as Tab would.
-  await sendKeys({ press: 'Shift' });
+  await keyboardFocus(control);
   expect(control.matches(':focus-visible'), `${control.outerHTML.slice(0, 80)} is focus-visible`).to.equal(true);
   const style = getComputedStyle(control);
   expect(style.backgroundColor, 'yellow').to.equal('rgb(255, 221, 0)');

@@ -12,7 +12,8 @@
  * is why those checks read border and outline styles and widths, never colours or shadows.
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { setViewport } from '@web/test-runner-commands';
+import { keyboardFocus } from '../../helpers/focus.js';
 
 export type Root = Document | ShadowRoot;
 
@@ -191,12 +192,6 @@ function indicatorStyle(el: HTMLElement): string {
   return ['outlineStyle', 'outlineWidth', 'outlineColor', 'boxShadow', 'backgroundColor', 'borderTopColor', 'borderTopWidth', 'color', 'textDecorationLine']
     .map((p) => `${p}:${style[p as keyof CSSStyleDeclaration] as string}`)
     .join(';');
-}
-
-/** Focuses a control as the keyboard would (so :focus-visible applies). */
-export async function keyboardFocus(el: HTMLElement): Promise<void> {
-  el.focus();
-  await sendKeys({ press: 'Shift' });
 }
 
 /** The part of `el` no scroll container, clipping box or the viewport cuts off. */

@@ -1,8 +1,7 @@
 /** GOV.UK's large radios and checkboxes, the conditional reveal, and the shared focus indicator. */
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, settled } from '../../helpers/dom.js';
-import { expectGovukFocus } from '../../helpers/focus.js';
+import { expectGovukFocus, keyboardFocus } from '../../helpers/focus.js';
 import { choose, fillValid, form, pledgeFeed, resetPledges, submit } from './helpers.js';
 
 describe('<compact-pledge-form>: choices', () => {
@@ -58,8 +57,7 @@ describe('<compact-pledge-form>: choices', () => {
       const box = getComputedStyle(label, '::before');
       expect([box.width, box.height, box.borderTopWidth]).to.deep.equal(['40px', '40px', '2px']);
       expect(box.borderTopColor).to.equal('rgb(11, 12, 12)');
-      input.focus();
-      await sendKeys({ press: 'Shift' });
+      await keyboardFocus(input);
       const focused = getComputedStyle(label, '::before');
       expect(focused.borderTopWidth, `${id} focused`).to.equal('4px');
       expect(focused.boxShadow).to.match(/^rgb\(255, 221, 0\) 0px 0px 0px [34]px$/);
