@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 import { inlineRuntimeChunk } from './scripts/inline-runtime-chunk.js';
+import { minifyCssLiterals } from './scripts/minify-css-literals.js';
 
 /**
  * Two builds (see package.json "build"):
@@ -37,7 +38,7 @@ export default defineConfig(({ mode }) => {
   return {
     publicDir: 'embed-public',
     // No chunk of Rolldown's helpers for the shared chunk to wait on (see the plugin).
-    plugins: [inlineRuntimeChunk()],
+    plugins: [inlineRuntimeChunk(), minifyCssLiterals()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
@@ -55,6 +56,9 @@ export default defineConfig(({ mode }) => {
         preserveEntrySignatures: 'strict',
         output: {
           minify: true,
+          // These files are what browsers run, not inputs to another bundler: its /* @__PURE__ */
+          // annotations are 0.3 kB of the four-element page.
+          comments: { legal: false, annotation: false, jsdoc: false },
           // Name each element's chunk after its folder (every entry module is called define.ts).
           chunkFileNames: (chunk) => {
             const folder = chunk.facadeModuleId?.match(/src\/([\w-]+)\/define\.ts$/)?.[1];
