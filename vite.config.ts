@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 import { inlineRuntimeChunk } from './scripts/inline-runtime-chunk.js';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
+import { thirdPartyLicences } from './scripts/third-party-licences.js';
 
 /**
  * Two builds (see package.json "build"):
@@ -38,7 +39,7 @@ export default defineConfig(({ mode }) => {
   return {
     publicDir: 'embed-public',
     // No chunk of Rolldown's helpers for the shared chunk to wait on (see the plugin).
-    plugins: [inlineRuntimeChunk(), minifyCssLiterals()],
+    plugins: [inlineRuntimeChunk(), minifyCssLiterals(), thirdPartyLicences()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

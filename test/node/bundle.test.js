@@ -51,4 +51,19 @@ describe('the script-tag build', () => {
       assert.ok(position.source?.includes(source), `${file} at ${line}:${column} maps to ${position.source}, not ${source}`);
     }
   });
+
+  it('names, beside the script, the licence of every package whose code it carries', () => {
+    const licences = read('THIRD-PARTY-LICENSES.txt');
+    for (const file of chunks) {
+      // The packages a chunk holds, read from its source map rather than from the build's own account.
+      const packages = new Set(
+        JSON.parse(read(`chunks/${file}.map`)).sources.flatMap((source) => source.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? []),
+      );
+      for (const name of packages) {
+        assert.match(licences, new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} [\\d.]+ \\(`, 'm'), `${name}'s licence`);
+        assert.ok(read(`chunks/${file}`).split('\n')[0].includes(name), `${file} says it holds ${name}`);
+      }
+    }
+    assert.match(licences, /Copyright \(c\) 2017 Google LLC/i, "Lit's own notice, whole");
+  });
 });
