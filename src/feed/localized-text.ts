@@ -1,4 +1,5 @@
 import type { LocalizedText } from './types.js';
+import { isLanguageTag } from './clean-feed.js';
 
 /** `cy-GB` → `cy` (lower case). */
 function baseOf(tag: string): string {
@@ -35,9 +36,8 @@ export interface ChosenText {
   lang?: string;
 }
 
-/** A tag that looks like BCP 47 (`cy`, `en-GB`, `gd-Latn-GB`); anything else is "unknown". */
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
-const tagOrUnknown = (tag: string): string => (LANGUAGE_TAG.test(tag) ? tag.replace(/_/g, '-') : '');
+/** A tag of the feed contract's shape (`cy`, `en-GB`, `gd-Latn-GB`); anything else is "unknown". */
+const tagOrUnknown = (tag: string): string => (isLanguageTag(tag) ? tag : '');
 
 /**
  * `pickText`, also saying which language it chose, so that an element can mark feed text whose

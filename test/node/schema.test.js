@@ -10,7 +10,7 @@ import fc from 'fast-check';
 const root = new URL('../../', import.meta.url);
 const built = new URL('dist/lib/feed/index.js', root);
 if (!existsSync(built)) throw new Error('dist/lib/feed/index.js is missing: run "npm run build" first');
-const { checkFeed, isIsoDate, isIsoDateTime, safeHttpUrl } = await import(built.href);
+const { checkFeed, isIsoDate, isIsoDateTime, isLanguageTag, safeHttpUrl } = await import(built.href);
 
 const schema = JSON.parse(readFileSync(new URL('schema/compact-feed-v1.schema.json', root), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -274,6 +274,15 @@ describe('schema patterns agree with the validator', () => {
       fc.property(fc.oneof(dateTimeLike, fc.string()), (s) => dateTime.test(s) === isIsoDateTime(s)),
       { numRuns: 5000 },
     );
+  });
+
+  it('defaultLanguage: the pattern and isLanguageTag (which the widgets and the server both use) accept the same strings', () => {
+    const tag = re(defs.Compact.properties.defaultLanguage);
+    const tagLike = fc
+      .tuple(fc.stringMatching(/^[A-Za-z0-9_]{1,4}$/), fc.array(fc.stringMatching(/^[-_][A-Za-z0-9]{0,9}$/), { maxLength: 3 }))
+      .map(([first, rest]) => first + rest.join(''));
+    for (const s of ['en', 'cy-GB', 'gd-Latn-GB', 'EN', 'e', 'english', 'cy_GB', 'cy-', '']) assert.equal(tag.test(s), isLanguageTag(s), s);
+    fc.assert(fc.property(fc.oneof(tagLike, fc.string()), (s) => tag.test(s) === isLanguageTag(s)), { numRuns: 5000 });
   });
 
   it('Url: whatever safeHttpUrl accepts, the pattern accepts; what the pattern refuses, safeHttpUrl refuses', () => {

@@ -3,9 +3,9 @@
  * side when the compact has more than one. A compact in one language keeps plain strings.
  */
 import type { CompactDocument } from '../compacts.js';
+import { isLanguageTag } from 'compact-widgets/feed';
 import { paragraphs } from '../text.js';
 
-const TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 /** More than this many languages in one compact is not a real case; the form stays usable. */
 const MAX_LANGUAGES = 4;
 
@@ -15,7 +15,7 @@ const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none'
 
 /** A tag Intl knows as a language: a key like `url` or `by` in a plain object is not one. */
 function isLanguage(key: string): boolean {
-  if (!TAG.test(key)) return false;
+  if (!isLanguageTag(key)) return false;
   try {
     return names.of(key) !== undefined;
   } catch {
