@@ -44,6 +44,17 @@ const vite = await createVite({
   logLevel: 'warn',
   // No hot reload and no websocket: a second demo on another PORT must not clash with the first.
   server: { middlewareMode: true, hmr: false, ws: false },
+  // Vite still puts its client in every page, which then fails to reach the websocket there is
+  // none of, and says so in the console as an uncaught error (vitejs/vite#13994, "wontfix").
+  plugins: [
+    {
+      name: 'demo:no-vite-client',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html) => html.replace(/<script type="module" src="\/@vite\/client"><\/script>\s*/, ''),
+      },
+    },
+  ],
 });
 
 const server = await startServer(config, {
