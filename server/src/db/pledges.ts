@@ -82,6 +82,18 @@ export async function countPledges(db: Db, compactId?: string): Promise<number> 
   return Number(row.n);
 }
 
+/** How many pledges of these compacts (`undefined`: all) are in these states, and when the oldest arrived. */
+export async function countInStates(db: Db, statuses: PledgeStatus[], compactIds?: string[]): Promise<{ count: number; oldest?: string }> {
+  if (statuses.length === 0 || compactIds?.length === 0) return { count: 0 };
+  let query = db
+    .selectFrom('pledges')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('created_at').as('oldest')])
+    .where('status', 'in', statuses);
+  if (compactIds) query = query.where('compact_id', 'in', compactIds);
+  const row = await query.executeTakeFirstOrThrow();
+  return { count: Number(row.n), ...(row.oldest ? { oldest: String(row.oldest) } : {}) };
+}
+
 /** Records a decision on an undecided pledge; false when it was decided already (someone else decided). */
 export async function decidePledge(
   db: Db,

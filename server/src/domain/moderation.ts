@@ -7,7 +7,7 @@
 import type { Db } from '../db/transaction.js';
 import { inTransaction, retryOnUniqueViolation } from '../db/transaction.js';
 import { findCompact, touchCompact } from '../db/compacts.js';
-import { findContact, findPledge, findPledgeByLink, listPledges, movePledge, pledgesLike, type PledgeRow } from '../db/pledges.js';
+import { countInStates, findContact, findPledge, findPledgeByLink, listPledges, movePledge, pledgesLike, type PledgeRow } from '../db/pledges.js';
 import { emailsOfPledge } from '../db/emails.js';
 import { auditAbout } from '../db/audit.js';
 import { findSignatory, listSignatories, signatoriesLike, signatoryHistory, updateSignatory } from '../db/signatory-edits.js';
@@ -186,6 +186,12 @@ export const QUEUE_STATUSES: Record<string, PledgeStatus[]> = {
   unconfirmed: ['unconfirmed'],
   decided: ['approved', 'rejected', 'expired'],
 };
+
+/** What waits for a moderator of these compacts (`undefined`: all): the admin's home page says it first. */
+export async function queueSummary(db: Db, compactIds: string[] | undefined) {
+  const [review, waiting] = await Promise.all([countInStates(db, QUEUE_STATUSES.review!, compactIds), countInStates(db, QUEUE_STATUSES.waiting!, compactIds)]);
+  return { review, waiting };
+}
 
 /** The review queue of the compacts a moderator may see (`undefined`: all). */
 export async function reviewQueue(db: Db, compactIds: string[] | undefined, view: keyof typeof QUEUE_STATUSES): Promise<QueueItem[]> {

@@ -6,6 +6,9 @@ import { auditCsv, audit, readAudit } from '../../../domain/audit.js';
 import { erasePerson, exportPerson, personData } from '../../../domain/person.js';
 import { addUser, ALL_COMPACTS, revokeRole, ROLES, setDisabled, userListing, UserError } from '../../../domain/users.js';
 import { listCompacts } from '../../../domain/compacts.js';
+import { queueSummary } from '../../../domain/moderation.js';
+import { formatDateTime } from '../../../i18n/public-messages.js';
+import { DEFAULT_TIME_ZONE } from 'compact-widgets/feed';
 import type { Role } from '../../../db/tables.js';
 import { recentEmails } from '../../../db/emails.js';
 import { outboxDir, outboxFileName, removeOutboxFiles } from '../../../mail/transport.js';
@@ -13,6 +16,20 @@ import { allowedMethods, catchAllMethods } from '../../allowed-methods.js';
 import { ACCESS_ROLES, actor, doneMessage, field, page, scope } from './context.js';
 
 const PAGE_SIZE = 50;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What each section of the navigation is for, said on the home page beside its link. */
+const HOME_DESCRIPTIONS: Record<string, string> = {
+  '/admin/pledges': 'Pledges: review, approve or reject what organisations have sent',
+  '/admin/signatories': 'Signatories: the organisations in each compact’s list; correct or remove one',
+  '/admin/compacts': 'Edit compacts: the text, action plan, consultations and spreadsheets',
+  '/admin/audit': 'Audit log: who changed what, and when',
+  '/admin/users': 'Users: staff accounts and their roles',
+  '/admin/people': 'A person’s data: export or erase',
+  '/admin/outbox': 'Email sent',
+  '/admin/account': 'Your account and sign-in',
+};
 
 /** The success banner after a change on the users page (?done=). */
 const USERS_DONE: Record<string, string> = {
@@ -24,7 +41,19 @@ const USERS_DONE: Record<string, string> = {
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const db = app.database.db;
 
-  app.get('/admin', { config: { access: 'signed-in' } }, async (request, reply) => page(request, reply, 'admin/home.njk', { pageTitle: 'Compact admin' }));
+  app.get('/admin', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const moderated = scope(request, ACCESS_ROLES.moderate);
+    const queue = moderated?.length === 0 ? undefined : await queueSummary(db, moderated);
+    return page(request, reply, 'admin/home.njk', {
+      pageTitle: 'Compact admin',
+      queue: queue && {
+        review: queue.review.count === 0 ? 'No pledges to review' : `${plural(queue.review.count, 'pledge', 'pledges')} to review`,
+        oldest: queue.review.oldest && `The oldest arrived at ${formatDateTime(Date.parse(queue.review.oldest), DEFAULT_TIME_ZONE, 'en')}.`,
+        waiting: queue.waiting.count > 0 ? `${plural(queue.waiting.count, 'pledge', 'pledges')} waiting for an answer to a question` : undefined,
+      },
+      descriptions: HOME_DESCRIPTIONS,
+    });
+  });
 
   // An address under /admin that no route has, or a method its routes do not take (a form's
   // address opened in the browser): a page in the admin, after sign-in, so that it tells a stranger
