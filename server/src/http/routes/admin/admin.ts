@@ -13,7 +13,7 @@ import type { Role } from '../../../db/tables.js';
 import { recentEmails } from '../../../db/emails.js';
 import { outboxDir, outboxFileName, removeOutboxFiles } from '../../../mail/transport.js';
 import { allowedMethods, catchAllMethods } from '../../allowed-methods.js';
-import { ACCESS_ROLES, actor, doneMessage, field, page, scope } from './context.js';
+import { ACCESS_ROLES, actor, doneMessage, field, notFoundPage, page, scope } from './context.js';
 
 const PAGE_SIZE = 50;
 
@@ -221,7 +221,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>('/admin/outbox/:id', { config: { access: 'superadmin' } }, async (request, reply) => {
     const id = request.params.id.replace(/\.eml$/, '');
     const file = join(outboxDir(app.config.dataDir), outboxFileName(id));
-    if (!/^[0-9a-f-]{36}$/.test(id) || !existsSync(file)) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such message' }, 404);
+    if (!/^[0-9a-f-]{36}$/.test(id) || !existsSync(file)) return notFoundPage(request, reply, 'There is no such message', { href: '/admin/outbox', text: 'Back to the email sent' });
     return reply.type('message/rfc822').header('Content-Disposition', `attachment; filename="${id}.eml"`).send(createReadStream(file));
   });
 }

@@ -134,6 +134,11 @@ export async function page(request: FastifyRequest, reply: FastifyReply, templat
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
 
+/** The admin's 404: what is not there, and the way back to where it would have been. */
+export function notFoundPage(request: FastifyRequest, reply: FastifyReply, heading: string, link?: { href: string; text: string }) {
+  return page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading, ...(link ? { link } : {}) }, 404);
+}
+
 const UPLOAD_PATH = /^\/admin\/compacts\/[\w-]+\/upload$/;
 
 /**

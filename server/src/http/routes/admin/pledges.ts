@@ -5,7 +5,7 @@ import { askForInformation, QUEUE_STATUSES, resendConfirmation, reviewDetails, r
 import type { Decision } from '../../../domain/decisions.js';
 import { expiryOf } from '../../../domain/retention.js';
 import { REJECT_REASON_CODES, REJECT_REASONS, type RejectReason } from '../../../i18n/mail-messages.js';
-import { ACCESS_ROLES, actor, doneMessage, field, inScope, page, scope } from './context.js';
+import { ACCESS_ROLES, actor, doneMessage, field, inScope, notFoundPage, page, scope } from './context.js';
 
 const VIEWS: { id: keyof typeof QUEUE_STATUSES; text: string }[] = [
   { id: 'review', text: 'To review' },
@@ -108,7 +108,7 @@ export async function pledgeAdminRoutes(app: FastifyInstance): Promise<void> {
   async function load(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) {
     const details = await reviewDetails(app.database.db, request.params.id);
     if (!details || !inScope(request, roles, details.compactId)) {
-      await page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such pledge', link: { href: '/admin/pledges', text: 'Back to the pledges' } }, 404);
+      await notFoundPage(request, reply, 'There is no such pledge', { href: '/admin/pledges', text: 'Back to the pledges' });
       return undefined;
     }
     return details;

@@ -4,7 +4,7 @@ import { DecisionError } from '../../../domain/pledges.js';
 import { editSignatory, EditError, reinstateSignatory, signatoriesOf, signatoryWithHistory, withdrawSignatory } from '../../../domain/moderation.js';
 import { listCompacts } from '../../../domain/compacts.js';
 import { formLocalized, languageName, localizedValues, type Form } from '../../../domain/authoring/languages.js';
-import { ACCESS_ROLES, actor, field, inScope, page, scope } from './context.js';
+import { ACCESS_ROLES, actor, field, inScope, notFoundPage, page, scope } from './context.js';
 
 type Params = { Params: { compactId: string; id: string }; Querystring: { done?: string } };
 
@@ -23,7 +23,7 @@ export async function signatoryAdminRoutes(app: FastifyInstance): Promise<void> 
   async function show(request: FastifyRequest<Params>, reply: FastifyReply, extra: Record<string, unknown> = {}, status = 200) {
     const { compactId, id } = request.params;
     const signatory = inScope(request, roles, compactId) ? await signatoryWithHistory(app.database.db, compactId, id) : undefined;
-    if (!signatory) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such signatory', link: { href: '/admin/signatories', text: 'Back to the signatories' } }, 404);
+    if (!signatory) return notFoundPage(request, reply, 'There is no such signatory', { href: '/admin/signatories', text: 'Back to the signatories' });
     const data = signatory.data as { name?: unknown; url?: string; pledge?: unknown; champion?: { name?: string; role?: string } };
     return page(
       request,

@@ -1,18 +1,18 @@
 /**
  * The action plan's aims and actions: the list, with what is overdue, and each action's page.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ACTION_STATUSES } from 'compact-widgets/feed';
 import type { LoadedCompact } from '../../../../domain/authoring/document.js';
 import { localizedValues, plainText, textIn, type Form } from '../../../../domain/authoring/languages.js';
 import { actionChange, compactToday, findAction } from '../../../../domain/authoring/sections.js';
 import { formatDate } from '../../../../domain/authoring/report.js';
-import { page } from '../context.js';
-import { access, doneMessage, title, type CompactParams, type Editing, type Req } from './editing.js';
+import { notFoundPage, page } from '../context.js';
+import { access, doneMessage, title, type CompactParams, type Editing } from './editing.js';
 
 export function actionRoutes(app: FastifyInstance, { editable, common, save }: Editing): void {
   app.get<CompactParams & { Querystring: { done?: string } }>('/admin/compacts/:compactId/actions', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
     const languages = loaded.languages;
     const today = compactToday(loaded, app.clock());
@@ -46,7 +46,7 @@ export function actionRoutes(app: FastifyInstance, { editable, common, save }: E
     };
   }
 
-  function actionPage(request: Req, reply: FastifyReply, loaded: LoadedCompact, actionId: string, values: Record<string, unknown>, errors?: Record<string, string>, status = 200) {
+  function actionPage(request: FastifyRequest, reply: FastifyReply, loaded: LoadedCompact, actionId: string, values: Record<string, unknown>, errors?: Record<string, string>, status = 200) {
     const at = findAction(loaded.document, actionId)!;
     const plan = loaded.document.actionPlan as any;
     const action = plan.aims[at.aim].actions[at.action];
@@ -75,21 +75,21 @@ export function actionRoutes(app: FastifyInstance, { editable, common, save }: E
   }
 
   app.get<ActionParams>('/admin/compacts/:compactId/actions/:actionId', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
     const values = actionValues(loaded, request.params.actionId);
-    if (!values) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such action', link: { href: `/admin/compacts/${encodeURIComponent(loaded.id)}/actions`, text: 'Back to the action plan' } }, 404);
-    return actionPage(request as Req, reply, loaded, request.params.actionId, values);
+    if (!values) return notFoundPage(request, reply, 'There is no such action', { href: `/admin/compacts/${encodeURIComponent(loaded.id)}/actions`, text: 'Back to the action plan' });
+    return actionPage(request, reply, loaded, request.params.actionId, values);
   });
 
   app.post<ActionParams>('/admin/compacts/:compactId/actions/:actionId', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
     const { actionId } = request.params;
-    if (!findAction(loaded.document, actionId)) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such action' }, 404);
+    if (!findAction(loaded.document, actionId)) return notFoundPage(request, reply, 'There is no such action', { href: `/admin/compacts/${encodeURIComponent(loaded.id)}/actions`, text: 'Back to the action plan' });
     const form = (request.body ?? {}) as Form;
     return save(
-      request as Req,
+      request,
       reply,
       loaded,
       () => actionChange(form, loaded, actionId, app.clock()),
@@ -102,7 +102,7 @@ export function actionRoutes(app: FastifyInstance, { editable, common, save }: E
         },
         done: `/admin/compacts/${encodeURIComponent(loaded.id)}/actions?done=action`,
       },
-      (errors, status) => actionPage(request as Req, reply, loaded, actionId, form, errors, status),
+      (errors, status) => actionPage(request, reply, loaded, actionId, form, errors, status),
     );
   });
 }

@@ -1,13 +1,13 @@
 /**
  * The compacts an editor edits, a compact's own page, and its text, principles and commitments.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listCompacts } from '../../../../db/compacts.js';
 import { loadCompact, type LoadedCompact } from '../../../../domain/authoring/document.js';
 import { localizedValues, plainText, type Form } from '../../../../domain/authoring/languages.js';
 import { compactTextChange } from '../../../../domain/authoring/sections.js';
 import { inScope, page } from '../context.js';
-import { access, doneMessage, EDIT_ROLES, title, type CompactParams, type Editing, type Req } from './editing.js';
+import { access, doneMessage, EDIT_ROLES, title, type CompactParams, type Editing } from './editing.js';
 
 export function compactTextRoutes(app: FastifyInstance, { db, settings, editable, common, save }: Editing): void {
   app.get('/admin/compacts', access, async (request, reply) => {
@@ -21,7 +21,7 @@ export function compactTextRoutes(app: FastifyInstance, { db, settings, editable
   });
 
   app.get<CompactParams & { Querystring: { done?: string } }>('/admin/compacts/:compactId', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
     const aims = ((loaded.document.actionPlan as { aims?: unknown[] } | undefined)?.aims ?? []).length;
     return page(request, reply, 'admin/authoring/compact.njk', {
@@ -52,7 +52,7 @@ export function compactTextRoutes(app: FastifyInstance, { db, settings, editable
     return values;
   }
 
-  function textPage(request: Req, reply: FastifyReply, loaded: LoadedCompact, values: Record<string, unknown>, errors?: Record<string, string>, status = 200) {
+  function textPage(request: FastifyRequest, reply: FastifyReply, loaded: LoadedCompact, values: Record<string, unknown>, errors?: Record<string, string>, status = 200) {
     const c = loaded.document.compact as Record<string, any>;
     const principles = ((c.principles ?? []) as any[]).map((p, i) => ({ index: i, id: p.id }));
     const commitments = ((c.commitments ?? []) as any[]).map((p, i) => ({ index: i, id: p.id }));
@@ -78,22 +78,22 @@ export function compactTextRoutes(app: FastifyInstance, { db, settings, editable
   }
 
   app.get<CompactParams>('/admin/compacts/:compactId/text', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
-    return textPage(request as Req, reply, loaded, textValues(loaded));
+    return textPage(request, reply, loaded, textValues(loaded));
   });
 
   app.post<CompactParams>('/admin/compacts/:compactId/text', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
     const form = (request.body ?? {}) as Form;
     return save(
-      request as Req,
+      request,
       reply,
       loaded,
       () => compactTextChange(form, loaded),
       { action: 'compact.edit', subject: { type: 'compact', id: loaded.id }, part: (d) => d.compact, done: `/admin/compacts/${encodeURIComponent(loaded.id)}?done=text` },
-      (errors, status) => textPage(request as Req, reply, loaded, form, errors, status),
+      (errors, status) => textPage(request, reply, loaded, form, errors, status),
     );
   });
 }

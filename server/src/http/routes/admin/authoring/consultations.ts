@@ -10,15 +10,15 @@ import { localizedValues, plainText, formText, type Form } from '../../../../dom
 import { consultationChange, postedLength } from '../../../../domain/authoring/sections.js';
 import { closesAt, lengthCheck, opensAt } from '../../../../domain/authoring/rules.js';
 import { viewsDir } from '../../../view-engine.js';
-import { page } from '../context.js';
-import { access, doneMessage, title, type CompactParams, type Editing, type Req } from './editing.js';
+import { notFoundPage, page } from '../context.js';
+import { access, doneMessage, title, type CompactParams, type Editing } from './editing.js';
 
 /** The consultation form's live length check, a script of its own for the admin's CSP. */
 const consultationJs = readFileSync(join(viewsDir(), 'admin', 'authoring', 'consultation.js'), 'utf8');
 
 export function consultationRoutes(app: FastifyInstance, { editable, common, save }: Editing): void {
   app.get<CompactParams & { Querystring: { done?: string } }>('/admin/compacts/:compactId/consultations', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
     const zone = loaded.feed.compact.timeZone;
     const consultations = loaded.feed.consultations.map((c) => {
@@ -48,7 +48,7 @@ export function consultationRoutes(app: FastifyInstance, { editable, common, sav
     };
   }
 
-  function consultationPage(request: Req, reply: FastifyReply, loaded: LoadedCompact, id: string | undefined, values: Record<string, unknown>, errors?: Record<string, string>, status = 200) {
+  function consultationPage(request: FastifyRequest, reply: FastifyReply, loaded: LoadedCompact, id: string | undefined, values: Record<string, unknown>, errors?: Record<string, string>, status = 200) {
     const languages = loaded.languages;
     const zone = loaded.feed.compact.timeZone;
     const length = lengthCheck(opensAt(String(values.opens ?? ''), zone), closesAt(String(values.closes ?? ''), zone), zone, loaded.feed.compact.consultationWeeks);
@@ -83,28 +83,28 @@ export function consultationRoutes(app: FastifyInstance, { editable, common, sav
     const idOf = (request: FastifyRequest<ConsultationParams>) => (isNew ? undefined : request.params.consultationId);
 
     app.get<ConsultationParams>(url, access, async (request, reply) => {
-      const loaded = await editable(request as Req, reply);
+      const loaded = await editable(request, reply);
       if (!loaded) return reply;
       const values = consultationValues(loaded, idOf(request));
-      if (!values) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such consultation' }, 404);
-      return consultationPage(request as Req, reply, loaded, idOf(request), values);
+      if (!values) return notFoundPage(request, reply, 'There is no such consultation', { href: `/admin/compacts/${encodeURIComponent(loaded.id)}/consultations`, text: 'Back to the consultations' });
+      return consultationPage(request, reply, loaded, idOf(request), values);
     });
 
     app.post<ConsultationParams>(url, access, async (request, reply) => {
-      const loaded = await editable(request as Req, reply);
+      const loaded = await editable(request, reply);
       if (!loaded) return reply;
       const id = idOf(request);
-      if (consultationValues(loaded, id) === undefined) return page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such consultation' }, 404);
+      if (consultationValues(loaded, id) === undefined) return notFoundPage(request, reply, 'There is no such consultation', { href: `/admin/compacts/${encodeURIComponent(loaded.id)}/consultations`, text: 'Back to the consultations' });
       const form = (request.body ?? {}) as Form;
       // "Check the length" shows the 12-week check for the dates typed, and saves nothing.
       if (formText(form, 'intent') === 'check') {
         const length = postedLength(form, loaded);
         const errors = length ? undefined : { closes: 'Enter an opening and a later closing date to check the length' };
-        return consultationPage(request as Req, reply, loaded, id, form, errors, errors ? 422 : 200);
+        return consultationPage(request, reply, loaded, id, form, errors, errors ? 422 : 200);
       }
       let savedId = id;
       return save(
-        request as Req,
+        request,
         reply,
         loaded,
         () => {
@@ -118,7 +118,7 @@ export function consultationRoutes(app: FastifyInstance, { editable, common, sav
           part: (d) => ((d.consultations ?? []) as any[]).find((c) => c.id === savedId) ?? null,
           done: `/admin/compacts/${encodeURIComponent(loaded.id)}/consultations?done=consultation`,
         },
-        (errors, status) => consultationPage(request as Req, reply, loaded, id, form, errors, status),
+        (errors, status) => consultationPage(request, reply, loaded, id, form, errors, status),
       );
     });
   }

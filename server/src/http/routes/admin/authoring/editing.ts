@@ -9,15 +9,13 @@ import { findCompact } from '../../../../db/compacts.js';
 import { loadCompact, saveDocument, StaleEdit, FeedRefused, type LoadedCompact, type Base } from '../../../../domain/authoring/document.js';
 import { languageName, plainText, formText, type Form } from '../../../../domain/authoring/languages.js';
 import { FieldErrors, problemErrors, type ProblemMapper } from '../../../../domain/authoring/sections.js';
-import { actor, inScope, page } from '../context.js';
+import { actor, inScope, notFoundPage, page } from '../context.js';
 
 export const EDIT_ROLES: Role[] = ['admin', 'editor'];
 /** Any role (the admin's guard sends nobody to sign in); `editable` then checks the compact's. */
 export const access = { config: { access: 'signatories' as const } };
 
 export type CompactParams = { Params: { compactId: string } };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route types its own params
-export type Req = FastifyRequest<any>;
 
 export const title = (text: string, errors?: object) => `${errors && Object.keys(errors).length ? 'Error: ' : ''}${text} – Compact admin`;
 
@@ -28,11 +26,12 @@ export function editing(app: FastifyInstance) {
   const settings = { publicUrl: app.config.publicUrl, privacyNoticeUrl: app.config.privacyNoticeUrl };
 
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>
-    page(request, reply, 'admin/message.njk', { pageTitle: 'Not found – Compact admin', heading: 'There is no such compact', link: { href: '/admin/compacts', text: 'Back to the compacts' } }, 404);
+    notFoundPage(request, reply, 'There is no such compact', { href: '/admin/compacts', text: 'Back to the compacts' });
 
   /** The compact, if it exists and the user edits it; otherwise the refusal has been sent. */
-  async function editable(request: Req, reply: FastifyReply): Promise<LoadedCompact | undefined> {
-    const compactId = String((request.params as { compactId?: string }).compactId ?? "");
+  async function editable(request: FastifyRequest, reply: FastifyReply): Promise<LoadedCompact | undefined> {
+    // Every authoring route's address names the compact (CompactParams).
+    const compactId = String((request.params as { compactId?: string }).compactId ?? '');
     if (!(await findCompact(db, compactId))) {
       await notFound(request, reply);
       return undefined;
@@ -56,7 +55,7 @@ export function editing(app: FastifyInstance) {
 
   /** Saves a section, or answers with the form again and why not. */
   async function save(
-    request: Req,
+    request: FastifyRequest,
     reply: FastifyReply,
     loaded: LoadedCompact,
     build: () => { change: Parameters<typeof saveDocument>[3]; map: ProblemMapper },

@@ -8,13 +8,13 @@ import { compactToday } from '../../../../domain/authoring/sections.js';
 import { annualReport, formatDate, PeriodError, readPeriod } from '../../../../domain/authoring/report.js';
 import { viewsDir } from '../../../view-engine.js';
 import { page } from '../context.js';
-import { access, title, type CompactParams, type Editing, type Req } from './editing.js';
+import { access, title, type CompactParams, type Editing } from './editing.js';
 
 const reportCss = readFileSync(join(viewsDir(), 'admin', 'authoring', 'report.css'), 'utf8');
 
 export function reportRoutes(app: FastifyInstance, { db, settings, editable, common }: Editing): void {
   app.get<CompactParams & { Querystring: { from?: string; to?: string } }>('/admin/compacts/:compactId/report', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
     const now = app.clock();
     let period;

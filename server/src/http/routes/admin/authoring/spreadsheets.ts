@@ -12,7 +12,7 @@ import { compactToday } from '../../../../domain/authoring/sections.js';
 import { actionSheet, applySheet, pendingUploadsFrom, previewSheet, signatorySheet, type Plan, type SheetKind } from '../../../../domain/authoring/round-trip.js';
 import { readUpload, SheetError, toCsv, toXlsx, type Sheet } from '../../../../domain/authoring/sheets.js';
 import { actor, page } from '../context.js';
-import { access, title, type CompactParams, type Editing, type Req } from './editing.js';
+import { access, title, type CompactParams, type Editing } from './editing.js';
 import type { UploadedFile } from './multipart.js';
 
 const SHEETS: Record<string, { kind: SheetKind; label: string; file: string }> = {
@@ -25,7 +25,7 @@ export function spreadsheetRoutes(app: FastifyInstance, { db, settings, editable
   for (const [name, sheet] of Object.entries(SHEETS)) {
     for (const format of ['csv', 'xlsx'] as const) {
       app.get<CompactParams>(`/admin/compacts/:compactId/${name}.${format}`, access, async (request, reply) => {
-        const loaded = await editable(request as Req, reply);
+        const loaded = await editable(request, reply);
         if (!loaded) return reply;
         const { headers, rows } = sheet.kind === 'signatories' ? signatorySheet(loaded) : actionSheet(loaded);
         const file = `${loaded.id}-${sheet.file}-${compactToday(loaded, app.clock())}.${format}`;
@@ -38,33 +38,33 @@ export function spreadsheetRoutes(app: FastifyInstance, { db, settings, editable
 
   type UploadQuery = { Querystring: { sheet?: string } };
 
-  function uploadPage(request: Req, reply: FastifyReply, loaded: LoadedCompact, sheetName: string, errors?: Record<string, string>, status = 200) {
+  function uploadPage(request: FastifyRequest, reply: FastifyReply, loaded: LoadedCompact, sheetName: string, errors?: Record<string, string>, status = 200) {
     const sheet = sheetOf(sheetName) ?? SHEETS.signatories;
     return page(request, reply, 'admin/authoring/upload.njk', { pageTitle: title(`Upload the ${sheet.label}`, errors), ...common(loaded), sheet: { name: sheetOf(sheetName) ? sheetName : 'signatories', ...sheet }, errors }, status);
   }
 
   app.get<CompactParams & UploadQuery>('/admin/compacts/:compactId/upload', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
-    return uploadPage(request as Req, reply, loaded, request.query.sheet ?? 'signatories');
+    return uploadPage(request, reply, loaded, request.query.sheet ?? 'signatories');
   });
 
   const sessionHash = (request: FastifyRequest) => hashSecret(request.csrfKey ?? '');
 
   app.post<CompactParams>('/admin/compacts/:compactId/upload', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const sheetName = typeof body.sheet === 'string' ? body.sheet : '';
     const sheet = sheetOf(sheetName);
-    if (!sheet) return uploadPage(request as Req, reply, loaded, 'signatories', { sheet: 'Choose which sheet you are uploading' }, 422);
+    if (!sheet) return uploadPage(request, reply, loaded, 'signatories', { sheet: 'Choose which sheet you are uploading' }, 422);
     const file = body.file as UploadedFile | undefined;
-    if (!file || typeof file !== 'object' || !Buffer.isBuffer(file.data) || file.data.length === 0) return uploadPage(request as Req, reply, loaded, sheetName, { file: 'Choose the CSV or Excel file to upload' }, 422);
+    if (!file || typeof file !== 'object' || !Buffer.isBuffer(file.data) || file.data.length === 0) return uploadPage(request, reply, loaded, sheetName, { file: 'Choose the CSV or Excel file to upload' }, 422);
     let read: Sheet;
     try {
       read = await readUpload(file.fileName, file.data);
     } catch (error) {
-      if (error instanceof SheetError) return uploadPage(request as Req, reply, loaded, sheetName, { file: error.message }, 422);
+      if (error instanceof SheetError) return uploadPage(request, reply, loaded, sheetName, { file: error.message }, 422);
       throw error;
     }
     const now = app.clock();
@@ -105,7 +105,7 @@ export function spreadsheetRoutes(app: FastifyInstance, { db, settings, editable
     );
   }
 
-  function previewPage(request: Req, reply: FastifyReply, loaded: LoadedCompact, upload: { id: string; file_name: string; kind: SheetKind }, plan: Plan, stale: boolean, errors?: Record<string, string>, status = 200) {
+  function previewPage(request: FastifyRequest, reply: FastifyReply, loaded: LoadedCompact, upload: { id: string; file_name: string; kind: SheetKind }, plan: Plan, stale: boolean, errors?: Record<string, string>, status = 200) {
     const sheetName = upload.kind === 'signatories' ? 'signatories' : 'action-plan';
     return page(
       request,
@@ -127,32 +127,32 @@ export function spreadsheetRoutes(app: FastifyInstance, { db, settings, editable
   }
 
   app.get<UploadParams>('/admin/compacts/:compactId/upload/:uploadId', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
     const upload = await pending(request, loaded);
     if (!upload) return uploadGone(request, reply, loaded);
     const preview = (await previewSheet(db, loaded.id, upload.kind, JSON.parse(upload.rows) as Sheet, { settings, clock: app.clock }))!;
-    return previewPage(request as Req, reply, loaded, upload, preview.plan, preview.revision !== upload.revision);
+    return previewPage(request, reply, loaded, upload, preview.plan, preview.revision !== upload.revision);
   });
 
   app.post<UploadParams>('/admin/compacts/:compactId/upload/:uploadId', access, async (request, reply) => {
-    const loaded = await editable(request as Req, reply);
+    const loaded = await editable(request, reply);
     if (!loaded) return reply;
     const upload = await pending(request, loaded);
     if (!upload) return uploadGone(request, reply, loaded);
     const sheet = JSON.parse(upload.rows) as Sheet;
     const preview = (await previewSheet(db, loaded.id, upload.kind, sheet, { settings, clock: app.clock }))!;
     if (formText((request.body ?? {}) as Form, 'confirm') !== 'yes') {
-      return previewPage(request as Req, reply, loaded, upload, preview.plan, preview.revision !== upload.revision, { confirm: 'Tick the box to confirm that these changes are to be published' }, 422);
+      return previewPage(request, reply, loaded, upload, preview.plan, preview.revision !== upload.revision, { confirm: 'Tick the box to confirm that these changes are to be published' }, 422);
     }
     try {
       const plan = await applySheet(db, loaded.id, upload.kind, sheet, upload.revision, actor(request), { settings, clock: app.clock });
-      if (plan.problems.length) return previewPage(request as Req, reply, loaded, upload, plan, false, { problems: 'Nothing has been changed: the sheet has problems. Correct them in the file and upload it again.' }, 422);
+      if (plan.problems.length) return previewPage(request, reply, loaded, upload, plan, false, { problems: 'Nothing has been changed: the sheet has problems. Correct them in the file and upload it again.' }, 422);
     } catch (error) {
       if (error instanceof StaleEdit) {
-        return previewPage(request as Req, reply, loaded, upload, preview.plan, true, { stale: 'Nothing has been changed: the compact changed after this file was uploaded. Upload the file again to see what it would change now.' }, 409);
+        return previewPage(request, reply, loaded, upload, preview.plan, true, { stale: 'Nothing has been changed: the compact changed after this file was uploaded. Upload the file again to see what it would change now.' }, 409);
       }
-      if (error instanceof FeedRefused) return previewPage(request as Req, reply, loaded, upload, { ...preview.plan, problems: error.problems.map((p) => ({ row: 1, column: '', message: `${p.path}: ${p.message}` })) }, false, { problems: 'Nothing has been changed: the feed would not be valid.' }, 422);
+      if (error instanceof FeedRefused) return previewPage(request, reply, loaded, upload, { ...preview.plan, problems: error.problems.map((p) => ({ row: 1, column: '', message: `${p.path}: ${p.message}` })) }, false, { problems: 'Nothing has been changed: the feed would not be valid.' }, 422);
       throw error;
     }
     await deletePendingUpload(db, upload.id);
