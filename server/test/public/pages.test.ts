@@ -44,9 +44,12 @@ describe('public pages', () => {
       const { status, text } = await get(`${t.url}${path}`);
       assert.equal(status, 200, path);
       assert.match(text, new RegExp(`<html lang="${lang}"`));
+      // The compact is in English and Welsh: those are offered; Gaelic only on the Gaelic page itself.
       for (const alternate of ['en', 'cy', 'gd']) {
         const href = `${t.url}${alternate === 'en' ? '' : `/${alternate}`}/c/ceredigion`;
-        assert.ok(text.includes(`<link rel="alternate" hreflang="${alternate}" href="${href}">`), `${path}: hreflang ${alternate}`);
+        const offered = alternate !== 'gd' || lang === 'gd';
+        assert.equal(text.includes(`<link rel="alternate" hreflang="${alternate}" href="${href}">`), offered, `${path}: hreflang ${alternate}`);
+        assert.equal(text.includes(`lang="${alternate}" hreflang="${alternate}">`) || text.includes(`aria-current="true" lang="${alternate}"`), offered, `${path}: switcher ${alternate}`);
       }
       assert.ok(text.includes(`<link rel="alternate" hreflang="x-default" href="${t.url}/c/ceredigion">`));
       assert.match(text, new RegExp(`aria-current="true" lang="${lang}"`), 'the current language is marked');
@@ -62,6 +65,11 @@ describe('public pages', () => {
     assert.match(welsh, /<h1 class="govuk-heading-xl" lang="en">A Compact for Southend-on-Sea<\/h1>/);
     const gaelic = (await get(`${t.url}/gd/c/southend`)).text;
     assert.match(gaelic, /12 dhen Chèitean 2004/);
+    // Southend's compact is in English only: its page offers no other language, and says none exists.
+    const english = (await get(`${t.url}/c/southend`)).text;
+    assert.doesNotMatch(english, /compact-language-navigation/);
+    assert.doesNotMatch(english, /hreflang="(cy|gd)"/);
+    assert.match(welsh, /hreflang="en"[\s\S]*hreflang="cy"/, 'the Welsh page, asked for, still links back to the English');
   });
 
   it('sends a strict CSP: no inline script or style, Trusted Types, framed by this site only', async () => {

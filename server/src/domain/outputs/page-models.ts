@@ -5,7 +5,9 @@
  * Only what the feed publishes is here: never anything about the people who sent a pledge.
  */
 import { COMMITMENT_PARTIES, safeHttpUrl, startOfDayInZone } from 'compact-widgets/feed';
-import type { Locale } from '../../i18n/locale.js';
+import { LOCALES, type Locale } from '../../i18n/locale.js';
+import { compactLanguages } from '../authoring/languages.js';
+import type { CompactDocument } from '../compacts.js';
 import { t, formatDate, formatDateTime, type PublicMessageId } from '../../i18n/public-messages.js';
 import { localText, partyText, type CompactFeed, type Text } from './feed-view.js';
 import { anchorId, compactPagePath, signatoryPagePath } from './json-feed.js';
@@ -24,6 +26,18 @@ const WIDGET_TITLES: Record<WidgetPage | 'pledge-badge', PublicMessageId> = {
 
 export function isWidgetPage(value: string): value is WidgetPage {
   return (WIDGET_PAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The page languages a compact is published in: those of its texts that the pages have words for
+ * (a Welsh and English compact: English and Welsh). The switcher and the hreflang alternates offer
+ * only these, as GOV.UK links only to translations that exist; the page in another of the three
+ * still answers (the words around the compact's text in that language), for whoever asks for it.
+ */
+export function publishedLocales(feed: CompactFeed): Locale[] {
+  const bases = new Set(compactLanguages(feed as unknown as CompactDocument).map((tag) => tag.toLowerCase().split(/[-_]/)[0]));
+  const published = LOCALES.filter((locale) => bases.has(locale));
+  return published.length > 0 ? published : ['en'];
 }
 
 /** "Organisations that have signed A Compact for Southend-on-Sea": a widget's page heading and iframe title. */

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LOCALES, type Locale } from '../../../i18n/locale.js';
 import { LANGUAGE_NAMES, t, type PublicMessageId } from '../../../i18n/public-messages.js';
-import { compactPageModel, isWidgetPage, signatoryPageModel, widgetTitle } from '../../../domain/outputs/page-models.js';
+import { compactPageModel, isWidgetPage, publishedLocales, signatoryPageModel, widgetTitle } from '../../../domain/outputs/page-models.js';
 import { compactPagePath } from '../../../domain/outputs/json-feed.js';
 import { localText } from '../../../domain/outputs/feed-view.js';
 import { oembedResponse, type EmbedTarget } from '../../../domain/outputs/oembed.js';
@@ -22,14 +22,18 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
   const publicUrl = app.config.publicUrl;
   const helmet = pageHelmet(app.config);
 
-  /** What layout.njk needs: language, messages, the switcher and hreflang alternates to this page. */
-  function layoutContext(locale: Locale, pathIn: (l: Locale) => string) {
+  /**
+   * What layout.njk needs: language, messages, the switcher and hreflang alternates to this page, in
+   * the languages `offered` (a compact's: publishedLocales) and the page's own, so a reader who came
+   * to another one still sees where they are.
+   */
+  function layoutContext(locale: Locale, pathIn: (l: Locale) => string, offered: readonly Locale[] = LOCALES) {
     return {
       htmlLang: locale,
       publicUrl,
       t: (id: PublicMessageId, values?: Record<string, string | number>) => t(locale, id, values),
-      languages: LOCALES.map((l) => ({ lang: l, text: LANGUAGE_NAMES[l], href: `${publicUrl}${pathIn(l)}`, current: l === locale })),
-      defaultHref: `${publicUrl}${pathIn('en')}`,
+      languages: LOCALES.filter((l) => l === locale || offered.includes(l)).map((l) => ({ lang: l, text: LANGUAGE_NAMES[l], href: `${publicUrl}${pathIn(l)}`, current: l === locale })),
+      defaultHref: `${publicUrl}${pathIn(offered[0] ?? 'en')}`,
     };
   }
 
@@ -109,7 +113,7 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
       const rendering = await cachedPage(`${locale} compact ${source.feed.compact.id}`, source, () => {
         const page = compactPageModel(source.feed, locale);
         return reply.viewAsync('public/compact.njk', {
-          ...layoutContext(locale, (l) => compactPagePath(source.feed.compact.id, l)),
+          ...layoutContext(locale, (l) => compactPagePath(source.feed.compact.id, l), publishedLocales(source.feed)),
           page,
           pageTitle: page.name.text,
           serviceName: page.name.text,
@@ -130,7 +134,7 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
         const page = compactPageModel(source.feed, locale);
         const heading = widgetTitle(widget, source.feed, locale);
         return reply.viewAsync('public/widget.njk', {
-          ...layoutContext(locale, path),
+          ...layoutContext(locale, path, publishedLocales(source.feed)),
           page,
           widget,
           heading,
@@ -162,7 +166,7 @@ export async function publicPageRoutes(app: FastifyInstance, options: { sources:
       }
       const path = (l: Locale) => `${compactPagePath(source.feed.compact.id, l)}/signatories/${encodeURIComponent(signatory.id)}`;
       const rendering = await cachedPage(`${locale} signatory ${source.feed.compact.id} ${signatory.id}`, source, () => reply.viewAsync('public/signatory.njk', {
-        ...layoutContext(locale, path),
+        ...layoutContext(locale, path, publishedLocales(source.feed)),
         signatory,
         compactHref: compactPath,
         embed: embedCode(source, { compactId: source.feed.compact.id, locale, widget: 'pledge-badge', signatoryId: signatory.id }, path(locale)),
