@@ -31,6 +31,12 @@ export function emailsOfPledge(db: Db, pledgeId: string): Promise<EmailRow[]> {
  */
 export const sameAddress = (column: string, address: string) => sql<boolean>`lower(${sql.ref(column)}) = ${address.toLowerCase()}`;
 
+/** How many records of email sent (or waiting to go) are held: each names its recipient. */
+export async function countEmails(db: Db): Promise<number> {
+  const row = await db.selectFrom('email_messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function emailsTo(db: Db, address: string): Promise<EmailRow[]> {
   if (!storable(address)) return [];
   return db.selectFrom('email_messages').selectAll().where(sameAddress('to_address', address)).orderBy('created_at').execute();

@@ -94,6 +94,22 @@ export async function countInStates(db: Db, statuses: PledgeStatus[], compactIds
   return { count: Number(row.n), ...(row.oldest ? { oldest: String(row.oldest) } : {}) };
 }
 
+/** The contact details held, by their pledge's state: how many, and the oldest pledge's arrival and decision. */
+export async function contactsHeldByStatus(db: Db): Promise<{ status: PledgeStatus; count: number; oldestReceived: string; oldestDecided?: string }[]> {
+  const rows = await db
+    .selectFrom('pledge_contacts')
+    .innerJoin('pledges', 'pledges.id', 'pledge_contacts.pledge_id')
+    .select((eb) => ['pledges.status', eb.fn.countAll().as('n'), eb.fn.min('pledges.created_at').as('received'), eb.fn.min('pledges.decided_at').as('decided')])
+    .groupBy('pledges.status')
+    .execute();
+  return rows.map((row) => ({
+    status: row.status,
+    count: Number(row.n),
+    oldestReceived: String(row.received),
+    ...(row.decided ? { oldestDecided: String(row.decided) } : {}),
+  }));
+}
+
 /** Records a decision on an undecided pledge; false when it was decided already (someone else decided). */
 export async function decidePledge(
   db: Db,

@@ -9,8 +9,9 @@
  */
 import type { Db } from '../db/transaction.js';
 import { inTransaction } from '../db/transaction.js';
-import { decidedBeforeUnpurged, deleteContact, findPledge, markPurged, movePledge, unconfirmedPast } from '../db/pledges.js';
-import { deleteEmailsOfPledge } from '../db/emails.js';
+import { contactsHeldByStatus, decidedBeforeUnpurged, deleteContact, findPledge, markPurged, movePledge, unconfirmedPast } from '../db/pledges.js';
+import { countEmails, deleteEmailsOfPledge } from '../db/emails.js';
+import type { PledgeStatus } from '../db/tables.js';
 import { withdrawnBefore } from '../db/signatory-edits.js';
 import { deleteFinishedPasswordTokens } from '../db/users.js';
 import { deleteAbandonedUploads } from '../db/authoring.js';
@@ -142,4 +143,47 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
   await forgetFinishedPasswordLinks(db, options);
   await forgetAbandonedUploads(db, options.clock);
   return { expired, purged };
+}
+
+/** One kind of contact details held, for the data protection officer's view (admin, "A person's data"). */
+export interface HeldContacts {
+  what: string;
+  count: number;
+  /** The oldest such pledge's arrival (an instant). */
+  oldestReceived?: string;
+  /** When the next of them is deleted, if the purge will get to it by itself (an instant). */
+  nextDeletion?: string;
+  deletedWhen: string;
+}
+
+/**
+ * The pledges' contact details held now, grouped by what happens to them next, and the email
+ * records: a data protection officer's answer to "what do we hold, and until when", without
+ * reading anyone's details.
+ */
+export async function personalDataHeld(db: Db, options: { retentionDays: number; confirmDays: number }) {
+  const [byStatus, emailRecords] = await Promise.all([contactsHeldByStatus(db), countEmails(db)]);
+  const { retentionDays, confirmDays } = options;
+  const group = (statuses: PledgeStatus[], what: string, deletedWhen: string, deletesItself = false): HeldContacts => {
+    const rows = byStatus.filter((row) => statuses.includes(row.status));
+    const oldest = (values: (string | undefined)[]) => values.filter((v): v is string => !!v).sort()[0];
+    const decided = oldest(rows.map((row) => row.oldestDecided));
+    const received = oldest(rows.map((row) => row.oldestReceived));
+    return {
+      what,
+      count: rows.reduce((sum, row) => sum + row.count, 0),
+      ...(received ? { oldestReceived: received } : {}),
+      ...(deletesItself && decided ? { nextDeletion: new Date(Date.parse(decided) + retentionDays * 86_400_000).toISOString() } : {}),
+      deletedWhen,
+    };
+  };
+  return {
+    contacts: [
+      group(['unconfirmed'], 'Waiting for the contact to confirm', `If not confirmed within ${confirmDays} days the pledge expires, and its contact's details are deleted ${retentionDays} days after that`),
+      group(['pending', 'confirmed', 'info_requested'], 'Waiting for a moderator’s decision, or for an answer to a question', 'Not until a moderator decides'),
+      group(['approved'], 'Approved: the contacts of signatories', `${retentionDays} days after the organisation withdraws`),
+      group(['rejected', 'expired'], 'Rejected or expired, not yet deleted', `${retentionDays} days after the decision or expiry`, true),
+    ],
+    emailRecords,
+  };
 }

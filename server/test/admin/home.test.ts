@@ -1,6 +1,8 @@
 /**
- * The admin's home page: what waits for a moderator comes first, counted only in the compacts they
- * moderate, and the sections listed are the navigation's, so each user sees only what they may open.
+ * What the admin says is waiting and held. The home page: what waits for a moderator comes first,
+ * counted only in the compacts they moderate, and the sections listed are the navigation's, so each
+ * user sees only what they may open. "A person's data": the contact details held, counted by what
+ * happens to them next, for the data protection officer.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,8 +10,9 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { postPledge, validPledge } from '../helpers/http.js';
 import { AdminClient, makeUser } from './helpers.js';
 import { linkIn, startSmtp, type TestSmtp } from '../moderation/smtp.js';
+import { REJECT_REASON_CODES } from '../../src/i18n/mail-messages.js';
 
-describe('the admin’s home page', () => {
+describe('what the admin says is waiting and held', () => {
   let t: TestServer;
   let smtp: TestSmtp;
   const ids: string[] = [];
@@ -88,4 +91,31 @@ describe('the admin’s home page', () => {
     assert.match(admin, />1 pledge waiting for an answer to a question<\/a>/);
     assert.deepEqual(links(admin), ['/admin/pledges', '/admin/signatories', '/admin/compacts', '/admin/audit', '/admin/users', '/admin/people', '/admin/outbox', '/admin/account']);
   });
+
+  it('shows the data protection officer what contact details are held, and when each kind goes', async () => {
+    const admin = await signedIn('admin@council.example');
+    // Of the two pledges above, one is waiting for an answer and one for review: both wait for a decision.
+    const before = await admin.get('/admin/people');
+    assert.equal(before.status, 200);
+    const row = (text: string, what: RegExp) => {
+      const found = [...text.matchAll(/<tr class="govuk-table__row">\s*<th scope="row" class="govuk-table__header">([^<]*)<\/th>\s*<td[^>]*>(\d+)<\/td>\s*<td[^>]*>([^<]*)<\/td>\s*<td[^>]*>([^<]*)<\/td>/g)].find((m) => what.test(m[1]));
+      assert.ok(found, `a row for ${what}`);
+      return { count: Number(found[2]), oldest: found[3], deleted: found[4] };
+    };
+    assert.deepEqual(row(before.text, /Waiting for a moderator/), { count: 2, oldest: '1 December 2026', deleted: 'Not until a moderator decides' });
+    assert.equal(row(before.text, /Rejected or expired/).count, 0);
+    assert.doesNotMatch(before.text, /first@arrival|Sam/, 'counts, never anyone’s details');
+
+    now = Date.parse('2026-12-03T15:00:00Z');
+    const later = await signedIn('admin@council.example'); // the first session has ended by now
+    await later.get(`/admin/pledges/${ids[1]}`);
+    const rejected = await later.post(`/admin/pledges/${ids[1]}/reject`, { reasonCode: REJECT_REASON_CODES[0]! });
+    assert.equal(rejected.status, 303, rejected.text.slice(0, 500));
+    const after = await later.get('/admin/people');
+    assert.equal(row(after.text, /Waiting for a moderator/).count, 1);
+    // RETENTION_DAYS is 90 by default: 90 days after 3 December 2026.
+    assert.deepEqual(row(after.text, /Rejected or expired/), { count: 1, oldest: '1 December 2026', deleted: '90 days after the decision or expiry; the next on 3 March 2027' });
+    assert.match(after.text, /Records of email sent or waiting to be sent: [1-9]\d*\./);
+  });
 });
+
