@@ -1,43 +1,23 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { CompactElement } from '../core/compact-element.js';
 import { heading, headingLevel, type HeadingLevel } from '../core/heading.js';
-import type { Action, Aim, CompactFeed } from '../feed/types.js';
-import { partyName, signatoryById } from '../feed/lookup.js';
-import { FeedText, withoutBidiControls } from '../i18n/feed-text.js';
+import type { CompactFeed } from '../feed/types.js';
+import { FeedText } from '../i18n/feed-text.js';
 import { parseDateTime, todayInZone } from '../feed/time.js';
-import { formatDateTime, formatIsoDate, formatMonthYear, formatRelative } from '../i18n/dates.js';
-import { sectorText } from '../i18n/labels.js';
-import {
-  NO_FILTERS,
-  STATUS_ORDER,
-  actionProgress,
-  distinctLeads,
-  filtersActive,
-  isActionStatus,
-  isJointLead,
-  updatesInOrder,
-  type Filters,
-} from './model.js';
+import { formatDateTime, formatMonthYear, formatRelative } from '../i18n/dates.js';
+import { NO_FILTERS, STATUS_ORDER, isActionStatus, type Filters } from './model.js';
 import { aimsInScope, memoLast, planViewMemo, type AimTally, type PlanView } from './view-model.js';
 import { ChartsController, type FigureKind, type Figures } from './charts-controller.js';
 import { PrintController } from './print-controller.js';
-import {
-  actionCount,
-  earlierUpdatesCount,
-  joinWithAnd,
-  labelledCount,
-  overdueCount,
-  resultsCount,
-  statusLabel,
-} from './messages.js';
-import { chevronIcon, overdueIcon, statusIcon } from './icons.js';
+import { actionCount, labelledCount, overdueCount, resultsCount, statusLabel } from './messages.js';
+import { chevronIcon, overdueIcon } from './icons.js';
+import { renderAction } from './action-item.js';
+import { renderFiltersForm, sortedLeads } from './filters-form.js';
+import { aimsTable, chartFigures, statusTable } from './overview-figures.js';
 import { actionPlanStyles } from './action-plan.styles.js';
 import type { UiLocale } from '../i18n/locale.js';
-import { collator } from '../i18n/formatters.js';
 
 export type { ChartsModule } from './charts-controller.js';
 
@@ -245,7 +225,16 @@ export class CompactActionPlan extends CompactElement {
         ${this.renderUpdated(feed)}
       </div>
       ${this.renderOverview(feed, view, words)}
-      ${this.renderFilters(feed, view, words)}
+      ${renderFiltersForm({
+        filters: this.filters,
+        view,
+        words,
+        leads: this.leadsMemo(feed, this.aim, this.language.lang, this.language.locale, words.interfaceLang),
+        oneAim: Boolean(this.aim),
+        level: this.level(1),
+        onChange: this.onFilterChange,
+        onClear: this.clearFilters,
+      })}
       <div class="results-row">
         <p class="results" part="results" tabindex="-1">${resultsCount(shown, view.actions.length)}</p>
         ${collapsible && shown > 0
@@ -289,7 +278,7 @@ export class CompactActionPlan extends CompactElement {
       <div class="aim-actions" id=${regionId}>
         ${open
           ? html`<ol class="actions" role="list">
-              ${aim.actions.map((action) => this.renderAction(feed, words, action, view.overdue.has(action), !view.visible.has(action)))}
+              ${aim.actions.map((action) => renderAction(feed, words, action, { overdue: view.overdue.has(action), hidden: !view.visible.has(action), level: this.level(2) }))}
             </ol>`
           : // Find in page: the titles of its actions shown, as one text hidden until found (out of the
             // accessibility tree, like the closed aim). Found, the aim opens with its actions.
@@ -386,9 +375,9 @@ export class CompactActionPlan extends CompactElement {
               : nothing}
           </p>
         </div>
-        ${this.renderFigure('status', msg('Actions by status', { id: 'action-plan.chart.status' }), figures.status.summary, this.statusTable(view))}
+        ${this.renderFigure('status', msg('Actions by status', { id: 'action-plan.chart.status' }), figures.status.summary, statusTable(view))}
         ${figures.aims
-          ? this.renderFigure('aims', msg('Progress by aim', { id: 'action-plan.chart.aims' }), figures.aims.summary, this.aimsTable(view, words))
+          ? this.renderFigure('aims', msg('Progress by aim', { id: 'action-plan.chart.aims' }), figures.aims.summary, aimsTable(view, words))
           : nothing}
       </div>
     </section>`;
@@ -417,193 +406,6 @@ export class CompactActionPlan extends CompactElement {
         : nothing}
       <div class="table-view">${table}</div>
     </figure>`;
-  }
-
-  private statusTable(view: PlanView): TemplateResult {
-    return html`<table class="data-table">
-      <thead>
-        <tr>
-          <th scope="col">${msg('Status', { id: 'action-plan.status' })}</th>
-          <th scope="col" class="number">${msg('Actions', { id: 'action-plan.actions' })}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${STATUS_ORDER.map(
-          (s) => html`<tr>
-            <th scope="row"><span class="status status-${s}">${statusIcon(s)} ${statusLabel(s)}</span></th>
-            <td class="number">${view.counts[s]}</td>
-          </tr>`,
-        )}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">${msg('Total', { id: 'action-plan.total' })}</th>
-          <td class="number">${view.actions.length}</td>
-        </tr>
-      </tfoot>
-    </table>`;
-  }
-
-  private aimsTable(view: PlanView, words: FeedText): TemplateResult {
-    return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="figure-aims">
-      <table class="data-table">
-        <thead>
-          <tr>
-            <th scope="col">${msg('Aim', { id: 'action-plan.aim' })}</th>
-            <th scope="col" class="number">${msg('Actions', { id: 'action-plan.actions' })}</th>
-            <th scope="col" class="number">${msg('Complete', { id: 'action-plan.status.complete' })}</th>
-            <th scope="col" class="number">${msg('Overdue', { id: 'action-plan.overdue' })}</th>
-            <th scope="col" class="number">${msg('Progress', { id: 'action-plan.progress' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${view.aims.map(
-            (tally) => html`<tr>
-              <th scope="row">${words.markup(tally.aim.title)}</th>
-              <td class="number">${tally.aim.actions.length}</td>
-              <td class="number">${tally.counts.complete}</td>
-              <td class="number">${tally.overdue}</td>
-              <td class="number">
-                ${tally.progress === undefined ? msg('no figures', { id: 'action-plan.noFigures' }) : `${tally.progress}%`}
-              </td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  private renderFilters(feed: CompactFeed, view: PlanView, words: FeedText): TemplateResult {
-    const f = this.filters;
-    const aims = view.aims.map((t) => t.aim);
-    const leads = this.leadsMemo(feed, this.aim, this.language.lang, this.language.locale, words.interfaceLang);
-    const overdue = view.overdue.size;
-    return html`<form class="filters no-print" part="filters" aria-labelledby="filters-title" @change=${this.onFilterChange} @submit=${(e: Event) => e.preventDefault()}>
-      ${heading(this.level(1), { class: 'filters-title', id: 'filters-title' }, msg('Filter actions', { id: 'action-plan.filters' }))}
-      <div class="filter-fields">
-        <div class="field">
-          <label for="filter-status">${msg('Status', { id: 'action-plan.status' })}</label>
-          <select id="filter-status" name="status">
-            <option value="" .selected=${live(f.status === '')}>${msg('All statuses', { id: 'action-plan.filter.allStatuses' })}</option>
-            ${STATUS_ORDER.map(
-              (s) => html`<option value=${s} .selected=${live(f.status === s)}>
-                ${msg(str`${statusLabel(s)} (${view.counts[s]})`, { id: 'action-plan.filter.option' })}
-              </option>`,
-            )}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-lead">${msg('Led by', { id: 'action-plan.ledBy' })}</label>
-          <select id="filter-lead" name="lead">
-            <option value="" .selected=${live(f.lead === '')}>${msg('Any lead', { id: 'action-plan.filter.anyLead' })}</option>
-            ${leads.map((l) => html`<option value=${l.id} lang=${ifDefined(l.lang)} .selected=${live(f.lead === l.id)}>${l.shown}</option>`)}
-          </select>
-        </div>
-        ${this.aim || aims.length < 2
-          ? nothing
-          : html`<div class="field">
-              <label for="filter-aim">${msg('Aim', { id: 'action-plan.aim' })}</label>
-              <select id="filter-aim" name="aim">
-                <option value="" .selected=${live(f.aim === '')}>${msg('All aims', { id: 'action-plan.filter.allAims' })}</option>
-                ${aims.map(
-                  (aim) =>
-                    html`<option value=${aim.id} lang=${ifDefined(words.langOf(aim.title))} .selected=${live(f.aim === aim.id)}
-                      >${words.plain(aim.title)}</option
-                    >`,
-                )}
-              </select>
-            </div>`}
-      </div>
-      <div class="checks">
-        <div class="check">
-          <input type="checkbox" id="filter-overdue" name="overdue" .checked=${live(f.overdue)} />
-          <label for="filter-overdue">${msg(str`Only overdue actions (${overdue})`, { id: 'action-plan.filter.overdue' })}</label>
-        </div>
-        <div class="check">
-          <input type="checkbox" id="filter-hide-complete" name="hideComplete" .checked=${live(f.hideComplete)} />
-          <label for="filter-hide-complete">${msg('Hide completed actions', { id: 'action-plan.filter.hideComplete' })}</label>
-        </div>
-      </div>
-      ${filtersActive(f)
-        ? html`<button type="button" class="button secondary clear" @click=${this.clearFilters}>
-            ${msg('Clear filters', { id: 'action-plan.filter.clear' })}
-          </button>`
-        : nothing}
-    </form>`;
-  }
-
-  private renderAction(feed: CompactFeed, words: FeedText, action: Action, overdue: boolean, hidden: boolean): TemplateResult {
-    const progress = actionProgress(action);
-    const updates = updatesInOrder(action);
-    const latest = updates[updates.length - 1];
-    const earlier = updates.slice(0, -1).reverse();
-    const timescale = words.markup(action.timescale);
-    const due = action.due ? formatIsoDate(action.due) : '';
-    const when = timescale !== nothing && due
-      ? msg(html`${timescale} (due ${due})`, { id: 'action-plan.timescaleAndDue' })
-      : due
-        ? msg(str`Due ${due}`, { id: 'action-plan.due' })
-        : timescale === nothing ? '' : timescale;
-
-    return html`<li class=${overdue ? 'action is-overdue' : 'action'} part="action" data-status=${action.status} ?hidden=${hidden}>
-      ${heading(this.level(2), { class: 'action-title' }, words.markup(action.title))}
-      ${action.description ? html`<p class="description">${words.markup(action.description)}</p>` : nothing}
-      <dl class="facts">
-        <dt>${msg('Status', { id: 'action-plan.status' })}</dt>
-        <dd>
-          <span class="status status-${action.status}" part="status">${statusIcon(action.status)} ${statusLabel(action.status)}</span>
-          ${overdue
-            ? html`<span class="overdue-flag" part="overdue">${overdueIcon()} ${msg('Overdue', { id: 'action-plan.overdue' })}</span>`
-            : nothing}
-        </dd>
-        ${action.lead.length > 0
-          ? html`<dt>${msg('Led by', { id: 'action-plan.ledBy' })}</dt>
-              <dd>${this.renderLeads(feed, words, action.lead)}</dd>`
-          : nothing}
-        ${when
-          ? html`<dt>${msg('Timescale', { id: 'action-plan.timescale' })}</dt>
-              <dd>${when}</dd>`
-          : nothing}
-        ${progress === undefined
-          ? nothing
-          : html`<dt>${msg('Progress', { id: 'action-plan.progress' })}</dt>
-              <dd class="progress-row">
-                <progress part="progress" max="100" value=${progress} aria-label=${msg('Progress', { id: 'action-plan.progress' })}></progress>
-                ${progress}%
-              </dd>`}
-      </dl>
-      ${latest
-        ? html`<div class="latest">
-            <p class="update-date">
-              <strong>${msg('Latest update', { id: 'action-plan.latestUpdate' })}</strong>
-              <time datetime=${latest.date}>${formatIsoDate(latest.date)}</time>
-            </p>
-            <p class="update-text">${words.markup(latest.text)}</p>
-          </div>`
-        : nothing}
-      ${earlier.length > 0
-        ? html`<details class="history" part="history">
-            <summary>${earlierUpdatesCount(earlier.length)}</summary>
-            <ul class="updates" role="list">
-              ${earlier.map(
-                (u) => html`<li>
-                  <time class="update-date" datetime=${u.date}>${formatIsoDate(u.date)}</time>
-                  <span class="update-text">${words.markup(u.text)}</span>
-                </li>`,
-              )}
-            </ul>
-          </details>`
-        : nothing}
-    </li>`;
-  }
-
-  private renderLeads(feed: CompactFeed, words: FeedText, leads: readonly string[]): TemplateResult {
-    const names = joinWithAnd(leads.map((id) => party(feed, words, id)));
-    if (!isJointLead(feed, leads)) return html`${names}`;
-    const publicName = sectorText(feed, 'public', words);
-    const voluntaryName = sectorText(feed, 'voluntary', words);
-    return html`${names}
-      <span class="joint">${msg(html`Joint lead: ${publicName} and ${voluntaryName}`, { id: 'action-plan.jointLead' })}</span>`;
   }
 
   /** Feed text for this render: isolated, in its own language when that differs from the plan's. */
@@ -663,60 +465,6 @@ function fragmentOf(hash: string): string {
   } catch {
     return '';
   }
-}
-
-/** A lead or owner as the feed gives it: a signatory's name (all its languages), or a plain name. */
-const partyValue = (feed: CompactFeed, idOrName: string) => signatoryById(feed, idOrName)?.name ?? idOrName;
-
-/** A lead or owner: a signatory's name (in its language), or a plain name as written. */
-function party(feed: CompactFeed, words: FeedText, idOrName: string): { text: string; shown: unknown; plain: string } {
-  const value = partyValue(feed, idOrName);
-  return { text: words.choose(value).text, shown: words.markup(value), plain: words.plain(value) };
-}
-
-/**
- * The leads of these aims for the filter, sorted by name in the interface language (the UI locale,
- * always a valid tag, rather than the inherited `lang`, which a page may spell wrongly: `en_GB`).
- */
-function sortedLeads(feed: CompactFeed, aims: readonly Aim[], lang: string, locale: UiLocale, words: FeedText) {
-  const { compare } = collator(locale);
-  return distinctLeads(aims)
-    .map((id) => {
-      const value = partyValue(feed, id);
-      return { id, name: partyName(feed, id, lang), shown: words.plain(value), lang: words.langOf(value) };
-    })
-    .sort((a, b) => compare(a.name, b.name));
-}
-
-/** What the two charts draw, and their text alternatives. Call while rendering (or in `inLocale`). */
-function chartFigures(view: PlanView, words: FeedText): Figures {
-  const counts = view.counts;
-  const present = STATUS_ORDER.filter((s) => counts[s] > 0);
-  const statusSummary = present.map((s) => labelledCount(statusLabel(s), counts[s])).join('; ');
-  const status = {
-    statuses: present,
-    labels: present.map(statusLabel),
-    values: present.map((s) => counts[s]),
-    summary: msg(str`Status of ${actionCount(view.actions.length)}: ${statusSummary}.`, {
-      id: 'action-plan.chart.status.summary',
-    }),
-  };
-  if (view.aims.length < 2) return { status };
-  // Canvas labels and the chart's aria-label (spoken, never shown) take text only: without bidi
-  // controls, so that none can reorder what is drawn around it.
-  const aimTitles = view.aims.map((t) => withoutBidiControls(words.choose(t.aim.title).text));
-  const aimValues = view.aims.map((t) => t.progress ?? null);
-  const noFigures = msg('no figures', { id: 'action-plan.noFigures' });
-  const aimSummary = aimTitles.map((t, i) => `${t}, ${aimValues[i] === null ? noFigures : `${aimValues[i]}%`}`).join('; ');
-  return {
-    status,
-    aims: {
-      labels: aimTitles,
-      values: aimValues,
-      name: msg('Progress', { id: 'action-plan.progress' }),
-      summary: msg(str`Progress by aim, out of 100%: ${aimSummary}.`, { id: 'action-plan.chart.aims.summary' }),
-    },
-  };
 }
 
 declare global {

@@ -81,6 +81,9 @@ export function distinctLeads(aims: readonly Aim[]): string[] {
   return [...seen];
 }
 
+/** A lead or owner as the feed gives it: a signatory's name (all its languages), or a plain name. */
+export const partyValue = (feed: CompactFeed, idOrName: string) => signatoryById(feed, idOrName)?.name ?? idOrName;
+
 /**
  * True when the leads include a public-sector signatory and a voluntary-sector one: the action is
  * led jointly across the compact. Plain names (not signatory ids) have no known sector.
