@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { testRoutes } from './test/helpers/test-routes.js';
 import { feedTestRoutes } from './test/helpers/feed-test-routes.js';
+import { forcedColoursPlugin } from './test/helpers/forced-colours-plugin.js';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -15,7 +16,7 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 5000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), forcedColoursPlugin()],
   middleware: [testRoutes, feedTestRoutes],
   browsers: [
     chromeLauncher({

@@ -9,11 +9,12 @@ import {
   clippedTextProblems,
   focusProblems,
   forcedColourProblems,
-  forcedColours,
   frame,
   reflowProblems,
   targetSizeProblems,
 } from './checks.js';
+import { forcedColours } from '../../helpers/forced-colours.js';
+import { keyboardFocus } from '../../helpers/focus.js';
 
 let last: HTMLElement | undefined;
 
@@ -89,24 +90,63 @@ describe('layout checks', () => {
     expect(await focusProblems(fine.shadowRoot!)).to.deep.equal([]);
   });
 
+  it('forced colours: Chromium really forces them, and the mode ends with the test', async () => {
+    const host = await shadow('<button>Go</button>', 'button { border: 2px solid transparent; background: green; color: red } button:focus-visible { box-shadow: 0 0 0 3px yellow }');
+    const button = host.shadowRoot!.querySelector('button')!;
+    await forcedColours(true);
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    const style = getComputedStyle(button);
+    expect(style.backgroundColor, 'a system colour, not green').not.to.equal('rgb(0, 128, 0)');
+    expect(style.color, 'a system colour, not red').not.to.equal('rgb(255, 0, 0)');
+    expect(style.borderTopColor, 'the transparent border made visible').not.to.equal('rgba(0, 0, 0, 0)');
+    await keyboardFocus(button);
+    expect(getComputedStyle(button).boxShadow, 'box shadows dropped').to.equal('none');
+    button.blur();
+    await forcedColours(false);
+    expect(getComputedStyle(button).backgroundColor, 'its own colours again').to.equal('rgb(0, 128, 0)');
+  });
+
   it('forced colours: a button with no border and a focus shown only by shadow are found, until forced-colours rules mend them', async () => {
     const css = `button { border: 0; background: green } button:focus-visible { outline: none; box-shadow: 0 0 0 3px yellow }`;
     const bad = await shadow('<button>Go</button>', css);
-    let undo = forcedColours(document);
-    try {
-      const problems = (await forcedColourProblems(bad.shadowRoot!)).join('\n');
-      expect(problems).to.contain('has no border in forced colours');
-      expect(problems).to.contain('has no focus outline in forced colours');
-    } finally {
-      undo();
-    }
+    await forcedColours(true);
+    const problems = (await forcedColourProblems(bad.shadowRoot!)).join('\n');
+    expect(problems).to.contain('has no border in forced colours');
+    expect(problems).to.contain('has no focus outline in forced colours');
+    expect(problems).to.contain('looks the same focused in forced colours');
     const mended = await shadow('<button>Go</button>', `${css} @media (forced-colors: active) { button { border: 2px solid transparent } button:focus-visible { outline: 3px solid transparent } }`);
-    undo = forcedColours(document);
-    try {
-      expect(await forcedColourProblems(mended.shadowRoot!)).to.deep.equal([]);
-    } finally {
-      undo();
-    }
+    expect(await forcedColourProblems(mended.shadowRoot!)).to.deep.equal([]);
+    await forcedColours(false);
     expect(getComputedStyle(mended.shadowRoot!.querySelector('button')!).borderTopStyle, 'the rules are off again').to.equal('none');
+  });
+
+  it('forced colours: an edge, a focus outline or text in the colour of what is behind it is found', async () => {
+    await forcedColours(true);
+    const hidden = await shadow(
+      '<button>Go</button>',
+      '@media (forced-colors: active) { button { border: 2px solid Canvas; background: Canvas } button:focus-visible { outline: 3px solid Canvas; text-decoration: underline } }',
+    );
+    const problems = (await forcedColourProblems(hidden.shadowRoot!)).join('\n');
+    expect(problems).to.contain('has a border that does not show in forced colours');
+    expect(problems).to.contain('has a focus outline that does not show in forced colours');
+    const ownColours = await shadow('<button>Go</button>', 'button { forced-color-adjust: none; border: 2px solid white; background: white; color: #eee }');
+    expect((await forcedColourProblems(ownColours.shadowRoot!)).join('\n')).to.contain('has text that does not show in forced colours');
+  });
+
+  it('forced colours: a focus that only a background or a shadow shows is found, though the outline is there', async () => {
+    await forcedColours(true);
+    // In system colours, which Chromium keeps: an author's other colours give way to its own, and a
+    // focused control's drawn outline turns Highlight.
+    const always = await shadow('<a href="#x">Go</a>', 'a { outline: 3px solid LinkText } a:focus-visible { outline: 3px solid LinkText; background: yellow; box-shadow: 0 2px 0 black }');
+    expect((await forcedColourProblems(always.shadowRoot!)).join('\n')).to.contain('looks the same focused in forced colours');
+    const changes = await shadow('<a href="#x">Go</a>', 'a { outline: 3px solid LinkText } a:focus-visible { outline: 4px solid LinkText; background: yellow }');
+    expect(await forcedColourProblems(changes.shadowRoot!)).to.deep.equal([]);
+  });
+
+  it('forced colours: the check refuses to run outside the mode, where it would prove nothing', async () => {
+    const host = await shadow('<button>Go</button>');
+    let error: unknown;
+    await forcedColourProblems(host.shadowRoot!).catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain('needs the page in forced colours');
   });
 });

@@ -5,15 +5,17 @@
  * control, so that a failure names every culprit at once; `layoutSuite` runs them all on each state
  * an element is given.
  *
- * Forced colours: web-test-runner's `emulateMedia` cannot switch Chromium to forced colours (its
- * puppeteer path drops `forcedColors`), so `forcedColours()` turns the elements' own
- * `@media (forced-colors: active)` rules on, in place. What Chromium then does itself — colours made
- * system colours (transparent borders and outlines too), backgrounds replaced, box shadows removed —
- * is why those checks read border and outline styles and widths, never colours or shadows.
+ * Forced colours are Chromium's own, not a simulation: `forcedColours(true)` (test/helpers/forced-colours.ts)
+ * has the DevTools protocol emulate `forced-colors: active`, and Chromium then does what Windows High
+ * Contrast makes it do — colours made system colours (transparent borders and outlines too),
+ * backgrounds replaced, box shadows removed. So those checks read the colours Chromium paints: an edge
+ * or a focus outline must stand at 3:1 against what it sits on, text at 4.5:1, and focus must show by
+ * more than a shadow or a background. A root hook in that module turns the mode off after each test.
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { keyboardFocus } from '../../helpers/focus.js';
+import { backgroundBehind, contrast, keyboardFocus } from '../../helpers/focus.js';
+import { forcedColours, inForcedColours } from '../../helpers/forced-colours.js';
 
 export type Root = Document | ShadowRoot;
 
@@ -248,28 +250,48 @@ export async function focusProblems(root: Root): Promise<string[]> {
   return problems;
 }
 
-/** Turns the elements' `@media (forced-colors: active)` rules on, in every shadow root and the page; returns the undo. */
-export function forcedColours(doc: Document): () => void {
-  const changed: MediaList[] = [];
-  const sheets = [...doc.styleSheets, ...doc.adoptedStyleSheets, ...shadowRootsOf(doc).flatMap((r) => r.adoptedStyleSheets)];
-  for (const sheet of new Set(sheets)) {
-    for (const rule of sheet.cssRules) {
-      if (rule instanceof CSSMediaRule && /forced-colors:\s*active/.test(rule.media.mediaText)) {
-        changed.push(rule.media);
-        rule.media.mediaText = 'all';
-      }
-    }
-  }
-  return () => {
-    for (const media of changed) media.mediaText = '(forced-colors: active)';
-  };
+/** An rgb()/rgba() colour's channels and alpha. */
+function channels(colour: string): [number, number, number, number] {
+  const [r = 0, g = 0, b = 0, a = 1] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+  return [r, g, b, colour.startsWith('rgba') ? a : 1];
 }
 
-/** What shows the edge of a box in forced colours: a border or an outline (any colour: Chromium paints it in a system colour). */
-const hasEdge = (s: CSSStyleDeclaration) =>
-  (['Top', 'Right', 'Bottom', 'Left'] as const).every(
-    (side) => s[`border${side}Style`] !== 'none' && parseFloat(s[`border${side}Width`]) >= 1,
-  ) || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1);
+/** A colour as it shows over an opaque one (Chromium's Highlight is translucent, a transparent edge shows what is behind). */
+function over(colour: string, behind: string): string {
+  const [r, g, b, a] = channels(colour);
+  const [br, bg, bb] = channels(behind);
+  return `rgb(${r * a + br * (1 - a)}, ${g * a + bg * (1 - a)}, ${b * a + bb * (1 - a)})`;
+}
+
+/** The contrast of a colour against the opaque colour behind it (1 for an invisible one). */
+const contrastOver = (colour: string, behind: string) => contrast(over(colour, behind), behind);
+
+/** The opaque colour a control sits on: its own background if it paints one, else what is behind it. */
+function surfaceOf(el: Element): string {
+  const behind = backgroundBehind(el);
+  const own = getComputedStyle(el).backgroundColor;
+  return channels(own)[3] > 0 ? over(own, behind) : behind;
+}
+
+/**
+ * What shows the edge of a box in forced colours: a border on every side or an outline, at least
+ * 1 px, in a colour at 3:1 against what it sits on (1.4.11). Chromium paints an author's colours in
+ * system colours there, so a transparent border shows; one set to a system colour (Canvas) is kept.
+ */
+function edgeProblem(el: Element): string | undefined {
+  const s = getComputedStyle(el);
+  const behind = backgroundBehind(el);
+  const surface = surfaceOf(el);
+  const sides = (['Top', 'Right', 'Bottom', 'Left'] as const).map((side) => ({
+    drawn: s[`border${side}Style`] !== 'none' && parseFloat(s[`border${side}Width`]) >= 1,
+    colour: s[`border${side}Color`],
+  }));
+  const outlined = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1;
+  if (!sides.every((side) => side.drawn) && !outlined) return 'has no border in forced colours';
+  const seen = (colour: string) => Math.min(contrastOver(colour, behind), contrastOver(colour, surface)) >= 3;
+  if (sides.every((side) => side.drawn && seen(side.colour)) || (outlined && contrastOver(s.outlineColor, behind) >= 3)) return undefined;
+  return `has a border that does not show in forced colours (${sides.map((side) => side.colour).join(' / ')} on ${behind})`;
+}
 
 /** The colour a system colour keyword computes to in this document (LinkText, ButtonText…). */
 function systemColour(doc: Document, keyword: string): string {
@@ -282,11 +304,28 @@ function systemColour(doc: Document, keyword: string): string {
 }
 
 /**
- * Forced colours (with `forcedColours()` on): every button and field keeps a visible edge (or, drawn
- * as a link, the link colour), and each focused control an outline (its background and shadow are gone there), unless it keeps its own
- * colours (forced-color-adjust: none).
+ * What a focused control shows in forced colours, where Chromium drops box shadows and paints
+ * backgrounds in system colours: its outline, borders, text colour and underline. An outline or border
+ * that is not drawn counts as none, whatever its colour (Chromium turns a focused button's to
+ * Highlight even then). A control that keeps its own colours (forced-color-adjust: none) shows its
+ * shadow and background too.
+ */
+function forcedIndicator(s: CSSStyleDeclaration): string {
+  const line = (style: string, width: string, colour: string) => (style !== 'none' && parseFloat(width) > 0 ? `${style} ${width} ${colour}` : 'none');
+  const borders = (['Top', 'Right', 'Bottom', 'Left'] as const).map((side) => line(s[`border${side}Style`], s[`border${side}Width`], s[`border${side}Color`]));
+  const own = s.forcedColorAdjust === 'none' ? [s.boxShadow, s.backgroundColor] : [];
+  return [line(s.outlineStyle, s.outlineWidth, s.outlineColor), ...borders, s.color, s.textDecorationLine, ...own].join(';');
+}
+
+/**
+ * Forced colours (run with `forcedColours(true)`, Chromium's own mode): every button and field keeps
+ * an edge that shows (or, drawn as a link, the link colour); each control's text shows on its
+ * background; and each focused control has an outline of 2 px or more at 3:1, and looks different
+ * from when it is not focused by more than a shadow or a background (both gone there), unless it
+ * keeps its own colours (forced-color-adjust: none) and a shadow.
  */
 export async function forcedColourProblems(root: Root): Promise<string[]> {
+  if (!inForcedColours()) throw new Error('forcedColourProblems needs the page in forced colours: await forcedColours(true) first');
   const problems: string[] = [];
   const doc = root instanceof Document ? root : root.host.ownerDocument;
   const linkText = systemColour(doc, 'LinkText');
@@ -295,18 +334,35 @@ export async function forcedColourProblems(root: Root): Promise<string[]> {
     const boxed = el.matches('button, select, textarea, input:not([type="radio"], [type="checkbox"]), a.button');
     // A button drawn as a link (the shared .link-button) is one there too: in the link colour, with no box.
     const asLink = s.color === linkText;
-    if (boxed && !asLink && Number(s.opacity) !== 0 && !hasEdge(s) && s.forcedColorAdjust !== 'none') {
-      problems.push(`${nameOf(el)} has no border in forced colours`);
+    if (boxed && !asLink && Number(s.opacity) !== 0 && s.forcedColorAdjust !== 'none') {
+      const problem = edgeProblem(el);
+      if (problem) problems.push(`${nameOf(el)} ${problem}`);
+    }
+    if (Number(s.opacity) !== 0 && el.textContent!.trim() && contrastOver(s.color, surfaceOf(el)) < 4.5) {
+      problems.push(`${nameOf(el)} has text that does not show in forced colours (${s.color} on ${surfaceOf(el)})`);
     }
   }
   for (const el of focusablesOf(root)) {
+    const drawnBy = () => (Number(getComputedStyle(el).opacity) === 0 ? el.nextElementSibling : null);
+    const styleOf = () => {
+      const by = drawnBy();
+      return by ? getComputedStyle(by, '::before') : getComputedStyle(el);
+    };
+    const blurred = forcedIndicator(styleOf());
     await keyboardFocus(el);
-    const drawnBy = Number(getComputedStyle(el).opacity) === 0 ? el.nextElementSibling : null;
-    const s = drawnBy ? getComputedStyle(drawnBy, '::before') : getComputedStyle(el);
+    const s = styleOf();
     const ownColours = s.forcedColorAdjust === 'none' && s.boxShadow !== 'none';
-    if (!(s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) && !ownColours) {
-      problems.push(`${nameOf(el)} has no focus outline in forced colours (outline ${s.outlineStyle} ${s.outlineWidth})`);
+    if (ownColours) {
+      el.blur();
+      continue;
     }
+    const behind = backgroundBehind(drawnBy() ?? el);
+    if (!(s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)) {
+      problems.push(`${nameOf(el)} has no focus outline in forced colours (outline ${s.outlineStyle} ${s.outlineWidth})`);
+    } else if (contrastOver(s.outlineColor, behind) < 3) {
+      problems.push(`${nameOf(el)} has a focus outline that does not show in forced colours (${s.outlineColor} on ${behind})`);
+    }
+    if (forcedIndicator(s) === blurred) problems.push(`${nameOf(el)} looks the same focused in forced colours (a shadow or background alone)`);
     el.blur();
   }
   return problems;
@@ -383,14 +439,11 @@ export function layoutSuite(tag: string, states: LayoutState[]): void {
           expectNone(await focusProblems(el.shadowRoot!), 'focus');
         });
 
-        it('keeps the edges of its buttons and its focus outlines in forced colours', async () => {
+        it('keeps the edges of its buttons, its text and its focus outlines in forced colours', async () => {
           const el = await place(state, WIDTHS[1]);
-          const undo = forcedColours(document);
-          try {
-            expectNone(await forcedColourProblems(el.shadowRoot!), 'forced colours');
-          } finally {
-            undo();
-          }
+          await forcedColours(true);
+          await frame();
+          expectNone(await forcedColourProblems(el.shadowRoot!), 'forced colours');
         });
       });
     }
