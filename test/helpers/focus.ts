@@ -18,15 +18,15 @@ export function contrast(a: string, b: string): number {
   return (x! + 0.05) / (y! + 0.05);
 }
 
-/** The colour behind an element: the first ancestor (through shadow roots) with a background. */
-export function backgroundBehind(element: Element): string {
+/** The colour behind an element: the first ancestor (through shadow roots) with a background, else the page's (`page`). */
+export function backgroundBehind(element: Element, page = 'rgb(255, 255, 255)'): string {
   let node: Element | null = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host ?? null);
   while (node) {
     const colour = getComputedStyle(node).backgroundColor;
     if (colour && !/rgba\(.*,\s*0\)$/.test(colour) && colour !== 'transparent') return colour;
     node = node.parentElement ?? (((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null);
   }
-  return 'rgb(255, 255, 255)';
+  return page;
 }
 
 /** Focuses a control as the keyboard would: a key press makes it :focus-visible, as Tab would. */

@@ -9,11 +9,15 @@ import { executeServerCommand } from '@web/test-runner-commands';
 const QUERY = '(forced-colors: active)';
 let on = false;
 
-/** Turns forced colours on or off for the test's page; resolves once the page is in that mode. */
-export async function forcedColours(active: boolean): Promise<void> {
-  await executeServerCommand<boolean, { active: boolean }>('emulate-forced-colors', { active });
+/** A forced palette: light (Canvas white, as High Contrast White) or dark (Canvas black, as High Contrast Black). */
+export type Palette = 'light' | 'dark';
+
+/** Turns forced colours on (in that palette) or off for the test's page; resolves once the page is in that mode. */
+export async function forcedColours(active: boolean, palette: Palette = 'light'): Promise<void> {
+  await executeServerCommand<boolean, { active: boolean; scheme: Palette }>('emulate-forced-colors', { active, scheme: palette });
   on = active;
   if (matchMedia(QUERY).matches !== active) throw new Error(`forced colours did not turn ${active ? 'on' : 'off'}`);
+  if (active && matchMedia('(prefers-color-scheme: dark)').matches !== (palette === 'dark')) throw new Error(`forced colours are not ${palette}`);
 }
 
 /** True while the page is in forced colours: checks that mean nothing outside it refuse to run. */

@@ -9,6 +9,7 @@ import {
   clippedTextProblems,
   focusProblems,
   forcedColourProblems,
+  ownColourProblems,
   frame,
   reflowProblems,
   targetSizeProblems,
@@ -143,10 +144,40 @@ describe('layout checks', () => {
     expect(await forcedColourProblems(changes.shadowRoot!)).to.deep.equal([]);
   });
 
+  it('forced colours: colours Chromium leaves alone (the colour set on an icon, a box that opts out) are found unless they are system colours', async () => {
+    await forcedColours(true);
+    const icon = '<p>Done <svg class="icon" viewBox="0 0 16 16" width="16" height="16"><circle cx="8" cy="8" r="6" fill="currentColor" /></svg></p>';
+    const green = await shadow(`${icon}<div class="own">Page 1</div>`, '.icon { color: green } .own { forced-color-adjust: none; background: green; color: white }');
+    const problems = (await ownColourProblems(green.shadowRoot!)).join('\n');
+    expect(problems).to.contain('circle keeps its own colour in forced colours: fill rgb(0, 128, 0)');
+    expect(problems).to.contain('div.own "Page 1" keeps its own colour in forced colours: background rgb(0, 128, 0)');
+    expect(problems).to.contain('text rgb(255, 255, 255)');
+    const mended = await shadow(
+      `${icon}<div class="own">Page 1</div>`,
+      '.icon { color: green } .own { forced-color-adjust: none; background: green; color: white } @media (forced-colors: active) { .icon { color: inherit } .own { background: Highlight; color: HighlightText } }',
+    );
+    expect(await ownColourProblems(mended.shadowRoot!)).to.deep.equal([]);
+  });
+
+  it('forced colours: a hard-coded white that is Canvas in High Contrast White is found, as High Contrast Black shows it is not', async () => {
+    await forcedColours(true, 'light');
+    const host = await shadow('<div class="own">Page 1</div>', '.own { forced-color-adjust: none; background: white; color: black; border: 2px solid black }');
+    const own = getComputedStyle(host.shadowRoot!.querySelector('.own')!);
+    expect([own.backgroundColor, own.color], 'Canvas and CanvasText in the light palette').to.deep.equal(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+    const problems = await ownColourProblems(host.shadowRoot!);
+    expect(problems.join('\n')).to.contain('background rgb(255, 255, 255) (light) / rgb(255, 255, 255) (dark)');
+    expect(problems).to.have.length(6);
+    const mended = await shadow('<div class="own">Page 1</div>', '.own { forced-color-adjust: none; background: Canvas; color: CanvasText; border: 2px solid CanvasText }');
+    expect(await ownColourProblems(mended.shadowRoot!)).to.deep.equal([]);
+  });
+
   it('forced colours: the check refuses to run outside the mode, where it would prove nothing', async () => {
     const host = await shadow('<button>Go</button>');
     let error: unknown;
     await forcedColourProblems(host.shadowRoot!).catch((e: unknown) => (error = e));
+    expect(String(error)).to.contain('needs the page in forced colours');
+    error = undefined;
+    await ownColourProblems(host.shadowRoot!).catch((e: unknown) => (error = e));
     expect(String(error)).to.contain('needs the page in forced colours');
   });
 });

@@ -10,12 +10,15 @@
  * Contrast makes it do — colours made system colours (transparent borders and outlines too),
  * backgrounds replaced, box shadows removed. So those checks read the colours Chromium paints: an edge
  * or a focus outline must stand at 3:1 against what it sits on, text at 4.5:1, and focus must show by
- * more than a shadow or a background. A root hook in that module turns the mode off after each test.
+ * more than a shadow or a background. They run in both of Chromium's forced palettes (light, as High
+ * Contrast White, and dark, as High Contrast Black), and what Chromium leaves in the author's colours
+ * there (SVG fills and strokes, boxes with forced-color-adjust: none) must be system colours in both.
+ * A root hook in that module turns the mode off after each test.
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { backgroundBehind, contrast, keyboardFocus } from '../../helpers/focus.js';
-import { forcedColours, inForcedColours } from '../../helpers/forced-colours.js';
+import { forcedColours, inForcedColours, type Palette } from '../../helpers/forced-colours.js';
 
 export type Root = Document | ShadowRoot;
 
@@ -250,6 +253,16 @@ export async function focusProblems(root: Root): Promise<string[]> {
   return problems;
 }
 
+/** The colour a system colour keyword computes to in this document (LinkText, ButtonText…). */
+function systemColour(doc: Document, keyword: string): string {
+  const probe = doc.createElement('span');
+  probe.style.color = keyword;
+  doc.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}
+
 /** An rgb()/rgba() colour's channels and alpha. */
 function channels(colour: string): [number, number, number, number] {
   const [r = 0, g = 0, b = 0, a = 1] = (colour.match(/[\d.]+/g) ?? []).map(Number);
@@ -266,9 +279,12 @@ function over(colour: string, behind: string): string {
 /** The contrast of a colour against the opaque colour behind it (1 for an invisible one). */
 const contrastOver = (colour: string, behind: string) => contrast(over(colour, behind), behind);
 
+/** What is behind an element in forced colours: the page is Canvas there (its computed background stays transparent). */
+const behindOf = (el: Element) => backgroundBehind(el, systemColour(el.ownerDocument, 'Canvas'));
+
 /** The opaque colour a control sits on: its own background if it paints one, else what is behind it. */
 function surfaceOf(el: Element): string {
-  const behind = backgroundBehind(el);
+  const behind = behindOf(el);
   const own = getComputedStyle(el).backgroundColor;
   return channels(own)[3] > 0 ? over(own, behind) : behind;
 }
@@ -280,7 +296,7 @@ function surfaceOf(el: Element): string {
  */
 function edgeProblem(el: Element): string | undefined {
   const s = getComputedStyle(el);
-  const behind = backgroundBehind(el);
+  const behind = behindOf(el);
   const surface = surfaceOf(el);
   const sides = (['Top', 'Right', 'Bottom', 'Left'] as const).map((side) => ({
     drawn: s[`border${side}Style`] !== 'none' && parseFloat(s[`border${side}Width`]) >= 1,
@@ -291,16 +307,6 @@ function edgeProblem(el: Element): string | undefined {
   const seen = (colour: string) => Math.min(contrastOver(colour, behind), contrastOver(colour, surface)) >= 3;
   if (sides.every((side) => side.drawn && seen(side.colour)) || (outlined && contrastOver(s.outlineColor, behind) >= 3)) return undefined;
   return `has a border that does not show in forced colours (${sides.map((side) => side.colour).join(' / ')} on ${behind})`;
-}
-
-/** The colour a system colour keyword computes to in this document (LinkText, ButtonText…). */
-function systemColour(doc: Document, keyword: string): string {
-  const probe = doc.createElement('span');
-  probe.style.color = keyword;
-  doc.body.append(probe);
-  const colour = getComputedStyle(probe).color;
-  probe.remove();
-  return colour;
 }
 
 /**
@@ -356,7 +362,7 @@ export async function forcedColourProblems(root: Root): Promise<string[]> {
       el.blur();
       continue;
     }
-    const behind = backgroundBehind(drawnBy() ?? el);
+    const behind = behindOf(drawnBy() ?? el);
     if (!(s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)) {
       problems.push(`${nameOf(el)} has no focus outline in forced colours (outline ${s.outlineStyle} ${s.outlineWidth})`);
     } else if (contrastOver(s.outlineColor, behind) < 3) {
@@ -364,6 +370,68 @@ export async function forcedColourProblems(root: Root): Promise<string[]> {
     }
     if (forcedIndicator(s) === blurred) problems.push(`${nameOf(el)} looks the same focused in forced colours (a shadow or background alone)`);
     el.blur();
+  }
+  return problems;
+}
+
+const SYSTEM_COLOURS = ['Canvas', 'CanvasText', 'LinkText', 'VisitedText', 'ActiveText', 'ButtonFace', 'ButtonText', 'ButtonBorder', 'Field', 'FieldText', 'Highlight', 'HighlightText', 'SelectedItem', 'SelectedItemText', 'Mark', 'MarkText', 'GrayText', 'AccentColor', 'AccentColorText'];
+
+/** The colours an element paints that Chromium does not force, by what they paint. */
+function unforcedColours(el: Element): [string, string][] {
+  const s = getComputedStyle(el);
+  const out: [string, string][] = [];
+  const add = (what: string, colour: string) => {
+    if (colour.startsWith('rgb') && channels(colour)[3] > 0) out.push([what, colour]);
+  };
+  if (el instanceof SVGGeometryElement || el instanceof SVGTextContentElement) {
+    const svg = el.closest('svg');
+    if (!svg || !rendered(svg)) return out;
+    add('fill', s.fill);
+    add('stroke', s.stroke);
+  } else if (el instanceof HTMLElement && s.forcedColorAdjust === 'none' && rendered(el) && !isVisuallyHidden(el)) {
+    add('background', s.backgroundColor);
+    if (hasOwnText(el)) add('text', s.color);
+    for (const side of ['Top', 'Right', 'Bottom', 'Left'] as const) {
+      if (s[`border${side}Style`] !== 'none' && parseFloat(s[`border${side}Width`]) > 0) add(`border-${side.toLowerCase()}`, s[`border${side}Color`]);
+    }
+  }
+  return out;
+}
+
+/** Each element's unforced colours, and the value of every system colour, in the palette the page is in now. */
+function paletteReading(root: Root) {
+  const doc = root instanceof Document ? root : root.host.ownerDocument;
+  return {
+    colours: new Map(elementsOf(root).map((el) => [el, unforcedColours(el)])),
+    system: SYSTEM_COLOURS.map((keyword) => systemColour(doc, keyword)),
+  };
+}
+
+/**
+ * Forced colours, in both palettes (it switches between them): what Chromium leaves in the author's
+ * colours is painted in system colours all the same, so that it follows the person's palette — a
+ * box that opts out (forced-color-adjust: none, which its children inherit) and an SVG shape's fill
+ * and stroke (SVG is preserve-parent-color: a colour set on the icon itself is kept). A colour counts
+ * as a system colour when one keyword gives it in both palettes: a hard-coded white is Canvas in
+ * High Contrast White, but not in High Contrast Black.
+ */
+export async function ownColourProblems(root: Root): Promise<string[]> {
+  if (!inForcedColours()) throw new Error('ownColourProblems needs the page in forced colours: await forcedColours(true) first');
+  await forcedColours(true, 'light');
+  await frame();
+  const light = paletteReading(root);
+  await forcedColours(true, 'dark');
+  await frame();
+  const dark = paletteReading(root);
+  const problems: string[] = [];
+  for (const [el, colours] of light.colours) {
+    const inDark = dark.colours.get(el) ?? [];
+    for (const [what, colour] of colours) {
+      const other = inDark.find(([w]) => w === what)?.[1] ?? 'none';
+      // Only the keywords that follow the palette: Chromium gives Mark, SelectedItem and their texts one fixed value in both.
+      const system = SYSTEM_COLOURS.some((_, i) => light.system[i] !== dark.system[i] && light.system[i] === colour && dark.system[i] === other);
+      if (!system) problems.push(`${nameOf(el)} keeps its own colour in forced colours: ${what} ${colour} (light) / ${other} (dark)`);
+    }
   }
   return problems;
 }
@@ -396,12 +464,15 @@ async function place(state: LayoutState, width: (typeof WIDTHS)[number]): Promis
   return el;
 }
 
+/** High Contrast White and High Contrast Black, as Chromium's forced palettes stand for them. */
+const PALETTES: Palette[] = ['light', 'dark'];
+
 const expectNone = (problems: string[], what: string) => expect(problems, `${what}:\n  ${problems.join('\n  ')}`).to.deep.equal([]);
 
 /**
  * Each criterion, for each state, at each width: one test apiece, so that a failure says which.
  * Text spacing is checked at both widths (where it most often breaks), target size and focus at
- * the phone width, forced colours once.
+ * the phone width, forced colours once in each palette.
  */
 export function layoutSuite(tag: string, states: LayoutState[]): void {
   describe(`<${tag}>: layout for WCAG 2.2 AA`, () => {
@@ -439,11 +510,19 @@ export function layoutSuite(tag: string, states: LayoutState[]): void {
           expectNone(await focusProblems(el.shadowRoot!), 'focus');
         });
 
-        it('keeps the edges of its buttons, its text and its focus outlines in forced colours', async () => {
+        for (const palette of PALETTES) {
+          it(`keeps the edges of its buttons, its text and its focus outlines in forced colours, ${palette} (1.4.11)`, async () => {
+            const el = await place(state, WIDTHS[1]);
+            await forcedColours(true, palette);
+            await frame();
+            expectNone(await forcedColourProblems(el.shadowRoot!), `forced colours, ${palette}`);
+          });
+        }
+
+        it('paints what forced colours leave alone (icons, boxes that opt out) in system colours', async () => {
           const el = await place(state, WIDTHS[1]);
           await forcedColours(true);
-          await frame();
-          expectNone(await forcedColourProblems(el.shadowRoot!), 'forced colours');
+          expectNone(await ownColourProblems(el.shadowRoot!), 'colours kept in forced colours');
         });
       });
     }
