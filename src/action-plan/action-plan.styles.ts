@@ -471,6 +471,12 @@ export const actionPlanStyles = css`
     .icon-knockout {
       stroke: Canvas;
     }
+    /* An SVG keeps a colour set on itself in forced colours (it is preserve-parent-color), so the
+       status colours would stay, whatever the palette: take the text's system colour instead. The
+       shapes still tell the statuses apart. After the .icon-* colours, which it overrides. */
+    .icon {
+      color: inherit;
+    }
     /* Drawn as a link, with no box: a link's system colour, as the shared .link-button has. */
     .aim-toggle {
       color: LinkText;

@@ -5,7 +5,8 @@ import type { ActionStatus } from '../feed/types.js';
  * One small shape per status, so that status never rests on colour alone: an empty ring (not
  * started), a half-filled ring (in progress), a clock (delayed), a ring with a tick (complete) and
  * a struck-through ring (cancelled). Always beside the status word and hidden from assistive
- * technology. They draw in `currentColor`, so forced-colours mode keeps them visible.
+ * technology. They draw in `currentColor` (nothing in a fixed colour, not even a fill left black), and
+ * in forced-colours mode that is the text's system colour, so they follow the person's palette.
  */
 export function statusIcon(status: ActionStatus): TemplateResult {
   return html`<svg class="icon icon-${status}" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
@@ -29,7 +30,7 @@ function statusShape(status: ActionStatus): SVGTemplateResult {
         <path class="icon-knockout" d="M4.6 8.3l2.2 2.2 4.6-4.8" fill="none" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />`;
     case 'cancelled':
       return svg`<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2" />
-        <path d="M3.8 12.2l8.4-8.4" stroke="currentColor" stroke-width="2" />`;
+        <path d="M3.8 12.2l8.4-8.4" fill="none" stroke="currentColor" stroke-width="2" />`;
   }
 }
 
