@@ -162,7 +162,10 @@ export const signatoryListStyles = css`
     select {
       border-color: ButtonText;
     }
-    .page-button[aria-current='page'] {
+    /* The second selector is as specific as the green one above, which would otherwise win at rest:
+       this box opts out of forced colours, so that green would be kept in every palette. */
+    .page-button[aria-current='page'],
+    .page-button[aria-current='page']:not(:focus-visible) {
       border-color: Highlight;
       background: Highlight;
       color: HighlightText;
