@@ -8,6 +8,7 @@ import { ChartsController } from '../../../src/action-plan/charts-controller.js'
 import { $, $$, foldText, settled, shadowText } from '../../helpers/dom.js';
 import { feedElementSuite } from '../../helpers/feed-element-suite.js';
 import { sampleFeed } from '../../helpers/feeds.js';
+import { forcedColours } from '../../helpers/forced-colours.js';
 import { intersectionReported, mountPlan, watchChartsWait } from './mount.js';
 
 feedElementSuite({
@@ -623,10 +624,8 @@ describe('<compact-action-plan>', () => {
     });
 
     it('shows tables in forced-colours mode, and charts again when it ends', async () => {
-      const query = new EventTarget() as MediaQueryList & { matches: boolean };
-      query.matches = true;
-      const realMatchMedia = window.matchMedia;
-      window.matchMedia = ((q: string) => (q === '(forced-colors: active)' ? query : realMatchMedia.call(window, q))) as typeof window.matchMedia;
+      // Chromium's own forced colours: the element hears the media query change as it would on Windows.
+      await forcedColours(true);
       const loader = sinon.spy(realLoader);
       CompactActionPlan.loadCharts = loader;
       const wait = watchChartsWait();
@@ -638,16 +637,21 @@ describe('<compact-action-plan>', () => {
         expect($(el, 'canvas')).to.equal(null);
         expect($(el, '.view-switch')).to.equal(null);
         await expect(el).to.be.accessible();
-        query.matches = false;
-        query.dispatchEvent(new Event('change'));
+        await forcedColours(false);
         await waitUntil(() => $(el, '.figure-status canvas'), 'charts did not come back');
-        query.matches = true;
-        query.dispatchEvent(new Event('change'));
+        await forcedColours(true);
+        await waitUntil(() => !$(el, 'canvas'), 'charts stayed in forced colours');
         await el.updateComplete;
         expect($(el, 'canvas')).to.equal(null);
+        // Moved in the page in forced colours, with chart.js loaded: it reads the mode again, draws nothing.
+        const parent = el.parentElement!;
+        el.remove();
+        parent.append(el);
+        await el.updateComplete;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        expect($(el, 'canvas'), 'no chart after a move in forced colours').to.equal(null);
       } finally {
         wait.restore();
-        window.matchMedia = realMatchMedia;
       }
     });
   });

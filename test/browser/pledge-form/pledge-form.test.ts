@@ -4,10 +4,21 @@ import { feedElementSuite } from '../../helpers/feed-element-suite.js';
 import { $, $$, foldText, settled, shadowText } from '../../helpers/dom.js';
 import { sampleFeed } from '../../helpers/feeds.js';
 import { expectLinkButtonLook } from '../../helpers/focus.js';
+import { forcedColours } from '../../helpers/forced-colours.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
 import type { PledgeErrorDetail } from '../../../src/pledge-form/pledge-events.js';
 import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import { choose, fillValid, form, pledgeFeed, pledgeLog, resetPledges, submit, type } from './helpers.js';
+
+/** What a system colour keyword (LinkText, ButtonText) computes to on this page now. */
+function systemColour(keyword: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = keyword;
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}
 
 const withoutPledge = () => {
   const feed = sampleFeed() as Record<string, unknown>;
@@ -303,14 +314,17 @@ describe('<compact-pledge-form>: the form', () => {
     expect(clear.classList.contains('link-button')).to.equal(true);
     expect(clear.getBoundingClientRect().height).to.be.at.least(44);
     await expectLinkButtonLook(clear);
-    // Forced colours cannot be emulated by this runner (matchMedia stays false): read the rule itself.
-    // A button takes ButtonText there, which would make it read as a button, not a link.
-    const forced = el
-      .shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])
-      .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active'))
-      .flatMap((rule) => [...rule.cssRules] as CSSStyleRule[]);
-    const colours = forced.filter((rule) => rule.selectorText === '.link-button').map((rule) => rule.style.color);
-    expect(colours, 'in forced colours, the link colour').to.deep.equal(['linktext']);
+    // In Chromium's forced colours, in both palettes: a button takes ButtonText there, which would
+    // make it read as a button, not a link. At rest: focused, every control is LinkText there.
+    clear.blur();
+    for (const palette of ['light', 'dark'] as const) {
+      await forcedColours(true, palette);
+      await el.updateComplete;
+      const style = getComputedStyle(clear);
+      expect(style.color, `in forced colours (${palette}), the link colour`).to.equal(systemColour('LinkText'));
+      expect(style.color, `in forced colours (${palette}), not a button's colour`).not.to.equal(systemColour('ButtonText'));
+      expect(style.textDecorationLine, `underlined, as a link, in forced colours (${palette})`).to.equal('underline');
+    }
   });
 
   it('takes its heading and introduction from slots', async () => {
