@@ -91,6 +91,18 @@ describe('layout checks', () => {
     expect(await focusProblems(fine.shadowRoot!)).to.deep.equal([]);
   });
 
+  it('the checks read a document in an iframe too, whose elements belong to the frame window', async () => {
+    last?.remove();
+    const frameEl = (last = await fixture<HTMLIFrameElement>('<iframe style="width: 320px; height: 200px; border: 0"></iframe>'));
+    const doc = frameEl.contentDocument!;
+    doc.body.innerHTML = `<style>button { width: 16px; height: 16px; padding: 0; border: 0; margin: 0 } button:focus-visible { outline: none }</style><button>a</button><button>b</button>`;
+    await frame(frameEl.contentWindow!);
+    expect(targetSizeProblems(doc), 'small targets in the frame').to.have.length(2);
+    expect((await focusProblems(doc)).join('\n')).to.contain('looks the same focused');
+    await forcedColours(true);
+    expect((await forcedColourProblems(doc)).join('\n')).to.contain('has no border in forced colours');
+  });
+
   it('forced colours: Chromium really forces them, and the mode ends with the test', async () => {
     const host = await shadow('<button>Go</button>', 'button { border: 2px solid transparent; background: green; color: red } button:focus-visible { box-shadow: 0 0 0 3px yellow }');
     const button = host.shadowRoot!.querySelector('button')!;

@@ -48,6 +48,15 @@ export function nameOf(el: Element): string {
   return `${el.localName}${id}${cls}${text ? ` "${text}"` : ''}`;
 }
 
+/**
+ * Whether a node is of a DOM class, in its own window: an element of the embed page's iframe is an
+ * instance of that frame's HTMLElement, never of this window's, so a plain `instanceof` passes it by.
+ */
+const isA = <K extends 'HTMLElement' | 'SVGGeometryElement' | 'SVGTextContentElement' | 'Document'>(node: Node, kind: K): node is Node & InstanceType<(typeof globalThis)[K]> => {
+  const view = (node.ownerDocument ?? (node as Document)).defaultView;
+  return !!view && node instanceof (view[kind] as unknown as typeof Node);
+};
+
 /** The parent across shadow boundaries. */
 const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
 
@@ -128,7 +137,7 @@ const hasOwnText = (el: Element) => [...el.childNodes].some((n) => n.nodeType ==
 export function clippedTextProblems(root: Root): string[] {
   const problems: string[] = [];
   for (const el of elementsOf(root)) {
-    if (!(el instanceof HTMLElement) || FORM_CONTROLS.has(el.localName) || !rendered(el) || isVisuallyHidden(el)) continue;
+    if (!isA(el, 'HTMLElement') || FORM_CONTROLS.has(el.localName) || !rendered(el) || isVisuallyHidden(el)) continue;
     if (!el.textContent!.trim()) continue;
     const style = getComputedStyle(el);
     if (style.display === 'inline' || style.display === 'contents') continue;
@@ -145,7 +154,7 @@ const CONTROLS = 'a[href], button, input:not([type="hidden"]), select, textarea,
 
 /** Every control a pointer can hit, shown. */
 export const controlsOf = (root: Root): HTMLElement[] =>
-  elementsOf(root).filter((el): el is HTMLElement => el instanceof HTMLElement && el.matches(CONTROLS) && rendered(el) && !isVisuallyHidden(el));
+  elementsOf(root).filter((el): el is HTMLElement => isA(el, 'HTMLElement') && el.matches(CONTROLS) && rendered(el) && !isVisuallyHidden(el));
 
 /** A link in a line of text (2.5.8's inline exception): an inline link with words of its block around it. */
 function isInlineLink(el: HTMLElement): boolean {
@@ -183,7 +192,7 @@ export function targetSizeProblems(root: Root): string[] {
 const focusablesOf = (root: Root): HTMLElement[] =>
   elementsOf(root).filter(
     (el): el is HTMLElement =>
-      el instanceof HTMLElement && el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && rendered(el) && !isVisuallyHidden(el),
+      isA(el, 'HTMLElement') && el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && rendered(el) && !isVisuallyHidden(el),
   );
 
 /**
@@ -333,7 +342,7 @@ function forcedIndicator(s: CSSStyleDeclaration): string {
 export async function forcedColourProblems(root: Root): Promise<string[]> {
   if (!inForcedColours()) throw new Error('forcedColourProblems needs the page in forced colours: await forcedColours(true) first');
   const problems: string[] = [];
-  const doc = root instanceof Document ? root : root.host.ownerDocument;
+  const doc = isA(root, 'Document') ? (root as Document) : (root as ShadowRoot).host.ownerDocument;
   const linkText = systemColour(doc, 'LinkText');
   for (const el of controlsOf(root)) {
     const s = getComputedStyle(el);
@@ -383,12 +392,12 @@ function unforcedColours(el: Element): [string, string][] {
   const add = (what: string, colour: string) => {
     if (colour.startsWith('rgb') && channels(colour)[3] > 0) out.push([what, colour]);
   };
-  if (el instanceof SVGGeometryElement || el instanceof SVGTextContentElement) {
+  if (isA(el, 'SVGGeometryElement') || isA(el, 'SVGTextContentElement')) {
     const svg = el.closest('svg');
     if (!svg || !rendered(svg)) return out;
     add('fill', s.fill);
     add('stroke', s.stroke);
-  } else if (el instanceof HTMLElement && s.forcedColorAdjust === 'none' && rendered(el) && !isVisuallyHidden(el)) {
+  } else if (isA(el, 'HTMLElement') && s.forcedColorAdjust === 'none' && rendered(el) && !isVisuallyHidden(el)) {
     add('background', s.backgroundColor);
     if (hasOwnText(el)) add('text', s.color);
     for (const side of ['Top', 'Right', 'Bottom', 'Left'] as const) {
@@ -400,7 +409,7 @@ function unforcedColours(el: Element): [string, string][] {
 
 /** Each element's unforced colours, and the value of every system colour, in the palette the page is in now. */
 function paletteReading(root: Root) {
-  const doc = root instanceof Document ? root : root.host.ownerDocument;
+  const doc = isA(root, 'Document') ? (root as Document) : (root as ShadowRoot).host.ownerDocument;
   return {
     colours: new Map(elementsOf(root).map((el) => [el, unforcedColours(el)])),
     system: SYSTEM_COLOURS.map((keyword) => systemColour(doc, keyword)),
