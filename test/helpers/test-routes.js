@@ -7,6 +7,8 @@
 //   /test-feed?key=abc&failAfter=1   answers 503 from the second request on (a saved copy then shows)
 //   /test-feed?key=abc               counts requests per key; /test-feed/count?key=abc reads the count
 //   /test-feed?signatories=9000      the sample feed with that many more signatories (a large feed)
+//   /test-feed?consultations=now     the sample feed with a consultation in each state, dated from the
+//                                    request's moment (for pages whose clock a test cannot freeze)
 //   /test-pledge?status=...&retryAfter=...   the pledge endpoint, with a log of received requests
 //   /test-pledge?body=html           an HTML page (a sign-in or Wi-Fi login page) instead of a receipt
 //   /test-pledge?reply=text          that body, as it is (e.g. `{}` or `OK`)
@@ -20,6 +22,24 @@ const sampleFeed = () => readFileSync(new URL('../fixtures/feed.json', import.me
 /** A repeated query parameter (?status=1&status=2) arrives as an array: the last one wins. */
 const last = (query) =>
   Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : v]));
+
+/**
+ * A consultation in each state the countdown shows, around `now`: in its last hour (40 minutes
+ * left, "Show seconds"), closing soon, open, not open yet and closed. What it shows still moves
+ * with the clock, but stays in the same state for the length of a test.
+ */
+function consultationsAround(now) {
+  const at = (minutes) => new Date(now + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const day = 24 * 60;
+  const url = 'https://example.org/consult';
+  return [
+    { id: 'hour', title: 'Adolygiad gwasanaethau Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch', owner: 'GB-LAE-TST', url, opens: at(-60 * day), closes: at(40), summary: 'How libraries should open in future.' },
+    { id: 'soon', title: 'Health transport', owner: 'Testshire Health Board', opens: at(-20 * day), closes: at(3 * day), shorterBecause: 'A funding deadline set by the Scottish Government.' },
+    { id: 'open', title: 'Community transport', owner: 'GB-CHC-1234567', url, opens: at(-5 * day), closes: at(90 * day) },
+    { id: 'later', title: 'Parks strategy', owner: 'GB-LAE-TST', opens: at(9 * day), closes: at(100 * day) },
+    { id: 'closed', title: 'Youth services', owner: 'GB-LAE-TST', opens: at(-120 * day), closes: at(-30 * day) },
+  ];
+}
 
 export async function testRoutes(ctx, next) {
   if (ctx.path === '/test-feed/count') {
@@ -46,6 +66,9 @@ export async function testRoutes(ctx, next) {
     } else if (q.body === 'version2') {
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({ ...JSON.parse(sampleFeed()), feedVersion: '2.0' });
+    } else if (q.consultations === 'now') {
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ ...JSON.parse(sampleFeed()), consultations: consultationsAround(Date.now()) });
     } else if (q.signatories) {
       const feed = JSON.parse(sampleFeed());
       for (let i = 0; i < Number(q.signatories); i++) {

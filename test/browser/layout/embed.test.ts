@@ -1,17 +1,30 @@
 /**
  * embed.html (embed-public/, src/embed) in a 320 px wide iframe, as a phone shows a CMS page: each
- * widget, on the demo's real feeds, with WCAG text spacing, by touch and keyboard. The countdown is
- * left to its own layout tests, where the clock is frozen: in the frame, what it shows follows today.
+ * widget, on the demo's real feeds, with WCAG text spacing, by touch and keyboard. The frame's clock
+ * cannot be frozen, so the countdown reads a test feed dated from the moment it is asked for
+ * (`consultations=now`): each of its states, whatever the day.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { feedUrl } from '../../helpers/feeds.js';
-import { applyTextSpacing, clippedTextProblems, focusProblems, frame, reflowProblems, targetSizeProblems } from './checks.js';
+import { forcedColours } from '../../helpers/forced-colours.js';
+import {
+  applyTextSpacing,
+  clippedTextProblems,
+  focusProblems,
+  forcedColourProblems,
+  frame,
+  ownColourProblems,
+  reflowProblems,
+  targetSizeProblems,
+} from './checks.js';
 
 interface Case {
   name: string;
   query: Record<string, string>;
   /** Shown in the widget's shadow root once it is in the state to check. */
   ready: string;
+  /** Also shown then (the states a case is there for). */
+  shows?: string[];
 }
 
 const CASES: Case[] = [
@@ -20,6 +33,17 @@ const CASES: Case[] = [
   { name: 'the pledge form, in Welsh', query: { widget: 'pledge-form', src: '/feeds/ceredigion.json', lang: 'cy' }, ready: 'form' },
   { name: 'a long action plan, with its charts', query: { widget: 'action-plan', src: '/feeds/south-ayrshire.json' }, ready: '.plan canvas' },
   { name: 'the action plan, in Welsh', query: { widget: 'action-plan', src: '/feeds/ceredigion.json', lang: 'cy', charts: 'none' }, ready: '.plan' },
+  {
+    name: 'the countdown, every state, closed ones shown',
+    query: { widget: 'consultation-countdown', src: feedUrl({ consultations: 'now' }), 'show-closed': '', limit: '9' },
+    ready: '.consultation.soon',
+    shows: ['[part~="seconds-toggle"]', '.consultation.open', '.consultation.upcoming', '.consultation.closed'],
+  },
+  {
+    name: 'the countdown, one consultation in its last hour, in Welsh',
+    query: { widget: 'consultation-countdown', src: feedUrl({ consultations: 'now' }), consultation: 'hour', lang: 'cy' },
+    ready: '[part~="seconds-toggle"]',
+  },
   { name: 'the badge card', query: { widget: 'pledge-badge', src: '/feeds/ceredigion.json', signatory: 'GB-PLA-CGN', variant: 'card' }, ready: '.badge' },
   { name: 'a widget whose feed fails', query: { widget: 'signatory-list', src: feedUrl({ status: 500 }) }, ready: '[part~="retry"]' },
 ];
@@ -37,6 +61,8 @@ async function embed(c: Case): Promise<HTMLElement> {
   const widget = () => iframe!.contentDocument?.querySelector<HTMLElement>(tag);
   await waitUntil(() => widget()?.shadowRoot?.querySelector(c.ready), `${tag} did not show ${c.ready}`, { timeout: 6000 });
   await frame(iframe.contentWindow!);
+  const missing = (c.shows ?? []).filter((selector) => !widget()!.shadowRoot!.querySelector(selector));
+  expect(missing, `${tag} shows every state it is there for`).to.deep.equal([]);
   return widget()!;
 }
 
@@ -66,6 +92,16 @@ describe('embed.html: layout for WCAG 2.2 AA in a 320 px frame', () => {
       it('shows focus on every control, in view in the frame (2.4.7, 2.4.11)', async () => {
         const el = await embed(c);
         expectNone(await focusProblems(el.ownerDocument), 'focus');
+      });
+
+      it('keeps its edges, text, focus outlines and system colours in forced colours, with the page around it (1.4.11)', async () => {
+        const el = await embed(c);
+        for (const palette of ['light', 'dark'] as const) {
+          await forcedColours(true, palette);
+          await frame(el.ownerDocument.defaultView!);
+          expectNone(await forcedColourProblems(el.shadowRoot!), `forced colours, ${palette}`);
+        }
+        expectNone(await ownColourProblems(el.ownerDocument), 'colours kept in forced colours');
       });
     });
   }
