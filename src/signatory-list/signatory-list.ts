@@ -9,8 +9,6 @@ import { CompactElement } from '../core/compact-element.js';
 import { headingLevel, headingTag } from '../core/heading.js';
 import { baseStyles } from '../core/styles.js';
 import { SECTORS, type CompactFeed, type Sector } from '../feed/types.js';
-import { safeHttpUrl } from '../feed/url.js';
-import { formatIsoDate } from '../i18n/dates.js';
 import { sectorName, sectorPlain, sectorText, typeName } from '../i18n/labels.js';
 import { bdi, FeedText } from '../i18n/feed-text.js';
 import { toCsv } from './csv.js';
@@ -24,7 +22,6 @@ import {
   filterEntries,
   firstInOrder,
   groupBySector,
-  pageWindow,
   prepareSearch,
   Search,
   sortEntries,
@@ -33,6 +30,8 @@ import {
   type Filters,
   type SortOrder,
 } from './model.js';
+import { renderItem } from './list-item.js';
+import { renderPagination } from './pagination.js';
 import { signatoryListStyles } from './signatory-list.styles.js';
 
 /** How long typing must pause before the number of results is read out. */
@@ -315,7 +314,7 @@ export class CompactSignatoryList extends CompactElement {
           : nothing}
       </div>
       ${total > 0 ? this.renderResults(feed, shown) : this.renderNoResults()}
-      ${pageCount > 1 ? this.renderPagination(page, pageCount) : nothing}
+      ${pageCount > 1 ? renderPagination(page, pageCount, (n) => void this.goToPage(n)) : nothing}
     `;
   }
 
@@ -450,34 +449,9 @@ export class CompactSignatoryList extends CompactElement {
       ${repeat(
         entries,
         (e) => e.signatory.id,
-        (e) => this.renderItem(feed, e, words),
+        (e) => renderItem(feed, e, words, !this.grouped),
       )}
     </ul>`;
-  }
-
-  private renderItem(feed: CompactFeed, entry: Entry, words: FeedText): TemplateResult {
-    const s = entry.signatory;
-    const url = safeHttpUrl(s.url);
-    const logo = safeHttpUrl(s.logo);
-    const date = s.signed ? formatIsoDate(s.signed) : '';
-    const champion = s.champion;
-    const name = words.markup(s.name);
-    const sector = this.grouped ? '' : sectorText(feed, s.sector, words);
-    const type = entry.type ? typeName(entry.type) : '';
-    const signed = date ? msg(str`Signed ${date}`, { id: 'signatory-list.signed' }) : '';
-    // The three parts always in place (one template per row, not one per part): an empty one is
-    // hidden, spaces between them so they are read as words, and the dots drawn by CSS.
-    return html`<li class="item" part="item">
-      ${logo
-        ? // The name is right beside the logo, so the logo adds nothing for a screen reader: alt="".
-          html`<img class="logo" part="logo" src=${logo} alt="" loading="lazy" decoding="async" width="48" height="48" @error=${hideImage} />`
-        : nothing}
-      <div class="item-body">
-        <p class="name">${url ? html`<a part="name" href=${url}>${name}</a>` : html`<span part="name">${name}</span>`}</p>
-        <p class="meta secondary-text" part="meta"><span ?hidden=${!sector}>${sector}</span> <span ?hidden=${!type}>${type}</span> <span ?hidden=${!signed}>${signed}</span></p>
-        ${champion ? html`<p class="champion" part="champion">${championText(words.markup(champion.name), champion.role ? words.markup(champion.role) : undefined)}</p>` : nothing}
-      </div>
-    </li>`;
   }
 
   private renderNoResults(): TemplateResult {
@@ -488,35 +462,6 @@ export class CompactSignatoryList extends CompactElement {
           </button>`
         : nothing}
     </div>`;
-  }
-
-  private renderPagination(page: number, pageCount: number): TemplateResult {
-    const button = (target: number, label: string, className: string) =>
-      html`<li class=${className}>
-        <button type="button" class="page-button" part="page-button" @click=${() => this.goToPage(target)}>${label}</button>
-      </li>`;
-    return html`<nav class="pagination" part="pagination" aria-label=${msg('Pages of results', { id: 'signatory-list.pages.label' })}>
-      <ul>
-        ${page > 1 ? button(page - 1, msg('Previous page', { id: 'signatory-list.pages.previous' }), 'previous') : nothing}
-        ${pageWindow(page, pageCount).map((n) =>
-          n === null
-            ? html`<li class="gap">…</li>`
-            : html`<li>
-                <button
-                  type="button"
-                  class="page-button number"
-                  part="page-button"
-                  aria-label=${msg(str`Page ${n}`, { id: 'signatory-list.pages.page' })}
-                  aria-current=${n === page ? 'page' : nothing}
-                  @click=${() => this.goToPage(n)}
-                >
-                  ${n}
-                </button>
-              </li>`,
-        )}
-        ${page < pageCount ? button(page + 1, msg('Next page', { id: 'signatory-list.pages.next' }), 'next') : nothing}
-      </ul>
-    </nav>`;
   }
 
   /** Feed text for this render: isolated, in its own language when that differs from the list's. */
@@ -630,17 +575,6 @@ const SORT_LABELS: Record<SortOrder, () => string> = {
   signed: () => msg('Date signed (oldest first)', { id: 'signatory-list.sort.signed' }),
   'signed-desc': () => msg('Date signed (newest first)', { id: 'signatory-list.sort.signedDesc' }),
 };
-
-function championText(name: unknown, role: unknown): TemplateResult {
-  return role
-    ? msg(html`Compact Champion: ${name}, ${role}`, { id: 'signatory-list.championRole' })
-    : msg(html`Compact Champion: ${name}`, { id: 'signatory-list.champion' });
-}
-
-/** A logo that fails to load would show a broken-image box: hide it; the name says it all. */
-function hideImage(event: Event): void {
-  (event.target as HTMLImageElement).hidden = true;
-}
 
 declare global {
   interface HTMLElementTagNameMap {
