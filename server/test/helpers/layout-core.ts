@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The DOM side of the WCAG 2.2 AA layout checks axe cannot make, with nothing of a test runner in it,
  * so that both kinds of browser test use the same code: the widgets' (test/browser/layout/checks.ts,
@@ -46,7 +47,11 @@ export const ancestors = (el: Element): Element[] => {
 /** The widgets' class and GOV.UK Frontend's for text kept for screen readers only. */
 const HIDDEN_CLASSES = ['visually-hidden', 'govuk-visually-hidden'];
 
-export const isVisuallyHidden = (el: Element) => [el, ...ancestors(el)].some((node) => HIDDEN_CLASSES.some((c) => node.classList.contains(c)));
+/** Clipped to nothing until focused, as GOV.UK's skip link is (its visually-hidden-focusable mixin). */
+const clippedAway = (el: Element) => getComputedStyle(el).clipPath === 'inset(50%)';
+
+export const isVisuallyHidden = (el: Element) =>
+  [el, ...ancestors(el)].some((node) => HIDDEN_CLASSES.some((c) => node.classList.contains(c)) || clippedAway(node));
 
 export const rendered = (el: Element) => {
   const rect = el.getBoundingClientRect();
@@ -93,9 +98,11 @@ const hasOwnText = (el: Element) => [...el.childNodes].some((n) => n.nodeType ==
 /**
  * 1.4.12: no text cut off or spilling out of its box. A box whose content is taller or wider than the
  * box itself either clips it (overflow hidden) or lets it run over what is next to it; scroll
- * containers that a person can scroll are left to the reflow check.
+ * containers that a person can scroll are left to the reflow check. `clippingOnly` looks only at
+ * boxes that clip (GOV.UK's buttons and back link draw their larger hit area as a pseudo-element
+ * hanging out of the box, which would look like spilt text).
  */
-export function clippedTextProblems(root: Root): string[] {
+export function clippedTextProblems(root: Root, options: { clippingOnly?: boolean } = {}): string[] {
   const problems: string[] = [];
   for (const el of elementsOf(root)) {
     if (!(el instanceof HTMLElement) || FORM_CONTROLS.has(el.localName) || !rendered(el) || isVisuallyHidden(el)) continue;
@@ -103,6 +110,7 @@ export function clippedTextProblems(root: Root): string[] {
     const style = getComputedStyle(el);
     if (style.display === 'inline' || style.display === 'contents') continue;
     if (scrolls(style.overflowX) || scrolls(style.overflowY)) continue;
+    if (options.clippingOnly && style.overflowX === 'visible' && style.overflowY === 'visible') continue;
     if (el.scrollHeight > el.clientHeight + 1) problems.push(`${nameOf(el)} is too short for its text: ${el.scrollHeight} > ${el.clientHeight} (overflow ${style.overflowY})`);
     if (el.scrollWidth > el.clientWidth + 1 && (hasOwnText(el) || style.overflowX !== 'visible')) {
       problems.push(`${nameOf(el)} is too narrow for its text: ${el.scrollWidth} > ${el.clientWidth} (overflow ${style.overflowX})`);
@@ -179,6 +187,8 @@ export function visibleRect(el: Element): { left: number; top: number; right: nu
   box.right = Math.min(box.right, view.innerWidth);
   box.bottom = Math.min(box.bottom, view.innerHeight);
   for (const a of ancestors(el)) {
+    // The page's own scrolling is the viewport, cut off above (GOV.UK's html is overflow-y: scroll).
+    if (a === el.ownerDocument.documentElement) continue;
     const s = getComputedStyle(a);
     if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
     const c = a.getBoundingClientRect();
@@ -196,12 +206,13 @@ export const hasEdge = (s: CSSStyleDeclaration) =>
 
 /**
  * 2.4.7 and 2.4.11 for the control that has just taken focus from the keyboard: it looks different
- * from `blurred` (its `indicatorStyle` unfocused), and some of it is in view and on top (not under
+ * from `blurred` (its `indicatorStyle` unfocused; undefined for one that only shows when focused,
+ * like a skip link), and some of it is in view and on top (not under
  * anything else, nor cut off by one of its scroll boxes).
  */
-export function focusedProblems(el: HTMLElement, blurred: string): string[] {
+export function focusedProblems(el: HTMLElement, blurred: string | undefined): string[] {
   const problems: string[] = [];
-  if (indicatorStyle(el) === blurred) problems.push(`${nameOf(el)} looks the same focused`);
+  if (blurred !== undefined && indicatorStyle(el) === blurred) problems.push(`${nameOf(el)} looks the same focused`);
   const box = visibleRect(el);
   const points: [number, number][] = [
     [(box.left + box.right) / 2, (box.top + box.bottom) / 2],

@@ -72,5 +72,9 @@ describe('the page layout checks, on pages made to fail them', () => {
     assert.match(problems, /forced colours: a.fill "Fill" has no focus outline in forced colours \(outline none/);
     assert.doesNotMatch(problems, /^page: a.fill "Fill" looks the same/m, 'outside forced colours it shows');
     assert.equal(await problemsOf('<a href="#x" class="fill">Fill</a>', css.replace('outline: none', 'outline: 3px solid transparent')), '');
+    // Shown on :focus-visible only, as the widgets do: the stops are focused again by script in forced colours.
+    const visible = 'a.v:focus { outline: none } a.v:focus-visible { outline: 3px solid #fd0 }';
+    assert.equal(await problemsOf('<p><a href="#x" class="v">One</a></p><p><a href="#y" class="v">Two</a></p>', visible), '');
+    assert.match(await problemsOf('<p><a href="#x" class="v">One</a></p>', visible.replace('a.v:focus-visible', 'a.v:hover')), /forced colours: a.v "One" has no focus outline/);
   });
 });
