@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { hostSite, launchChromium, page as hostPage, type HostSite, axe } from '../helpers/browser.js';
 import { makeUser, PASSWORD } from '../admin/helpers.js';
+import { shortConsultation } from './helpers.js';
 
 describe('authoring in Chromium', () => {
   let t: TestServer;
@@ -113,12 +114,7 @@ describe('authoring in Chromium', () => {
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.closest('.govuk-error-summary') !== null), true, 'the error summary takes focus');
     await check('action with errors');
-    await page.goto(`${t.url}/admin/compacts/southend/consultations/new`);
-    await page.getByLabel('Title').fill('Short one');
-    await page.getByLabel('Opens').fill('2027-01-04');
-    await page.getByLabel('Closes').fill('2027-01-31');
-    await page.getByRole('button', { name: 'Check the length' }).click();
-    await page.getByText('shorter than the compact’s standard of 12 weeks').first().waitFor();
+    await shortConsultation(page, t.url);
     await check('consultation length checked');
     await page.getByRole('button', { name: 'Save and publish' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();

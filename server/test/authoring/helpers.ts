@@ -1,5 +1,6 @@
 /** Authoring tests: signed-in editors, the forms as a browser would post them back, multipart uploads. */
 import assert from 'node:assert/strict';
+import type { Page as Tab } from 'playwright-core';
 import { AdminClient, makeUser, type Page } from '../admin/helpers.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -82,4 +83,14 @@ export async function feedOf(t: TestServer, compactId: string): Promise<any> {
 /** The text of a page without its tags (for "the page says …" checks). */
 export function textOf(html: string): string {
   return decode(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+}
+
+/** In Chromium: a new consultation of four weeks, its length checked (so the form asks why it is short). */
+export async function shortConsultation(tab: Tab, base: string): Promise<void> {
+  await tab.goto(`${base}/admin/compacts/southend/consultations/new`);
+  await tab.getByLabel('Title').fill('Short one');
+  await tab.getByLabel('Opens').fill('2027-01-04');
+  await tab.getByLabel('Closes').fill('2027-01-31');
+  await tab.getByRole('button', { name: 'Check the length' }).click();
+  await tab.getByText('shorter than the compact’s standard of 12 weeks').first().waitFor();
 }

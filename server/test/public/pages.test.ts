@@ -25,7 +25,8 @@ describe('public pages', () => {
     assert.match(text, /Working together – better together/);
     assert.match(text, /<dt class="govuk-summary-list__key">Voluntary action is valued<\/dt>/);
     assert.match(text, /<h3 class="govuk-heading-m">Statutory organisations<\/h3>/, 'the compact’s own name for the sector');
-    assert.match(text, /<compact-signatory-list class="compact-widget" src="\/feeds\/southend.json" heading-level="3">\s*<table class="govuk-table">/);
+    // The table scrolls in a named, focusable region of its own on a narrow screen (WCAG 1.4.10).
+    assert.match(text, /<compact-signatory-list class="compact-widget" src="\/feeds\/southend.json" heading-level="3">\s*<div class="compact-table-region" role="region" aria-label="Organisations that have signed" tabindex="0"><table class="govuk-table">/);
     assert.equal(count(text, /<th scope="row" class="govuk-table__header"><a class="govuk-link" href="\/c\/southend\/signatories\//g), 25);
     assert.match(text, /<compact-action-plan[^>]*>[\s\S]*id="action-codes-funding"/);
     assert.match(text, /<compact-consultation-countdown[^>]*>[\s\S]*Closes 11:59pm on Monday 7 December 2026/);
@@ -60,6 +61,7 @@ describe('public pages', () => {
     const welsh = (await get(`${t.url}/cy/c/southend`)).text;
     assert.match(welsh, /Neidio i&#39;r prif gynnwys/);
     assert.match(welsh, /Sefydliadau sydd wedi llofnodi/);
+    assert.match(welsh, /<div class="compact-table-region" role="region" aria-label="Sefydliadau sydd wedi llofnodi" tabindex="0">/, 'the table’s region is named in the page’s language');
     assert.match(welsh, /<time datetime="2004-05-12">12 Mai 2004<\/time>/);
     assert.match(welsh, /<td class="govuk-table__cell">Awdurdod lleol<\/td>/, 'signatory types in the page’s language');
     assert.match(welsh, /<h1 class="govuk-heading-xl" lang="en">A Compact for Southend-on-Sea<\/h1>/);
@@ -141,7 +143,7 @@ describe('public pages', () => {
     const { status, text } = await get(`${t.url}/c/southend/widgets/signatory-list`);
     assert.equal(status, 200);
     assert.match(text, /<h1 class="govuk-heading-l">Organisations that have signed A Compact for Southend-on-Sea<\/h1>/);
-    assert.match(text, /<compact-signatory-list[^>]*heading-level="2">\s*<table/);
+    assert.match(text, /<compact-signatory-list[^>]*heading-level="2">\s*<div class="compact-table-region"[^>]*><table/);
     const discovery = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(text);
     assert.ok(discovery);
     const href = new URL(discovery[1]!.replace(/&amp;/g, '&'));
