@@ -69,10 +69,11 @@ export const PHONE = { width: 320, height: 640 };
  * the same stops in forced colours, each with an outline. Leaves the viewport at 320 px.
  */
 export async function layoutProblems(page: Page, label: string): Promise<string[]> {
-  await page.setViewportSize(PHONE);
+  const size = page.viewportSize();
+  if (size?.width !== PHONE.width || size.height !== PHONE.height) await page.setViewportSize(PHONE);
   await installLayoutChecks(page);
   await frames(page);
-  const problems = [...(await page.evaluate(() => compactLayout.reflowProblems())), ...(await page.evaluate(() => compactLayout.targetSizeProblems(document)))];
+  const problems = await page.evaluate(() => [...compactLayout.reflowProblems(), ...compactLayout.targetSizeProblems(document)]);
   const spacing = await page.evaluate(() => {
     const undo = compactLayout.applyTextSpacing(document);
     return new Promise<string[]>((resolve) =>

@@ -62,7 +62,7 @@ describe('admin pages: layout for WCAG 2.2 AA', () => {
     assert.deepEqual(problems.splice(0), []);
   });
 
-  it('the dashboard, moderation, signatories, users, people, audit, outbox and account pages', async () => {
+  it('the dashboard, moderation, signatories, users, people, audit, outbox, account and message pages', async () => {
     await page.goto(`${t.url}/admin/sign-in`);
     await page.getByLabel('Email address').fill('admin@council.example');
     await page.getByLabel('Password').fill(PASSWORD);
@@ -76,6 +76,14 @@ describe('admin pages: layout for WCAG 2.2 AA', () => {
     await page.getByRole('button', { name: 'Approve and email the organisation' }).click();
     await page.getByText('Pledge approved').waitFor();
     await visit('/admin/pledges?view=decided');
+    await page.goto(`${t.url}/admin/people`);
+    await page.getByLabel('Email address').fill('ada@larder.example.org');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await check('a person found');
+    await page.goto(`${t.url}/admin/account`);
+    await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+    await check('two-step sign-in being set up');
+    await visit('/admin/outbox/not-a-message');
     await page.goto(`${t.url}/admin/signatories/southend/GB-LAE-SOS`);
     await page.getByLabel('Name', { exact: true }).fill('');
     await submit('Save and publish', 'a signatory with errors');
@@ -105,6 +113,18 @@ describe('admin pages: layout for WCAG 2.2 AA', () => {
     await submit('Save and publish', 'a consultation with errors');
     await page.goto(`${t.url}/admin/compacts/southend/upload`);
     await submit('Upload and check', 'upload without a file');
+    // A sheet with a problem, then one without: the preview's tables of problems and of changes.
+    for (const [sector, shown, label] of [
+      ['council', 'The sector must be “public” or “voluntary”', 'a preview with a problem'],
+      ['public', 'Apply and publish', 'a preview ready to apply'],
+    ] as const) {
+      await page.goto(`${t.url}/admin/compacts/southend/upload`);
+      await page.getByLabel('Signatories').check();
+      await page.getByLabel('The file').setInputFiles({ name: 'signatories.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,name,sector\r\nGB-LAE-SOS,Southend-on-Sea City Council,${sector}\r\n`) });
+      await page.getByRole('button', { name: 'Upload and check' }).click();
+      await page.getByText(shown).first().waitFor();
+      await check(label);
+    }
     assert.deepEqual(problems.splice(0), []);
   });
 });
