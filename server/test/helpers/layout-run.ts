@@ -1,8 +1,9 @@
 /**
  * Drives the page-side layout checks (layout.ts) from playwright: at a 320 px viewport, with WCAG's
  * text spacing, and a real Tab walk through the page, whose stops are each checked focused, in normal
- * and in forced colours (playwright's emulateMedia really switches Chromium to forced colours). `layoutProblems` returns every problem
- * as "label: what" lines, so one assertion over many pages names all of them.
+ * and in forced colours (playwright's emulateMedia really switches Chromium to forced colours).
+ * `layoutProblems` returns every problem as "label: what" lines, so one assertion over many pages
+ * names all of them.
  */
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
