@@ -35,6 +35,15 @@ export function nameOf(el: Element): string {
   return `${el.localName}${id}${cls}${text ? ` "${text}"` : ''}`;
 }
 
+/**
+ * Whether a node is of a DOM class, in its own window: an element of the embed page's iframe is an
+ * instance of that frame's HTMLElement, never of this window's, so a plain `instanceof` passes it by.
+ */
+export const isA = <K extends 'HTMLElement' | 'SVGGeometryElement' | 'SVGTextContentElement' | 'Document'>(node: Node, kind: K): node is Node & InstanceType<(typeof globalThis)[K]> => {
+  const view = (node.ownerDocument ?? (node as Document)).defaultView;
+  return !!view && node instanceof (view[kind] as unknown as typeof Node);
+};
+
 /** The parent across shadow boundaries. */
 export const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
 
@@ -93,7 +102,7 @@ export function applyTextSpacing(doc: Document): () => void {
 }
 
 const FORM_CONTROLS = new Set(['input', 'select', 'textarea', 'option', 'progress', 'canvas', 'img', 'svg', 'iframe']);
-const hasOwnText = (el: Element) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+export const hasOwnText = (el: Element) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
 
 /**
  * 1.4.12: no text cut off or spilling out of its box. A box whose content is taller or wider than the
@@ -105,7 +114,7 @@ const hasOwnText = (el: Element) => [...el.childNodes].some((n) => n.nodeType ==
 export function clippedTextProblems(root: Root, options: { clippingOnly?: boolean } = {}): string[] {
   const problems: string[] = [];
   for (const el of elementsOf(root)) {
-    if (!(el instanceof HTMLElement) || FORM_CONTROLS.has(el.localName) || !rendered(el) || isVisuallyHidden(el)) continue;
+    if (!isA(el, 'HTMLElement') || FORM_CONTROLS.has(el.localName) || !rendered(el) || isVisuallyHidden(el)) continue;
     if (!el.textContent!.trim()) continue;
     const style = getComputedStyle(el);
     if (style.display === 'inline' || style.display === 'contents') continue;
@@ -123,7 +132,7 @@ const CONTROLS = 'a[href], button, input:not([type="hidden"]), select, textarea,
 
 /** Every control a pointer can hit, shown. */
 export const controlsOf = (root: Root): HTMLElement[] =>
-  elementsOf(root).filter((el): el is HTMLElement => el instanceof HTMLElement && el.matches(CONTROLS) && rendered(el) && !isVisuallyHidden(el));
+  elementsOf(root).filter((el): el is HTMLElement => isA(el, 'HTMLElement') && el.matches(CONTROLS) && rendered(el) && !isVisuallyHidden(el));
 
 /** A link in a line of text (2.5.8's inline exception): an inline link with words of its block around it. */
 export function isInlineLink(el: HTMLElement): boolean {
@@ -161,7 +170,7 @@ export function targetSizeProblems(root: Root): string[] {
 export const focusablesOf = (root: Root): HTMLElement[] =>
   elementsOf(root).filter(
     (el): el is HTMLElement =>
-      el instanceof HTMLElement && el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && rendered(el) && !isVisuallyHidden(el),
+      isA(el, 'HTMLElement') && el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && rendered(el) && !isVisuallyHidden(el),
   );
 
 /**

@@ -14,76 +14,37 @@
  * Contrast White, and dark, as High Contrast Black), and what Chromium leaves in the author's colours
  * there (SVG fills and strokes, boxes with forced-color-adjust: none) must be system colours in both.
  * A root hook in that module turns the mode off after each test.
+ *
+ * The DOM side of the checks (server/test/helpers/layout-core.ts) is shared with the server's page
+ * checks; what is here adds the widgets' own (reflow inside a host, forced colours' painted colours)
+ * and drives them from web-test-runner.
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { backgroundBehind, contrast, keyboardFocus } from '../../helpers/focus.js';
 import { forcedColours, inForcedColours, type Palette } from '../../helpers/forced-colours.js';
+import {
+  ancestors,
+  applyTextSpacing,
+  clippedTextProblems,
+  controlsOf,
+  elementsOf,
+  focusablesOf,
+  focusedProblems,
+  hasOwnText,
+  indicatorStyle,
+  isA,
+  isLabelledScrollRegion,
+  isVisuallyHidden,
+  nameOf,
+  rendered,
+  shadowRootsOf,
+  targetSizeProblems,
+  type Root,
+} from '../../../server/test/helpers/layout-core.js';
 
-export type Root = Document | ShadowRoot;
-
-/** Every element of a tree and of the shadow trees inside it, in document order. */
-export function elementsOf(root: Root): Element[] {
-  const out: Element[] = [];
-  const walk = (node: Root | Element) => {
-    for (const child of node.children) {
-      out.push(child);
-      if (child.shadowRoot) walk(child.shadowRoot);
-      walk(child);
-    }
-  };
-  walk(root);
-  return out;
-}
-
-/** Every shadow root in a tree, nested ones too. */
-export const shadowRootsOf = (root: Root): ShadowRoot[] =>
-  elementsOf(root).flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []));
-
-/** A short name for a control or box, for failure messages. */
-export function nameOf(el: Element): string {
-  const id = el.id ? `#${el.id}` : '';
-  const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
-  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30);
-  return `${el.localName}${id}${cls}${text ? ` "${text}"` : ''}`;
-}
-
-/**
- * Whether a node is of a DOM class, in its own window: an element of the embed page's iframe is an
- * instance of that frame's HTMLElement, never of this window's, so a plain `instanceof` passes it by.
- */
-const isA = <K extends 'HTMLElement' | 'SVGGeometryElement' | 'SVGTextContentElement' | 'Document'>(node: Node, kind: K): node is Node & InstanceType<(typeof globalThis)[K]> => {
-  const view = (node.ownerDocument ?? (node as Document)).defaultView;
-  return !!view && node instanceof (view[kind] as unknown as typeof Node);
-};
-
-/** The parent across shadow boundaries. */
-const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
-
-const ancestors = (el: Element): Element[] => {
-  const out: Element[] = [];
-  for (let node = parentOf(el); node; node = parentOf(node)) out.push(node);
-  return out;
-};
-
-const isVisuallyHidden = (el: Element) => [el, ...ancestors(el)].some((node) => node.classList.contains('visually-hidden'));
-
-const rendered = (el: Element) => {
-  const rect = el.getBoundingClientRect();
-  return rect.width > 0 && rect.height > 0 && el.checkVisibility({ visibilityProperty: true });
-};
-
-const scrolls = (value: string) => value === 'auto' || value === 'scroll';
-
-/**
- * A box that may scroll sideways, as 1.4.10 allows a data table to: a scroll container that is a
- * labelled region in the tab order, so a keyboard can scroll it and a screen reader names it.
- */
-const isLabelledScrollRegion = (el: Element) =>
-  scrolls(getComputedStyle(el).overflowX) &&
-  el.getAttribute('role') === 'region' &&
-  el.getAttribute('tabindex') === '0' &&
-  (el.hasAttribute('aria-labelledby') || el.hasAttribute('aria-label'));
+// The DOM side is shared with the server's page checks; these stay exported here for the element tests.
+export { applyTextSpacing, clippedTextProblems, controlsOf, elementsOf, nameOf, shadowRootsOf, targetSizeProblems, type Root };
 
 /** 1.4.10: nothing is wider than the element's host or the page (a labelled scroll region may be). */
 export function reflowProblems(host: HTMLElement): string[] {
@@ -104,129 +65,6 @@ export function reflowProblems(host: HTMLElement): string[] {
   return problems;
 }
 
-/** WCAG 1.4.12's four settings, as a reader's style sheet would apply them. */
-const TEXT_SPACING = `
-  *, *::before, *::after {
-    line-height: 1.5 !important;
-    letter-spacing: 0.12em !important;
-    word-spacing: 0.16em !important;
-  }
-  p { margin-bottom: 2em !important; }
-`;
-
-/** Applies the text spacing to a document and to every shadow root in it; returns the undo. */
-export function applyTextSpacing(doc: Document): () => void {
-  const roots: Root[] = [doc, ...shadowRootsOf(doc)];
-  const Sheet = doc.defaultView!.CSSStyleSheet;
-  const sheet = new Sheet();
-  sheet.replaceSync(TEXT_SPACING);
-  for (const root of roots) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  return () => {
-    for (const root of roots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
-  };
-}
-
-const FORM_CONTROLS = new Set(['input', 'select', 'textarea', 'option', 'progress', 'canvas', 'img', 'svg', 'iframe']);
-const hasOwnText = (el: Element) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
-
-/**
- * 1.4.12: no text cut off or spilling out of its box. A box whose content is taller or wider than the
- * box itself either clips it (overflow hidden) or lets it run over what is next to it; scroll
- * containers that a person can scroll are left to the reflow check.
- */
-export function clippedTextProblems(root: Root): string[] {
-  const problems: string[] = [];
-  for (const el of elementsOf(root)) {
-    if (!isA(el, 'HTMLElement') || FORM_CONTROLS.has(el.localName) || !rendered(el) || isVisuallyHidden(el)) continue;
-    if (!el.textContent!.trim()) continue;
-    const style = getComputedStyle(el);
-    if (style.display === 'inline' || style.display === 'contents') continue;
-    if (scrolls(style.overflowX) || scrolls(style.overflowY)) continue;
-    if (el.scrollHeight > el.clientHeight + 1) problems.push(`${nameOf(el)} is too short for its text: ${el.scrollHeight} > ${el.clientHeight} (overflow ${style.overflowY})`);
-    if (el.scrollWidth > el.clientWidth + 1 && (hasOwnText(el) || style.overflowX !== 'visible')) {
-      problems.push(`${nameOf(el)} is too narrow for its text: ${el.scrollWidth} > ${el.clientWidth} (overflow ${style.overflowX})`);
-    }
-  }
-  return problems;
-}
-
-const CONTROLS = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"]';
-
-/** Every control a pointer can hit, shown. */
-export const controlsOf = (root: Root): HTMLElement[] =>
-  elementsOf(root).filter((el): el is HTMLElement => isA(el, 'HTMLElement') && el.matches(CONTROLS) && rendered(el) && !isVisuallyHidden(el));
-
-/** A link in a line of text (2.5.8's inline exception): an inline link with words of its block around it. */
-function isInlineLink(el: HTMLElement): boolean {
-  if (el.localName !== 'a' || getComputedStyle(el).display !== 'inline') return false;
-  let block: Element | null = parentOf(el);
-  while (block && getComputedStyle(block).display === 'inline') block = parentOf(block);
-  return !!block && block.textContent!.replace(/\s+/g, '').length > el.textContent!.replace(/\s+/g, '').length;
-}
-
-/** How far a point is from a rectangle (0 inside it). */
-const distance = (x: number, y: number, r: DOMRect) => Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
-
-/**
- * 2.5.8: each control at least 24 × 24, or an undersized one whose 24 px circle (centred on it)
- * meets no other control and no other undersized one's circle; links inside a sentence are exempt.
- */
-export function targetSizeProblems(root: Root): string[] {
-  const problems: string[] = [];
-  const targets = controlsOf(root).map((el) => ({ el, rect: el.getBoundingClientRect() }));
-  const small = (r: DOMRect) => r.width < 24 - 0.01 || r.height < 24 - 0.01;
-  for (const { el, rect } of targets) {
-    if (!small(rect) || isInlineLink(el)) continue;
-    const [x, y] = [rect.left + rect.width / 2, rect.top + rect.height / 2];
-    const crowded = targets.find(({ el: other, rect: o }) => {
-      if (other === el || other.contains(el) || el.contains(other)) return false;
-      if (small(o)) return Math.hypot(o.left + o.width / 2 - x, o.top + o.height / 2 - y) < 24;
-      return distance(x, y, o) < 12;
-    });
-    if (crowded) problems.push(`${nameOf(el)} is ${Math.round(rect.width)} × ${Math.round(rect.height)} and within 12 px of ${nameOf(crowded.el)}`);
-  }
-  return problems;
-}
-
-/** Every element a keyboard can reach, shown. */
-const focusablesOf = (root: Root): HTMLElement[] =>
-  elementsOf(root).filter(
-    (el): el is HTMLElement =>
-      isA(el, 'HTMLElement') && el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && rendered(el) && !isVisuallyHidden(el),
-  );
-
-/**
- * The box that shows a control's focus: its own, or for an input drawn by its label (GOV.UK's radios
- * and checkboxes, transparent over the box the label's ::before draws) the label's ::before.
- */
-function indicatorStyle(el: HTMLElement): string {
-  const own = getComputedStyle(el);
-  const drawnBy = Number(own.opacity) === 0 ? el.nextElementSibling : null;
-  const style = drawnBy ? getComputedStyle(drawnBy, '::before') : own;
-  return ['outlineStyle', 'outlineWidth', 'outlineColor', 'boxShadow', 'backgroundColor', 'borderTopColor', 'borderTopWidth', 'color', 'textDecorationLine']
-    .map((p) => `${p}:${style[p as keyof CSSStyleDeclaration] as string}`)
-    .join(';');
-}
-
-/** The part of `el` no scroll container, clipping box or the viewport cuts off. */
-function visibleRect(el: Element): { left: number; top: number; right: number; bottom: number } {
-  const r = el.getBoundingClientRect();
-  const box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-  const view = el.ownerDocument.defaultView!;
-  box.left = Math.max(box.left, 0);
-  box.top = Math.max(box.top, 0);
-  box.right = Math.min(box.right, view.innerWidth);
-  box.bottom = Math.min(box.bottom, view.innerHeight);
-  for (const a of ancestors(el)) {
-    const s = getComputedStyle(a);
-    if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
-    const c = a.getBoundingClientRect();
-    if (s.overflowX !== 'visible') [box.left, box.right] = [Math.max(box.left, c.left), Math.min(box.right, c.right)];
-    if (s.overflowY !== 'visible') [box.top, box.bottom] = [Math.max(box.top, c.top), Math.min(box.bottom, c.bottom)];
-  }
-  return box;
-}
-
 /**
  * 2.4.7 and 2.4.11: focused from the keyboard, each control looks different from when it is not
  * focused, and some of it is in view and on top (not under another part of the element, nor cut off
@@ -242,21 +80,7 @@ export async function focusProblems(root: Root): Promise<string[]> {
       problems.push(`${nameOf(el)} does not take focus`);
       continue;
     }
-    if (indicatorStyle(el) === blurred) problems.push(`${nameOf(el)} looks the same focused`);
-    const box = visibleRect(el);
-    const points: [number, number][] = [
-      [(box.left + box.right) / 2, (box.top + box.bottom) / 2],
-      [box.left + 2, box.top + 2],
-      [box.right - 2, box.top + 2],
-      [box.left + 2, box.bottom - 2],
-      [box.right - 2, box.bottom - 2],
-    ];
-    const tree = el.getRootNode() as Root;
-    const onTop = box.right > box.left && box.bottom > box.top && points.some(([x, y]) => {
-      const hit = tree.elementFromPoint(x, y);
-      return !!hit && (hit === el || el.contains(hit));
-    });
-    if (!onTop) problems.push(`${nameOf(el)} is hidden when focused`);
+    problems.push(...focusedProblems(el, blurred));
     el.blur();
   }
   return problems;
