@@ -2,7 +2,7 @@
  * Staff sessions, kept in the database: the cookie holds a random token, the table its SHA-256.
  * Signing out deletes the row; "sign out everywhere" deletes every row of the user.
  */
-import type { Db } from '../db/transaction.js';
+import { inTransaction, type Db } from '../db/transaction.js';
 import { deleteExpiredSessions, deleteSession, deleteSessionsOf, findSession, insertSession, touchSession } from '../db/sessions.js';
 import { audit, type Actor } from './audit.js';
 import type { Clock } from './clock.js';
@@ -15,18 +15,26 @@ export interface SessionLookup {
   mfaPending: boolean;
 }
 
-export async function startSession(db: Db, userId: string, options: { hours: number; mfaPending: boolean; clock: Clock }): Promise<string> {
+/**
+ * A new session, with a new token. `replaces` is the token the browser came with, if any (another
+ * user's, or this user's from before, or the half-way one of the code step): it ends in the same
+ * transaction, so that no sign-in leaves an older token working beside the new one.
+ */
+export async function startSession(db: Db, userId: string, options: { hours: number; mfaPending: boolean; clock: Clock; replaces?: string }): Promise<string> {
   const token = newSecret();
   const now = options.clock();
   // The step between password and code gets a short life of its own.
   const hours = options.mfaPending ? Math.min(options.hours, 0.25) : options.hours;
-  await insertSession(db, {
-    token_hash: hashSecret(token),
-    user_id: userId,
-    created_at: now.toISOString(),
-    last_seen_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
-    mfa_pending: options.mfaPending ? 1 : 0,
+  await inTransaction(db, async (tx) => {
+    if (options.replaces) await deleteSession(tx, hashSecret(options.replaces));
+    await insertSession(tx, {
+      token_hash: hashSecret(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + hours * 3_600_000).toISOString(),
+      mfa_pending: options.mfaPending ? 1 : 0,
+    });
   });
   return token;
 }
@@ -56,9 +64,4 @@ export async function endAllSessions(db: Db, userId: string, actor: Actor, clock
 
 export function forgetExpiredSessions(db: Db, clock: Clock): Promise<number> {
   return deleteExpiredSessions(db, clock().toISOString());
-}
-
-/** Replaces the half-way session (password checked, code not yet) without a sign-out in the log. */
-export async function discardSession(db: Db, token: string): Promise<void> {
-  await deleteSession(db, hashSecret(token));
 }

@@ -1,6 +1,6 @@
 /** Signing in (password, then a TOTP code when set up), setting a password, signing out. */
 import type { FastifyInstance } from 'fastify';
-import { discardSession, endAllSessions, endSession, startSession } from '../../../domain/sessions.js';
+import { endAllSessions, endSession, startSession } from '../../../domain/sessions.js';
 import {
   beginTotp,
   checkCode,
@@ -51,7 +51,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       if (!errors.email && !errors.password) {
         const result = await signIn(app.database.db, email, password, policy);
         if (result.ok) {
-          const token = await startSession(app.database.db, result.userId, { hours: config.sessionHours, mfaPending: result.needsCode, clock: app.clock });
+          const token = await startSession(app.database.db, result.userId, {
+            hours: config.sessionHours,
+            mfaPending: result.needsCode,
+            clock: app.clock,
+            replaces: request.cookies[SESSION_COOKIE],
+          });
           reply.clearCookie(PRE_COOKIE, cookieOptions(config));
           reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, sessionSeconds));
           return reply.redirect(result.needsCode ? '/admin/sign-in/code' : '/admin', 303);
@@ -72,9 +77,9 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const code = field(request.body, 'code');
     const result = await checkCode(app.database.db, request.staff!.id, code, policy);
     if (result.ok) {
-      // A new session for the signed-in state: the half-way token is never promoted.
-      await discardSession(app.database.db, request.cookies[SESSION_COOKIE]!);
-      const token = await startSession(app.database.db, result.userId, { hours: config.sessionHours, mfaPending: false, clock: app.clock });
+      // A new session for the signed-in state: the half-way token is never promoted (and ends
+      // without a sign-out in the log).
+      const token = await startSession(app.database.db, result.userId, { hours: config.sessionHours, mfaPending: false, clock: app.clock, replaces: request.cookies[SESSION_COOKIE] });
       reply.setCookie(SESSION_COOKIE, token, cookieOptions(config, sessionSeconds));
       return reply.redirect('/admin', 303);
     }
