@@ -298,5 +298,69 @@ describe('sessions and sign-in, as an attacker would try them', () => {
     const long = await client.post('/admin/sign-in', { email: 'mod@southend.example', password: 'x'.repeat(60_000) });
     assert.equal(long.status, 422);
     assert.match(long.text, /The email address or password is not right/);
+    await client.get('/admin/sign-in');
+    const json = await fetch(`${t.url}/admin/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      body: JSON.stringify({ _csrf: client.csrf, email: 'mod@southend.example', password: 'x'.repeat(1024 * 1024) }),
+    });
+    assert.equal(json.status, 415, 'the admin reads forms, not JSON');
+  });
+});
+
+describe('form bodies no browser sends, on every admin POST', () => {
+  let t: TestServer;
+  let fill: (url: string) => string;
+  before(async () => {
+    t = await startTestServer({ feeds: ['southend', 'bilingual-wales'], env: { SIGNIN_RATE_LIMIT: '100000' } });
+    await makeUser(t, 'admin@council.example', 'admin');
+    const user = await makeUser(t, 'target@council.example', 'editor', 'southend');
+    fill = filler({ user, pledge: (await postPledge(t.url, validPledge())).json.id });
+  });
+  after(() => t.stop());
+
+  it('a field sent twice, or every field as a file: an answer, never a 500; JSON or text, which no form sends: 415 before anything is read', async () => {
+    const client = new AdminClient(t.url);
+    assert.equal((await client.signIn('admin@council.example')).status, 303);
+    // Every field name of every admin page's forms.
+    const names = new Set<string>();
+    for (const route of t.server.app.adminRoutes.filter((r) => r.method === 'GET')) {
+      for (const [, name] of (await client.get(fill(route.url))).text.matchAll(/<(?:input|textarea|select)[^>]* name="([^"]+)"/g)) names.add(name);
+    }
+    names.delete('_csrf');
+    assert.ok(names.size > 30, `${names.size} field names`);
+    const cookie = () => [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const audit = async () => Number((await t.server.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const wrong: string[] = [];
+    const reached = new Set<number>();
+    // Not the ones that sign this client out or disable the user the others act on.
+    for (const route of t.server.app.adminRoutes.filter((r) => r.method === 'POST' && !/sign-out|disable/.test(r.url))) {
+      const url = `${t.url}${fill(route.url)}`;
+      const send = (body: BodyInit, type?: string) => fetch(url, { method: 'POST', headers: { cookie: cookie(), ...(type ? { 'content-type': type } : {}) }, body, redirect: 'manual' });
+      const twice = new URLSearchParams({ _csrf: client.csrf });
+      for (const name of names) twice.append(name, 'a'), twice.append(name, 'b');
+      const files = new FormData();
+      files.set('_csrf', client.csrf);
+      // The upload reads at most 8 parts: the first few names, then the file the upload wants.
+      for (const name of [...names].slice(0, 6)) files.set(name, new Blob(['x']), 'x.csv');
+      for (const [label, answer] of [
+        ['twice', await send(twice, 'application/x-www-form-urlencoded')],
+        ['files', await send(files)],
+      ] as const) {
+        reached.add(answer.status);
+        if (answer.status >= 500) wrong.push(`${route.url} (${label}) → ${answer.status}`);
+      }
+      const before = await audit();
+      for (const value of [{ toString: 'x', length: 3 }, 7, null, [[{ a: ['b'] }]], true]) {
+        const answer = await send(JSON.stringify({ _csrf: client.csrf, ...Object.fromEntries([...names].map((n) => [n, value])) }), 'application/json');
+        if (answer.status !== 415 || !/text\/html/.test(answer.headers.get('content-type') ?? '')) wrong.push(`${route.url} (JSON ${JSON.stringify(value)}) → ${answer.status}`);
+      }
+      const text = await send(`_csrf=${client.csrf}&email=a@b.example`, 'text/plain');
+      if (text.status !== 415) wrong.push(`${route.url} (text/plain) → ${text.status}`);
+      if ((await audit()) !== before) wrong.push(`${route.url}: a JSON or text body changed something`);
+    }
+    assert.deepEqual(wrong, []);
+    assert.ok(!reached.has(403), `the token was right, so the handlers were reached: ${[...reached]}`);
+    assert.deepEqual(t.logs.filter((line) => /"level":50/.test(line)), []);
   });
 });

@@ -76,6 +76,11 @@ async function moderation(app: FastifyInstance): Promise<void> {
     await scoped.register(cookie);
     await scoped.register(formbody, { bodyLimit: 64 * 1024 });
     await scoped.register(async (admin) => {
+      // The admin's forms are urlencoded (and multipart where a file is uploaded, which adds its own
+      // reader): their fields are text, or lists of text when sent twice. JSON could send an object
+      // whose `toString` is not a function, and a page echoing the form back failed on it (a 500);
+      // such a body is a 415 before any handler, CSRF check or session is read.
+      admin.removeContentTypeParser(['application/json', 'text/plain']);
       admin.addHook('onRoute', (route) => {
         for (const method of [route.method].flat()) {
           if (method !== 'HEAD') app.adminRoutes.push({ method, url: route.url, access: String((route.config as { access?: string } | undefined)?.access) });
