@@ -5,6 +5,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 export interface TestSmtp {
   url: string;
   messages: ParsedMail[];
+  /** Each message's SMTP envelope (MAIL FROM and every RCPT TO), in the order of `messages`: who it really went to. */
+  envelopes: { from: string; to: string[] }[];
   /** The first message (already received or still to come) for which `match` is true. */
   next(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
@@ -12,14 +14,17 @@ export interface TestSmtp {
 
 export async function startSmtp(): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
+  const envelopes: TestSmtp['envelopes'] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
+      const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) };
       simpleParser(stream).then(
         (mail) => {
           messages.push(mail);
+          envelopes.push(envelope);
           callback();
         },
         (error) => callback(error as Error),
@@ -31,6 +36,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    envelopes,
     async next(match, timeoutMs = 20_000) {
       const start = Date.now();
       for (;;) {
