@@ -131,6 +131,11 @@ export async function usePasswordToken(db: Db, tokenHash: string, now: string): 
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Marks every unused set-password link of a user used (its password has just been set with another). */
+export async function useAllPasswordTokensOf(db: Db, userId: string, now: string): Promise<void> {
+  await db.updateTable('password_tokens').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+}
+
 /**
  * Deletes the set-password links that were used, or expired, before `before`; answers how many.
  * Conditional on the row itself, so two servers sharing the database never count a link twice.

@@ -25,6 +25,7 @@ import {
   rolesOf,
   setIdentity,
   updateUser,
+  useAllPasswordTokensOf,
   usePasswordToken,
   type RoleRow,
   type UserRow,
@@ -216,7 +217,7 @@ export function passwordProblem(password: string, email: string): string | undef
   return undefined;
 }
 
-/** Sets the password through a one-time link; every other session of the user ends. */
+/** Sets the password through a one-time link; every session of the user ends, and every other link. */
 export async function setPasswordWithLink(db: Db, token: string, password: string, clock: Clock): Promise<LinkState> {
   const state = await checkPasswordLink(db, token, clock);
   if (!state.ok) return state;
@@ -226,6 +227,8 @@ export async function setPasswordWithLink(db: Db, token: string, password: strin
   return inTransaction(db, async (tx) => {
     const now = clock();
     if (!(await usePasswordToken(tx, hashSecret(token), now.toISOString()))) return { ok: false as const, reason: 'used' as const };
+    // Any other link made for the account (one that went astray, say) stops working with the sessions.
+    await useAllPasswordTokensOf(tx, state.userId, now.toISOString());
     await setIdentity(tx, { provider: PASSWORD_PROVIDER, subject: state.userId, user_id: state.userId, secret, created_at: now.toISOString() });
     await updateUser(tx, state.userId, { failed_signins: 0, locked_until: null });
     await deleteSessionsOf(tx, state.userId);

@@ -119,6 +119,29 @@ describe('old sessions, on every admin route', () => {
     });
   }
 
+  it('a set-password link issued before the password was set (with another link) cannot set it again', async () => {
+    const link = async () => {
+      const issued = await addUser(db(), { email: 'twolinks@council.example', role: 'editor', compactId: 'southend' }, { publicUrl: t.url, hours: 48, clock: clock(), actor });
+      return new URL(issued.url).searchParams.get('token')!;
+    };
+    // The first link went astray (a wrong address, a forwarded email); the administrator makes another.
+    const astray = await link();
+    const used = await link();
+    const owner = new AdminClient(t.url);
+    await owner.get(`/admin/set-password?token=${used}`);
+    assert.equal((await owner.post('/admin/set-password', { token: used, password: PASSWORD, confirm: PASSWORD })).status, 200);
+    assert.equal((await owner.signIn('twolinks@council.example')).status, 303);
+    const stranger = new AdminClient(t.url);
+    const opened = await stranger.get(`/admin/set-password?token=${astray}`);
+    assert.equal(opened.status, 410, 'the page says the link cannot be used');
+    assert.match(opened.text, /This link has been used already/);
+    await stranger.get('/admin/sign-in'); // for a form token: the 410 page has no form
+    const taken = await stranger.post('/admin/set-password', { token: astray, password: 'the stranger’s own password', confirm: 'the stranger’s own password' });
+    assert.equal(taken.status, 410);
+    assert.equal((await owner.get('/admin/account')).status, 200, 'the owner is still signed in');
+    assert.equal((await new AdminClient(t.url).signIn('twolinks@council.example')).status, 303, 'with the password the owner set');
+  });
+
   it('a session whose roles were all removed since opens only what any signed-in user may, and each role’s routes refuse it', async () => {
     const userId = await makeUser(t, 'demoted@council.example', 'admin');
     const client = await signedIn('demoted@council.example');
