@@ -45,6 +45,14 @@ const EVERY_FIELD = {
   'name-en': 'Forged Name', url: 'https://forged.example/', published: 'yes', status: 'complete', 'title-en': 'Forged',
 };
 
+/** A server with an admin, an editor to act on and a pledge, and the filler for their routes' parameters. */
+async function adminWithTarget(): Promise<{ t: TestServer; fill: (url: string) => string }> {
+  const t = await startTestServer({ feeds: ['southend', 'bilingual-wales'], env: { SIGNIN_RATE_LIMIT: '100000' } });
+  await makeUser(t, 'admin@council.example', 'admin');
+  const user = await makeUser(t, 'target@council.example', 'editor', 'southend');
+  return { t, fill: filler({ user, pledge: (await postPledge(t.url, validPledge())).json.id }) };
+}
+
 describe('old sessions, on every admin route', () => {
   let t: TestServer;
   let fill: (url: string) => string;
@@ -52,10 +60,7 @@ describe('old sessions, on every admin route', () => {
   const clock = () => t.server.app.clock;
   const actor = { id: 'test', label: 'test' };
   before(async () => {
-    t = await startTestServer({ feeds: ['southend', 'bilingual-wales'], env: { SIGNIN_RATE_LIMIT: '100000' } });
-    await makeUser(t, 'admin@council.example', 'admin');
-    const user = await makeUser(t, 'target@council.example', 'editor', 'southend');
-    fill = filler({ user, pledge: (await postPledge(t.url, validPledge())).json.id });
+    ({ t, fill } = await adminWithTarget());
   });
   after(() => t.stop());
 
@@ -335,10 +340,7 @@ describe('form bodies no browser sends, on every admin POST', () => {
   let t: TestServer;
   let fill: (url: string) => string;
   before(async () => {
-    t = await startTestServer({ feeds: ['southend', 'bilingual-wales'], env: { SIGNIN_RATE_LIMIT: '100000' } });
-    await makeUser(t, 'admin@council.example', 'admin');
-    const user = await makeUser(t, 'target@council.example', 'editor', 'southend');
-    fill = filler({ user, pledge: (await postPledge(t.url, validPledge())).json.id });
+    ({ t, fill } = await adminWithTarget());
   });
   after(() => t.stop());
 

@@ -254,3 +254,13 @@ export function focusOutlineProblem(el: HTMLElement): string | undefined {
   }
   return undefined;
 }
+
+/** The colour a system colour keyword computes to in this document now (LinkText, ButtonText…). */
+export function systemColour(doc: Document, keyword: string): string {
+  const probe = doc.createElement('span');
+  probe.style.color = keyword;
+  doc.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}

@@ -39,6 +39,7 @@ import {
   nameOf,
   rendered,
   shadowRootsOf,
+  systemColour,
   targetSizeProblems,
   type Root,
 } from '../../../server/test/helpers/layout-core.js';
@@ -86,15 +87,6 @@ export async function focusProblems(root: Root): Promise<string[]> {
   return problems;
 }
 
-/** The colour a system colour keyword computes to in this document (LinkText, ButtonText…). */
-function systemColour(doc: Document, keyword: string): string {
-  const probe = doc.createElement('span');
-  probe.style.color = keyword;
-  doc.body.append(probe);
-  const colour = getComputedStyle(probe).color;
-  probe.remove();
-  return colour;
-}
 
 /** An rgb()/rgba() colour's channels and alpha. */
 function channels(colour: string): [number, number, number, number] {

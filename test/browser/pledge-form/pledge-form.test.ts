@@ -5,20 +5,12 @@ import { $, $$, foldText, settled, shadowText } from '../../helpers/dom.js';
 import { sampleFeed } from '../../helpers/feeds.js';
 import { expectLinkButtonLook } from '../../helpers/focus.js';
 import { forcedColours } from '../../helpers/forced-colours.js';
+import { systemColour } from '../../../server/test/helpers/layout-core.js';
 import type { CompactPledgeForm } from '../../../src/pledge-form/pledge-form.js';
 import type { PledgeErrorDetail } from '../../../src/pledge-form/pledge-events.js';
 import { STORAGE_PREFIX } from '../../../src/pledge-form/endpoint.js';
 import { choose, fillValid, form, pledgeFeed, pledgeLog, resetPledges, submit, type } from './helpers.js';
 
-/** What a system colour keyword (LinkText, ButtonText) computes to on this page now. */
-function systemColour(keyword: string): string {
-  const probe = document.createElement('span');
-  probe.style.color = keyword;
-  document.body.append(probe);
-  const colour = getComputedStyle(probe).color;
-  probe.remove();
-  return colour;
-}
 
 const withoutPledge = () => {
   const feed = sampleFeed() as Record<string, unknown>;
@@ -321,8 +313,8 @@ describe('<compact-pledge-form>: the form', () => {
       await forcedColours(true, palette);
       await el.updateComplete;
       const style = getComputedStyle(clear);
-      expect(style.color, `in forced colours (${palette}), the link colour`).to.equal(systemColour('LinkText'));
-      expect(style.color, `in forced colours (${palette}), not a button's colour`).not.to.equal(systemColour('ButtonText'));
+      expect(style.color, `in forced colours (${palette}), the link colour`).to.equal(systemColour(document, 'LinkText'));
+      expect(style.color, `in forced colours (${palette}), not a button's colour`).not.to.equal(systemColour(document, 'ButtonText'));
       expect(style.textDecorationLine, `underlined, as a link, in forced colours (${palette})`).to.equal('underline');
     }
   });
