@@ -63,7 +63,7 @@ describe('authoring in Chromium', () => {
     const staff = await browser.newContext();
     const admin = await staff.newPage();
     await signIn(admin);
-    await admin.getByRole('link', { name: 'Edit compacts' }).click();
+    await admin.getByRole('link', { name: 'Edit compacts', exact: true }).click();
     await admin.getByRole('link', { name: 'A Compact for Southend-on-Sea' }).click();
     await admin.getByRole('link', { name: 'Aims and actions' }).click();
     await admin.getByRole('link', { name: 'Agree a code of good practice on consultation and policy appraisal' }).click();
