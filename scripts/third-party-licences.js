@@ -13,8 +13,10 @@ export const LICENCES_FILE = 'THIRD-PARTY-LICENSES.txt';
 /** The package folder a module of node_modules belongs to (a scoped package's too), or undefined. */
 const packageDirOf = (id) => id.replace(/\\/g, '/').match(/^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//)?.[1];
 
+const readPackage = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+
 function packageNotice(dir) {
-  const { name, version, license, homepage } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const { name, version, license, homepage } = readPackage(dir);
   const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.md|\.txt)?$/i.test(f));
   if (!file) throw new Error(`third-party-licences: ${name} has no licence file to copy`);
   const text = readFileSync(join(dir, file), 'utf8').trim();
@@ -25,8 +27,6 @@ function packageNotice(dir) {
 const packagesIn = (chunk) =>
   [...new Set(Object.keys(chunk.modules).map(packageDirOf).filter(Boolean))].filter((dir) => existsSync(join(dir, 'package.json')));
 
-const packageName = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name;
-
 export function thirdPartyLicences() {
   return {
     name: 'compact-widgets:third-party-licences',
@@ -36,7 +36,7 @@ export function thirdPartyLicences() {
         ...options,
         // After minification, which drops the packages' own notices.
         postBanner: (chunk) => {
-          const names = packagesIn(chunk).map(packageName).sort();
+          const names = packagesIn(chunk).map((dir) => readPackage(dir).name).sort();
           return names.length ? `/*! ${names.join(', ')}: licences in ${LICENCES_FILE}, beside compact-widgets.js */` : '';
         },
       };

@@ -5,7 +5,7 @@
  * Only what the feed publishes is here: never anything about the people who sent a pledge.
  */
 import { COMMITMENT_PARTIES, safeHttpUrl, startOfDayInZone } from 'compact-widgets/feed';
-import { LOCALES, type Locale } from '../../i18n/locale.js';
+import { LOCALES, toLocale, type Locale } from '../../i18n/locale.js';
 import { compactLanguages } from '../authoring/languages.js';
 import type { CompactDocument } from '../compacts.js';
 import { t, formatDate, formatDateTime, type PublicMessageId } from '../../i18n/public-messages.js';
@@ -35,9 +35,9 @@ export function isWidgetPage(value: string): value is WidgetPage {
  * still answers (the words around the compact's text in that language), for whoever asks for it.
  */
 export function publishedLocales(feed: CompactFeed): Locale[] {
-  const bases = new Set(compactLanguages(feed as unknown as CompactDocument).map((tag) => tag.toLowerCase().split(/[-_]/)[0]));
-  const published = LOCALES.filter((locale) => bases.has(locale));
-  return published.length > 0 ? published : ['en'];
+  // A language the pages have no words for reads as English (toLocale), as its pages do.
+  const published = new Set(compactLanguages(feed as unknown as CompactDocument).map(toLocale));
+  return LOCALES.filter((locale) => published.has(locale));
 }
 
 /** "Organisations that have signed A Compact for Southend-on-Sea": a widget's page heading and iframe title. */

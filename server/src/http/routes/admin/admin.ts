@@ -20,18 +20,6 @@ const PAGE_SIZE = 50;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** What each section of the navigation is for, said on the home page beside its link. */
-const HOME_DESCRIPTIONS: Record<string, string> = {
-  '/admin/pledges': 'Pledges: review, approve or reject what organisations have sent',
-  '/admin/signatories': 'Signatories: the organisations in each compact’s list; correct or remove one',
-  '/admin/compacts': 'Edit compacts: the text, action plan, consultations and spreadsheets',
-  '/admin/audit': 'Audit log: who changed what, and when',
-  '/admin/users': 'Users: staff accounts and their roles',
-  '/admin/people': 'A person’s data: export or erase',
-  '/admin/outbox': 'Email sent',
-  '/admin/account': 'Your account and sign-in',
-};
-
 /** The success banner after a change on the users page (?done=). */
 const USERS_DONE: Record<string, string> = {
   'role-removed': 'The role has been removed.',
@@ -52,7 +40,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         oldest: queue.review.oldest && `The oldest arrived at ${formatDateTime(Date.parse(queue.review.oldest), DEFAULT_TIME_ZONE, 'en')}.`,
         waiting: queue.waiting.count > 0 ? `${plural(queue.waiting.count, 'pledge', 'pledges')} waiting for an answer to a question` : undefined,
       },
-      descriptions: HOME_DESCRIPTIONS,
     });
   });
 

@@ -96,15 +96,16 @@ export function field(body: unknown, name: string): string {
  * is `current` (aria-current="page"), a page inside it `active` (aria-current="true").
  */
 function navigation(staff: StaffUser, nav: { moderate: boolean; audit: boolean; superadmin: boolean }, path: string) {
+  // `description`: what the home page says beside each link (the service navigation shows `text`).
   const sections = [
-    nav.moderate && { href: '/admin/pledges', text: 'Pledges' },
-    { href: '/admin/signatories', text: 'Signatories' },
-    staff.roles.some((r) => r.role === 'editor' || r.role === 'admin') && { href: '/admin/compacts', text: 'Edit compacts' },
-    nav.audit && { href: '/admin/audit', text: 'Audit log' },
-    nav.superadmin && { href: '/admin/users', text: 'Users' },
-    nav.superadmin && { href: '/admin/people', text: 'A person’s data' },
-    nav.superadmin && { href: '/admin/outbox', text: 'Email' },
-    { href: '/admin/account', text: 'Your account' },
+    nav.moderate && { href: '/admin/pledges', text: 'Pledges', description: 'Pledges: review, approve or reject what organisations have sent' },
+    { href: '/admin/signatories', text: 'Signatories', description: 'Signatories: the organisations in each compact’s list; correct or remove one' },
+    staff.roles.some((r) => r.role === 'editor' || r.role === 'admin') && { href: '/admin/compacts', text: 'Edit compacts', description: 'Edit compacts: the text, action plan, consultations and spreadsheets' },
+    nav.audit && { href: '/admin/audit', text: 'Audit log', description: 'Audit log: who changed what, and when' },
+    nav.superadmin && { href: '/admin/users', text: 'Users', description: 'Users: staff accounts and their roles' },
+    nav.superadmin && { href: '/admin/people', text: 'A person’s data', description: 'A person’s data: export or erase' },
+    nav.superadmin && { href: '/admin/outbox', text: 'Email', description: 'Email sent' },
+    { href: '/admin/account', text: 'Your account', description: 'Your account and sign-in' },
   ];
   return sections
     .filter((section) => section !== false)
