@@ -65,6 +65,9 @@ describe('the emails', () => {
       if (locale !== 'en') messages(locale).forEach((m, i) => assert.notEqual(m.text, english[i], `${locale} is translated`));
     }
     assert.match(messages('cy')[0].text, /15 Rhagfyr 2026/);
+    // The same words for a date as the public pages and the widgets use (ICU's Gaelic says "15mh").
+    assert.match(messages('gd')[0].text, /15 dhen Dùbhlachd 2026/);
+    assert.match(messages('en')[0].text, /15 December 2026/);
   });
 
   it('give the badge snippet exactly, for the organisation’s own site', () => {

@@ -46,10 +46,6 @@ export function readPeriod(query: { from?: unknown; to?: unknown }, today: strin
   return { from, to };
 }
 
-export function formatDate(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 export interface ReportAction {
   id: string;
   title: Text;

@@ -6,7 +6,7 @@ import { ACTION_STATUSES } from 'compact-widgets/feed';
 import type { LoadedCompact } from '../../../../domain/authoring/document.js';
 import { localizedValues, plainText, textIn, type Form } from '../../../../domain/authoring/languages.js';
 import { actionChange, compactToday, findAction } from '../../../../domain/authoring/sections.js';
-import { formatDate } from '../../../../domain/authoring/report.js';
+import { formatDate } from '../../../../i18n/public-messages.js';
 import { notFoundPage, page } from '../context.js';
 import { access, doneMessage, title, type CompactParams, type Editing } from './editing.js';
 
@@ -67,7 +67,7 @@ export function actionRoutes(app: FastifyInstance, { editable, common, save }: E
         statuses: ACTION_STATUSES.map((s) => ({ value: s, text: s.replace('-', ' ').replace(/^./, (c) => c.toUpperCase()), checked: values.status === s })),
         signatories: loaded.feed.signatories.map((s) => ({ value: s.id, text: plainText(s.name, languages), checked: chosen.has(s.id) })),
         updates: ((action.updates ?? []) as any[])
-          .map((u) => ({ date: formatDate(u.date), texts: languages.map((lang) => ({ lang, text: textIn(u.text, lang, languages) })).filter((t) => t.text) }))
+          .map((u) => ({ date: formatDate(u.date, 'en'), texts: languages.map((lang) => ({ lang, text: textIn(u.text, lang, languages) })).filter((t) => t.text) }))
           .reverse(),
       },
       status,

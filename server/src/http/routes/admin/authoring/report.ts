@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { compactToday } from '../../../../domain/authoring/sections.js';
-import { annualReport, formatDate, PeriodError, readPeriod } from '../../../../domain/authoring/report.js';
+import { annualReport, PeriodError, readPeriod } from '../../../../domain/authoring/report.js';
+import { formatDate } from '../../../../i18n/public-messages.js';
 import { viewsDir } from '../../../view-engine.js';
 import { page } from '../context.js';
 import { access, title, type CompactParams, type Editing } from './editing.js';
@@ -30,7 +31,8 @@ export function reportRoutes(app: FastifyInstance, { db, settings, editable, com
       ...common(loaded),
       report,
       values: period,
-      formatDate,
+      // The admin is in English.
+      formatDate: (date: string) => formatDate(date, 'en'),
     });
   });
 
