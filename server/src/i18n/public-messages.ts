@@ -4,7 +4,7 @@
  * the widgets' own (locales/*.xlf), so a page and the widgets on it write dates the same way.
  * Doubtful Welsh or Gaelic is marked `// check`.
  */
-import { zonedParts } from 'compact-widgets/feed';
+import { todayInZone, zonedParts } from 'compact-widgets/feed';
 import { format, type Locale, type Translations } from './locale.js';
 
 export const PUBLIC_MESSAGES = {
@@ -214,6 +214,11 @@ export function formatDate(iso: string, locale: Locale): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
   return `${Number(match[3])} ${MONTHS_IN_DATE[locale][Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** "7 December 2026": the day an instant falls on in the time zone. */
+export function formatDay(instant: number, timeZone: string, locale: Locale): string {
+  return formatDate(todayInZone(instant, timeZone), locale);
 }
 
 /** "11:59pm on Monday 7 December 2026" for an instant, read in the compact's time zone. */

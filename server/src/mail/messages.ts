@@ -2,9 +2,9 @@
  * The messages an organisation's contact receives, each with a text part and an HTML part in the
  * pledge's language. Everything from a pledge or a moderator is escaped in the HTML part.
  */
-import { DEFAULT_TIME_ZONE, todayInZone } from 'compact-widgets/feed';
+import { DEFAULT_TIME_ZONE } from 'compact-widgets/feed';
 import { format, type Locale } from '../i18n/locale.js';
-import { formatDate } from '../i18n/public-messages.js';
+import { formatDay } from '../i18n/public-messages.js';
 import { MAIL_MESSAGES as M, REJECT_REASONS, type RejectReason } from '../i18n/mail-messages.js';
 
 export interface Rendered {
@@ -46,13 +46,8 @@ export interface MessageContext {
   compact: string;
 }
 
-/** The day an instant falls on, written as the public pages and the widgets write dates. */
-function dayOf(instant: string, locale: Locale): string {
-  return formatDate(todayInZone(Date.parse(instant), DEFAULT_TIME_ZONE), locale);
-}
-
 export function confirmMessage(c: MessageContext, link: string, until: string): Rendered {
-  const v = { organisation: c.organisation, compact: c.compact, name: c.contactName, date: dayOf(until, c.locale) };
+  const v = { organisation: c.organisation, compact: c.compact, name: c.contactName, date: formatDay(Date.parse(until), DEFAULT_TIME_ZONE, c.locale) };
   return render(c.locale, format(M.confirmSubject, c.locale, v), [
     { p: format(M.greeting, c.locale, v) },
     { p: format(M.confirmAsked, c.locale, v) },

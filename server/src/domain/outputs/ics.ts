@@ -7,8 +7,8 @@
  * stable ETag.
  */
 import ical, { ICalAlarmType, ICalEventTransparency, type ICalTZDateStub } from 'ical-generator';
-import { safeHttpUrl, todayInZone, zonedParts } from 'compact-widgets/feed';
-import { t, formatDate, formatDateTime } from '../../i18n/public-messages.js';
+import { safeHttpUrl, zonedParts } from 'compact-widgets/feed';
+import { t, formatDay, formatDateTime } from '../../i18n/public-messages.js';
 import { compactLocale, defaultText, partyText, type CompactFeed } from './feed-view.js';
 import { vtimezone } from './vtimezone.js';
 
@@ -84,7 +84,7 @@ export function consultationsCalendar(feed: CompactFeed, settings: OutputSetting
     const description = [
       defaultText(consultation.summary, feed),
       consultation.owner ? t(locale, 'eventConsultedBy', { owner: partyText(consultation.owner, locale, feed).text }) : '',
-      t(locale, 'eventOpened', { date: formatDate(todayInZone(consultation.opensAt, zone), locale) }),
+      t(locale, 'eventOpened', { date: formatDay(consultation.opensAt, zone, locale) }),
       t(locale, 'eventCloses', { time: formatDateTime(consultation.closesAt, zone, locale) }),
       consultation.shorterBecause ? t(locale, 'consultationShorter', { weeks: feed.compact.consultationWeeks, reason: defaultText(consultation.shorterBecause, feed) }) : '',
       url ? t(locale, 'eventRespond', { url }) : '',

@@ -7,8 +7,8 @@ import { erasePerson, exportPerson, personData } from '../../../domain/person.js
 import { addUser, ALL_COMPACTS, revokeRole, ROLES, setDisabled, userListing, UserError } from '../../../domain/users.js';
 import { listCompacts } from '../../../domain/compacts.js';
 import { queueSummary } from '../../../domain/moderation.js';
-import { formatDate, formatDateTime } from '../../../i18n/public-messages.js';
-import { DEFAULT_TIME_ZONE, todayInZone } from 'compact-widgets/feed';
+import { formatDay, formatDateTime } from '../../../i18n/public-messages.js';
+import { DEFAULT_TIME_ZONE } from 'compact-widgets/feed';
 import { personalDataHeld } from '../../../domain/retention.js';
 import type { Role } from '../../../db/tables.js';
 import { recentEmails } from '../../../db/emails.js';
@@ -170,7 +170,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   // A person's data (the address is posted, never put in a URL) ------------------------------
   app.get('/admin/people', { config: { access: 'superadmin' } }, async (request, reply) => {
     const held = await personalDataHeld(db, { retentionDays: app.config.retentionDays, confirmDays: app.config.confirmDays });
-    const date = (instant?: string) => (instant ? formatDate(todayInZone(Date.parse(instant), DEFAULT_TIME_ZONE), 'en') : '');
+    const date = (instant?: string) => (instant ? formatDay(Date.parse(instant), DEFAULT_TIME_ZONE, 'en') : '');
     return page(request, reply, 'admin/people.njk', {
       pageTitle: 'A person’s data – Compact admin',
       values: {},
